@@ -1,0 +1,108 @@
+#include "analysis/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <stdexcept>
+#include <string>
+#include <unordered_set>
+
+#include "analysis/data.h"
+#include "analysis/lemmatizer.h"
+#include "analysis/text.h"
+
+namespace portaria::analysis {
+namespace {
+
+const std::unordered_set<std::string>& Stopwords() {
+  static const auto* words = [] {
+    auto* set = new std::unordered_set<std::string>();
+    ForEachDataLine(StopwordsData(), [&](std::string_view line, int) {
+      set->insert(FoldAndStrip(line));
+    });
+    return set;
+  }();
+  return *words;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// "9.784" -> "9784", "12.º"/"1º"/"1ª" -> "12"/"1"/"1"; other words unchanged.
+std::string NormalizeNumber(std::string word) {
+  for (std::string_view mark : {"º", "ª", "°"}) {
+    if (word.size() > mark.size() && word.ends_with(mark)) word.resize(word.size() - mark.size());
+  }
+  if (word.empty() || !IsDigit(word.front())) return word;
+  bool digits_and_dots = true;
+  for (char c : word) digits_and_dots &= IsDigit(c) || c == '.';
+  if (!digits_and_dots) return word;
+  std::string out;
+  for (char c : word) {
+    if (c != '.') out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+Analyzer::Analyzer(Lemmatizer* lemmatizer)
+    : lemmatizer_(lemmatizer != nullptr ? lemmatizer : &Lemmatizer::Shared()) {
+  UErrorCode status = U_ZERO_ERROR;
+  words_.reset(icu::BreakIterator::createWordInstance(icu::Locale("pt"), status));
+  if (U_FAILURE(status) || !words_) {
+    throw std::runtime_error(std::string("ICU word break iterator: ") + u_errorName(status));
+  }
+}
+
+Analyzer::~Analyzer() = default;
+
+bool Analyzer::IsStopword(std::string_view surface) {
+  return Stopwords().count(std::string(surface)) != 0;
+}
+
+std::string Analyzer::SurfaceOf(std::string_view word) {
+  return NormalizeNumber(FoldAndStrip(word));
+}
+
+void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
+  tokens->clear();
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return;
+  words_->setText(ut, status);
+  std::uint32_t position = 0;
+  int32_t start = words_->first();
+  for (int32_t end = words_->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words_->next()) {
+    if (words_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+    std::string_view word = text.substr(start, end - start);
+    ++position;
+    if (word.size() > kMaxWordBytes) continue;
+    std::string folded = Fold(word);
+    for (std::string_view mark : {"º", "ª"}) {
+      if (folded.size() > mark.size() && folded.ends_with(mark)) folded.resize(folded.size() - mark.size());
+    }
+    if (folded == "º" || folded == "ª") {
+      --position;  // a stray ordinal mark is not a word
+      continue;
+    }
+    Token token;
+    token.surface = NormalizeNumber(StripAccents(folded));
+    token.position = position;
+    token.begin = static_cast<std::uint32_t>(start);
+    token.end = static_cast<std::uint32_t>(end);
+    token.numeric = !token.surface.empty() && IsDigit(token.surface.front());
+    token.stop = IsStopword(token.surface);
+    if (!token.stop) {
+      if (token.numeric) {
+        token.keys.push_back(token.surface);
+      } else {
+        token.keys = lemmatizer_->Lemmas(folded);
+      }
+    }
+    tokens->push_back(std::move(token));
+  }
+  utext_close(ut);
+}
+
+}  // namespace portaria::analysis

@@ -1,0 +1,72 @@
+// The one analyzer: the indexer runs it over documents and the searcher over queries, so the
+// same text always yields the same terms (tests/analyzer_test.cc checks this).
+//
+// Pipeline: ICU word segmentation (UAX #29, on the UTF-8 bytes, so offsets are byte offsets)
+// -> case folding + NFC -> accent-free surface form -> stopword test -> lemma keys
+// (analysis/lemmatizer.h). Numbers lose their thousands dots (9.784 -> 9784) and ordinal marks
+// (12.º, 1º -> 12, 1) so citations match however they are typed.
+//
+// Thread-safety: an Analyzer holds a BreakIterator and is NOT thread-safe; create one per
+// thread (construction is cheap: the dictionary is shared through Lemmatizer::Shared()).
+#ifndef PORTARIA_ANALYSIS_ANALYZER_H_
+#define PORTARIA_ANALYSIS_ANALYZER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
+namespace portaria::analysis {
+
+class Lemmatizer;
+
+// Bump whenever a change alters the keys produced for some text: databases record the version
+// they were built with and refuse to be searched by a different one.
+inline constexpr std::string_view kAnalyzerVersion = "1";
+
+struct Token {
+  std::string surface;            // folded, accent-free form ("pensoes")
+  std::vector<std::string> keys;  // lemma keys ("pensao"); empty for stopwords
+  std::uint32_t position = 0;     // 1-based; stopwords take a position too
+  std::uint32_t begin = 0;        // byte offsets of the word in the analysed text
+  std::uint32_t end = 0;
+  bool stop = false;
+  bool numeric = false;
+};
+
+class Analyzer {
+ public:
+  // Uses Lemmatizer::Shared() unless another lemmatizer (owned by the caller, outliving this
+  // analyzer) is given.
+  explicit Analyzer(Lemmatizer* lemmatizer = nullptr);
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Replaces *tokens with the tokens of `text` (UTF-8; invalid bytes are skipped).
+  void Analyze(std::string_view text, std::vector<Token>* tokens);
+
+  // The accent-free folded form of one word, as Token::surface would hold it.
+  static std::string SurfaceOf(std::string_view word);
+  static bool IsStopword(std::string_view surface);
+
+  Lemmatizer& lemmatizer() { return *lemmatizer_; }
+
+ private:
+  Lemmatizer* lemmatizer_;
+  std::unique_ptr<icu::BreakIterator> words_;
+};
+
+// Words longer than this (in bytes) are skipped: they are junk, and Xapian caps term length.
+inline constexpr std::size_t kMaxWordBytes = 64;
+
+}  // namespace portaria::analysis
+
+#endif  // PORTARIA_ANALYSIS_ANALYZER_H_

@@ -1,0 +1,38 @@
+#include "analysis/data.h"
+
+#include <cstddef>
+
+namespace portaria::data {
+extern const unsigned char kStopwordsData[];
+extern const std::size_t kStopwordsDataSize;
+extern const unsigned char kThesaurusData[];
+extern const std::size_t kThesaurusDataSize;
+}  // namespace portaria::data
+
+namespace portaria::analysis {
+
+std::string_view StopwordsData() {
+  return {reinterpret_cast<const char*>(data::kStopwordsData), data::kStopwordsDataSize};
+}
+std::string_view ThesaurusData() {
+  return {reinterpret_cast<const char*>(data::kThesaurusData), data::kThesaurusDataSize};
+}
+
+void ForEachDataLine(std::string_view data,
+                     const std::function<void(std::string_view, int)>& fn) {
+  int number = 0;
+  while (!data.empty()) {
+    std::size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    ++number;
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+      line.remove_suffix(1);
+    }
+    if (line.empty() || line.front() == '#') continue;
+    fn(line, number);
+  }
+}
+
+}  // namespace portaria::analysis

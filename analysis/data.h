@@ -1,0 +1,21 @@
+// Access to the data files compiled into the library (schema/stopwords-pt.txt,
+// schema/thesaurus.txt) and a line reader for their shared "# comment" format.
+#ifndef PORTARIA_ANALYSIS_DATA_H_
+#define PORTARIA_ANALYSIS_DATA_H_
+
+#include <functional>
+#include <string_view>
+
+namespace portaria::analysis {
+
+std::string_view StopwordsData();
+std::string_view ThesaurusData();
+
+// Calls `fn(line, line_number)` for every line that is neither blank nor a '#' comment, with
+// surrounding white space trimmed. Line numbers are 1-based.
+void ForEachDataLine(std::string_view data,
+                     const std::function<void(std::string_view, int)>& fn);
+
+}  // namespace portaria::analysis
+
+#endif  // PORTARIA_ANALYSIS_DATA_H_

@@ -1,0 +1,276 @@
+#include "analysis/lemmatizer.h"
+
+#include <hunspell/hunspell.hxx>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "analysis/text.h"
+
+namespace portaria::analysis {
+namespace {
+
+// The cache is cleared when it grows past this many words, bounding memory on huge corpora.
+constexpr std::size_t kMaxCacheEntries = 1u << 20;
+
+std::u32string ToU32(std::string_view s) {
+  std::u32string out;
+  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+std::string ToUtf8(const std::u32string& s) {
+  icu::UnicodeString u;
+  for (char32_t c : s) u.append(static_cast<UChar32>(c));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string Capitalize(const std::string& word) {
+  auto u = icu::UnicodeString::fromUTF8(word);
+  if (u.isEmpty()) return word;
+  UChar32 first = u.char32At(0);
+  icu::UnicodeString out;
+  out.append(u_toupper(first));
+  out.append(u, U16_LENGTH(first), u.length());
+  std::string s;
+  out.toUTF8String(s);
+  return s;
+}
+
+bool SharesPrefix(const std::string& a, const std::string& b, std::size_t n) {
+  std::string x = FoldAndStrip(a), y = FoldAndStrip(b);
+  n = std::min({n, x.size(), y.size()});
+  return x.compare(0, n, y, 0, n) == 0;
+}
+
+// Accent-free endings and their usual accented spelling in Portuguese.
+struct EndingRule {
+  const char* plain;
+  const char* accented;
+};
+constexpr EndingRule kEndingRules[] = {
+    {"coes", "ções"},  {"cao", "ção"},      {"soes", "sões"},   {"sao", "são"},
+    {"oes", "ões"},    {"aes", "ães"},      {"ao", "ão"},       {"encias", "ências"},
+    {"encia", "ência"}, {"ancias", "âncias"}, {"ancia", "ância"}, {"aveis", "áveis"},
+    {"iveis", "íveis"}, {"avel", "ável"},    {"ivel", "ível"},   {"arios", "ários"},
+    {"ario", "ário"},  {"orios", "órios"},  {"orio", "ório"},   {"onico", "ónico"},
+    {"onica", "ónica"}, {"omico", "ómico"}, {"omica", "ómica"}, {"ecies", "écies"},
+};
+
+// Accented letters a plain vowel (or c) may stand for when typed without accents.
+const std::u32string& AccentChoices(char32_t c) {
+  static const std::u32string a = U"áàâã", e = U"éê", i = U"í", o = U"óôõ", u = U"úü", cc = U"ç",
+                              none;
+  switch (c) {
+    case U'a': return a;
+    case U'e': return e;
+    case U'i': return i;
+    case U'o': return o;
+    case U'u': return u;
+    case U'c': return cc;
+    default: return none;
+  }
+}
+
+void AppendKeys(const std::vector<std::string>& stems, std::vector<std::string>* keys) {
+  for (const auto& s : stems) {
+    std::string k = FoldAndStrip(s);
+    if (!k.empty()) keys->push_back(std::move(k));
+  }
+}
+
+}  // namespace
+
+std::string SingularKey(std::string_view word) {
+  std::string w(word);
+  auto ends = [&](std::string_view suf) {
+    return w.size() > suf.size() + 1 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  auto replace = [&](std::size_t n, std::string_view with) {
+    w.resize(w.size() - n);
+    w.append(with);
+  };
+  if (ends("oes") || ends("aes")) {
+    replace(3, "ao");
+  } else if (ends("ais")) {
+    replace(3, "al");
+  } else if (ends("eis")) {
+    replace(3, "el");
+  } else if (ends("ois")) {
+    replace(3, "ol");
+  } else if (ends("ns")) {
+    replace(2, "m");
+  } else if (ends("res") || ends("zes") || ends("ses")) {
+    replace(2, "");
+  } else if (w.size() > 3 && w.back() == 's' && !ends("ss") && !ends("us") && !ends("is")) {
+    replace(1, "");
+  }
+  return w;
+}
+
+Lemmatizer::Lemmatizer(std::string dictionary_dir) : dictionary_dir_(std::move(dictionary_dir)) {
+  if (dictionary_dir_.empty()) {
+    const char* env = std::getenv("PORTARIA_HUNSPELL_DIR");
+    dictionary_dir_ = env != nullptr ? env : "/usr/share/hunspell";
+  }
+  std::string aff = dictionary_dir_ + "/pt_PT.aff", dic = dictionary_dir_ + "/pt_PT.dic";
+  for (const auto& f : {aff, dic}) {
+    if (!std::filesystem::exists(f)) {
+      throw std::runtime_error(f + ": Hunspell pt_PT dictionary not found (Debian package "
+                               "hunspell-pt-pt, or set PORTARIA_HUNSPELL_DIR)");
+    }
+  }
+  pt_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+}
+
+Lemmatizer::~Lemmatizer() = default;
+
+Lemmatizer& Lemmatizer::Shared() {
+  static Lemmatizer* instance = new Lemmatizer();  // never destroyed: used until exit
+  return *instance;
+}
+
+std::size_t Lemmatizer::cache_size() const {
+  std::shared_lock lock(cache_mu_);
+  return cache_.size();
+}
+
+std::vector<std::string> Lemmatizer::Lemmas(const std::string& word) {
+  {
+    std::shared_lock lock(cache_mu_);
+    auto it = cache_.find(word);
+    if (it != cache_.end()) return it->second;
+  }
+  std::vector<std::string> keys = Compute(word);
+  std::unique_lock lock(cache_mu_);
+  if (cache_.size() >= kMaxCacheEntries) cache_.clear();
+  cache_.emplace(word, keys);
+  return keys;
+}
+
+bool Lemmatizer::IsKnownWord(const std::string& word) {
+  std::lock_guard lock(hunspell_mu_);
+  if (pt_->spell(word) || pt_->spell(Capitalize(word))) return true;
+  Hunspell* br = Br();
+  return br != nullptr && br->spell(word);
+}
+
+Hunspell* Lemmatizer::Br() {
+  if (!br_tried_) {
+    br_tried_ = true;
+    std::string aff = dictionary_dir_ + "/pt_BR.aff", dic = dictionary_dir_ + "/pt_BR.dic";
+    if (std::filesystem::exists(aff) && std::filesystem::exists(dic)) {
+      br_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    }
+  }
+  return br_.get();
+}
+
+std::vector<std::string> Lemmatizer::PtStems(const std::string& word) {
+  if (pt_->spell(word)) {
+    auto stems = pt_->stem(word);
+    return stems.empty() ? std::vector<std::string>{word} : stems;
+  }
+  std::string cap = Capitalize(word);
+  if (cap != word && pt_->spell(cap)) {
+    auto stems = pt_->stem(cap);
+    return stems.empty() ? std::vector<std::string>{cap} : stems;
+  }
+  return {};
+}
+
+std::vector<std::string> Lemmatizer::BrStems(const std::string& word) {
+  Hunspell* br = Br();
+  if (br == nullptr || !br->spell(word)) return {};
+  std::vector<std::string> kept;
+  for (auto& s : br->stem(word)) {
+    if (SharesPrefix(s, word, 3)) kept.push_back(std::move(s));
+  }
+  if (kept.empty()) kept.push_back(word);
+  return kept;
+}
+
+std::vector<std::string> Lemmatizer::OldSpellingStems(const std::string& word) {
+  std::u32string w = ToU32(word);
+  std::u32string all;  // every silent consonant dropped at once
+  bool found = false;
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    bool silent = (w[i] == U'c' || w[i] == U'p') && (w[i + 1] == U'ç' || w[i + 1] == U't');
+    if (silent && i > 0) {
+      found = true;
+      std::u32string v = w.substr(0, i) + w.substr(i + 1);
+      auto stems = PtStems(ToUtf8(v));
+      if (!stems.empty()) return stems;
+    } else {
+      all.push_back(w[i]);
+      continue;
+    }
+  }
+  if (!found) return {};
+  all.push_back(w.back());
+  return PtStems(ToUtf8(all));
+}
+
+std::vector<std::string> Lemmatizer::AccentRestoredStems(const std::string& word) {
+  std::vector<std::string> stems;
+  auto try_variant = [&](const std::u32string& v) {
+    std::string s = ToUtf8(v);
+    auto found = PtStems(s);
+    if (found.empty()) found = BrStems(s);
+    stems.insert(stems.end(), found.begin(), found.end());
+  };
+  auto substitutions = [&](const std::u32string& base) {
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      for (char32_t a : AccentChoices(base[i])) {
+        std::u32string v = base;
+        v[i] = a;
+        try_variant(v);
+      }
+    }
+  };
+  std::vector<std::u32string> by_ending;
+  for (const auto& rule : kEndingRules) {
+    std::string_view plain(rule.plain);
+    if (word.size() > plain.size() && word.compare(word.size() - plain.size(), plain.size(),
+                                                   plain) == 0) {
+      by_ending.push_back(ToU32(word.substr(0, word.size() - plain.size()) + rule.accented));
+    }
+  }
+  // Fewest changes first: an ending rule, then one letter, then an ending rule plus one letter.
+  for (const auto& v : by_ending) try_variant(v);
+  if (!stems.empty()) return stems;
+  substitutions(ToU32(word));
+  if (!stems.empty()) return stems;
+  for (const auto& v : by_ending) substitutions(v);
+  return stems;
+}
+
+std::vector<std::string> Lemmatizer::Compute(const std::string& word) {
+  std::vector<std::string> keys;
+  std::vector<std::string> stems;
+  {
+    std::lock_guard lock(hunspell_mu_);
+    stems = PtStems(word);
+    if (stems.empty()) stems = OldSpellingStems(word);
+    if (stems.empty()) stems = BrStems(word);
+    if (stems.empty() && IsAscii(word)) stems = AccentRestoredStems(word);
+  }
+  AppendKeys(stems, &keys);
+  if (keys.empty()) keys.push_back(SingularKey(FoldAndStrip(word)));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+}  // namespace portaria::analysis

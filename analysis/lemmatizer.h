@@ -1,0 +1,79 @@
+// Portuguese lemmatisation: maps a folded word to the accent-free keys of its lemmas, so that
+// pensão/pensões/pensoes, distrital/distritais, paga/pagar/pagamento and acção/ação share a key.
+//
+// Strategy (measured choices are explained in README.md, "Analysis"):
+//  1. Hunspell pt_PT knows the word (or its capitalised form, for names such as Évora): its
+//     stems. A word may have several (centro -> centro, centrar); all are kept, so two forms
+//     match when their lemma sets intersect.
+//  2. Pre-1990 spelling: drop a silent c or p before ç/t (acção, adopção, direcção, actividade,
+//     óptimo) when the dictionary knows the result.
+//  3. Brazilian spelling: Hunspell pt_BR (loaded on first need), keeping only stems that share
+//     the word's first letters, because pt_BR strips prefixes (reconhecer -> conhecer).
+//  4. A word typed without accents: restore them (pensoes -> pensões, orgao -> órgão) by
+//     ending rules and single-letter substitutions the dictionary confirms.
+//  5. Otherwise a rule-based plural-to-singular reduction of the accent-free word.
+// The same function serves documents and queries, so the same text always yields the same keys.
+//
+// Thread-safety: all methods may be called concurrently; Hunspell (not thread-safe) is guarded
+// by a mutex and results are cached behind a shared mutex.
+#ifndef PORTARIA_ANALYSIS_LEMMATIZER_H_
+#define PORTARIA_ANALYSIS_LEMMATIZER_H_
+
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+class Hunspell;
+
+namespace portaria::analysis {
+
+class Lemmatizer {
+ public:
+  // Loads pt_PT from `dictionary_dir` (default: $PORTARIA_HUNSPELL_DIR or /usr/share/hunspell).
+  // Throws std::runtime_error naming the missing file if the dictionary is absent.
+  explicit Lemmatizer(std::string dictionary_dir = {});
+  ~Lemmatizer();
+  Lemmatizer(const Lemmatizer&) = delete;
+  Lemmatizer& operator=(const Lemmatizer&) = delete;
+
+  // The process-wide instance (created on first use).
+  static Lemmatizer& Shared();
+
+  // `word` is folded (lower case, NFC) and contains at least one letter. Returns the sorted,
+  // de-duplicated accent-free lemma keys; never empty.
+  std::vector<std::string> Lemmas(const std::string& word);
+
+  // True if either dictionary accepts the word as spelled (used by spelling suggestions).
+  bool IsKnownWord(const std::string& word);
+
+  std::size_t cache_size() const;
+
+ private:
+  std::vector<std::string> Compute(const std::string& word);
+  // Stems of `word` if pt_PT (as written or capitalised) knows it; empty otherwise.
+  std::vector<std::string> PtStems(const std::string& word);
+  std::vector<std::string> BrStems(const std::string& word);
+  std::vector<std::string> OldSpellingStems(const std::string& word);
+  std::vector<std::string> AccentRestoredStems(const std::string& word);
+  Hunspell* Br();
+
+  std::string dictionary_dir_;
+  std::mutex hunspell_mu_;
+  std::unique_ptr<Hunspell> pt_;
+  std::unique_ptr<Hunspell> br_;
+  bool br_tried_ = false;
+
+  mutable std::shared_mutex cache_mu_;
+  std::unordered_map<std::string, std::vector<std::string>> cache_;
+};
+
+// Rule-based reduction of an accent-free word to its singular (step 5 above), exposed for tests.
+std::string SingularKey(std::string_view word);
+
+}  // namespace portaria::analysis
+
+#endif  // PORTARIA_ANALYSIS_LEMMATIZER_H_

@@ -1,0 +1,132 @@
+#include "analysis/thesaurus.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "analysis/data.h"
+
+namespace portaria::analysis {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, std::string_view sep) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    std::size_t at = s.find(sep);
+    parts.push_back(s.substr(0, at));
+    if (at == std::string_view::npos) break;
+    s.remove_prefix(at + sep.size());
+  }
+  return parts;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool Intersects(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const auto& x : a) {
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer,
+                           std::vector<Status>* errors) {
+  Thesaurus t;
+  std::vector<Token> tokens;
+  auto analyse = [&](std::string_view member, Expression* out) {
+    analyzer->Analyze(member, &tokens);
+    out->clear();
+    for (auto& tok : tokens) {
+      if (!tok.stop) out->push_back(tok.keys);
+    }
+    return !out->empty();
+  };
+  auto fail = [&](int line, const std::string& why) {
+    if (errors != nullptr) {
+      errors->push_back(Status::Error(Status::Code::kInvalidArgument, why, "schema/thesaurus.txt", line));
+    }
+  };
+  ForEachDataLine(data, [&](std::string_view line, int number) {
+    double weight = 1.0;
+    if (std::size_t semi = line.rfind(';'); semi != std::string_view::npos) {
+      std::string w(Trim(line.substr(semi + 1)));
+      char* end = nullptr;
+      weight = std::strtod(w.c_str(), &end);
+      if (end == w.c_str() || *end != '\0' || weight <= 0 || weight > 1) {
+        return fail(number, "weight after ';' must be a number in (0, 1]");
+      }
+      line = Trim(line.substr(0, semi));
+    }
+    auto sides = Split(line, "=>");
+    if (sides.size() > 2) return fail(number, "more than one '=>'");
+    std::vector<std::vector<Expression>> parsed(sides.size());
+    for (std::size_t s = 0; s < sides.size(); ++s) {
+      for (auto member : Split(sides[s], "|")) {
+        Expression e;
+        if (!analyse(Trim(member), &e)) {
+          return fail(number, "empty member (or only stopwords): '" + std::string(Trim(member)) + "'");
+        }
+        parsed[s].push_back(std::move(e));
+      }
+    }
+    if (sides.size() == 2) {
+      for (auto& from : parsed[0]) t.rules_.push_back({from, parsed[1], weight});
+    } else {
+      if (parsed[0].size() < 2) return fail(number, "a group needs at least two members");
+      for (std::size_t i = 0; i < parsed[0].size(); ++i) {
+        Rule r{parsed[0][i], {}, weight};
+        for (std::size_t j = 0; j < parsed[0].size(); ++j) {
+          if (j != i) r.to.push_back(parsed[0][j]);
+        }
+        t.rules_.push_back(std::move(r));
+      }
+    }
+  });
+  for (std::size_t i = 0; i < t.rules_.size(); ++i) {
+    for (const auto& key : t.rules_[i].from.front()) t.by_first_key_[key].push_back(i);
+  }
+  for (auto& [key, ids] : t.by_first_key_) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
+  return t;
+}
+
+const Thesaurus& Thesaurus::Builtin() {
+  static const Thesaurus* builtin = [] {
+    Analyzer analyzer;
+    return new Thesaurus(Parse(ThesaurusData(), &analyzer, nullptr));
+  }();
+  return *builtin;
+}
+
+std::vector<Expansion> Thesaurus::Expand(const std::vector<std::vector<std::string>>& words) const {
+  std::vector<Expansion> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::vector<std::size_t> candidates;
+    for (const auto& key : words[i]) {
+      auto it = by_first_key_.find(key);
+      if (it != by_first_key_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (std::size_t r : candidates) {
+      const Rule& rule = rules_[r];
+      if (i + rule.from.size() > words.size()) continue;
+      bool match = true;
+      for (std::size_t j = 0; j < rule.from.size() && match; ++j) {
+        match = Intersects(rule.from[j], words[i + j]);
+      }
+      if (!match) continue;
+      for (const auto& to : rule.to) out.push_back({i, rule.from.size(), to, rule.weight});
+    }
+  }
+  return out;
+}
+
+}  // namespace portaria::analysis

@@ -1,0 +1,72 @@
+// Searching a portaria database: natural Portuguese questions, phrases, filters and legal
+// citations, ranked by BM25 over the analysed terms (see README.md, "Query language").
+//
+// Ownership: a Searcher owns a read-only Xapian database handle. Thread-safety: a Searcher is
+// NOT thread-safe (Xapian handles are not); give each thread its own Searcher over the same
+// path. Many searchers may read while one IndexWriter writes: a search that meets a concurrent
+// commit reopens the database and retries. Errors are Status values; nothing throws.
+#ifndef PORTARIA_SEARCH_H_
+#define PORTARIA_SEARCH_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "portaria/record.h"
+#include "portaria/status.h"
+
+namespace portaria {
+
+// Limits applied to every request (the HTTP server applies them to untrusted input).
+inline constexpr std::size_t kMaxQueryBytes = 1024;
+inline constexpr std::size_t kMaxQueryWords = 64;
+inline constexpr std::size_t kMaxResults = 1000;
+
+struct SearchRequest {
+  std::string query;  // the query language: words, "phrases", unidade:/alinea:/fonte: filters
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  std::string unit;    // same as unidade:"..." in the query
+  std::string letter;  // same as alinea:...
+  std::string source;  // same as fonte:"..."
+  bool group = false;  // at most one paragraph per document (diploma)
+};
+
+struct SearchHit {
+  std::size_t rank = 0;  // 1-based
+  double score = 0;
+  Paragraph paragraph;
+  std::string snippet;  // HTML: the text escaped, matched words in <mark>...</mark>
+};
+
+struct SearchResponse {
+  std::string query;
+  std::size_t total = 0;  // estimated number of matching paragraphs (exact for small sets)
+  std::vector<SearchHit> hits;
+  // Facet name ("unit", "source") -> value -> count of matching paragraphs.
+  std::map<std::string, std::map<std::string, std::size_t>> facets;
+  std::string suggestion;  // a corrected query, when some words look misspelt; else empty
+};
+
+class Searcher {
+ public:
+  // Opens the database at `path` read-only; fails with kNotFound if there is none and with
+  // kVersionMismatch if it was built by another schema or analyzer version.
+  static Status Open(const std::string& path, std::unique_ptr<Searcher>* searcher);
+  virtual ~Searcher();
+
+  virtual Status Search(const SearchRequest& request, SearchResponse* response) = 0;
+
+ protected:
+  Searcher() = default;
+};
+
+// The response as one JSON object: {"query", "total", "results": [{"rank", "score", "id",
+// "unit", "letter", "source", "section", "text", "snippet", ...}], "facets": {...}} and
+// "suggestion" when there is one. Pretty-printed when `indent` >= 0.
+std::string ToJson(const SearchResponse& response, int indent = -1);
+
+}  // namespace portaria
+
+#endif  // PORTARIA_SEARCH_H_

@@ -1,0 +1,105 @@
+#include "indexer/document.h"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "analysis/text.h"
+#include "schema/record_codec.h"
+#include "schema/schema.h"
+
+namespace portaria::indexer {
+namespace {
+
+// FNV-1a, 64 bits: stable across compilers and machines (std::hash is not), so collapse keys
+// and hashed ids agree between shards built on different hosts.
+std::uint64_t Fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string Hex(std::uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+std::string Clip(std::string term) {
+  if (term.size() > schema::kMaxTermBytes) term.resize(schema::kMaxTermBytes);
+  return term;
+}
+
+// "Centro Nacional de Pensões" -> "cnp": the initials of its capitalised words.
+std::string Acronym(std::string_view unit) {
+  std::string out;
+  bool at_word_start = true;
+  for (char c : unit) {
+    if (c == ' ' || c == '-') {
+      at_word_start = true;
+      continue;
+    }
+    // Only ASCII capitals start an acronym letter; unit names start with one in practice.
+    if (at_word_start && c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+    at_word_start = false;
+  }
+  return out.size() >= 2 ? out : std::string();
+}
+
+void AddFieldTerms(std::string_view text, std::string_view prefix, analysis::Analyzer* analyzer,
+                   std::vector<analysis::Token>* tokens, Xapian::Document* doc) {
+  analyzer->Analyze(text, tokens);
+  for (const auto& t : *tokens) {
+    for (const auto& key : t.keys) doc->add_term(Clip(std::string(prefix) + key));
+  }
+}
+
+}  // namespace
+
+std::string IdTerm(const std::string& id) {
+  std::string term = std::string(schema::kIdPrefix) + id;
+  if (term.size() <= schema::kMaxTermBytes) return term;
+  return std::string(schema::kIdPrefix) + id.substr(0, 180) + "#" + Hex(Fnv1a(id));
+}
+
+Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
+                               analysis::Analyzer* analyzer) {
+  Xapian::Document doc;
+  doc.set_data(schema::EncodeRecord(p));
+  doc.add_boolean_term(IdTerm(p.id));
+
+  std::vector<analysis::Token> tokens;
+  analyzer->Analyze(p.text, &tokens);
+  for (const auto& t : tokens) {
+    if (t.stop) continue;
+    for (const auto& key : t.keys) doc.add_posting(Clip(std::string(schema::kTextPrefix) + key), t.position);
+    doc.add_term(Clip(std::string(schema::kSurfacePrefix) + t.surface));
+  }
+  AddFieldTerms(p.unit, schema::kUnitTextPrefix, analyzer, &tokens, &doc);
+  AddFieldTerms(p.section, schema::kSectionTextPrefix, analyzer, &tokens, &doc);
+  AddFieldTerms(p.source, schema::kSourceTextPrefix, analyzer, &tokens, &doc);
+
+  auto boolean = [&](std::string_view prefix, const std::string& value) {
+    if (!value.empty()) doc.add_boolean_term(Clip(std::string(prefix) + value));
+  };
+  boolean(schema::kLetterPrefix, analysis::FoldAndStrip(p.letter));
+  boolean(schema::kArticlePrefix, analysis::Analyzer::SurfaceOf(p.article));
+  boolean(schema::kNumberPrefix, analysis::Analyzer::SurfaceOf(p.number));
+  boolean(schema::kDocPrefix, p.doc);
+  boolean(schema::kFilePrefix, p.file);
+  boolean(schema::kUnitAcronymPrefix, Acronym(p.unit));
+
+  doc.add_value(schema::kSlotId, p.id);
+  doc.add_value(schema::kSlotUnit, p.unit);
+  doc.add_value(schema::kSlotSource, p.source);
+  doc.add_value(schema::kSlotLetter, p.letter);
+  doc.add_value(schema::kSlotDate, p.date);
+  doc.add_value(schema::kSlotCollapse, Hex(Fnv1a(p.unit + '\x1f' + analysis::FoldAndStrip(p.text))));
+  doc.add_value(schema::kSlotDoc, p.doc);
+  doc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(order));
+  return doc;
+}
+
+}  // namespace portaria::indexer

@@ -1,0 +1,23 @@
+// Turns a paragraph record into a Xapian document following schema/schema.h.
+#ifndef PORTARIA_INDEXER_DOCUMENT_H_
+#define PORTARIA_INDEXER_DOCUMENT_H_
+
+#include <xapian.h>
+
+#include <string>
+
+#include "analysis/analyzer.h"
+#include "portaria/record.h"
+
+namespace portaria::indexer {
+
+// The unique id term ("Q" + id, hashed if the id is too long for a Xapian term).
+std::string IdTerm(const std::string& id);
+
+// Builds the document. Not thread-safe only through `analyzer` (one analyzer per thread).
+Xapian::Document BuildDocument(const Paragraph& paragraph, std::uint32_t order,
+                               analysis::Analyzer* analyzer);
+
+}  // namespace portaria::indexer
+
+#endif  // PORTARIA_INDEXER_DOCUMENT_H_

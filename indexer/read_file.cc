@@ -1,0 +1,128 @@
+// File-level checks shared by every format, and dispatch on the file name's extension.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "analysis/text.h"
+#include "indexer/reader.h"
+
+namespace portaria::indexer {
+namespace {
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+Status Fatal(const std::string& file, const std::string& message, int line = 0, int column = 0) {
+  return Status::Error(Status::Code::kInvalidArgument, message, file, line, column);
+}
+
+// 1-based line and column (in bytes) of a byte offset.
+void LineColumn(std::string_view text, std::size_t offset, int* line, int* column) {
+  *line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++*line;
+      line_start = i + 1;
+    }
+  }
+  *column = static_cast<int>(offset - line_start) + 1;
+}
+
+void NormalizeRecord(Paragraph* p) {
+  for (std::string* field : {&p->text, &p->unit, &p->letter, &p->source, &p->section, &p->article,
+                             &p->number, &p->date}) {
+    if (!analysis::IsAscii(*field)) *field = analysis::Nfc(*field);
+  }
+}
+
+}  // namespace
+
+Format FormatForPath(const std::filesystem::path& path) {
+  std::string ext = Lower(path.extension().string());
+  if (ext == ".md" || ext == ".txt" || ext == ".markdown") return Format::kPage;
+  if (ext == ".xml" || ext == ".akn") return Format::kAkomaNtoso;
+  if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
+  return Format::kUnknown;
+}
+
+const char* FormatName(Format format) {
+  switch (format) {
+    case Format::kPage: return "page";
+    case Format::kAkomaNtoso: return "akoma-ntoso";
+    case Format::kJsonLines: return "jsonl";
+    case Format::kUnknown: break;
+  }
+  return "unknown";
+}
+
+Status PrepareText(std::string_view raw, const std::string& file, std::string* clean) {
+  if (raw.size() > kMaxFileBytes) {
+    return Fatal(file, "file larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB");
+  }
+  if (raw.empty()) return Fatal(file, "empty file");
+  if (raw.starts_with("\xEF\xBB\xBF")) raw.remove_prefix(3);
+  if (std::size_t nul = raw.find('\0'); nul != std::string_view::npos) {
+    int line, column;
+    LineColumn(raw, nul, &line, &column);
+    return Fatal(file, "NUL byte: not a text file", line, column);
+  }
+  std::size_t bad = 0;
+  if (!analysis::IsValidUtf8(raw, &bad)) {
+    int line, column;
+    LineColumn(raw, bad, &line, &column);
+    return Fatal(file, "invalid UTF-8", line, column);
+  }
+  clean->clear();
+  clean->reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\r') {
+      if (i + 1 < raw.size() && raw[i + 1] == '\n') continue;  // CRLF -> LF
+      clean->push_back('\n');                                  // lone CR -> LF
+    } else {
+      clean->push_back(raw[i]);
+    }
+  }
+  return Status::Ok();
+}
+
+ReadResult ReadFile(const std::filesystem::path& path) {
+  ReadResult result;
+  const std::string file = path.string();
+  auto fatal = [&](Status s) {
+    result.fatal = true;
+    result.errors.push_back(std::move(s));
+    return result;
+  };
+  Format format = FormatForPath(path);
+  if (format == Format::kUnknown) return fatal(Fatal(file, "unsupported file type"));
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return fatal(Status::Error(Status::Code::kIOError, ec.message(), file));
+  if (size > kMaxFileBytes) {
+    return fatal(Fatal(file, "file larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB"));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fatal(Status::Error(Status::Code::kIOError, "cannot open file", file));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  std::string clean;
+  Status prepared = PrepareText(buffer.str(), file, &clean);
+  if (!prepared.ok()) return fatal(prepared);
+  switch (format) {
+    case Format::kPage: result = ReadPage(clean, file, path.stem().string()); break;
+    case Format::kAkomaNtoso: result = ReadAkomaNtoso(clean, file); break;
+    case Format::kJsonLines: result = ReadJsonLines(clean, file); break;
+    case Format::kUnknown: break;
+  }
+  if (result.fatal) result.paragraphs.clear();
+  for (auto& p : result.paragraphs) NormalizeRecord(&p);
+  if (!result.fatal && result.paragraphs.empty() && result.errors.empty()) {
+    return fatal(Fatal(file, "no paragraphs found"));
+  }
+  return result;
+}
+
+}  // namespace portaria::indexer

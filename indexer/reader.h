@@ -1,0 +1,55 @@
+// Readers turn the bytes of one input file into paragraph records.
+//
+// Every reader is a pure function of (content, file name): no I/O, no global state, safe to call
+// from several threads at once. Readers never recurse on input nesting depth and enforce the size
+// limits below, so that fuzzed or hostile input cannot exhaust the stack or memory.
+#ifndef PORTARIA_INDEXER_READER_H_
+#define PORTARIA_INDEXER_READER_H_
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "portaria/record.h"
+#include "portaria/status.h"
+
+namespace portaria::indexer {
+
+// Limits applied by every reader (see schema/SCHEMA.md, "Limits").
+inline constexpr std::size_t kMaxFileBytes = 64u << 20;        // a larger file is rejected
+inline constexpr std::size_t kMaxParagraphBytes = 256u << 10;  // a larger paragraph is an error
+inline constexpr std::size_t kMaxFieldBytes = 4u << 10;        // unit, source, section, letter...
+
+struct ReadResult {
+  std::vector<Paragraph> paragraphs;
+  // Problems found. If `fatal` is set the file as a whole is rejected and `paragraphs` must not
+  // be indexed; otherwise each error concerns one part (e.g. one JSON line) that was skipped.
+  std::vector<Status> errors;
+  bool fatal = false;
+};
+
+enum class Format { kPage, kAkomaNtoso, kJsonLines, kUnknown };
+
+// By extension: .md/.txt pages, .xml Akoma Ntoso, .jsonl JSON Lines (case-insensitive).
+Format FormatForPath(const std::filesystem::path& path);
+const char* FormatName(Format format);
+
+// `file` is the name used in error messages and stored in Paragraph::file; `doc_key` is the
+// stable key of the document used to build ids (pages: the file stem).
+ReadResult ReadPage(std::string_view content, const std::string& file, const std::string& doc_key);
+ReadResult ReadAkomaNtoso(std::string_view content, const std::string& file);
+ReadResult ReadJsonLines(std::string_view content, const std::string& file);
+
+// Reads the file at `path`, checks it (size, UTF-8, NUL bytes; strips a BOM, CRLF -> LF),
+// dispatches on the format and NFC-normalises every field of the records produced.
+ReadResult ReadFile(const std::filesystem::path& path);
+
+// The checks and clean-up ReadFile applies before a reader sees the bytes, exposed for tests and
+// for readers fed from memory. Returns a fatal result's status, or ok with `*clean` filled.
+Status PrepareText(std::string_view raw, const std::string& file, std::string* clean);
+
+}  // namespace portaria::indexer
+
+#endif  // PORTARIA_INDEXER_READER_H_

@@ -1,0 +1,54 @@
+// The index schema: term prefixes, value slots, metadata keys and versions.
+//
+// This header is the single source of truth shared by the indexer and the searcher; the prose
+// description lives in schema/SCHEMA.md. Changing what a prefix or slot means requires bumping
+// kSchemaVersion, which makes old databases refuse to open instead of returning wrong results.
+#ifndef PORTARIA_SCHEMA_SCHEMA_H_
+#define PORTARIA_SCHEMA_SCHEMA_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace portaria::schema {
+
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Term prefixes (Xapian conventions: upper-case prefixes, 'Q' for the unique id, 'Z' for stems,
+// 'X' for our own). Free-text prefixes hold analysis keys (see analysis/analyzer.h).
+inline constexpr std::string_view kIdPrefix = "Q";            // boolean: the paragraph id
+inline constexpr std::string_view kTextPrefix = "Z";          // text lemma keys, with positions
+inline constexpr std::string_view kSurfacePrefix = "";        // text surface keys (no positions)
+inline constexpr std::string_view kUnitTextPrefix = "ZU";     // lemma keys of the unit name
+inline constexpr std::string_view kSectionTextPrefix = "ZH";  // lemma keys of the headings
+inline constexpr std::string_view kSourceTextPrefix = "ZS";   // lemma keys of the source
+inline constexpr std::string_view kLetterPrefix = "XL";       // boolean: letter, folded ("d", "ii")
+inline constexpr std::string_view kArticlePrefix = "XA";      // boolean: article number ("12")
+inline constexpr std::string_view kNumberPrefix = "XN";       // boolean: paragraph number ("2")
+inline constexpr std::string_view kDocPrefix = "XD";          // boolean: document key
+inline constexpr std::string_view kFilePrefix = "XF";         // boolean: source file path
+inline constexpr std::string_view kCitationPrefix = "XC";     // boolean: "portaria:135/2012"
+inline constexpr std::string_view kUnitAcronymPrefix = "XU";  // boolean: unit acronym ("cnp")
+
+// Value slots.
+enum Slot : unsigned {
+  kSlotId = 0,        // the paragraph id: ties in relevance are broken by it (ascending)
+  kSlotUnit = 1,      // unit name, for facets
+  kSlotSource = 2,    // source, for facets
+  kSlotLetter = 3,    // letter
+  kSlotDate = 4,      // ISO date, sortable as a string
+  kSlotCollapse = 5,  // unit + normalised text: identical competences collapse to one result
+  kSlotDoc = 6,       // document key, for grouping one best paragraph per diploma
+  kSlotOrder = 7,     // document order within the file, Xapian sortable_serialise'd
+};
+
+// Database metadata keys.
+inline constexpr std::string_view kMetaSchemaVersion = "portaria.schema_version";
+inline constexpr std::string_view kMetaAnalyzerVersion = "portaria.analyzer_version";
+inline constexpr std::string_view kMetaManifestPrefix = "portaria.manifest:";
+
+// Xapian limits terms to 245 bytes; longer ids are hashed into the id term.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+}  // namespace portaria::schema
+
+#endif  // PORTARIA_SCHEMA_SCHEMA_H_

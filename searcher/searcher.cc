@@ -1,0 +1,319 @@
+// The Searcher: query understanding -> Xapian query -> BM25 -> coordination re-rank ->
+// snippets and facets.
+#include <xapian.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "analysis/analyzer.h"
+#include "analysis/text.h"
+#include "analysis/thesaurus.h"
+#include "portaria/search.h"
+#include "schema/record_codec.h"
+#include "schema/schema.h"
+#include "schema/versions.h"
+#include "searcher/query_parser.h"
+#include "searcher/snippet.h"
+
+namespace portaria {
+namespace {
+
+using analysis::Token;
+
+// Weights of a query word's matches outside the paragraph's own text, and of thesaurus
+// expansions, relative to a match in the text (1.0). Headings and unit names describe the
+// paragraph but are shared by all paragraphs of a section, so they count less.
+constexpr double kSectionWeight = 0.5;
+constexpr double kUnitWeight = 0.5;
+constexpr double kSourceWeight = 0.3;
+constexpr double kSurfaceWeight = 0.2;   // exact (accent-free) form: a small bonus
+constexpr double kExpansionWeight = 0.5; // thesaurus: below the user's own words
+// How many top BM25 candidates are re-ranked by coordination (share of query words matched).
+constexpr std::size_t kRerankDepth = 200;
+
+std::string Prefixed(std::string_view prefix, const std::string& key) {
+  std::string t = std::string(prefix) + key;
+  if (t.size() > schema::kMaxTermBytes) t.resize(schema::kMaxTermBytes);
+  return t;
+}
+
+Xapian::Query AnyOf(std::string_view prefix, const std::vector<std::string>& keys,
+                    Xapian::Query::op op = Xapian::Query::OP_SYNONYM) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& k : keys) terms.emplace_back(Prefixed(prefix, k));
+  if (terms.size() == 1) return terms.front();
+  return Xapian::Query(op, terms.begin(), terms.end());
+}
+
+Xapian::Query Scaled(Xapian::Query q, double factor) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+}
+
+// Everything the re-ranker needs to know about the query's words.
+struct QueryPlan {
+  Xapian::Query query;
+  std::size_t words = 0;                                         // content words in free text
+  std::unordered_map<std::string, std::vector<std::size_t>> term_words;  // term -> words it serves
+  std::unordered_set<std::string> highlight;                     // keys to mark in snippets
+  bool ranked = false;  // false: a pure filter/listing, results in document order
+};
+
+class XapianSearcher : public Searcher {
+ public:
+  XapianSearcher(Xapian::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+
+  Status Search(const SearchRequest& request, SearchResponse* response) override {
+    if (request.query.size() > kMaxQueryBytes) {
+      return Status::Error(Status::Code::kInvalidArgument,
+                           "query longer than " + std::to_string(kMaxQueryBytes) + " bytes");
+    }
+    if (!analysis::IsValidUtf8(request.query, nullptr)) {
+      return Status::Error(Status::Code::kInvalidArgument, "query is not valid UTF-8");
+    }
+    for (int attempt = 0;; ++attempt) {
+      try {
+        *response = SearchResponse();
+        response->query = request.query;
+        RunSearch(request, response);
+        return Status::Ok();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= 3) return Status::Error(Status::Code::kIOError, "database keeps changing", path_);
+        db_.reopen();  // an indexer committed meanwhile: read the new revision
+      } catch (const Xapian::Error& e) {
+        return Status::Error(Status::Code::kIOError, e.get_description(), path_);
+      }
+    }
+  }
+
+ private:
+  // Adds word `w`'s query: its keys in the text, headings, unit and source, and its exact form.
+  Xapian::Query WordQuery(const Token& t, std::size_t w, QueryPlan* plan) {
+    std::vector<Xapian::Query> parts;
+    auto add = [&](std::string_view prefix, double weight) {
+      Xapian::Query q = AnyOf(prefix, t.keys);
+      parts.push_back(weight == 1.0 ? q : Scaled(q, weight));
+      for (const auto& k : t.keys) plan->term_words[Prefixed(prefix, k)].push_back(w);
+    };
+    add(schema::kTextPrefix, 1.0);
+    add(schema::kSectionTextPrefix, kSectionWeight);
+    add(schema::kUnitTextPrefix, kUnitWeight);
+    add(schema::kSourceTextPrefix, kSourceWeight);
+    std::string surface = Prefixed(schema::kSurfacePrefix, t.surface);
+    parts.push_back(Scaled(Xapian::Query(surface), kSurfaceWeight));
+    plan->term_words[surface].push_back(w);
+    for (const auto& k : t.keys) plan->highlight.insert(k);
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  }
+
+  Xapian::Query ExpansionQuery(const analysis::Expansion& e, QueryPlan* plan) {
+    std::vector<Xapian::Query> words;
+    for (const auto& keys : e.expression) {
+      Xapian::Query text = AnyOf(schema::kTextPrefix, keys);
+      Xapian::Query heading = Scaled(AnyOf(schema::kSectionTextPrefix, keys), kSectionWeight);
+      words.emplace_back(Xapian::Query::OP_OR, text, heading);
+      for (const auto& k : keys) {
+        for (std::size_t w = e.first; w < e.first + e.count; ++w) {
+          plan->term_words[Prefixed(schema::kTextPrefix, k)].push_back(w);
+          plan->term_words[Prefixed(schema::kSectionTextPrefix, k)].push_back(w);
+        }
+        plan->highlight.insert(k);
+      }
+    }
+    Xapian::Query q = words.size() == 1 ? words.front()
+                                        : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+    return Scaled(q, kExpansionWeight * e.weight);
+  }
+
+  Xapian::Query PhraseQuery(const std::string& phrase, QueryPlan* plan) {
+    analyzer_.Analyze(phrase, &tokens_);
+    std::vector<Xapian::Query> words;
+    std::uint32_t first = 0, last = 0;
+    for (const auto& t : tokens_) {
+      if (t.stop) continue;
+      if (words.empty()) first = t.position;
+      last = t.position;
+      words.push_back(AnyOf(schema::kTextPrefix, t.keys, Xapian::Query::OP_OR));
+      for (const auto& k : t.keys) plan->highlight.insert(k);
+    }
+    if (words.size() <= 1) return words.empty() ? Xapian::Query() : words.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), last - first + 1);
+  }
+
+  // The filter for one field value: every content word of the value must match.
+  Xapian::Query FilterQuery(searcher::Field field, const std::string& value) {
+    if (field == searcher::Field::kLetter) {
+      std::string letter = analysis::FoldAndStrip(value);
+      while (!letter.empty() && (letter.back() == ')' || letter.back() == '.')) letter.pop_back();
+      return Xapian::Query(Prefixed(schema::kLetterPrefix, letter));
+    }
+    std::string_view prefix =
+        field == searcher::Field::kUnit ? schema::kUnitTextPrefix : schema::kSourceTextPrefix;
+    analyzer_.Analyze(value, &tokens_);
+    std::vector<Xapian::Query> words;
+    for (const auto& t : tokens_) {
+      if (!t.stop) words.push_back(AnyOf(prefix, t.keys, Xapian::Query::OP_OR));
+    }
+    Xapian::Query all = words.empty() ? Xapian::Query::MatchNothing
+                                      : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+    if (field == searcher::Field::kUnit) {  // "unidade:CNP" also matches by acronym
+      all = Xapian::Query(Xapian::Query::OP_OR, all,
+                          Xapian::Query(Prefixed(schema::kUnitAcronymPrefix, analysis::FoldAndStrip(value))));
+    }
+    return all;
+  }
+
+  QueryPlan Plan(const SearchRequest& request) {
+    QueryPlan plan;
+    searcher::ParsedQuery parsed = searcher::ParseQuery(request.query);
+    if (!request.unit.empty()) parsed.filters.push_back({searcher::Field::kUnit, request.unit});
+    if (!request.letter.empty()) parsed.filters.push_back({searcher::Field::kLetter, request.letter});
+    if (!request.source.empty()) parsed.filters.push_back({searcher::Field::kSource, request.source});
+
+    analyzer_.Analyze(parsed.text, &tokens_);
+    std::vector<Token> content;
+    for (auto& t : tokens_) {
+      if (!t.stop && content.size() < kMaxQueryWords) content.push_back(std::move(t));
+    }
+    std::vector<Xapian::Query> optional;
+    std::vector<std::vector<std::string>> word_keys;
+    for (std::size_t w = 0; w < content.size(); ++w) {
+      optional.push_back(WordQuery(content[w], w, &plan));
+      word_keys.push_back(content[w].keys);
+    }
+    plan.words = content.size();
+    for (const auto& e : analysis::Thesaurus::Builtin().Expand(word_keys)) {
+      optional.push_back(ExpansionQuery(e, &plan));
+    }
+    std::vector<Xapian::Query> required;
+    for (const auto& phrase : parsed.phrases) {
+      Xapian::Query q = PhraseQuery(phrase, &plan);
+      if (!q.empty()) required.push_back(q);
+    }
+    Xapian::Query query;
+    Xapian::Query opt = optional.empty() ? Xapian::Query()
+                                         : Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end());
+    if (!required.empty()) {
+      Xapian::Query req(Xapian::Query::OP_AND, required.begin(), required.end());
+      query = opt.empty() ? req : Xapian::Query(Xapian::Query::OP_AND_MAYBE, req, opt);
+    } else {
+      query = opt;
+    }
+    plan.ranked = !query.empty();
+    std::vector<Xapian::Query> filters;
+    for (const auto& f : parsed.filters) filters.push_back(FilterQuery(f.field, f.value));
+    if (!filters.empty()) {
+      Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+      query = query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0)
+                            : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    }
+    plan.query = query;
+    return plan;
+  }
+
+  void RunSearch(const SearchRequest& request, SearchResponse* response) {
+    QueryPlan plan = Plan(request);
+    if (plan.query.empty()) return;
+    std::size_t limit = std::min(request.limit, kMaxResults);
+    std::size_t wanted = request.offset + limit;
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(plan.query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    enquire.set_collapse_key(request.group ? schema::kSlotDoc : schema::kSlotCollapse);
+    if (plan.ranked) {
+      enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+    } else {
+      // A pure listing (filters only): in document order.
+      auto* key = new Xapian::MultiValueKeyMaker();
+      key->add_value(schema::kSlotDoc);
+      key->add_value(schema::kSlotOrder);
+      key->add_value(schema::kSlotId);
+      enquire.set_sort_by_key(key->release(), false);
+    }
+    Xapian::ValueCountMatchSpy units(schema::kSlotUnit), sources(schema::kSlotSource);
+    enquire.add_matchspy(&units);
+    enquire.add_matchspy(&sources);
+    std::size_t depth = plan.ranked ? std::max(wanted, kRerankDepth) : wanted;
+    Xapian::MSet mset = enquire.get_mset(0, depth, db_.get_doccount());
+    response->total = mset.get_matches_estimated();
+
+    struct Candidate {
+      double score;
+      std::string id;
+      Xapian::Document doc;
+    };
+    std::vector<Candidate> candidates;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      double score = it.get_weight();
+      if (plan.ranked && plan.words > 0) score *= Coordination(enquire, it, plan);
+      Xapian::Document doc = it.get_document();
+      candidates.push_back({score, doc.get_value(schema::kSlotId), doc});
+    }
+    if (plan.ranked) {
+      std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+        return a.score != b.score ? a.score > b.score : a.id < b.id;
+      });
+    }
+    for (std::size_t i = request.offset; i < candidates.size() && i < wanted; ++i) {
+      SearchHit hit;
+      hit.rank = i + 1;
+      hit.score = candidates[i].score;
+      schema::DecodeRecord(candidates[i].doc.get_data(), &hit.paragraph);
+      hit.snippet = searcher::MakeSnippet(hit.paragraph.text, plan.highlight, &analyzer_);
+      response->hits.push_back(std::move(hit));
+    }
+    for (auto* spy : {&units, &sources}) {
+      auto& facet = response->facets[spy == &units ? "unit" : "source"];
+      for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
+        if (!(*v).empty()) facet[*v] = v.get_termfreq();
+      }
+    }
+  }
+
+  // The share of the query's words a paragraph matches, as a multiplier: paragraphs that answer
+  // more of the question outrank those that repeat one of its words.
+  double Coordination(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
+                      const QueryPlan& plan) {
+    std::vector<bool> matched(plan.words, false);
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+      auto found = plan.term_words.find(*t);
+      if (found == plan.term_words.end()) continue;
+      for (std::size_t w : found->second) matched[w] = true;
+    }
+    double share = static_cast<double>(std::count(matched.begin(), matched.end(), true)) / plan.words;
+    return 0.25 + 0.75 * share * share;
+  }
+
+  Xapian::Database db_;
+  std::string path_;
+  analysis::Analyzer analyzer_;
+  std::vector<Token> tokens_;
+};
+
+}  // namespace
+
+Searcher::~Searcher() = default;
+
+Status Searcher::Open(const std::string& path, std::unique_ptr<Searcher>* searcher) {
+  try {
+    Xapian::Database db(path);
+    Status s = schema::CheckVersions(db, analysis::kAnalyzerVersion, path);
+    if (!s.ok()) return s;
+    if (db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty()) {
+      return Status::Error(Status::Code::kNotFound, "database is empty: index something first", path);
+    }
+    *searcher = std::make_unique<XapianSearcher>(std::move(db), path);
+    return Status::Ok();
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    return Status::Error(Status::Code::kNotFound,
+                         "cannot open database (" + e.get_msg() + "); build it with portaria-index", path);
+  } catch (const Xapian::Error& e) {
+    return Status::Error(Status::Code::kIOError, e.get_description(), path);
+  } catch (const std::exception& e) {
+    return Status::Error(Status::Code::kInternal, e.what(), path);
+  }
+}
+
+}  // namespace portaria
