@@ -180,7 +180,17 @@ Hunspell* Lemmatizer::Br() {
 std::vector<std::string> Lemmatizer::PtStems(const std::string& word) {
   if (pt_->spell(word)) {
     auto stems = pt_->stem(word);
-    return stems.empty() ? std::vector<std::string>{word} : stems;
+    if (stems.empty()) stems.push_back(word);
+    // pt_PT lists some present-tense forms of -iar verbs (licencia, negocia) as words of their
+    // own, without their infinitive; link them to the verb when the dictionary has it.
+    if (stems.size() == 1 && stems[0] == word && word.ends_with("ia")) {
+      std::string infinitive = word + "r";
+      if (pt_->spell(infinitive)) {
+        auto verb = pt_->stem(infinitive);
+        if (std::find(verb.begin(), verb.end(), infinitive) != verb.end()) stems.push_back(infinitive);
+      }
+    }
+    return stems;
   }
   std::string cap = Capitalize(word);
   if (cap != word && pt_->spell(cap)) {

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -183,8 +186,18 @@ class XapianSearcher : public Searcher {
       word_keys.push_back(content[w].keys);
     }
     plan.words = content.size();
+    // All expansions of the same words compete: only the best-matching one counts (OP_MAX),
+    // so a vague everyday word with many legal equivalents cannot outweigh the user's words.
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<Xapian::Query>> by_span;
+    std::set<std::tuple<std::size_t, std::size_t, analysis::Expression>> seen;
     for (const auto& e : analysis::Thesaurus::Builtin().Expand(word_keys)) {
-      optional.push_back(ExpansionQuery(e, &plan));
+      if (!seen.insert({e.first, e.count, e.expression}).second) continue;
+      by_span[{e.first, e.count}].push_back(ExpansionQuery(e, &plan));
+    }
+    for (auto& [span, queries] : by_span) {
+      optional.push_back(queries.size() == 1
+                             ? queries.front()
+                             : Xapian::Query(Xapian::Query::OP_MAX, queries.begin(), queries.end()));
     }
     std::vector<Xapian::Query> required;
     for (const auto& phrase : parsed.phrases) {
