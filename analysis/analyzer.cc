@@ -80,7 +80,10 @@ void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
     if (word.size() > kMaxWordBytes) continue;
     std::string folded = Fold(word);
     for (std::string_view mark : {"º", "ª"}) {
-      if (folded.size() > mark.size() && folded.ends_with(mark)) folded.resize(folded.size() - mark.size());
+      if (folded.size() > mark.size() && folded.ends_with(mark)) {
+        folded.resize(folded.size() - mark.size());
+        if (folded.size() > 1 && folded.back() == '.') folded.pop_back();  // "n.º" -> "n"
+      }
     }
     if (folded == "º" || folded == "ª") {
       --position;  // a stray ordinal mark is not a word

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "analysis/citation.h"
 #include "analysis/text.h"
 #include "schema/record_codec.h"
 #include "schema/schema.h"
@@ -80,6 +81,13 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   AddFieldTerms(p.unit, schema::kUnitTextPrefix, analyzer, &tokens, &doc);
   AddFieldTerms(p.section, schema::kSectionTextPrefix, analyzer, &tokens, &doc);
   AddFieldTerms(p.source, schema::kSourceTextPrefix, analyzer, &tokens, &doc);
+  // The diploma the source cites, under "type:number/year" and "type:number".
+  for (const auto& c : analysis::FindCitations(p.source, tokens)) {
+    if (c.kind != analysis::Citation::Kind::kDiploma) continue;
+    doc.add_boolean_term(Clip(std::string(schema::kCitationPrefix) + analysis::DiplomaKey(c, true)));
+    doc.add_boolean_term(Clip(std::string(schema::kCitationPrefix) + analysis::DiplomaKey(c, false)));
+    break;
+  }
 
   auto boolean = [&](std::string_view prefix, const std::string& value) {
     if (!value.empty()) doc.add_boolean_term(Clip(std::string(prefix) + value));

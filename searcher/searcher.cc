@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "analysis/analyzer.h"
+#include "analysis/citation.h"
 #include "analysis/text.h"
 #include "analysis/thesaurus.h"
 #include "portaria/search.h"
@@ -167,6 +168,28 @@ class XapianSearcher : public Searcher {
     return all;
   }
 
+  // The filter for a cited diploma, article, letter or paragraph number; an empty query if
+  // nothing in the database carries it.
+  Xapian::Query CitationFilter(const analysis::Citation& c) {
+    std::string term;
+    switch (c.kind) {
+      case analysis::Citation::Kind::kDiploma:
+        term = Prefixed(schema::kCitationPrefix, analysis::DiplomaKey(c, true));
+        break;
+      case analysis::Citation::Kind::kArticle:
+        term = Prefixed(schema::kArticlePrefix, c.value);
+        break;
+      case analysis::Citation::Kind::kLetter:
+        term = Prefixed(schema::kLetterPrefix, c.value);
+        break;
+      case analysis::Citation::Kind::kNumber:
+        term = Prefixed(schema::kNumberPrefix, c.value);
+        break;
+    }
+    if (!db_.term_exists(term)) return Xapian::Query();
+    return Xapian::Query(term);
+  }
+
   QueryPlan Plan(const SearchRequest& request) {
     QueryPlan plan;
     searcher::ParsedQuery parsed = searcher::ParseQuery(request.query);
@@ -175,9 +198,21 @@ class XapianSearcher : public Searcher {
     if (!request.source.empty()) parsed.filters.push_back({searcher::Field::kSource, request.source});
 
     analyzer_.Analyze(parsed.text, &tokens_);
+    // Citations become exact filters and leave the free text, unless the index has never heard
+    // of the cited diploma: then its words stay ordinary query words.
+    std::vector<bool> cited(tokens_.size(), false);
+    std::vector<Xapian::Query> citation_filters;
+    for (const auto& c : analysis::FindCitations(parsed.text, tokens_)) {
+      Xapian::Query filter = CitationFilter(c);
+      if (filter.empty()) continue;
+      citation_filters.push_back(filter);
+      for (std::size_t i = c.first_token; i <= c.last_token; ++i) cited[i] = true;
+    }
     std::vector<Token> content;
-    for (auto& t : tokens_) {
-      if (!t.stop && content.size() < kMaxQueryWords) content.push_back(std::move(t));
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (!tokens_[i].stop && !cited[i] && content.size() < kMaxQueryWords) {
+        content.push_back(std::move(tokens_[i]));
+      }
     }
     std::vector<Xapian::Query> optional;
     std::vector<std::vector<std::string>> word_keys;
@@ -214,7 +249,7 @@ class XapianSearcher : public Searcher {
       query = opt;
     }
     plan.ranked = !query.empty();
-    std::vector<Xapian::Query> filters;
+    std::vector<Xapian::Query> filters = citation_filters;
     for (const auto& f : parsed.filters) filters.push_back(FilterQuery(f.field, f.value));
     if (!filters.empty()) {
       Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
