@@ -20,6 +20,7 @@
 #include "schema/versions.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippet.h"
+#include "searcher/spelling.h"
 
 namespace portaria {
 namespace {
@@ -34,6 +35,7 @@ constexpr double kUnitWeight = 0.5;
 constexpr double kSourceWeight = 0.3;
 constexpr double kSurfaceWeight = 0.2;   // exact (accent-free) form: a small bonus
 constexpr double kExpansionWeight = 0.5; // thesaurus: below the user's own words
+constexpr double kSpellingWeight = 0.8;  // the corrected form of a word that matched nothing
 // How many top BM25 candidates are re-ranked by coordination (share of query words matched).
 constexpr std::size_t kRerankDepth = 200;
 
@@ -62,6 +64,7 @@ struct QueryPlan {
   std::unordered_map<std::string, std::vector<std::size_t>> term_words;  // term -> words it serves
   std::unordered_set<std::string> highlight;                     // keys to mark in snippets
   bool ranked = false;  // false: a pure filter/listing, results in document order
+  std::string suggestion;  // the query with misspelt words corrected; empty if none were
 };
 
 class XapianSearcher : public Searcher {
@@ -190,6 +193,15 @@ class XapianSearcher : public Searcher {
     return Xapian::Query(term);
   }
 
+  // True if neither the word's lemmas nor its surface form occur anywhere in the database.
+  bool Unmatched(const Token& t) const {
+    if (t.numeric || db_.term_exists(Prefixed(schema::kSurfacePrefix, t.surface))) return false;
+    for (const auto& k : t.keys) {
+      if (db_.term_exists(Prefixed(schema::kTextPrefix, k))) return false;
+    }
+    return true;
+  }
+
   QueryPlan Plan(const SearchRequest& request) {
     QueryPlan plan;
     searcher::ParsedQuery parsed = searcher::ParseQuery(request.query);
@@ -216,9 +228,32 @@ class XapianSearcher : public Searcher {
     }
     std::vector<Xapian::Query> optional;
     std::vector<std::vector<std::string>> word_keys;
+    std::vector<std::pair<std::string, std::string>> fixes;  // (as typed, corrected)
     for (std::size_t w = 0; w < content.size(); ++w) {
-      optional.push_back(WordQuery(content[w], w, &plan));
+      Xapian::Query word = WordQuery(content[w], w, &plan);
+      // A word that matches nothing is probably misspelt: search its nearest indexed word too.
+      std::string fix = Unmatched(content[w]) ? searcher::SuggestWord(db_, content[w].surface) : "";
+      if (!fix.empty()) {
+        analyzer_.Analyze(fix, &fix_tokens_);
+        if (fix_tokens_.size() == 1 && !fix_tokens_[0].stop) {
+          word = Xapian::Query(Xapian::Query::OP_OR, word,
+                               Scaled(WordQuery(fix_tokens_[0], w, &plan), kSpellingWeight));
+          fixes.emplace_back(parsed.text.substr(content[w].begin, content[w].end - content[w].begin), fix);
+        }
+      }
+      optional.push_back(word);
       word_keys.push_back(content[w].keys);
+    }
+    if (!fixes.empty()) {
+      // The user's query with each misspelt word replaced, everything else as typed.
+      plan.suggestion = request.query;
+      std::size_t from = 0;
+      for (const auto& [wrong, right] : fixes) {
+        std::size_t at = plan.suggestion.find(wrong, from);
+        if (at == std::string::npos) continue;
+        plan.suggestion.replace(at, wrong.size(), right);
+        from = at + right.size();
+      }
     }
     plan.words = content.size();
     // All expansions of the same words compete: only the best-matching one counts (OP_MAX),
@@ -262,6 +297,7 @@ class XapianSearcher : public Searcher {
 
   void RunSearch(const SearchRequest& request, SearchResponse* response) {
     QueryPlan plan = Plan(request);
+    response->suggestion = plan.suggestion;
     if (plan.query.empty()) return;
     std::size_t limit = std::min(request.limit, kMaxResults);
     std::size_t wanted = request.offset + limit;
@@ -337,7 +373,7 @@ class XapianSearcher : public Searcher {
   Xapian::Database db_;
   std::string path_;
   analysis::Analyzer analyzer_;
-  std::vector<Token> tokens_;
+  std::vector<Token> tokens_, fix_tokens_;
 };
 
 }  // namespace

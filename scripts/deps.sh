@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages portaria builds and runs with (only those missing).
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config git python3
+  libxapian-dev xapian-tools libicu-dev libpugixml-dev nlohmann-json3-dev libcli11-dev
+  libhunspell-dev hunspell-pt-pt hunspell-pt-br libgtest-dev googletest
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,53 @@
+#include "searcher/spelling.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace portaria::searcher {
+
+std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
+  std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      }
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string SuggestWord(const Xapian::Database& db, const std::string& word) {
+  if (word.size() < 3) return {};
+  std::size_t limit = word.size() <= 4 ? 1 : 2;
+  std::string best;
+  std::size_t best_distance = limit + 1;
+  Xapian::doccount best_freq = 0;
+  // Unprefixed terms are the surface words; those starting with word[0] are contiguous.
+  std::string start(1, word[0]);
+  for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
+    const std::string& term = *it;
+    if (term == word) return {};
+    std::size_t d = EditDistance(word, term, limit);
+    if (d > limit) continue;
+    Xapian::doccount freq = it.get_termfreq();
+    if (d < best_distance || (d == best_distance && freq > best_freq)) {
+      best = term;
+      best_distance = d;
+      best_freq = freq;
+    }
+  }
+  return best;
+}
+
+}  // namespace portaria::searcher

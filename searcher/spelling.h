@@ -1,0 +1,24 @@
+// Spelling help from the index's own vocabulary: a query word that matches nothing is compared
+// with the indexed surface words that share its first letter, by edit distance.
+#ifndef PORTARIA_SEARCHER_SPELLING_H_
+#define PORTARIA_SEARCHER_SPELLING_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace portaria::searcher {
+
+// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up with
+// `limit` + 1 once the distance must exceed `limit`. Bytes are compared: callers pass
+// accent-free ASCII-folded words.
+std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t limit);
+
+// The most frequent indexed surface word nearest to `word` (at most 1 edit for words of up to
+// 4 letters, 2 beyond), or "" if none is close enough.
+std::string SuggestWord(const Xapian::Database& db, const std::string& word);
+
+}  // namespace portaria::searcher
+
+#endif  // PORTARIA_SEARCHER_SPELLING_H_

@@ -1,0 +1,288 @@
+// Index/search round trip on the bundled corpus, run through every path: the library API
+// (portaria/search.h) and the command line (portaria-search --json) answer the same table.
+#include "portaria/search.h"
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "gtest/gtest.h"
+#include "portaria/index.h"
+#include "tests/test_util.h"
+
+namespace portaria {
+namespace {
+
+using testing::BinDir;
+using testing::FreshDir;
+using testing::RunCommand;
+using testing::SourceDir;
+
+// One database for the whole suite: indexing is what the other suites test.
+class SearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new std::string((FreshDir("search-db") / "db").string());
+    std::unique_ptr<IndexWriter> writer;
+    ASSERT_TRUE(IndexWriter::Open(*db_, &writer).ok());
+    IndexStats stats;
+    ASSERT_TRUE(writer->IndexPaths({(SourceDir() / "corpus").string()}, {}, &stats).ok());
+    ASSERT_TRUE(stats.errors.empty());
+  }
+  static void TearDownTestSuite() { delete db_; }
+
+  SearchResponse Library(const std::string& query, std::size_t limit = 10) {
+    std::unique_ptr<Searcher> searcher;
+    Status s = Searcher::Open(*db_, &searcher);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    SearchRequest request;
+    request.query = query;
+    request.limit = limit;
+    SearchResponse response;
+    s = searcher->Search(request, &response);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return response;
+  }
+
+  nlohmann::json Cli(const std::string& query, std::size_t limit = 10) {
+    std::string quoted;
+    for (char c : query) {
+      if (c == '\'')
+        quoted += "'\\''";
+      else
+        quoted += c;
+    }
+    std::string out;
+    int rc = RunCommand((BinDir() / "portaria-search").string() + " --db " + *db_ +
+                            " --json --limit " + std::to_string(limit) + " '" + quoted + "'",
+                        &out);
+    EXPECT_EQ(rc, 0) << out;
+    return nlohmann::json::parse(out, nullptr, false);
+  }
+
+  static std::string* db_;
+};
+std::string* SearchTest::db_ = nullptr;
+
+struct TopCase {
+  const char* query;
+  const char* unit;    // the top result's unit
+  const char* letter;  // its letter ("" for none)
+  const char* text;    // a phrase its text contains
+};
+
+const TopCase kTopCases[] = {
+    {"quem paga pensões", "Centro Nacional de Pensões", "d", "Processar e pagar pensões"},
+    {"quem paga a pensão", "Centro Nacional de Pensões", "d", "Processar e pagar pensões"},
+    {"Quem paga pensoes?", "Centro Nacional de Pensões", "d", "Processar e pagar pensões"},
+    {"QUEM PAGA AS PENSÕES", "Centro Nacional de Pensões", "d", "Processar e pagar pensões"},
+    {"quem gere os estabelecimentos integrados", "Centros Distritais", "n",
+     "estabelecimentos integrados"},
+    {"tradução de documentos internacionais", "Centro Nacional de Pensões", "o",
+     "tradução e retroversão"},
+    {"centro distrital de evora", "Centros Distritais", "", "Centro Distrital de Évora"},
+    {"alinea:d unidade:CNP", "Centro Nacional de Pensões", "d", "Processar e pagar"},
+    {"unidade:\"centros distritais\" alínea:b", "Centros Distritais", "b",
+     "reconhecimento de direitos"},
+    {"\"pagar pensões\"", "Centro Nacional de Pensões", "d", "Processar e pagar pensões"},
+    {"Portaria n.º 135/2012 alínea d", "Centro Nacional de Pensões", "d", "Processar e pagar"},
+};
+
+TEST_F(SearchTest, TopResultThroughLibraryAndCli) {
+  for (const auto& c : kTopCases) {
+    SCOPED_TRACE(c.query);
+    SearchResponse lib = Library(c.query);
+    ASSERT_FALSE(lib.hits.empty());
+    const Paragraph& top = lib.hits[0].paragraph;
+    EXPECT_EQ(top.unit, c.unit);
+    EXPECT_EQ(top.letter, c.letter);
+    EXPECT_NE(top.text.find(c.text), std::string::npos) << top.text;
+
+    nlohmann::json cli = Cli(c.query);
+    ASSERT_TRUE(cli.is_object());
+    ASSERT_FALSE(cli["results"].empty());
+    EXPECT_EQ(cli["results"][0]["id"], top.id);
+    EXPECT_EQ(cli["total"], lib.total);
+  }
+}
+
+TEST_F(SearchTest, CliJsonHasTheDocumentedShape) {
+  nlohmann::json j = Cli("quem paga pensões", 3);
+  EXPECT_EQ(j["query"], "quem paga pensões");
+  EXPECT_GT(j["total"].get<int>(), 3);
+  ASSERT_EQ(j["results"].size(), 3u);
+  for (const char* field :
+       {"rank", "score", "id", "unit", "letter", "source", "section", "text", "snippet"}) {
+    EXPECT_TRUE(j["results"][0].contains(field)) << field;
+  }
+  EXPECT_EQ(j["results"][0]["rank"], 1);
+  EXPECT_EQ(j["results"][0]["source"], "Portaria n.º 135/2012, de 8 de maio");
+  EXPECT_TRUE(j["facets"]["unit"].contains("Centro Nacional de Pensões"));
+}
+
+TEST_F(SearchTest, SnippetHighlightsOtherFormsOfTheQueryWord) {
+  SearchResponse r = Library("pensao de invalidez");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_NE(r.hits[0].snippet.find("<mark>pensões</mark>"), std::string::npos) << r.hits[0].snippet;
+  EXPECT_NE(r.hits[0].snippet.find("<mark>invalidez</mark>"), std::string::npos);
+  EXPECT_EQ(r.hits[0].snippet.find("<mark>de</mark>"), std::string::npos);  // stopwords stay plain
+}
+
+TEST_F(SearchTest, PhraseRequiresWordsInOrder) {
+  for (const auto& hit : Library("\"pensões pagar\"").hits) {
+    EXPECT_EQ(hit.paragraph.text.find("pagar pensões"), std::string::npos) << hit.paragraph.text;
+  }
+  EXPECT_FALSE(Library("\"pagar pensões\"").hits.empty());
+}
+
+TEST_F(SearchTest, FiltersRestrictEveryResult) {
+  SearchResponse r = Library("fonte:\"Portaria 102/2017\" departamento", 50);
+  ASSERT_FALSE(r.hits.empty());
+  for (const auto& h : r.hits) EXPECT_NE(h.paragraph.source.find("102/2017"), std::string::npos);
+  SearchResponse d = Library("alinea:d", 50);
+  ASSERT_EQ(d.hits.size(), 2u);  // CNP d) and Centros Distritais d)
+  for (const auto& h : d.hits) EXPECT_EQ(h.paragraph.letter, "d");
+}
+
+TEST_F(SearchTest, CitationOnlyQueryListsInDocumentOrder) {
+  SearchResponse r = Library("Portaria 102/2017", 50);
+  ASSERT_GE(r.hits.size(), 10u);
+  for (const auto& h : r.hits) EXPECT_NE(h.paragraph.source.find("102/2017"), std::string::npos);
+  // Document order: the first department listed on the page comes before the last gabinete.
+  std::vector<std::string> texts;
+  for (const auto& h : r.hits) texts.push_back(h.paragraph.text);
+  auto pos = [&](const std::string& needle) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      if (texts[i].find(needle) != std::string::npos) return i;
+    }
+    return texts.size();
+  };
+  EXPECT_LT(pos("Departamento de Prestações e Contribuições"),
+            pos("Gabinete de Assuntos Jurídicos"));
+  EXPECT_LT(pos("Gabinete de Assuntos Jurídicos"), pos("Unidade Técnica de Arquitetura"));
+}
+
+TEST_F(SearchTest, RepeatedBlockAppearsOnce) {
+  SearchResponse r = Library("ligue linha segurança social", 50);
+  int count = 0;
+  for (const auto& h : r.hits)
+    count += h.paragraph.text.find("Ligue 300 502 502") != std::string::npos;
+  EXPECT_EQ(count, 1);
+}
+
+TEST_F(SearchTest, ResultsAreDeterministicAndTiesFollowIds) {
+  SearchResponse a = Library("serviços", 50), b = Library("serviços", 50);
+  ASSERT_EQ(a.hits.size(), b.hits.size());
+  for (std::size_t i = 0; i < a.hits.size(); ++i) {
+    EXPECT_EQ(a.hits[i].paragraph.id, b.hits[i].paragraph.id);
+    if (i > 0 && a.hits[i].score == a.hits[i - 1].score) {
+      EXPECT_LT(a.hits[i - 1].paragraph.id, a.hits[i].paragraph.id);
+    }
+    if (i > 0) {
+      EXPECT_LE(a.hits[i].score, a.hits[i - 1].score);
+    }
+  }
+}
+
+TEST_F(SearchTest, MoreQueryWordsMatchedRanksHigher) {
+  // "pagar" alone appears in several paragraphs; with "pensões" the one having both leads.
+  SearchResponse r = Library("pagar pensões estrangeiras");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_NE(r.hits[0].paragraph.text.find("instituições estrangeiras"), std::string::npos);
+}
+
+TEST_F(SearchTest, MisspeltWordGetsASuggestionAndStillFinds) {
+  SearchResponse r = Library("pensoes de invalides");
+  EXPECT_EQ(r.suggestion, "pensoes de invalidez");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_NE(r.hits[0].paragraph.text.find("invalidez"), std::string::npos);
+  EXPECT_TRUE(Library("quem paga pensões").suggestion.empty());
+}
+
+TEST_F(SearchTest, FacetsCountMatchingParagraphsByUnit) {
+  SearchResponse r = Library("prestações", 1);
+  std::size_t sum = 0;
+  for (const auto& [unit, n] : r.facets["unit"]) sum += n;
+  EXPECT_LE(sum, r.total);
+  EXPECT_GT(r.facets["unit"]["Centro Nacional de Pensões"], 3u);
+  EXPECT_GT(r.facets["unit"]["Centros Distritais"], 1u);
+}
+
+TEST_F(SearchTest, BadQueriesAreErrorsNotCrashes) {
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(*db_, &searcher).ok());
+  SearchResponse response;
+  SearchRequest too_long;
+  too_long.query = std::string(kMaxQueryBytes + 1, 'a');
+  EXPECT_EQ(searcher->Search(too_long, &response).code(), Status::Code::kInvalidArgument);
+  SearchRequest bad_utf8;
+  bad_utf8.query = "pens\xC3";
+  EXPECT_EQ(searcher->Search(bad_utf8, &response).code(), Status::Code::kInvalidArgument);
+  for (const char* odd : {"\"", "unidade:", "::::", "\"\"\"", "alinea:\"", "§§§ n.º art."}) {
+    SearchRequest r;
+    r.query = odd;
+    EXPECT_TRUE(searcher->Search(r, &response).ok()) << odd;
+  }
+}
+
+TEST(IndexTest, ReindexingReplacesInsteadOfDuplicating) {
+  std::string db = (FreshDir("reindex") / "db").string();
+  IndexStats first, second;
+  {
+    std::unique_ptr<IndexWriter> w;
+    ASSERT_TRUE(IndexWriter::Open(db, &w).ok());
+    ASSERT_TRUE(w->IndexPaths({(SourceDir() / "corpus").string()}, {}, &first).ok());
+  }
+  std::unique_ptr<IndexWriter> w;
+  ASSERT_TRUE(IndexWriter::Open(db, &w).ok());
+  std::size_t count = w->paragraph_count();
+  ASSERT_TRUE(w->IndexPaths({(SourceDir() / "corpus").string()}, {}, &second).ok());
+  EXPECT_GT(first.paragraphs_added, 80u);
+  EXPECT_EQ(second.paragraphs_added, 0u);
+  EXPECT_EQ(second.paragraphs_replaced, first.paragraphs_added);
+  EXPECT_EQ(w->paragraph_count(), count);
+}
+
+TEST(IndexTest, SecondWriterIsToldTheDatabaseIsLocked) {
+  std::string db = (FreshDir("locked") / "db").string();
+  std::unique_ptr<IndexWriter> first, second;
+  ASSERT_TRUE(IndexWriter::Open(db, &first).ok());
+  Status s = IndexWriter::Open(db, &second);
+  EXPECT_EQ(s.code(), Status::Code::kLocked);
+  EXPECT_NE(s.ToString().find("locked by another indexer"), std::string::npos);
+  EXPECT_NE(s.ToString().find(db), std::string::npos);
+}
+
+TEST(IndexTest, VersionMismatchIsAClearError) {
+  std::string db = (FreshDir("versions") / "db").string();
+  {
+    std::unique_ptr<IndexWriter> w;
+    ASSERT_TRUE(IndexWriter::Open(db, &w).ok());
+    Paragraph p;
+    p.id = "t#1";
+    p.text = "Processar e pagar pensões";
+    ASSERT_TRUE(w->Add(p).ok());
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  {
+    Xapian::WritableDatabase raw(db);
+    raw.set_metadata("portaria.analyzer_version", "0-old");
+    raw.commit();
+  }
+  std::unique_ptr<Searcher> searcher;
+  Status s = Searcher::Open(db, &searcher);
+  EXPECT_EQ(s.code(), Status::Code::kVersionMismatch);
+  EXPECT_NE(s.message().find("0-old"), std::string::npos);
+  std::unique_ptr<IndexWriter> writer;
+  EXPECT_EQ(IndexWriter::Open(db, &writer).code(), Status::Code::kVersionMismatch);
+}
+
+TEST(IndexTest, MissingDatabaseIsNotFound) {
+  std::unique_ptr<Searcher> searcher;
+  Status s = Searcher::Open((FreshDir("missing") / "nothing-here").string(), &searcher);
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace portaria
