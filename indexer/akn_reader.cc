@@ -1,0 +1,661 @@
+// Akoma Ntoso 3.0 reader: one Paragraph per text leaf of the body and of the attachments.
+//
+// The accepted profile (elements read, how they map to record fields, ids, limits) is documented
+// in schema/AKOMA_NTOSO.md. Everything here walks the DOM with explicit loops or an explicit
+// stack, never recursion, because the input may be hostile: the nesting depth is checked once,
+// up front, before any other walk.
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <filesystem>
+#include <initializer_list>
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "indexer/reader.h"
+#include "indexer/units.h"
+
+namespace portaria::indexer {
+namespace {
+
+// Real acts nest about 25 elements deep; 1000 leaves room for any sane document while keeping
+// the walker's stack (one frame per open element) small.
+constexpr int kMaxDepth = 1000;
+
+using Code = Status::Code;
+
+// ---------------------------------------------------------------------------------------------
+// Small string helpers.
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
+std::string ClipUtf8(std::string s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  s.resize(end);
+  return s;
+}
+
+// Removes trailing label punctuation ("I –", "a)", "1.", "§ 10.") and blanks.
+std::string_view TrimLabelEnd(std::string_view s) {
+  static constexpr std::array<std::string_view, 7> kTails = {")",      ".",      ":", "-",
+                                                             "\u2013", "\u2014", " "};
+  for (bool changed = true; changed;) {
+    changed = false;
+    s = Trim(s);
+    for (std::string_view tail : kTails) {
+      if (s.ends_with(tail)) {
+        s.remove_suffix(tail.size());
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+// Strips an ASCII prefix case-insensitively; returns true if it was there.
+bool ConsumePrefixNoCase(std::string_view* s, std::string_view prefix) {
+  if (s->size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char a = (*s)[i], b = prefix[i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (a != b) return false;
+  }
+  s->remove_prefix(prefix.size());
+  return true;
+}
+
+std::string RemoveAll(std::string s, std::string_view what) {
+  for (std::size_t pos; (pos = s.find(what)) != std::string::npos;) s.erase(pos, what.size());
+  return s;
+}
+
+// Collapses runs of whitespace (ASCII and no-break space) to one space, trims both ends, and
+// remembers when more than `limit` bytes were offered so that huge paragraphs are not built.
+class TextBuilder {
+ public:
+  explicit TextBuilder(std::size_t limit) : limit_(limit) {}
+
+  void Append(std::string_view s) {
+    for (std::size_t i = 0; i < s.size() && !overflow_; ++i) {
+      if (IsAsciiSpace(s[i])) {
+        Break();
+      } else if (s.compare(i, 2, "\xC2\xA0") == 0) {
+        Break();
+        ++i;
+      } else {
+        if (pending_space_) out_.push_back(' ');
+        pending_space_ = false;
+        out_.push_back(s[i]);
+        overflow_ = out_.size() > limit_;
+      }
+    }
+  }
+  // A word boundary: block elements separate words even when the markup has no blank between.
+  void Break() { pending_space_ = !out_.empty(); }
+  bool overflow() const { return overflow_; }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::size_t limit_;
+  std::string out_;
+  bool pending_space_ = false;
+  bool overflow_ = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// DOM helpers. pugixml keeps prefixed names ("akn:act"); the profile compares local names so
+// that any namespace prefix (or none) is accepted.
+
+std::string_view LocalName(pugi::xml_node node) {
+  std::string_view name = node.name();
+  std::size_t colon = name.rfind(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_node Child(pugi::xml_node node, std::string_view local) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && LocalName(c) == local) return c;
+  }
+  return {};
+}
+
+pugi::xml_node Path(pugi::xml_node node, std::initializer_list<std::string_view> locals) {
+  for (std::string_view local : locals) node = Child(node, local);
+  return node;
+}
+
+// Moves to the node after `n` in document order, staying inside `root`; calls `leave` for every
+// element whose subtree is finished. Iterative, so depth costs no stack.
+template <typename Leave>
+pugi::xml_node NextInSubtree(pugi::xml_node n, pugi::xml_node root, bool descend, Leave leave) {
+  if (descend && n.first_child()) return n.first_child();
+  while (n != root) {
+    leave(n);
+    if (n.next_sibling()) return n.next_sibling();
+    n = n.parent();
+  }
+  return {};
+}
+
+bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Elements whose boundaries separate words in the text (everything else is inline markup such
+// as <ref>, <b>, <i>, <sup>, <date>, whose text joins its neighbours as written).
+bool IsBlockBoundary(std::string_view name) {
+  return IsOneOf(name, {"p", "br", "eol", "eop", "li", "item", "tr", "td", "th", "caption", "ul",
+                        "ol", "table", "blockList", "listIntroduction", "listWrapUp"}) ||
+         IsOneOf(name, {"block", "tblock", "blockContainer", "toc", "tocItem", "num", "heading",
+                        "subheading", "content", "intro", "wrapUp", "list", "point", "paragraph",
+                        "article", "quotedStructure"});
+}
+
+// All text under `node`, whitespace-normalised; sets *overflow if longer than `limit` bytes.
+std::string CollectText(pugi::xml_node node, std::size_t limit, bool* overflow) {
+  TextBuilder text(limit);
+  auto leave = [&text](pugi::xml_node n) {
+    if (n.type() == pugi::node_element && IsBlockBoundary(LocalName(n))) text.Break();
+  };
+  for (pugi::xml_node n = node.first_child(); n && !text.overflow();) {
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) text.Append(n.value());
+    if (n.type() == pugi::node_element && IsBlockBoundary(LocalName(n))) text.Break();
+    n = NextInSubtree(n, node, n.type() == pugi::node_element, leave);
+  }
+  if (overflow != nullptr) *overflow = text.overflow();
+  return text.Take();
+}
+
+std::string TextOf(pugi::xml_node node) {
+  if (!node) return {};
+  return ClipUtf8(CollectText(node, kMaxFieldBytes + 4, nullptr), kMaxFieldBytes);
+}
+
+pugi::xml_node FindDescendant(pugi::xml_node root, std::string_view local) {
+  auto ignore = [](pugi::xml_node) {};
+  for (pugi::xml_node n = root.first_child(); n;) {
+    if (n.type() == pugi::node_element && LocalName(n) == local) return n;
+    n = NextInSubtree(n, root, true, ignore);
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions and fatal checks.
+
+struct LineColumn {
+  int line = 1;
+  int column = 1;
+};
+
+// 1-based line and column of a byte offset; the column counts bytes, not characters.
+LineColumn LineColumnAt(std::string_view content, std::ptrdiff_t offset) {
+  LineColumn lc;
+  std::size_t end = std::min<std::size_t>(offset < 0 ? 0 : offset, content.size());
+  for (std::size_t i = 0; i < end; ++i) {
+    if (content[i] == '\n') {
+      ++lc.line;
+      lc.column = 1;
+    } else {
+      ++lc.column;
+    }
+  }
+  return lc;
+}
+
+Status ErrorAt(std::string_view content, const std::string& file, std::ptrdiff_t offset,
+               std::string message) {
+  LineColumn lc = LineColumnAt(content, offset);
+  return Status::Error(Code::kInvalidArgument, std::move(message), file, lc.line, lc.column);
+}
+
+Status CheckDepth(const pugi::xml_document& doc, std::string_view content,
+                  const std::string& file) {
+  int depth = 1;
+  for (pugi::xml_node n = doc.first_child(); n;) {
+    if (n.type() == pugi::node_element && depth > kMaxDepth) {
+      return ErrorAt(content, file, n.offset_debug(),
+                     "nesting deeper than " + std::to_string(kMaxDepth) + " elements");
+    }
+    if (n.first_child()) {
+      n = n.first_child();
+      ++depth;
+      continue;
+    }
+    while (n && !n.next_sibling()) {
+      n = n.parent();
+      --depth;
+    }
+    if (n) n = n.next_sibling();
+  }
+  return Status::Ok();
+}
+
+bool IsDocumentType(std::string_view name) {
+  return IsOneOf(
+      name, {"act", "bill", "doc", "statement", "amendment", "amendmentList", "judgment", "debate",
+             "debateReport", "officialGazette", "documentCollection", "portion"});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata and the citation string.
+
+struct Metadata {
+  std::string uri;      // FRBRWork/FRBRuri (falls back to FRBRthis)
+  std::string date;     // FRBRWork/FRBRdate@date if ISO, else docDate@date
+  std::string country;  // FRBRcountry: read for completeness, no record field holds it
+  std::string subtype, number, name;
+  std::string doc_type, doc_authority, doc_number, doc_title;
+};
+
+std::string Attr(pugi::xml_node node, const char* name) {
+  return ClipUtf8(std::string(Trim(node.attribute(name).value())), kMaxFieldBytes);
+}
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() < 10) return false;
+  for (int i = 0; i < 10; ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
+  }
+  return true;
+}
+
+Metadata ReadMetadata(pugi::xml_node document) {
+  Metadata m;
+  pugi::xml_node work = Path(document, {"meta", "identification", "FRBRWork"});
+  m.uri = Attr(Child(work, "FRBRuri"), "value");
+  if (m.uri.empty()) m.uri = Attr(Child(work, "FRBRthis"), "value");
+  m.date = Attr(Child(work, "FRBRdate"), "date");
+  m.country = Attr(Child(work, "FRBRcountry"), "value");
+  m.subtype = Attr(Child(work, "FRBRsubtype"), "value");
+  m.number = Attr(Child(work, "FRBRnumber"), "value");
+  m.name = Attr(Child(work, "FRBRname"), "value");
+  pugi::xml_node title = FindDescendant(Child(document, "preface"), "docTitle");
+  m.doc_title = TextOf(title);
+  m.doc_type = TextOf(FindDescendant(title, "docType"));
+  m.doc_authority = TextOf(FindDescendant(title, "docAuthority"));
+  m.doc_number = TextOf(FindDescendant(title, "docNumber"));
+  if (!IsIsoDate(m.date)) m.date = Attr(FindDescendant(title, "docDate"), "date");
+  m.date = IsIsoDate(m.date) ? m.date.substr(0, 10) : std::string();
+  return m;
+}
+
+// FRBRsubtype values (LexML URN types) to the names used when citing the act.
+std::string TypeFromSubtype(std::string_view subtype) {
+  std::string key;
+  for (char c : subtype) {
+    if (c == '-' || c == '_' || c == '.' || c == ' ') continue;
+    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
+      {"lei", "Lei"},
+      {"leicomplementar", "Lei Complementar"},
+      {"leidelegada", "Lei Delegada"},
+      {"decreto", "Decreto"},
+      {"decretolei", "Decreto-Lei"},
+      {"resolucao", "Resolução"},
+      {"portaria", "Portaria"},
+      {"medidaprovisoria", "Medida Provisória"},
+      {"emendaconstitucional", "Emenda Constitucional"},
+      {"constituicao", "Constituição"},
+      {"instrucaonormativa", "Instrução Normativa"},
+      {"decretolegislativo", "Decreto Legislativo"},
+  };
+  for (const auto& [from, to] : kTypes) {
+    if (key == from) return std::string(to);
+  }
+  return std::string(subtype);
+}
+
+// "<Type> n.º <number>/<year>", e.g. "Lei n.º 12.527/2011"; the title when type or number is
+// unknown. docNumber is preferred to FRBRnumber because it keeps the thousands separator.
+std::string SourceOf(const Metadata& m, const std::string& title) {
+  std::string type = m.doc_type.empty() ? TypeFromSubtype(m.subtype) : m.doc_type;
+  if (!m.doc_type.empty() && !m.doc_authority.empty()) type += " " + m.doc_authority;
+  std::string number = m.doc_number.empty() ? m.number : m.doc_number;
+  if (type.empty() || number.empty()) return title;
+  std::string source = type + " n.º " + number;
+  if (!m.date.empty()) source += "/" + m.date.substr(0, 4);
+  return source;
+}
+
+std::string TitleOf(const Metadata& m) { return m.name.empty() ? m.doc_title : m.name; }
+
+// ---------------------------------------------------------------------------------------------
+// Labels of hierarchy elements.
+
+std::string NumOf(pugi::xml_node node) { return TextOf(Child(node, "num")); }
+std::string HeadingOf(pugi::xml_node node) { return TextOf(Child(node, "heading")); }
+
+// "Art. 12-A." -> "12-A"; "Art. 1º" -> "1º"; "Artigo 12.º" -> "12.º".
+std::string ArticleNumber(std::string_view num) {
+  num = Trim(num);
+  if (!ConsumePrefixNoCase(&num, "artigo")) ConsumePrefixNoCase(&num, "art.");
+  return std::string(TrimLabelEnd(num));
+}
+
+// "§ 2º" -> "2"; "§ 1º-A." -> "1-A"; "Parágrafo único." -> "único"; caput (no num) -> "".
+std::string ParagraphNumber(std::string_view num) {
+  num = Trim(num);
+  std::string_view rest = num;
+  if (ConsumePrefixNoCase(&rest, "par\xC3\xA1grafo") ||
+      ConsumePrefixNoCase(&rest, "par\xC3\x81grafo")) {
+    std::string_view word = Trim(TrimLabelEnd(rest));
+    if (word == "\xC3\xBAnico" || word == "\xC3\x9ANICO") return "\xC3\xBAnico";  // único
+    return std::string(word);
+  }
+  std::string s = RemoveAll(std::string(num), "\xC2\xA7");  // §
+  for (std::string_view ordinal : {"\xC2\xBA", "\xC2\xB0", "\xC2\xAA"}) s = RemoveAll(s, ordinal);
+  return std::string(TrimLabelEnd(s));
+}
+
+// "a)" -> "a"; "II –" -> "II"; "VII-A –" -> "VII-A"; "1." -> "1"; "(b)" -> "b".
+std::string LetterOf(std::string_view num) {
+  num = Trim(num);
+  if (num.starts_with("(")) num.remove_prefix(1);
+  return std::string(TrimLabelEnd(num));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The body walk.
+
+enum class Kind {
+  kSkip,         // metadata, labels, preface...: not body text
+  kTransparent,  // wrappers that add nothing to the context (body, list, attachments...)
+  kSubDocument,  // a document inside an attachment or component (annex)
+  kContainer,    // part/book/title/chapter/section...: adds "num heading" to the section path
+  kArticle,
+  kParagraph,
+  kPoint,    // point/alinea/item/indent: sets the letter
+  kContent,  // <content>: the text of its parent hierarchy element
+  kOwnText,  // <intro>/<wrapUp>: text of its own, identified by its own eId
+  kBlock,    // anything else at a structural position (<p> directly in a mainBody...)
+};
+
+Kind Classify(pugi::xml_node node, bool inside_wrapper) {
+  std::string_view name = LocalName(node);
+  if (IsOneOf(name, {"meta", "num", "heading", "subheading", "preface", "preamble", "conclusions",
+                     "coverPage", "toc", "crossHeading", "componentRef", "documentRef",
+                     "interstitial", "authorialNote", "notes"})) {
+    return Kind::kSkip;
+  }
+  if (IsDocumentType(name)) return inside_wrapper ? Kind::kSubDocument : Kind::kBlock;
+  if (IsOneOf(name,
+              {"body", "mainBody", "list", "sublist", "attachments", "attachment", "components",
+               "component", "collectionBody", "amendmentBody", "judgmentBody", "debateBody"})) {
+    return Kind::kTransparent;
+  }
+  if (IsOneOf(name, {"part", "subpart", "book", "tome", "title", "subtitle", "chapter",
+                     "subchapter", "section", "subsection", "division", "subdivision", "level",
+                     "hcontainer", "clause", "subclause", "rule", "subrule", "transitional"})) {
+    return Kind::kContainer;
+  }
+  if (name == "article") return Kind::kArticle;
+  if (name == "paragraph") return Kind::kParagraph;
+  if (IsOneOf(name, {"point", "alinea", "item", "indent", "subparagraph"})) return Kind::kPoint;
+  if (name == "content") return Kind::kContent;
+  if (name == "intro" || name == "wrapUp") return Kind::kOwnText;
+  return Kind::kBlock;
+}
+
+bool IsWrapper(std::string_view name) {
+  return IsOneOf(name, {"attachments", "attachment", "components", "component", "collectionBody"});
+}
+
+// The context a text leaf inherits from the elements around it.
+struct Scope {
+  std::string section;  // title > annex > containers
+  std::string article, number, letter, unit;
+};
+
+class Walker {
+ public:
+  Walker(std::string_view content, const std::string& file, pugi::xml_node document,
+         ReadResult* result)
+      : content_(content), file_(file), document_(document), result_(result) {}
+
+  void Run() {
+    meta_ = ReadMetadata(document_);
+    title_ = TitleOf(meta_);
+    source_ = ClipUtf8(SourceOf(meta_, title_), kMaxFieldBytes);
+    if (title_.empty()) title_ = source_;  // the section path still names the act
+    if (meta_.uri.empty()) meta_.uri = "akn:" + std::filesystem::path(file_).stem().string();
+    Scope root;
+    root.section = title_;
+    stack_.push_back({document_, document_.first_child(), std::move(root)});
+    while (!stack_.empty()) Step();
+  }
+
+ private:
+  struct Frame {
+    pugi::xml_node node;
+    pugi::xml_node next;  // next child to visit
+    Scope scope;
+  };
+
+  void Step() {
+    Frame& top = stack_.back();
+    pugi::xml_node child = top.next;
+    if (!child) {
+      stack_.pop_back();
+      return;
+    }
+    top.next = child.next_sibling();
+    if (child.type() != pugi::node_element) return;
+    Visit(child, top.scope, IsWrapper(LocalName(top.node)));
+  }
+
+  void Visit(pugi::xml_node node, const Scope& outer, bool inside_wrapper) {
+    Kind kind = Classify(node, inside_wrapper);
+    switch (kind) {
+      case Kind::kSkip:
+        return;
+      case Kind::kContent:
+        return Emit(node, EidOf(node.parent()), outer);
+      case Kind::kOwnText:
+      case Kind::kBlock:
+        return Emit(node, EidOf(node), outer);
+      default:
+        break;
+    }
+    Scope scope = ScopeFor(node, kind, outer);
+    // CheckDepth already bounds the stack; this guards the invariant if that check changes.
+    if (stack_.size() >= static_cast<std::size_t>(kMaxDepth)) return;
+    stack_.push_back({node, node.first_child(), std::move(scope)});
+  }
+
+  Scope ScopeFor(pugi::xml_node node, Kind kind, const Scope& outer) {
+    Scope scope = outer;
+    if (kind == Kind::kTransparent) return scope;
+    if (kind == Kind::kSubDocument) {
+      scope = Scope();
+      scope.section = ClipUtf8(Join(title_, AnnexLabel(node)), kMaxFieldBytes);
+      return scope;
+    }
+    std::string heading = HeadingOf(node);
+    if (std::string unit = heading.empty() ? "" : UnitFromHeading(heading); !unit.empty()) {
+      scope.unit = ClipUtf8(std::move(unit), kMaxFieldBytes);
+    }
+    std::string num = NumOf(node);
+    switch (kind) {
+      case Kind::kContainer:
+        scope.section = ClipUtf8(Join(scope.section, Join(num, heading, " ")), kMaxFieldBytes);
+        scope.article.clear();
+        scope.number.clear();
+        scope.letter.clear();
+        break;
+      case Kind::kArticle:
+        scope.article = ArticleNumber(num);
+        scope.number.clear();
+        scope.letter.clear();
+        break;
+      case Kind::kParagraph:
+        scope.number = ParagraphNumber(num);
+        scope.letter.clear();
+        break;
+      case Kind::kPoint:
+        scope.letter = LetterOf(num);
+        break;
+      default:
+        break;
+    }
+    return scope;
+  }
+
+  static std::string Join(const std::string& a, const std::string& b,
+                          std::string_view sep = " > ") {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return a + std::string(sep) + b;
+  }
+
+  // How an annex is named in the section path: its docTitle, else its FRBRname without the
+  // act's own name ("Decreto nº 12.002, de 22 de abril de 2024, Anexo 1" -> "Anexo 1"), else
+  // "Anexo N" by position.
+  std::string AnnexLabel(pugi::xml_node doc) {
+    ++annex_ordinal_;
+    Metadata annex = ReadMetadata(doc);
+    std::string_view label = annex.doc_title.empty() ? annex.name : annex.doc_title;
+    if (!title_.empty() && label.starts_with(title_) && label.size() > title_.size()) {
+      label.remove_prefix(title_.size());
+      while (!label.empty() && (label.front() == ',' || IsAsciiSpace(label.front()))) {
+        label.remove_prefix(1);
+      }
+    }
+    if (!label.empty()) return std::string(label);
+    return "Anexo " + std::to_string(annex_ordinal_);
+  }
+
+  // The element's eId (or AKN 2 "id"); without one, a deterministic path of "name_ordinal"
+  // steps below the nearest ancestor that has one, e.g. "art_3__paragraph_2".
+  std::string EidOf(pugi::xml_node node) const {
+    std::vector<std::string> steps;
+    for (pugi::xml_node n = node; n && n != document_; n = n.parent()) {
+      std::string_view eid = n.attribute("eId").value();
+      if (eid.empty()) eid = n.attribute("id").value();
+      if (!eid.empty()) {
+        steps.emplace_back(eid);
+        break;
+      }
+      std::string_view name = LocalName(n);
+      if (name == "body" || name == "mainBody") continue;  // one per document: adds nothing
+      int ordinal = 1;
+      for (pugi::xml_node s = n.previous_sibling(); s; s = s.previous_sibling()) {
+        if (s.type() == pugi::node_element && LocalName(s) == name) ++ordinal;
+      }
+      steps.push_back(std::string(name) + "_" + std::to_string(ordinal));
+    }
+    std::string eid;
+    for (auto it = steps.rbegin(); it != steps.rend(); ++it) eid = Join(eid, *it, "__");
+    return eid;
+  }
+
+  void Emit(pugi::xml_node text_node, const std::string& eid, const Scope& scope) {
+    bool overflow = false;
+    std::string text = CollectText(text_node, kMaxParagraphBytes, &overflow);
+    if (overflow) {
+      result_->errors.push_back(ErrorAt(content_, file_, text_node.offset_debug(),
+                                        "paragraph " + eid + " is longer than " +
+                                            std::to_string(kMaxParagraphBytes) +
+                                            " bytes; skipped"));
+      return;
+    }
+    if (text.empty()) return;  // an empty <content/> holds nothing to search
+    if (eid.size() > kMaxFieldBytes) {
+      // Clipping the id could give two leaves the same one; refuse the leaf instead.
+      result_->errors.push_back(ErrorAt(
+          content_, file_, text_node.offset_debug(),
+          "eId longer than " + std::to_string(kMaxFieldBytes) + " bytes; paragraph skipped"));
+      return;
+    }
+    Paragraph p;
+    p.id = meta_.uri + "#" + eid;
+    p.text = std::move(text);
+    p.unit = scope.unit;
+    p.letter = ClipUtf8(scope.letter, kMaxFieldBytes);
+    p.source = source_;
+    p.section = scope.section;
+    p.article = ClipUtf8(scope.article, kMaxFieldBytes);
+    p.number = ClipUtf8(scope.number, kMaxFieldBytes);
+    p.date = meta_.date;
+    p.doc = meta_.uri;
+    p.file = file_;
+    result_->paragraphs.push_back(std::move(p));
+  }
+
+  std::string_view content_;
+  const std::string& file_;
+  pugi::xml_node document_;
+  ReadResult* result_;
+  Metadata meta_;
+  std::string title_, source_;
+  int annex_ordinal_ = 0;
+  std::vector<Frame> stack_;
+};
+
+ReadResult Fatal(Status status) {
+  ReadResult result;
+  result.fatal = true;
+  result.errors.push_back(std::move(status));
+  return result;
+}
+
+}  // namespace
+
+ReadResult ReadAkomaNtoso(std::string_view content, const std::string& file) {
+  if (content.size() > kMaxFileBytes) {
+    return Fatal(Status::Error(Code::kInvalidArgument,
+                               "file larger than " + std::to_string(kMaxFileBytes) + " bytes",
+                               file));
+  }
+  // parse_default leaves out parse_doctype: the DOCTYPE is skipped, and pugixml has no DTD
+  // processing at all, so custom entities are never expanded and external ones never read (an
+  // unknown "&name;" stays in the text verbatim). parse_ws_pcdata keeps the blank between two
+  // inline elements ("<b>a</b> <i>b</i>") so words do not run together.
+  pugi::xml_document doc;
+  pugi::xml_parse_result parsed =
+      doc.load_buffer(content.data(), content.size(), pugi::parse_default | pugi::parse_ws_pcdata,
+                      pugi::encoding_utf8);
+  if (!parsed) {
+    return Fatal(ErrorAt(content, file, parsed.offset,
+                         std::string("XML parse error: ") + parsed.description()));
+  }
+  if (Status depth = CheckDepth(doc, content, file); !depth.ok()) return Fatal(std::move(depth));
+
+  pugi::xml_node root = doc.document_element();
+  if (LocalName(root) != "akomaNtoso") {
+    return Fatal(Status::Error(
+        Code::kInvalidArgument,
+        "not an Akoma Ntoso document (root element <" + std::string(root.name()) + ">)", file));
+  }
+  pugi::xml_node document;
+  for (pugi::xml_node c = root.first_child(); c && !document; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && IsDocumentType(LocalName(c))) document = c;
+  }
+  if (!document) {
+    return Fatal(Status::Error(Code::kInvalidArgument,
+                               "not an Akoma Ntoso document (no act, bill, doc... under "
+                               "<akomaNtoso>)",
+                               file));
+  }
+  ReadResult result;
+  Walker(content, file, document, &result).Run();
+  return result;
+}
+
+}  // namespace portaria::indexer
