@@ -27,11 +27,19 @@ const std::unordered_set<std::string>& Stopwords() {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// "9.784" -> "9784", "12.º"/"1º"/"1ª" -> "12"/"1"/"1"; other words unchanged.
-std::string NormalizeNumber(std::string word) {
+// Drops an ordinal mark and the dot before it: "12.º" -> "12", "1ª" -> "1", "n.º" -> "n".
+void StripOrdinal(std::string* word) {
   for (std::string_view mark : {"º", "ª", "°"}) {
-    if (word.size() > mark.size() && word.ends_with(mark)) word.resize(word.size() - mark.size());
+    if (word->size() > mark.size() && word->ends_with(mark)) {
+      word->resize(word->size() - mark.size());
+      if (word->size() > 1 && word->back() == '.') word->pop_back();
+      return;
+    }
   }
+}
+
+// "9.784" -> "9784"; other words unchanged.
+std::string NormalizeNumber(std::string word) {
   if (word.empty() || !IsDigit(word.front())) return word;
   bool digits_and_dots = true;
   for (char c : word) digits_and_dots &= IsDigit(c) || c == '.';
@@ -61,7 +69,9 @@ bool Analyzer::IsStopword(std::string_view surface) {
 }
 
 std::string Analyzer::SurfaceOf(std::string_view word) {
-  return NormalizeNumber(FoldAndStrip(word));
+  std::string folded = Fold(word);
+  StripOrdinal(&folded);
+  return NormalizeNumber(StripAccents(folded));
 }
 
 void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
@@ -79,13 +89,8 @@ void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
     ++position;
     if (word.size() > kMaxWordBytes) continue;
     std::string folded = Fold(word);
-    for (std::string_view mark : {"º", "ª"}) {
-      if (folded.size() > mark.size() && folded.ends_with(mark)) {
-        folded.resize(folded.size() - mark.size());
-        if (folded.size() > 1 && folded.back() == '.') folded.pop_back();  // "n.º" -> "n"
-      }
-    }
-    if (folded == "º" || folded == "ª") {
+    StripOrdinal(&folded);
+    if (folded == "º" || folded == "ª" || folded == "°") {
       --position;  // a stray ordinal mark is not a word
       continue;
     }

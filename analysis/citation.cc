@@ -74,7 +74,11 @@ class Scanner {
       if (S(j) == "complementar") type = "lei-complementar", ++j;
     } else if (w == "decreto") {
       type = "decreto";
-      if (S(j) == "lei" && Gap(j).find('-') != std::string_view::npos) type = "decreto-lei", ++j;
+      // "Decreto-Lei", or "Decreto Lei" as typed in a query: a number must follow either way.
+      if (S(j) == "lei" && (Gap(j).find('-') != std::string_view::npos ||
+                            AllDigits(S(SkipNumberWord(j + 1))))) {
+        type = "decreto-lei", ++j;
+      }
     } else if (w == "medida" && S(j) == "provisoria") {
       type = "medida-provisoria", ++j;
     } else {

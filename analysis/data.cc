@@ -7,6 +7,8 @@ extern const unsigned char kStopwordsData[];
 extern const std::size_t kStopwordsDataSize;
 extern const unsigned char kThesaurusData[];
 extern const std::size_t kThesaurusDataSize;
+extern const unsigned char kQuestionsData[];
+extern const std::size_t kQuestionsDataSize;
 }  // namespace portaria::data
 
 namespace portaria::analysis {
@@ -16,6 +18,9 @@ std::string_view StopwordsData() {
 }
 std::string_view ThesaurusData() {
   return {reinterpret_cast<const char*>(data::kThesaurusData), data::kThesaurusDataSize};
+}
+std::string_view QuestionsData() {
+  return {reinterpret_cast<const char*>(data::kQuestionsData), data::kQuestionsDataSize};
 }
 
 void ForEachDataLine(std::string_view data,

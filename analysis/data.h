@@ -10,6 +10,7 @@ namespace portaria::analysis {
 
 std::string_view StopwordsData();
 std::string_view ThesaurusData();
+std::string_view QuestionsData();
 
 // Calls `fn(line, line_number)` for every line that is neither blank nor a '#' comment, with
 // surrounding white space trimmed. Line numbers are 1-based.

@@ -232,6 +232,23 @@ std::vector<std::string> Lemmatizer::OldSpellingStems(const std::string& word) {
   return PtStems(ToUtf8(all));
 }
 
+std::vector<std::string> Lemmatizer::AccentTwinStems(const std::string& word) {
+  std::vector<std::string> stems;
+  std::u32string w = ToU32(word);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    for (char32_t a : AccentChoices(w[i])) {
+      std::u32string v = w;
+      v[i] = a;
+      std::string s = ToUtf8(v);
+      if (pt_->spell(s)) {
+        auto found = pt_->stem(s);
+        stems.insert(stems.end(), found.begin(), found.end());
+      }
+    }
+  }
+  return stems;
+}
+
 std::vector<std::string> Lemmatizer::AccentRestoredStems(const std::string& word) {
   std::vector<std::string> stems;
   auto try_variant = [&](const std::u32string& v) {
@@ -272,6 +289,12 @@ std::vector<std::string> Lemmatizer::Compute(const std::string& word) {
   {
     std::lock_guard lock(hunspell_mu_);
     stems = PtStems(word);
+    // A word typed without accents may be a word of its own too ("numero" is a form of
+    // numerar; "número" was meant just as often): add the lemmas of its accented twins.
+    if (!stems.empty() && IsAscii(word) && word.size() >= 4) {
+      auto twins = AccentTwinStems(word);
+      stems.insert(stems.end(), twins.begin(), twins.end());
+    }
     if (stems.empty()) stems = OldSpellingStems(word);
     if (stems.empty()) stems = BrStems(word);
     if (stems.empty() && IsAscii(word)) stems = AccentRestoredStems(word);

@@ -9,7 +9,8 @@
 //     óptimo) when the dictionary knows the result.
 //  3. Brazilian spelling: Hunspell pt_BR (loaded on first need), keeping only stems that share
 //     the word's first letters, because pt_BR strips prefixes (reconhecer -> conhecer).
-//  4. A word typed without accents: restore them (pensoes -> pensões, orgao -> órgão) by
+//  4. A word typed without accents: restore them (also when the accent-free spelling is a
+//     word of its own, as numero/número) (pensoes -> pensões, orgao -> órgão) by
 //     ending rules and single-letter substitutions the dictionary confirms.
 //  5. Otherwise a rule-based plural-to-singular reduction of the accent-free word.
 // The same function serves documents and queries, so the same text always yields the same keys.
@@ -59,6 +60,8 @@ class Lemmatizer {
   std::vector<std::string> BrStems(const std::string& word);
   std::vector<std::string> OldSpellingStems(const std::string& word);
   std::vector<std::string> AccentRestoredStems(const std::string& word);
+  // Stems of the words one accent away from a known accent-free word (numero -> número).
+  std::vector<std::string> AccentTwinStems(const std::string& word);
   Hunspell* Br();
 
   std::string dictionary_dir_;

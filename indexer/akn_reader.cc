@@ -421,6 +421,8 @@ bool IsWrapper(std::string_view name) {
 struct Scope {
   std::string section;  // title > annex > containers
   std::string article, number, letter, unit;
+  std::string context;        // the intros of the enclosing lists, outermost first
+  std::string outer_context;  // the context outside the innermost list (for its own intro)
 };
 
 class Walker {
@@ -481,6 +483,17 @@ class Walker {
 
   Scope ScopeFor(pugi::xml_node node, Kind kind, const Scope& outer) {
     Scope scope = outer;
+    if (LocalName(node) == "list" || LocalName(node) == "sublist") {
+      // Points are read with the sentence that introduces them ("Compete ao órgão:").
+      for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element && LocalName(c) == "intro") {
+          scope.outer_context = outer.context;
+          scope.context = ClipUtf8(
+              Join(outer.context, CollectText(c, kMaxFieldBytes + 4, nullptr), " "), kMaxFieldBytes);
+          break;
+        }
+      }
+    }
     if (kind == Kind::kTransparent) return scope;
     if (kind == Kind::kSubDocument) {
       scope = Scope();
@@ -590,6 +603,7 @@ class Walker {
     p.letter = ClipUtf8(scope.letter, kMaxFieldBytes);
     p.source = source_;
     p.section = scope.section;
+    p.context = LocalName(text_node) == "intro" ? scope.outer_context : scope.context;
     p.article = ClipUtf8(scope.article, kMaxFieldBytes);
     p.number = ClipUtf8(scope.number, kMaxFieldBytes);
     p.date = meta_.date;

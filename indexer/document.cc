@@ -80,6 +80,7 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   }
   AddFieldTerms(p.unit, schema::kUnitTextPrefix, analyzer, &tokens, &doc);
   AddFieldTerms(p.section, schema::kSectionTextPrefix, analyzer, &tokens, &doc);
+  AddFieldTerms(p.context, schema::kContextTextPrefix, analyzer, &tokens, &doc);
   AddFieldTerms(p.source, schema::kSourceTextPrefix, analyzer, &tokens, &doc);
   // The diploma the source cites, under "type:number/year" and "type:number".
   for (const auto& c : analysis::FindCitations(p.source, tokens)) {

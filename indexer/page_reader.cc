@@ -1,4 +1,4 @@
-// Reader for Markdown-like pages (schema/PAGES.md): headings give the section path and the
+// Reader for Markdown-like pages (schema/SCHEMA.md, "Pages"): headings give the section path and the
 // organic unit, list items and prose paragraphs become records, "a)" items carry their letter,
 // and a "Fonte:" line gives the source of the paragraphs of its section.
 #include <algorithm>
@@ -57,6 +57,9 @@ bool SplitLetter(std::string_view item, std::string* letter, std::string_view* r
 std::string IsoDate(std::string_view dmy) {
   dmy = TrimView(dmy);
   if (dmy.size() != 10 || dmy[2] != '-' || dmy[5] != '-') return {};
+  for (std::size_t i : {0, 1, 3, 4, 6, 7, 8, 9}) {
+    if (dmy[i] < '0' || dmy[i] > '9') return {};
+  }
   return std::string(dmy.substr(6, 4)) + "-" + std::string(dmy.substr(3, 2)) + "-" +
          std::string(dmy.substr(0, 2));
 }

@@ -36,8 +36,9 @@ std::string CleanHeading(std::string_view heading) {
   return s;
 }
 
+// The first word, up to a space or hyphen ("Direção-Geral" -> "direcao"), folded.
 std::string FirstWord(std::string_view s) {
-  std::size_t end = s.find(' ');
+  std::size_t end = s.find_first_of(" -");
   return analysis::FoldAndStrip(s.substr(0, end));
 }
 

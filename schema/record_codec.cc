@@ -15,7 +15,7 @@ constexpr Field kFields[] = {
     {"unit", &Paragraph::unit},     {"letter", &Paragraph::letter},
     {"source", &Paragraph::source}, {"section", &Paragraph::section},
     {"article", &Paragraph::article}, {"number", &Paragraph::number},
-    {"date", &Paragraph::date},     {"doc", &Paragraph::doc},
+    {"context", &Paragraph::context}, {"date", &Paragraph::date},     {"doc", &Paragraph::doc},
     {"file", &Paragraph::file},
 };
 

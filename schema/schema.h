@@ -21,6 +21,7 @@ inline constexpr std::string_view kSurfacePrefix = "";        // text surface ke
 inline constexpr std::string_view kUnitTextPrefix = "ZU";     // lemma keys of the unit name
 inline constexpr std::string_view kSectionTextPrefix = "ZH";  // lemma keys of the headings
 inline constexpr std::string_view kSourceTextPrefix = "ZS";   // lemma keys of the source
+inline constexpr std::string_view kContextTextPrefix = "ZC";  // lemma keys of the context
 inline constexpr std::string_view kLetterPrefix = "XL";       // boolean: letter, folded ("d", "ii")
 inline constexpr std::string_view kArticlePrefix = "XA";      // boolean: article number ("12")
 inline constexpr std::string_view kNumberPrefix = "XN";       // boolean: paragraph number ("2")

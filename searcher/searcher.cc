@@ -12,6 +12,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/citation.h"
+#include "analysis/question.h"
 #include "analysis/text.h"
 #include "analysis/thesaurus.h"
 #include "portaria/search.h"
@@ -33,8 +34,10 @@ using analysis::Token;
 constexpr double kSectionWeight = 0.5;
 constexpr double kUnitWeight = 0.5;
 constexpr double kSourceWeight = 0.3;
+constexpr double kContextWeight = 0.5;
 constexpr double kSurfaceWeight = 0.2;   // exact (accent-free) form: a small bonus
 constexpr double kExpansionWeight = 0.5; // thesaurus: below the user's own words
+constexpr double kWhoUnitBoost = 1.3;  // "quem ...?": paragraphs of a unit answer it
 constexpr double kSpellingWeight = 0.8;  // the corrected form of a word that matched nothing
 // How many top BM25 candidates are re-ranked by coordination (share of query words matched).
 constexpr std::size_t kRerankDepth = 200;
@@ -65,6 +68,8 @@ struct QueryPlan {
   std::unordered_set<std::string> highlight;                     // keys to mark in snippets
   bool ranked = false;  // false: a pure filter/listing, results in document order
   std::string suggestion;  // the query with misspelt words corrected; empty if none were
+  std::vector<double> word_idf;
+  bool who = false;  // a "quem ...?" question: the answer is an organic unit  // per content word: log(N / df), df of its commonest lemma
 };
 
 class XapianSearcher : public Searcher {
@@ -107,6 +112,7 @@ class XapianSearcher : public Searcher {
     add(schema::kSectionTextPrefix, kSectionWeight);
     add(schema::kUnitTextPrefix, kUnitWeight);
     add(schema::kSourceTextPrefix, kSourceWeight);
+    add(schema::kContextTextPrefix, kContextWeight);
     std::string surface = Prefixed(schema::kSurfacePrefix, t.surface);
     parts.push_back(Scaled(Xapian::Query(surface), kSurfaceWeight));
     plan->term_words[surface].push_back(w);
@@ -119,11 +125,15 @@ class XapianSearcher : public Searcher {
     for (const auto& keys : e.expression) {
       Xapian::Query text = AnyOf(schema::kTextPrefix, keys);
       Xapian::Query heading = Scaled(AnyOf(schema::kSectionTextPrefix, keys), kSectionWeight);
-      words.emplace_back(Xapian::Query::OP_OR, text, heading);
+      Xapian::Query context = Scaled(AnyOf(schema::kContextTextPrefix, keys), kContextWeight);
+      Xapian::Query parts[] = {text, heading, context};
+      words.emplace_back(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
       for (const auto& k : keys) {
         for (std::size_t w = e.first; w < e.first + e.count; ++w) {
-          plan->term_words[Prefixed(schema::kTextPrefix, k)].push_back(w);
-          plan->term_words[Prefixed(schema::kSectionTextPrefix, k)].push_back(w);
+          for (auto prefix :
+               {schema::kTextPrefix, schema::kSectionTextPrefix, schema::kContextTextPrefix}) {
+            plan->term_words[Prefixed(prefix, k)].push_back(w);
+          }
         }
         plan->highlight.insert(k);
       }
@@ -193,6 +203,13 @@ class XapianSearcher : public Searcher {
     return Xapian::Query(term);
   }
 
+  double Idf(const Token& t) const {
+    Xapian::doccount df = 0;
+    for (const auto& k : t.keys) df = std::max(df, db_.get_termfreq(Prefixed(schema::kTextPrefix, k)));
+    double n = db_.get_doccount();
+    return std::max(0.1, std::log((n + 1) / (df + 0.5)));
+  }
+
   // True if neither the word's lemmas nor its surface form occur anywhere in the database.
   bool Unmatched(const Token& t) const {
     if (t.numeric || db_.term_exists(Prefixed(schema::kSurfacePrefix, t.surface))) return false;
@@ -220,9 +237,12 @@ class XapianSearcher : public Searcher {
       citation_filters.push_back(filter);
       for (std::size_t i = c.first_token; i <= c.last_token; ++i) cited[i] = true;
     }
+    // Question words and filler are asked, not searched for; the form may name the answer.
+    analysis::QuestionAnalysis question = analysis::QuestionForms::Builtin().Analyze(tokens_);
+    plan.who = question.Has("who");
     std::vector<Token> content;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (!tokens_[i].stop && !cited[i] && content.size() < kMaxQueryWords) {
+      if (!tokens_[i].stop && !cited[i] && !question.consumed[i] && content.size() < kMaxQueryWords) {
         content.push_back(std::move(tokens_[i]));
       }
     }
@@ -243,6 +263,7 @@ class XapianSearcher : public Searcher {
       }
       optional.push_back(word);
       word_keys.push_back(content[w].keys);
+      plan.word_idf.push_back(Idf(content[w]));
     }
     if (!fixes.empty()) {
       // The user's query with each misspelt word replaced, everything else as typed.
@@ -263,6 +284,10 @@ class XapianSearcher : public Searcher {
     for (const auto& e : analysis::Thesaurus::Builtin().Expand(word_keys)) {
       if (!seen.insert({e.first, e.count, e.expression}).second) continue;
       by_span[{e.first, e.count}].push_back(ExpansionQuery(e, &plan));
+    }
+    for (std::size_t i = 0; i < question.expansions.size(); ++i) {
+      analysis::Expansion e{0, 0, question.expansions[i], question.expansion_weights[i]};
+      optional.push_back(ExpansionQuery(e, &plan));
     }
     for (auto& [span, queries] : by_span) {
       optional.push_back(queries.size() == 1
@@ -333,6 +358,7 @@ class XapianSearcher : public Searcher {
       double score = it.get_weight();
       if (plan.ranked && plan.words > 0) score *= Coordination(enquire, it, plan);
       Xapian::Document doc = it.get_document();
+      if (plan.who && !doc.get_value(schema::kSlotUnit).empty()) score *= kWhoUnitBoost;
       candidates.push_back({score, doc.get_value(schema::kSlotId), doc});
     }
     if (plan.ranked) {
@@ -366,8 +392,14 @@ class XapianSearcher : public Searcher {
       if (found == plan.term_words.end()) continue;
       for (std::size_t w : found->second) matched[w] = true;
     }
-    double share = static_cast<double>(std::count(matched.begin(), matched.end(), true)) / plan.words;
-    return 0.25 + 0.75 * share * share;
+    // Words count by their rarity: matching "prazo" says more than matching "pode".
+    double got = 0, all = 0;
+    for (std::size_t w = 0; w < plan.words; ++w) {
+      all += plan.word_idf[w];
+      if (matched[w]) got += plan.word_idf[w];
+    }
+    double share = all > 0 ? got / all : 0;
+    return 0.25 + 0.75 * std::pow(share, 2);
   }
 
   Xapian::Database db_;

@@ -21,6 +21,9 @@ struct Paragraph {
   std::string section;  // heading path, " > " separated
   std::string article;  // article number as written ("12.º", "5º"); empty if none
   std::string number;   // paragraph number inside the article ("2", "único"); empty if none
+  // Text that introduces this paragraph, e.g. the list intro "Não podem ser objeto de delegação:"
+  // above a point; searched with less weight than the text itself. Empty if none.
+  std::string context;
   std::string date;     // ISO date of the diploma or page, "YYYY-MM-DD"; empty if unknown
   std::string doc;      // key of the document (diploma) it belongs to, used for grouping
   std::string file;     // path of the file it was read from (informational)
