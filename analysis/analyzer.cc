@@ -17,9 +17,8 @@ namespace {
 const std::unordered_set<std::string>& Stopwords() {
   static const auto* words = [] {
     auto* set = new std::unordered_set<std::string>();
-    ForEachDataLine(StopwordsData(), [&](std::string_view line, int) {
-      set->insert(FoldAndStrip(line));
-    });
+    ForEachDataLine(StopwordsData(),
+                    [&](std::string_view line, int) { set->insert(FoldAndStrip(line)); });
     return set;
   }();
   return *words;

@@ -11,13 +11,13 @@
 #ifndef PORTARIA_ANALYSIS_ANALYZER_H_
 #define PORTARIA_ANALYSIS_ANALYZER_H_
 
+#include <unicode/uversion.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class BreakIterator;

@@ -23,7 +23,7 @@ bool IsRoman(std::string_view s) {
 }
 
 constexpr std::array<std::string_view, 12> kMonths = {
-    "janeiro", "fevereiro", "marco",  "abril",   "maio",     "junho",
+    "janeiro", "fevereiro", "marco",    "abril",   "maio",     "junho",
     "julho",   "agosto",    "setembro", "outubro", "novembro", "dezembro"};
 
 class Scanner {
@@ -42,7 +42,9 @@ class Scanner {
   }
 
  private:
-  std::string_view S(std::size_t i) const { return i < t_.size() ? std::string_view(t_[i].surface) : ""; }
+  std::string_view S(std::size_t i) const {
+    return i < t_.size() ? std::string_view(t_[i].surface) : "";
+  }
   // Raw text between token i-1 and token i.
   std::string_view Gap(std::size_t i) const {
     std::size_t from = i == 0 ? 0 : t_[i - 1].end;
@@ -75,8 +77,8 @@ class Scanner {
     } else if (w == "decreto") {
       type = "decreto";
       // "Decreto-Lei", or "Decreto Lei" as typed in a query: a number must follow either way.
-      if (S(j) == "lei" && (Gap(j).find('-') != std::string_view::npos ||
-                            AllDigits(S(SkipNumberWord(j + 1))))) {
+      if (S(j) == "lei" &&
+          (Gap(j).find('-') != std::string_view::npos || AllDigits(S(SkipNumberWord(j + 1))))) {
         type = "decreto-lei", ++j;
       }
     } else if (w == "medida" && S(j) == "provisoria") {

@@ -23,8 +23,7 @@ std::string_view QuestionsData() {
   return {reinterpret_cast<const char*>(data::kQuestionsData), data::kQuestionsDataSize};
 }
 
-void ForEachDataLine(std::string_view data,
-                     const std::function<void(std::string_view, int)>& fn) {
+void ForEachDataLine(std::string_view data, const std::function<void(std::string_view, int)>& fn) {
   int number = 0;
   while (!data.empty()) {
     std::size_t nl = data.find('\n');

@@ -14,8 +14,7 @@ std::string_view QuestionsData();
 
 // Calls `fn(line, line_number)` for every line that is neither blank nor a '#' comment, with
 // surrounding white space trimmed. Line numbers are 1-based.
-void ForEachDataLine(std::string_view data,
-                     const std::function<void(std::string_view, int)>& fn);
+void ForEachDataLine(std::string_view data, const std::function<void(std::string_view, int)>& fn);
 
 }  // namespace portaria::analysis
 

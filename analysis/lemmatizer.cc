@@ -1,12 +1,12 @@
 #include "analysis/lemmatizer.h"
 
-#include <hunspell/hunspell.hxx>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <hunspell/hunspell.hxx>
 #include <stdexcept>
 
 #include "analysis/text.h"
@@ -60,12 +60,12 @@ struct EndingRule {
   const char* accented;
 };
 constexpr EndingRule kEndingRules[] = {
-    {"coes", "ções"},  {"cao", "ção"},      {"soes", "sões"},   {"sao", "são"},
-    {"oes", "ões"},    {"aes", "ães"},      {"ao", "ão"},       {"encias", "ências"},
+    {"coes", "ções"},   {"cao", "ção"},       {"soes", "sões"},   {"sao", "são"},
+    {"oes", "ões"},     {"aes", "ães"},       {"ao", "ão"},       {"encias", "ências"},
     {"encia", "ência"}, {"ancias", "âncias"}, {"ancia", "ância"}, {"aveis", "áveis"},
-    {"iveis", "íveis"}, {"avel", "ável"},    {"ivel", "ível"},   {"arios", "ários"},
-    {"ario", "ário"},  {"orios", "órios"},  {"orio", "ório"},   {"onico", "ónico"},
-    {"onica", "ónica"}, {"omico", "ómico"}, {"omica", "ómica"}, {"ecies", "écies"},
+    {"iveis", "íveis"}, {"avel", "ável"},     {"ivel", "ível"},   {"arios", "ários"},
+    {"ario", "ário"},   {"orios", "órios"},   {"orio", "ório"},   {"onico", "ónico"},
+    {"onica", "ónica"}, {"omico", "ómico"},   {"omica", "ómica"}, {"ecies", "écies"},
 };
 
 // Accented letters a plain vowel (or c) may stand for when typed without accents.
@@ -73,13 +73,20 @@ const std::u32string& AccentChoices(char32_t c) {
   static const std::u32string a = U"áàâã", e = U"éê", i = U"í", o = U"óôõ", u = U"úü", cc = U"ç",
                               none;
   switch (c) {
-    case U'a': return a;
-    case U'e': return e;
-    case U'i': return i;
-    case U'o': return o;
-    case U'u': return u;
-    case U'c': return cc;
-    default: return none;
+    case U'a':
+      return a;
+    case U'e':
+      return e;
+    case U'i':
+      return i;
+    case U'o':
+      return o;
+    case U'u':
+      return u;
+    case U'c':
+      return cc;
+    default:
+      return none;
   }
 }
 
@@ -127,7 +134,8 @@ Lemmatizer::Lemmatizer(std::string dictionary_dir) : dictionary_dir_(std::move(d
   std::string aff = dictionary_dir_ + "/pt_PT.aff", dic = dictionary_dir_ + "/pt_PT.dic";
   for (const auto& f : {aff, dic}) {
     if (!std::filesystem::exists(f)) {
-      throw std::runtime_error(f + ": Hunspell pt_PT dictionary not found (Debian package "
+      throw std::runtime_error(f +
+                               ": Hunspell pt_PT dictionary not found (Debian package "
                                "hunspell-pt-pt, or set PORTARIA_HUNSPELL_DIR)");
     }
   }
@@ -187,7 +195,8 @@ std::vector<std::string> Lemmatizer::PtStems(const std::string& word) {
       std::string infinitive = word + "r";
       if (pt_->spell(infinitive)) {
         auto verb = pt_->stem(infinitive);
-        if (std::find(verb.begin(), verb.end(), infinitive) != verb.end()) stems.push_back(infinitive);
+        if (std::find(verb.begin(), verb.end(), infinitive) != verb.end())
+          stems.push_back(infinitive);
       }
     }
     return stems;
@@ -269,8 +278,8 @@ std::vector<std::string> Lemmatizer::AccentRestoredStems(const std::string& word
   std::vector<std::u32string> by_ending;
   for (const auto& rule : kEndingRules) {
     std::string_view plain(rule.plain);
-    if (word.size() > plain.size() && word.compare(word.size() - plain.size(), plain.size(),
-                                                   plain) == 0) {
+    if (word.size() > plain.size() &&
+        word.compare(word.size() - plain.size(), plain.size(), plain) == 0) {
       by_ending.push_back(ToU32(word.substr(0, word.size() - plain.size()) + rule.accented));
     }
   }

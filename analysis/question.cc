@@ -46,7 +46,8 @@ QuestionForms QuestionForms::Parse(std::string_view data, Analyzer* analyzer,
   QuestionForms q;
   auto fail = [&](int line, const std::string& why) {
     if (errors != nullptr) {
-      errors->push_back(Status::Error(Status::Code::kInvalidArgument, why, "schema/questions.txt", line));
+      errors->push_back(
+          Status::Error(Status::Code::kInvalidArgument, why, "schema/questions.txt", line));
     }
   };
   std::vector<Token> tokens;
@@ -56,7 +57,8 @@ QuestionForms QuestionForms::Parse(std::string_view data, Analyzer* analyzer,
       for (const auto& t : tokens) q.filler_.insert(t.surface);
       return;
     }
-    if (!line.starts_with("form ")) return fail(number, "expected 'form NAME: ...' or 'filler: ...'");
+    if (!line.starts_with("form "))
+      return fail(number, "expected 'form NAME: ...' or 'filler: ...'");
     std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) return fail(number, "missing ':' after the form name");
     Form form;
@@ -109,16 +111,16 @@ QuestionAnalysis QuestionForms::Analyze(const std::vector<Token>& tokens) const 
     for (const auto& pattern : forms_[f].patterns) {
       for (std::size_t i = 0; i + pattern.size() <= tokens.size(); ++i) {
         bool ok = true;
-        for (std::size_t j = 0; j < pattern.size() && ok; ++j) ok = WordMatches(pattern[j], tokens[i + j]);
+        for (std::size_t j = 0; j < pattern.size() && ok; ++j)
+          ok = WordMatches(pattern[j], tokens[i + j]);
         if (ok) matches.push_back({pattern.size(), i, f});
       }
     }
   }
   // Longest first, then leftmost: "quem é considerado" beats "quem".
-  std::stable_sort(matches.begin(), matches.end(),
-                   [](const Match& a, const Match& b) {
-                     return a.length != b.length ? a.length > b.length : a.start < b.start;
-                   });
+  std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    return a.length != b.length ? a.length > b.length : a.start < b.start;
+  });
   std::vector<bool> seen_form(forms_.size(), false);
   for (const auto& m : matches) {
     bool free = true;

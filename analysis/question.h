@@ -28,7 +28,8 @@ struct QuestionAnalysis {
 
 class QuestionForms {
  public:
-  static QuestionForms Parse(std::string_view data, Analyzer* analyzer, std::vector<Status>* errors);
+  static QuestionForms Parse(std::string_view data, Analyzer* analyzer,
+                             std::vector<Status>* errors);
   static const QuestionForms& Builtin();
 
   // `tokens` are the analyzer's tokens of the question (stopwords included).

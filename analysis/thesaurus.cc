@@ -34,8 +34,7 @@ bool Intersects(const std::vector<std::string>& a, const std::vector<std::string
 
 }  // namespace
 
-Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer,
-                           std::vector<Status>* errors) {
+Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer, std::vector<Status>* errors) {
   Thesaurus t;
   std::vector<Token> tokens;
   auto analyse = [&](std::string_view member, Expression* out) {
@@ -48,7 +47,8 @@ Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer,
   };
   auto fail = [&](int line, const std::string& why) {
     if (errors != nullptr) {
-      errors->push_back(Status::Error(Status::Code::kInvalidArgument, why, "schema/thesaurus.txt", line));
+      errors->push_back(
+          Status::Error(Status::Code::kInvalidArgument, why, "schema/thesaurus.txt", line));
     }
   };
   ForEachDataLine(data, [&](std::string_view line, int number) {
@@ -69,7 +69,8 @@ Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer,
       for (auto member : Split(sides[s], "|")) {
         Expression e;
         if (!analyse(Trim(member), &e)) {
-          return fail(number, "empty member (or only stopwords): '" + std::string(Trim(member)) + "'");
+          return fail(number,
+                      "empty member (or only stopwords): '" + std::string(Trim(member)) + "'");
         }
         parsed[s].push_back(std::move(e));
       }
@@ -111,7 +112,8 @@ std::vector<Expansion> Thesaurus::Expand(const std::vector<std::vector<std::stri
     std::vector<std::size_t> candidates;
     for (const auto& key : words[i]) {
       auto it = by_first_key_.find(key);
-      if (it != by_first_key_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      if (it != by_first_key_.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());

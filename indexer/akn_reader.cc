@@ -260,6 +260,7 @@ struct Metadata {
   std::string country;  // FRBRcountry: read for completeness, no record field holds it
   std::string subtype, number, name;
   std::string doc_type, doc_authority, doc_number, doc_title;
+  std::string summary;  // preface/longTitle: the ementa ("Código Penal.", "Dispõe sobre…")
 };
 
 std::string Attr(pugi::xml_node node, const char* name) {
@@ -290,6 +291,7 @@ Metadata ReadMetadata(pugi::xml_node document) {
   m.doc_type = TextOf(FindDescendant(title, "docType"));
   m.doc_authority = TextOf(FindDescendant(title, "docAuthority"));
   m.doc_number = TextOf(FindDescendant(title, "docNumber"));
+  m.summary = TextOf(FindDescendant(Child(document, "preface"), "longTitle"));
   if (!IsIsoDate(m.date)) m.date = Attr(FindDescendant(title, "docDate"), "date");
   m.date = IsIsoDate(m.date) ? m.date.substr(0, 10) : std::string();
   return m;
@@ -488,8 +490,9 @@ class Walker {
       for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_element && LocalName(c) == "intro") {
           scope.outer_context = outer.context;
-          scope.context = ClipUtf8(
-              Join(outer.context, CollectText(c, kMaxFieldBytes + 4, nullptr), " "), kMaxFieldBytes);
+          scope.context =
+              ClipUtf8(Join(outer.context, CollectText(c, kMaxFieldBytes + 4, nullptr), " "),
+                       kMaxFieldBytes);
           break;
         }
       }
@@ -607,6 +610,7 @@ class Walker {
     p.article = ClipUtf8(scope.article, kMaxFieldBytes);
     p.number = ClipUtf8(scope.number, kMaxFieldBytes);
     p.date = meta_.date;
+    p.summary = meta_.summary;
     p.doc = meta_.uri;
     p.file = file_;
     result_->paragraphs.push_back(std::move(p));

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "analysis/answer_type.h"
 #include "analysis/citation.h"
 #include "analysis/text.h"
 #include "schema/record_codec.h"
@@ -73,20 +74,25 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
 
   std::vector<analysis::Token> tokens;
   analyzer->Analyze(p.text, &tokens);
+  doc.add_value(schema::kSlotAnswerTypes, analysis::AnswerTypes(p.text, tokens));
   for (const auto& t : tokens) {
     if (t.stop) continue;
-    for (const auto& key : t.keys) doc.add_posting(Clip(std::string(schema::kTextPrefix) + key), t.position);
+    for (const auto& key : t.keys)
+      doc.add_posting(Clip(std::string(schema::kTextPrefix) + key), t.position);
     doc.add_term(Clip(std::string(schema::kSurfacePrefix) + t.surface));
   }
   AddFieldTerms(p.unit, schema::kUnitTextPrefix, analyzer, &tokens, &doc);
   AddFieldTerms(p.section, schema::kSectionTextPrefix, analyzer, &tokens, &doc);
   AddFieldTerms(p.context, schema::kContextTextPrefix, analyzer, &tokens, &doc);
+  AddFieldTerms(p.summary, schema::kSummaryTextPrefix, analyzer, &tokens, &doc);
   AddFieldTerms(p.source, schema::kSourceTextPrefix, analyzer, &tokens, &doc);
   // The diploma the source cites, under "type:number/year" and "type:number".
   for (const auto& c : analysis::FindCitations(p.source, tokens)) {
     if (c.kind != analysis::Citation::Kind::kDiploma) continue;
-    doc.add_boolean_term(Clip(std::string(schema::kCitationPrefix) + analysis::DiplomaKey(c, true)));
-    doc.add_boolean_term(Clip(std::string(schema::kCitationPrefix) + analysis::DiplomaKey(c, false)));
+    doc.add_boolean_term(
+        Clip(std::string(schema::kCitationPrefix) + analysis::DiplomaKey(c, true)));
+    doc.add_boolean_term(
+        Clip(std::string(schema::kCitationPrefix) + analysis::DiplomaKey(c, false)));
     break;
   }
 
@@ -105,7 +111,8 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   doc.add_value(schema::kSlotSource, p.source);
   doc.add_value(schema::kSlotLetter, p.letter);
   doc.add_value(schema::kSlotDate, p.date);
-  doc.add_value(schema::kSlotCollapse, Hex(Fnv1a(p.unit + '\x1f' + analysis::FoldAndStrip(p.text))));
+  doc.add_value(schema::kSlotCollapse,
+                Hex(Fnv1a(p.unit + '\x1f' + analysis::FoldAndStrip(p.text))));
   doc.add_value(schema::kSlotDoc, p.doc);
   doc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(order));
   return doc;

@@ -1,5 +1,5 @@
-// Reader for Markdown-like pages (schema/SCHEMA.md, "Pages"): headings give the section path and the
-// organic unit, list items and prose paragraphs become records, "a)" items carry their letter,
+// Reader for Markdown-like pages (schema/SCHEMA.md, "Pages"): headings give the section path and
+// the organic unit, list items and prose paragraphs become records, "a)" items carry their letter,
 // and a "Fonte:" line gives the source of the paragraphs of its section.
 #include <algorithm>
 #include <string>
@@ -16,7 +16,8 @@ namespace {
 
 std::string_view TrimView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -66,7 +67,8 @@ std::string IsoDate(std::string_view dmy) {
 
 class PageParser {
  public:
-  PageParser(const std::string& file, const std::string& doc_key) : file_(file), doc_key_(doc_key) {}
+  PageParser(const std::string& file, const std::string& doc_key)
+      : file_(file), doc_key_(doc_key) {}
 
   ReadResult Parse(std::string_view content) {
     int number = 0;
@@ -100,7 +102,8 @@ class PageParser {
       return;
     }
     std::size_t indent = raw.find_first_not_of(" \t");
-    bool item = line.size() > 1 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ';
+    bool item =
+        line.size() > 1 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ';
     if (item) {
       Flush();
       pending_text_ = std::string(TrimView(line.substr(2)));
@@ -182,10 +185,10 @@ class PageParser {
     if (pending_is_item_) SplitLetter(text, &letter, &body);
     if (body.empty()) return;
     if (body.size() > kMaxParagraphBytes) {
-      result_.errors.push_back(Status::Error(Status::Code::kInvalidArgument,
-                                             "paragraph longer than " +
-                                                 std::to_string(kMaxParagraphBytes) + " bytes",
-                                             file_, pending_line_));
+      result_.errors.push_back(
+          Status::Error(Status::Code::kInvalidArgument,
+                        "paragraph longer than " + std::to_string(kMaxParagraphBytes) + " bytes",
+                        file_, pending_line_));
       return;
     }
     // The same paragraph of the same unit twice on a page (a repeated block) is one record.
@@ -203,7 +206,8 @@ class PageParser {
     std::string slug = Slug(p.section);
     std::string local = letter.empty() ? "p" + std::to_string(++ordinal_[slug]) : letter;
     std::string id = p.doc + "#" + slug + "/" + local;
-    for (int n = 2; !ids_.insert(id).second; ++n) id = p.doc + "#" + slug + "/" + local + "~" + std::to_string(n);
+    for (int n = 2; !ids_.insert(id).second; ++n)
+      id = p.doc + "#" + slug + "/" + local + "~" + std::to_string(n);
     p.id = std::move(id);
     result_.paragraphs.push_back(std::move(p));
   }

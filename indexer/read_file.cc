@@ -50,10 +50,14 @@ Format FormatForPath(const std::filesystem::path& path) {
 
 const char* FormatName(Format format) {
   switch (format) {
-    case Format::kPage: return "page";
-    case Format::kAkomaNtoso: return "akoma-ntoso";
-    case Format::kJsonLines: return "jsonl";
-    case Format::kUnknown: break;
+    case Format::kPage:
+      return "page";
+    case Format::kAkomaNtoso:
+      return "akoma-ntoso";
+    case Format::kJsonLines:
+      return "jsonl";
+    case Format::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -112,10 +116,17 @@ ReadResult ReadFile(const std::filesystem::path& path) {
   Status prepared = PrepareText(buffer.str(), file, &clean);
   if (!prepared.ok()) return fatal(prepared);
   switch (format) {
-    case Format::kPage: result = ReadPage(clean, file, path.stem().string()); break;
-    case Format::kAkomaNtoso: result = ReadAkomaNtoso(clean, file); break;
-    case Format::kJsonLines: result = ReadJsonLines(clean, file); break;
-    case Format::kUnknown: break;
+    case Format::kPage:
+      result = ReadPage(clean, file, path.stem().string());
+      break;
+    case Format::kAkomaNtoso:
+      result = ReadAkomaNtoso(clean, file);
+      break;
+    case Format::kJsonLines:
+      result = ReadJsonLines(clean, file);
+      break;
+    case Format::kUnknown:
+      break;
   }
   if (result.fatal) result.paragraphs.clear();
   for (auto& p : result.paragraphs) NormalizeRecord(&p);

@@ -11,15 +11,15 @@ namespace {
 // Nouns that head the name of an organic unit of the Portuguese or Brazilian public
 // administration (accent-free, lower case, singular and plural).
 constexpr std::array<std::string_view, 44> kUnitNouns = {
-    "centro",       "centros",      "servico",       "servicos",     "departamento",
-    "departamentos", "gabinete",    "gabinetes",     "unidade",      "unidades",
-    "direcao",      "direcoes",     "divisao",       "divisoes",     "nucleo",
-    "nucleos",      "instituto",    "institutos",    "conselho",     "conselhos",
-    "secretaria",   "secretarias",  "diretoria",     "diretorias",   "superintendencia",
-    "coordenacao",  "coordenacoes", "comissao",      "comissoes",    "agencia",
-    "agencias",     "autoridade",   "ministerio",    "procuradoria", "ouvidoria",
-    "inspecao",     "inspecoes",    "reparticao",    "delegacao",    "delegacoes",
-    "tribunal",     "camara",       "observatorio",  "fundo"};
+    "centro",        "centros",      "servico",      "servicos",     "departamento",
+    "departamentos", "gabinete",     "gabinetes",    "unidade",      "unidades",
+    "direcao",       "direcoes",     "divisao",      "divisoes",     "nucleo",
+    "nucleos",       "instituto",    "institutos",   "conselho",     "conselhos",
+    "secretaria",    "secretarias",  "diretoria",    "diretorias",   "superintendencia",
+    "coordenacao",   "coordenacoes", "comissao",     "comissoes",    "agencia",
+    "agencias",      "autoridade",   "ministerio",   "procuradoria", "ouvidoria",
+    "inspecao",      "inspecoes",    "reparticao",   "delegacao",    "delegacoes",
+    "tribunal",      "camara",       "observatorio", "fundo"};
 
 // Words introducing what a unit does rather than naming another unit.
 constexpr std::array<std::string_view, 8> kSubheadings = {

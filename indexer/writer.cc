@@ -24,7 +24,8 @@ bool IsHidden(const fs::path& p) {
 }
 
 // Files under `paths`, sorted, hidden entries skipped; missing paths reported in *errors.
-std::vector<fs::path> CollectFiles(const std::vector<std::string>& paths, std::vector<Status>* errors) {
+std::vector<fs::path> CollectFiles(const std::vector<std::string>& paths,
+                                   std::vector<Status>* errors) {
   std::vector<fs::path> files;
   for (const auto& given : paths) {
     fs::path root(given);
@@ -37,7 +38,8 @@ std::vector<fs::path> CollectFiles(const std::vector<std::string>& paths, std::v
       errors->push_back(Status::Error(Status::Code::kNotFound, "no such file or directory", given));
       continue;
     }
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec),
+        end;
     for (; !ec && it != end; it.increment(ec)) {
       if (IsHidden(it->path())) {
         if (it->is_directory()) it.disable_recursion_pending();
@@ -85,7 +87,8 @@ class XapianIndexWriter : public IndexWriter {
     } catch (const Xapian::Error& e) {
       return Status::Error(Status::Code::kIOError, e.get_description(), path_);
     }
-    stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    stats->seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return Status::Ok();
   }
 

@@ -22,6 +22,7 @@ inline constexpr std::string_view kUnitTextPrefix = "ZU";     // lemma keys of t
 inline constexpr std::string_view kSectionTextPrefix = "ZH";  // lemma keys of the headings
 inline constexpr std::string_view kSourceTextPrefix = "ZS";   // lemma keys of the source
 inline constexpr std::string_view kContextTextPrefix = "ZC";  // lemma keys of the context
+inline constexpr std::string_view kSummaryTextPrefix = "ZE";  // lemma keys of the ementa
 inline constexpr std::string_view kLetterPrefix = "XL";       // boolean: letter, folded ("d", "ii")
 inline constexpr std::string_view kArticlePrefix = "XA";      // boolean: article number ("12")
 inline constexpr std::string_view kNumberPrefix = "XN";       // boolean: paragraph number ("2")
@@ -32,14 +33,15 @@ inline constexpr std::string_view kUnitAcronymPrefix = "XU";  // boolean: unit a
 
 // Value slots.
 enum Slot : unsigned {
-  kSlotId = 0,        // the paragraph id: ties in relevance are broken by it (ascending)
-  kSlotUnit = 1,      // unit name, for facets
-  kSlotSource = 2,    // source, for facets
-  kSlotLetter = 3,    // letter
-  kSlotDate = 4,      // ISO date, sortable as a string
-  kSlotCollapse = 5,  // unit + normalised text: identical competences collapse to one result
-  kSlotDoc = 6,       // document key, for grouping one best paragraph per diploma
-  kSlotOrder = 7,     // document order within the file, Xapian sortable_serialise'd
+  kSlotId = 0,           // the paragraph id: ties in relevance are broken by it (ascending)
+  kSlotUnit = 1,         // unit name, for facets
+  kSlotSource = 2,       // source, for facets
+  kSlotLetter = 3,       // letter
+  kSlotDate = 4,         // ISO date, sortable as a string
+  kSlotCollapse = 5,     // unit + normalised text: identical competences collapse to one result
+  kSlotDoc = 6,          // document key, for grouping one best paragraph per diploma
+  kSlotOrder = 7,        // document order within the file, Xapian sortable_serialise'd
+  kSlotAnswerTypes = 8,  // letters of the answer types the text gives (analysis/answer_type.h)
 };
 
 // Database metadata keys.

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "analysis/analyzer.h"
+#include "analysis/answer_type.h"
 #include "analysis/citation.h"
 #include "analysis/question.h"
 #include "analysis/text.h"
@@ -31,14 +32,16 @@ using analysis::Token;
 // Weights of a query word's matches outside the paragraph's own text, and of thesaurus
 // expansions, relative to a match in the text (1.0). Headings and unit names describe the
 // paragraph but are shared by all paragraphs of a section, so they count less.
-constexpr double kSectionWeight = 0.5;
+constexpr double kSectionWeight = 0.7;
 constexpr double kUnitWeight = 0.5;
 constexpr double kSourceWeight = 0.3;
 constexpr double kContextWeight = 0.5;
-constexpr double kSurfaceWeight = 0.2;   // exact (accent-free) form: a small bonus
-constexpr double kExpansionWeight = 0.5; // thesaurus: below the user's own words
-constexpr double kWhoUnitBoost = 1.3;  // "quem ...?": paragraphs of a unit answer it
-constexpr double kSpellingWeight = 0.8;  // the corrected form of a word that matched nothing
+constexpr double kSummaryWeight = 0.6;
+constexpr double kSurfaceWeight = 0.2;    // exact (accent-free) form: a small bonus
+constexpr double kExpansionWeight = 0.5;  // thesaurus: below the user's own words
+constexpr double kAnswerTypeBoost = 1.6;  // the paragraph gives the kind of answer asked
+constexpr double kWhoUnitBoost = 1.3;     // "quem ...?": paragraphs of a unit answer it
+constexpr double kSpellingWeight = 0.8;   // the corrected form of a word that matched nothing
 // How many top BM25 candidates are re-ranked by coordination (share of query words matched).
 constexpr std::size_t kRerankDepth = 200;
 
@@ -63,18 +66,21 @@ Xapian::Query Scaled(Xapian::Query q, double factor) {
 // Everything the re-ranker needs to know about the query's words.
 struct QueryPlan {
   Xapian::Query query;
-  std::size_t words = 0;                                         // content words in free text
+  std::size_t words = 0;  // content words in free text
   std::unordered_map<std::string, std::vector<std::size_t>> term_words;  // term -> words it serves
-  std::unordered_set<std::string> highlight;                     // keys to mark in snippets
-  bool ranked = false;  // false: a pure filter/listing, results in document order
+  std::unordered_set<std::string> highlight;                             // keys to mark in snippets
+  bool ranked = false;     // false: a pure filter/listing, results in document order
   std::string suggestion;  // the query with misspelt words corrected; empty if none were
   std::vector<double> word_idf;
-  bool who = false;  // a "quem ...?" question: the answer is an organic unit  // per content word: log(N / df), df of its commonest lemma
+  std::string answer_types;  // what the question asks for (analysis/answer_type.h)
+  bool who = false;  // a "quem ...?" question: the answer is an organic unit  // per content word:
+                     // log(N / df), df of its commonest lemma
 };
 
 class XapianSearcher : public Searcher {
  public:
-  XapianSearcher(Xapian::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+  XapianSearcher(Xapian::Database db, std::string path)
+      : db_(std::move(db)), path_(std::move(path)) {}
 
   Status Search(const SearchRequest& request, SearchResponse* response) override {
     if (request.query.size() > kMaxQueryBytes) {
@@ -91,7 +97,8 @@ class XapianSearcher : public Searcher {
         RunSearch(request, response);
         return Status::Ok();
       } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt >= 3) return Status::Error(Status::Code::kIOError, "database keeps changing", path_);
+        if (attempt >= 3)
+          return Status::Error(Status::Code::kIOError, "database keeps changing", path_);
         db_.reopen();  // an indexer committed meanwhile: read the new revision
       } catch (const Xapian::Error& e) {
         return Status::Error(Status::Code::kIOError, e.get_description(), path_);
@@ -113,11 +120,16 @@ class XapianSearcher : public Searcher {
     add(schema::kUnitTextPrefix, kUnitWeight);
     add(schema::kSourceTextPrefix, kSourceWeight);
     add(schema::kContextTextPrefix, kContextWeight);
+    add(schema::kSummaryTextPrefix, kSummaryWeight);
     std::string surface = Prefixed(schema::kSurfacePrefix, t.surface);
-    parts.push_back(Scaled(Xapian::Query(surface), kSurfaceWeight));
     plan->term_words[surface].push_back(w);
     for (const auto& k : t.keys) plan->highlight.insert(k);
-    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    // A word counts once, by the field where it weighs most (the text, unless it only occurs in
+    // the headings or the ementa): summing fields would let a word repeated in a section title,
+    // the list intro and the ementa outweigh the other words of the question.
+    Xapian::Query best = Xapian::Query(Xapian::Query::OP_MAX, parts.begin(), parts.end());
+    return Xapian::Query(Xapian::Query::OP_OR, best,
+                         Scaled(Xapian::Query(surface), kSurfaceWeight));
   }
 
   Xapian::Query ExpansionQuery(const analysis::Expansion& e, QueryPlan* plan) {
@@ -126,20 +138,22 @@ class XapianSearcher : public Searcher {
       Xapian::Query text = AnyOf(schema::kTextPrefix, keys);
       Xapian::Query heading = Scaled(AnyOf(schema::kSectionTextPrefix, keys), kSectionWeight);
       Xapian::Query context = Scaled(AnyOf(schema::kContextTextPrefix, keys), kContextWeight);
-      Xapian::Query parts[] = {text, heading, context};
+      Xapian::Query summary = Scaled(AnyOf(schema::kSummaryTextPrefix, keys), kSummaryWeight);
+      Xapian::Query parts[] = {text, heading, context, summary};
       words.emplace_back(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
       for (const auto& k : keys) {
         for (std::size_t w = e.first; w < e.first + e.count; ++w) {
-          for (auto prefix :
-               {schema::kTextPrefix, schema::kSectionTextPrefix, schema::kContextTextPrefix}) {
+          for (auto prefix : {schema::kTextPrefix, schema::kSectionTextPrefix,
+                              schema::kContextTextPrefix, schema::kSummaryTextPrefix}) {
             plan->term_words[Prefixed(prefix, k)].push_back(w);
           }
         }
         plan->highlight.insert(k);
       }
     }
-    Xapian::Query q = words.size() == 1 ? words.front()
-                                        : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+    Xapian::Query q = words.size() == 1
+                          ? words.front()
+                          : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
     return Scaled(q, kExpansionWeight * e.weight);
   }
 
@@ -172,11 +186,13 @@ class XapianSearcher : public Searcher {
     for (const auto& t : tokens_) {
       if (!t.stop) words.push_back(AnyOf(prefix, t.keys, Xapian::Query::OP_OR));
     }
-    Xapian::Query all = words.empty() ? Xapian::Query::MatchNothing
-                                      : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+    Xapian::Query all = words.empty()
+                            ? Xapian::Query::MatchNothing
+                            : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
     if (field == searcher::Field::kUnit) {  // "unidade:CNP" also matches by acronym
-      all = Xapian::Query(Xapian::Query::OP_OR, all,
-                          Xapian::Query(Prefixed(schema::kUnitAcronymPrefix, analysis::FoldAndStrip(value))));
+      all = Xapian::Query(
+          Xapian::Query::OP_OR, all,
+          Xapian::Query(Prefixed(schema::kUnitAcronymPrefix, analysis::FoldAndStrip(value))));
     }
     return all;
   }
@@ -205,7 +221,8 @@ class XapianSearcher : public Searcher {
 
   double Idf(const Token& t) const {
     Xapian::doccount df = 0;
-    for (const auto& k : t.keys) df = std::max(df, db_.get_termfreq(Prefixed(schema::kTextPrefix, k)));
+    for (const auto& k : t.keys)
+      df = std::max(df, db_.get_termfreq(Prefixed(schema::kTextPrefix, k)));
     double n = db_.get_doccount();
     return std::max(0.1, std::log((n + 1) / (df + 0.5)));
   }
@@ -223,8 +240,10 @@ class XapianSearcher : public Searcher {
     QueryPlan plan;
     searcher::ParsedQuery parsed = searcher::ParseQuery(request.query);
     if (!request.unit.empty()) parsed.filters.push_back({searcher::Field::kUnit, request.unit});
-    if (!request.letter.empty()) parsed.filters.push_back({searcher::Field::kLetter, request.letter});
-    if (!request.source.empty()) parsed.filters.push_back({searcher::Field::kSource, request.source});
+    if (!request.letter.empty())
+      parsed.filters.push_back({searcher::Field::kLetter, request.letter});
+    if (!request.source.empty())
+      parsed.filters.push_back({searcher::Field::kSource, request.source});
 
     analyzer_.Analyze(parsed.text, &tokens_);
     // Citations become exact filters and leave the free text, unless the index has never heard
@@ -240,9 +259,13 @@ class XapianSearcher : public Searcher {
     // Question words and filler are asked, not searched for; the form may name the answer.
     analysis::QuestionAnalysis question = analysis::QuestionForms::Builtin().Analyze(tokens_);
     plan.who = question.Has("who");
+    for (const auto& form : question.forms) {
+      if (char type = analysis::AnswerTypeOfForm(form)) plan.answer_types.push_back(type);
+    }
     std::vector<Token> content;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (!tokens_[i].stop && !cited[i] && !question.consumed[i] && content.size() < kMaxQueryWords) {
+      if (!tokens_[i].stop && !cited[i] && !question.consumed[i] &&
+          content.size() < kMaxQueryWords) {
         content.push_back(std::move(tokens_[i]));
       }
     }
@@ -258,7 +281,8 @@ class XapianSearcher : public Searcher {
         if (fix_tokens_.size() == 1 && !fix_tokens_[0].stop) {
           word = Xapian::Query(Xapian::Query::OP_OR, word,
                                Scaled(WordQuery(fix_tokens_[0], w, &plan), kSpellingWeight));
-          fixes.emplace_back(parsed.text.substr(content[w].begin, content[w].end - content[w].begin), fix);
+          fixes.emplace_back(
+              parsed.text.substr(content[w].begin, content[w].end - content[w].begin), fix);
         }
       }
       optional.push_back(word);
@@ -290,9 +314,9 @@ class XapianSearcher : public Searcher {
       optional.push_back(ExpansionQuery(e, &plan));
     }
     for (auto& [span, queries] : by_span) {
-      optional.push_back(queries.size() == 1
-                             ? queries.front()
-                             : Xapian::Query(Xapian::Query::OP_MAX, queries.begin(), queries.end()));
+      optional.push_back(queries.size() == 1 ? queries.front()
+                                             : Xapian::Query(Xapian::Query::OP_MAX, queries.begin(),
+                                                             queries.end()));
     }
     std::vector<Xapian::Query> required;
     for (const auto& phrase : parsed.phrases) {
@@ -300,8 +324,9 @@ class XapianSearcher : public Searcher {
       if (!q.empty()) required.push_back(q);
     }
     Xapian::Query query;
-    Xapian::Query opt = optional.empty() ? Xapian::Query()
-                                         : Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end());
+    Xapian::Query opt = optional.empty()
+                            ? Xapian::Query()
+                            : Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end());
     if (!required.empty()) {
       Xapian::Query req(Xapian::Query::OP_AND, required.begin(), required.end());
       query = opt.empty() ? req : Xapian::Query(Xapian::Query::OP_AND_MAYBE, req, opt);
@@ -359,9 +384,16 @@ class XapianSearcher : public Searcher {
       if (plan.ranked && plan.words > 0) score *= Coordination(enquire, it, plan);
       Xapian::Document doc = it.get_document();
       if (plan.who && !doc.get_value(schema::kSlotUnit).empty()) score *= kWhoUnitBoost;
+      if (!plan.answer_types.empty()) {
+        std::string given = doc.get_value(schema::kSlotAnswerTypes);
+        for (char type : plan.answer_types) {
+          if (given.find(type) != std::string::npos) score *= kAnswerTypeBoost;
+        }
+      }
       candidates.push_back({score, doc.get_value(schema::kSlotId), doc});
     }
     if (plan.ranked) {
+      DocumentPrior(&candidates);
       std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
         return a.score != b.score ? a.score > b.score : a.id < b.id;
       });
@@ -382,12 +414,38 @@ class XapianSearcher : public Searcher {
     }
   }
 
+  // Paragraphs of the diploma that answers the question best rank higher: a diploma's evidence
+  // is the sum of its best few paragraphs' scores, so one lucky paragraph in an unrelated act
+  // weighs less than a well-matching paragraph in the act the question is about.
+  template <typename Candidate>
+  void DocumentPrior(std::vector<Candidate>* candidates) {
+    constexpr double lambda = 0.3;   // weight of the diploma's evidence
+    constexpr std::size_t top = 10;  // paragraphs that make a diploma's evidence
+    if (lambda <= 0 || candidates->empty()) return;
+    std::map<std::string, std::vector<double>> by_doc;
+    for (const auto& c : *candidates) by_doc[c.doc.get_value(schema::kSlotDoc)].push_back(c.score);
+    std::map<std::string, double> evidence;
+    double best = 0;
+    for (auto& [doc, scores] : by_doc) {
+      std::sort(scores.rbegin(), scores.rend());
+      double sum = 0;
+      for (std::size_t i = 0; i < scores.size() && i < top; ++i) sum += scores[i];
+      evidence[doc] = sum;
+      best = std::max(best, sum);
+    }
+    if (best <= 0) return;
+    for (auto& c : *candidates) {
+      c.score *= 1 + lambda * evidence[c.doc.get_value(schema::kSlotDoc)] / best;
+    }
+  }
+
   // The share of the query's words a paragraph matches, as a multiplier: paragraphs that answer
   // more of the question outrank those that repeat one of its words.
   double Coordination(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
                       const QueryPlan& plan) {
     std::vector<bool> matched(plan.words, false);
-    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
+         ++t) {
       auto found = plan.term_words.find(*t);
       if (found == plan.term_words.end()) continue;
       for (std::size_t w : found->second) matched[w] = true;
@@ -399,7 +457,7 @@ class XapianSearcher : public Searcher {
       if (matched[w]) got += plan.word_idf[w];
     }
     double share = all > 0 ? got / all : 0;
-    return 0.25 + 0.75 * std::pow(share, 2);
+    return 0.25 + 0.75 * share * share;
   }
 
   Xapian::Database db_;
@@ -418,13 +476,15 @@ Status Searcher::Open(const std::string& path, std::unique_ptr<Searcher>* search
     Status s = schema::CheckVersions(db, analysis::kAnalyzerVersion, path);
     if (!s.ok()) return s;
     if (db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty()) {
-      return Status::Error(Status::Code::kNotFound, "database is empty: index something first", path);
+      return Status::Error(Status::Code::kNotFound, "database is empty: index something first",
+                           path);
     }
     *searcher = std::make_unique<XapianSearcher>(std::move(db), path);
     return Status::Ok();
   } catch (const Xapian::DatabaseOpeningError& e) {
     return Status::Error(Status::Code::kNotFound,
-                         "cannot open database (" + e.get_msg() + "); build it with portaria-index", path);
+                         "cannot open database (" + e.get_msg() + "); build it with portaria-index",
+                         path);
   } catch (const Xapian::Error& e) {
     return Status::Error(Status::Code::kIOError, e.get_description(), path);
   } catch (const std::exception& e) {

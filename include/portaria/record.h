@@ -24,6 +24,9 @@ struct Paragraph {
   // Text that introduces this paragraph, e.g. the list intro "Não podem ser objeto de delegação:"
   // above a point; searched with less weight than the text itself. Empty if none.
   std::string context;
+  // The diploma's summary (the ementa, e.g. "Código Penal.", "Dispõe sobre a proteção do
+  // consumidor"), shared by all its paragraphs; searched with low weight. Empty if unknown.
+  std::string summary;
   std::string date;     // ISO date of the diploma or page, "YYYY-MM-DD"; empty if unknown
   std::string doc;      // key of the document (diploma) it belongs to, used for grouping
   std::string file;     // path of the file it was read from (informational)

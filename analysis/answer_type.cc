@@ -1,0 +1,86 @@
+#include "analysis/answer_type.h"
+
+#include <algorithm>
+#include <array>
+
+namespace portaria::analysis {
+namespace {
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Cardinal numbers as words (Brazilian and European), as laws write them out.
+bool IsNumberWord(std::string_view w) {
+  return OneOf(
+      w, {"um",        "uma",       "dois",     "duas",     "tres",      "quatro",    "cinco",
+          "seis",      "sete",      "oito",     "nove",     "dez",       "onze",      "doze",
+          "treze",     "quatorze",  "catorze",  "quinze",   "dezesseis", "dezasseis", "dezessete",
+          "dezassete", "dezoito",   "dezenove", "dezanove", "vinte",     "trinta",    "quarenta",
+          "cinquenta", "sessenta",  "setenta",  "oitenta",  "noventa",   "cem",       "cento",
+          "duzentos",  "trezentos", "mil"});
+}
+
+bool IsTimeUnit(std::string_view w) {
+  return OneOf(w, {"dia", "dias", "mes", "meses", "ano", "anos", "hora", "horas", "semana",
+                   "semanas", "minuto", "minutos", "biênio", "bienio", "quinquenio", "decenio"});
+}
+
+bool IsMoneyOrMeasure(std::string_view w) {
+  return OneOf(w, {"r", "reais", "euros", "euro", "eur", "watts", "watt", "kw", "metros",
+                   "quilometros", "salarios", "ufir", "ufirs", "percentual"});
+}
+
+bool IsPenaltyWord(std::string_view w) {
+  return OneOf(w, {"reclusao", "detencao", "multa", "coima", "prisao"});
+}
+
+}  // namespace
+
+std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens) {
+  bool definition = false, duration = false, amount = false, penalty = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view w = tokens[i].surface;
+    std::string_view next = i + 1 < tokens.size() ? std::string_view(tokens[i + 1].surface) : "";
+    // "Considera-se…", "Entende-se por…", "São considerados…", early in the paragraph.
+    if (i < 12 && next == "se" &&
+        OneOf(w, {"considera", "consideram", "entende", "entendem", "define", "definem", "denomina",
+                  "denominam", "conceitua", "caracteriza", "enquadra", "enquadram"})) {
+      definition = true;
+    }
+    if (i < 12 && OneOf(w, {"sao", "e", "serao"}) &&
+        OneOf(next, {"considerados", "consideradas", "considerado", "considerada", "enquadrados",
+                     "enquadradas", "definidos", "definidas", "entendidos", "entendidas"})) {
+      definition = true;
+    }
+    bool number = tokens[i].numeric || IsNumberWord(w);
+    if (number) {
+      for (std::size_t j = i + 1; j < tokens.size() && j <= i + 3; ++j) {
+        if (IsTimeUnit(tokens[j].surface)) duration = true;
+        if (IsMoneyOrMeasure(tokens[j].surface)) amount = true;
+      }
+    }
+    if (w == "prazo" || w == "prazos") duration = true;
+    if (IsPenaltyWord(w)) penalty = true;
+  }
+  if (text.find("R$") != std::string_view::npos || text.find('%') != std::string_view::npos ||
+      text.find("€") != std::string_view::npos) {
+    amount = true;
+  }
+  std::string out;
+  if (amount) out.push_back(kAnswerAmount);
+  if (definition) out.push_back(kAnswerDefinition);
+  if (penalty) out.push_back(kAnswerPenalty);
+  if (duration) out.push_back(kAnswerDuration);
+  return out;
+}
+
+char AnswerTypeOfForm(std::string_view form) {
+  if (form == "definition") return kAnswerDefinition;
+  if (form == "duration") return kAnswerDuration;
+  if (form == "amount") return kAnswerAmount;
+  if (form == "penalty") return kAnswerPenalty;
+  return 0;
+}
+
+}  // namespace portaria::analysis

@@ -1,0 +1,30 @@
+// Answer types: what kind of answer a paragraph gives (a definition, a time limit, an amount,
+// a penalty), detected when indexing, so that a question asking for that kind ("o que é…",
+// "quanto tempo…", "quanto custa…", "qual a pena…") prefers paragraphs that give it.
+#ifndef PORTARIA_ANALYSIS_ANSWER_TYPE_H_
+#define PORTARIA_ANALYSIS_ANSWER_TYPE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/analyzer.h"
+
+namespace portaria::analysis {
+
+// One letter per type, stored in a value slot; the question form names map to them.
+inline constexpr char kAnswerDefinition = 'd';  // "Considera-se…", "Entende-se por…"
+inline constexpr char kAnswerDuration = 't';    // "no prazo de 10 dias", "por setenta anos"
+inline constexpr char kAnswerAmount = 'a';      // "R$ 360.000,00", "25 watts", "2%"
+inline constexpr char kAnswerPenalty = 'p';     // "reclusão, de um a quatro anos"
+
+// The types `text` answers (its tokens from Analyzer::Analyze on the same text), as a sorted
+// string of the letters above ("dt").
+std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens);
+
+// The answer type a question form (schema/questions.txt) asks for, or 0.
+char AnswerTypeOfForm(std::string_view form);
+
+}  // namespace portaria::analysis
+
+#endif  // PORTARIA_ANALYSIS_ANSWER_TYPE_H_
