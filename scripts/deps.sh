@@ -5,6 +5,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libxapian-dev xapian-tools libicu-dev libpugixml-dev nlohmann-json3-dev libcli11-dev
   libhunspell-dev hunspell-pt-pt hunspell-pt-br libgtest-dev googletest
+  libcpp-httplib-dev chromium
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -41,7 +41,15 @@ constexpr double kSurfaceWeight = 0.2;    // exact (accent-free) form: a small b
 constexpr double kExpansionWeight = 0.5;  // thesaurus: below the user's own words
 constexpr double kAnswerTypeBoost = 1.6;  // the paragraph gives the kind of answer asked
 constexpr double kWhoUnitBoost = 1.3;     // "quem ...?": paragraphs of a unit answer it
-constexpr double kSpellingWeight = 0.8;   // the corrected form of a word that matched nothing
+constexpr double kProximityWeight = 0.3;  // adjacent question words adjacent in the text
+// Pseudo-relevance feedback: from the top paragraphs, this many terms at this weight. Not on
+// small databases: term statistics from a few dozen paragraphs make feedback drift (measured on
+// the 90-paragraph seed page: it pulls in words shared by whole sections).
+constexpr std::size_t kFeedbackParagraphs = 5;
+constexpr Xapian::termcount kFeedbackTerms = 10;
+constexpr double kFeedbackWeight = 0.1;
+constexpr Xapian::doccount kFeedbackMinParagraphs = 1000;
+constexpr double kSpellingWeight = 0.8;  // the corrected form of a word that matched nothing
 // How many top BM25 candidates are re-ranked by coordination (share of query words matched).
 constexpr std::size_t kRerankDepth = 200;
 
@@ -301,6 +309,25 @@ class XapianSearcher : public Searcher {
       }
     }
     plan.words = content.size();
+    // Question words that stand together (stopwords between them allowed) score a bonus where
+    // they also stand together: "segurança social" in a heading beats "capital social".
+    for (std::size_t w = 0; w + 1 < content.size(); ++w) {
+      std::uint32_t gap = content[w + 1].position - content[w].position;
+      if (gap > 3) continue;
+      std::vector<Xapian::Query> fields;
+      for (auto [prefix, weight] : {std::pair{schema::kTextPrefix, 1.0},
+                                    std::pair{schema::kSectionTextPrefix, kSectionWeight},
+                                    std::pair{schema::kContextTextPrefix, kContextWeight},
+                                    std::pair{schema::kUnitTextPrefix, kUnitWeight}}) {
+        Xapian::Query pair[] = {AnyOf(prefix, content[w].keys, Xapian::Query::OP_OR),
+                                AnyOf(prefix, content[w + 1].keys, Xapian::Query::OP_OR)};
+        fields.push_back(Scaled(
+            Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), gap + 1),
+            weight));
+      }
+      optional.push_back(Scaled(Xapian::Query(Xapian::Query::OP_MAX, fields.begin(), fields.end()),
+                                kProximityWeight));
+    }
     // All expansions of the same words compete: only the best-matching one counts (OP_MAX),
     // so a vague everyday word with many legal equivalents cannot outweigh the user's words.
     std::map<std::pair<std::size_t, std::size_t>, std::vector<Xapian::Query>> by_span;
@@ -371,6 +398,15 @@ class XapianSearcher : public Searcher {
     enquire.add_matchspy(&sources);
     std::size_t depth = plan.ranked ? std::max(wanted, kRerankDepth) : wanted;
     Xapian::MSet mset = enquire.get_mset(0, depth, db_.get_doccount());
+    if (plan.ranked && db_.get_doccount() >= kFeedbackMinParagraphs) {
+      Xapian::Query feedback = Feedback(enquire, mset, plan);
+      if (!feedback.empty()) {
+        // AND_MAYBE keeps the match set (and the filters): feedback only re-weights it.
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query,
+                                        Scaled(feedback, kFeedbackWeight)));
+        mset = enquire.get_mset(0, depth, db_.get_doccount());
+      }
+    }
     response->total = mset.get_matches_estimated();
 
     struct Candidate {
@@ -412,6 +448,31 @@ class XapianSearcher : public Searcher {
         if (!(*v).empty()) facet[*v] = v.get_termfreq();
       }
     }
+  }
+
+  // Pseudo-relevance feedback: the text terms that best characterise the top paragraphs (Xapian's
+  // ESet over them), as an optional query. It brings in the law's own words for a question
+  // asked in other words ("vazaram fotos" -> "nudez", "divulgação").
+  Xapian::Query Feedback(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
+                         const QueryPlan& plan) {
+    Xapian::RSet rset;
+    std::size_t n = 0;
+    for (auto it = mset.begin(); it != mset.end() && n < kFeedbackParagraphs; ++it, ++n) {
+      rset.add_document(*it);
+    }
+    if (rset.empty()) return Xapian::Query();
+    struct TextTermsOnly : Xapian::ExpandDecider {
+      bool operator()(const std::string& term) const override {
+        return term.size() > 1 && term[0] == 'Z' && term[1] >= 'a';  // "Z" + key, no field
+      }
+    } text_terms;
+    Xapian::ESet eset = enquire.get_eset(kFeedbackTerms, rset, &text_terms);
+    std::vector<Xapian::Query> extra;
+    for (auto e = eset.begin(); e != eset.end(); ++e) {
+      if (!plan.term_words.count(*e)) extra.emplace_back(*e);
+    }
+    if (extra.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_OR, extra.begin(), extra.end());
   }
 
   // Paragraphs of the diploma that answers the question best rank higher: a diploma's evidence
