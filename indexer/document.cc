@@ -53,12 +53,22 @@ std::string Acronym(std::string_view unit) {
 void AddFieldTerms(std::string_view text, std::string_view prefix, analysis::Analyzer* analyzer,
                    std::vector<analysis::Token>* tokens, Xapian::Document* doc) {
   analyzer->Analyze(text, tokens);
+  // Positions too: question words that stand together ("segurança social") score a phrase
+  // bonus in headings and intros as in the text.
   for (const auto& t : *tokens) {
-    for (const auto& key : t.keys) doc->add_term(Clip(std::string(prefix) + key));
+    for (const auto& key : t.keys) doc->add_posting(Clip(std::string(prefix) + key), t.position);
   }
 }
 
 }  // namespace
+
+std::string HashHex(std::string_view bytes) { return Hex(Fnv1a(bytes)); }
+
+std::string FileTerm(const std::string& file) {
+  std::string term = std::string(schema::kFilePrefix) + file;
+  if (term.size() <= schema::kMaxTermBytes) return term;
+  return std::string(schema::kFilePrefix) + file.substr(0, 180) + "#" + Hex(Fnv1a(file));
+}
 
 std::string IdTerm(const std::string& id) {
   std::string term = std::string(schema::kIdPrefix) + id;
@@ -103,7 +113,7 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   boolean(schema::kArticlePrefix, analysis::Analyzer::SurfaceOf(p.article));
   boolean(schema::kNumberPrefix, analysis::Analyzer::SurfaceOf(p.number));
   boolean(schema::kDocPrefix, p.doc);
-  boolean(schema::kFilePrefix, p.file);
+  if (!p.file.empty()) doc.add_boolean_term(FileTerm(p.file));
   boolean(schema::kUnitAcronymPrefix, Acronym(p.unit));
 
   doc.add_value(schema::kSlotId, p.id);

@@ -92,7 +92,37 @@ Status PrepareText(std::string_view raw, const std::string& file, std::string* c
   return Status::Ok();
 }
 
+Status ReadRawFile(const std::filesystem::path& path, std::string* raw) {
+  const std::string file = path.string();
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::Error(Status::Code::kIOError, ec.message(), file);
+  if (size > kMaxFileBytes) {
+    return Fatal(file, "file larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(Status::Code::kIOError, "cannot open file", file);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *raw = std::move(buffer).str();
+  return Status::Ok();
+}
+
 ReadResult ReadFile(const std::filesystem::path& path) {
+  std::string raw;
+  if (FormatForPath(path) != Format::kUnknown) {
+    Status s = ReadRawFile(path, &raw);
+    if (!s.ok()) {
+      ReadResult result;
+      result.fatal = true;
+      result.errors.push_back(std::move(s));
+      return result;
+    }
+  }
+  return ReadBytes(path, raw);
+}
+
+ReadResult ReadBytes(const std::filesystem::path& path, std::string_view raw) {
   ReadResult result;
   const std::string file = path.string();
   auto fatal = [&](Status s) {
@@ -102,18 +132,8 @@ ReadResult ReadFile(const std::filesystem::path& path) {
   };
   Format format = FormatForPath(path);
   if (format == Format::kUnknown) return fatal(Fatal(file, "unsupported file type"));
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) return fatal(Status::Error(Status::Code::kIOError, ec.message(), file));
-  if (size > kMaxFileBytes) {
-    return fatal(Fatal(file, "file larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB"));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fatal(Status::Error(Status::Code::kIOError, "cannot open file", file));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
   std::string clean;
-  Status prepared = PrepareText(buffer.str(), file, &clean);
+  Status prepared = PrepareText(raw, file, &clean);
   if (!prepared.ok()) return fatal(prepared);
   switch (format) {
     case Format::kPage:

@@ -46,6 +46,12 @@ ReadResult ReadJsonLines(std::string_view content, const std::string& file);
 // dispatches on the format and NFC-normalises every field of the records produced.
 ReadResult ReadFile(const std::filesystem::path& path);
 
+// The two halves of ReadFile, for callers that look at the bytes before parsing them (the
+// indexer hashes them for its manifest, and must parse exactly the bytes it hashed).
+// ReadRawFile refuses files over kMaxFileBytes without reading them.
+Status ReadRawFile(const std::filesystem::path& path, std::string* raw);
+ReadResult ReadBytes(const std::filesystem::path& path, std::string_view raw);
+
 // The checks and clean-up ReadFile applies before a reader sees the bytes, exposed for tests and
 // for readers fed from memory. Returns a fatal result's status, or ok with `*clean` filled.
 Status PrepareText(std::string_view raw, const std::string& file, std::string* clean);

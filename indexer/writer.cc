@@ -1,9 +1,18 @@
 // IndexWriter: walks inputs, reads records, builds documents and writes them to Xapian.
+//
+// Incremental and crash-safe batch indexing (schema/BATCH.md): a manifest kept in the database's
+// metadata says which files are already indexed as they are now, and every change is made inside
+// a Xapian transaction that also carries the manifest entries of the files it wrote.
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "analysis/analyzer.h"
@@ -23,35 +32,138 @@ bool IsHidden(const fs::path& p) {
   return !name.empty() && name.front() == '.';
 }
 
-// Files under `paths`, sorted, hidden entries skipped; missing paths reported in *errors.
-std::vector<fs::path> CollectFiles(const std::vector<std::string>& paths,
-                                   std::vector<Status>* errors) {
-  std::vector<fs::path> files;
+// One file found by the walk. `key` identifies it in the manifest and in its paragraphs' file
+// term: the path where it was found, with the directories leading to it resolved (so "corpus/x"
+// and "./corpus/x" are the same file) but a symlinked file keeping its own name.
+struct FoundFile {
+  fs::path path;  // as given or walked, used in messages
+  std::string key;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  bool stat_ok = false;
+};
+
+struct Walk {
+  std::vector<FoundFile> files;  // sorted by key, unique
+  // Resolved directories that were walked completely: only under these may files be declared
+  // missing, so a permission error or a mistyped path never deletes anything.
+  std::vector<std::string> complete_dirs;
+};
+
+std::string Resolved(const fs::path& p) {
+  std::error_code ec;
+  fs::path r = fs::weakly_canonical(p, ec);
+  return ec ? fs::absolute(p).lexically_normal().string() : r.string();
+}
+
+void StatFile(FoundFile* f) {
+  struct stat st;
+  if (::stat(f->path.c_str(), &st) != 0) return;
+  f->size = static_cast<std::uint64_t>(st.st_size);
+  f->mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  f->stat_ok = true;
+}
+
+// Files under `paths`, hidden entries skipped; missing paths reported in *errors.
+Walk CollectFiles(const std::vector<std::string>& paths, std::vector<Status>* errors) {
+  Walk walk;
   for (const auto& given : paths) {
     fs::path root(given);
     std::error_code ec;
     if (fs::is_regular_file(root, ec)) {
-      files.push_back(root);
+      FoundFile f;
+      f.path = root;
+      f.key = (fs::path(Resolved(root.parent_path().empty() ? "." : root.parent_path())) /
+               root.filename())
+                  .string();
+      walk.files.push_back(std::move(f));
       continue;
     }
     if (!fs::is_directory(root, ec)) {
       errors->push_back(Status::Error(Status::Code::kNotFound, "no such file or directory", given));
       continue;
     }
+    std::string resolved_root = Resolved(root);
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec),
         end;
     for (; !ec && it != end; it.increment(ec)) {
+      std::error_code type_ec;  // an entry vanishing mid-walk is skipped, not thrown
       if (IsHidden(it->path())) {
-        if (it->is_directory()) it.disable_recursion_pending();
+        if (it->is_directory(type_ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file()) files.push_back(it->path());
+      if (!it->is_regular_file(type_ec)) continue;
+      FoundFile f;
+      f.path = it->path();
+      f.key = (fs::path(resolved_root) / it->path().lexically_relative(root)).string();
+      walk.files.push_back(std::move(f));
     }
-    if (ec) errors->push_back(Status::Error(Status::Code::kIOError, ec.message(), given));
+    if (ec) {
+      errors->push_back(Status::Error(Status::Code::kIOError, ec.message(), given));
+    } else {
+      walk.complete_dirs.push_back(resolved_root);
+    }
   }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  return files;
+  std::sort(walk.files.begin(), walk.files.end(),
+            [](const FoundFile& a, const FoundFile& b) { return a.key < b.key; });
+  walk.files.erase(
+      std::unique(walk.files.begin(), walk.files.end(),
+                  [](const FoundFile& a, const FoundFile& b) { return a.key == b.key; }),
+      walk.files.end());
+  for (auto& f : walk.files) StatFile(&f);
+  return walk;
+}
+
+// What the manifest remembers of one indexed file (stored as JSON, see schema/BATCH.md).
+struct ManifestEntry {
+  std::string path;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string hash;            // HashHex of the raw bytes
+  std::size_t paragraphs = 0;  // paragraphs it produced (they carry its file term)
+  std::size_t errors = 0;      // parts skipped; a file with errors is re-read on every run
+};
+
+std::string EncodeEntry(const ManifestEntry& e) {
+  nlohmann::ordered_json j;
+  j["path"] = e.path;
+  j["size"] = e.size;
+  j["mtime_ns"] = e.mtime_ns;
+  j["hash"] = e.hash;
+  j["paragraphs"] = e.paragraphs;
+  if (e.errors > 0) j["errors"] = e.errors;
+  return j.dump();
+}
+
+// False for a value this version cannot read: the file is then simply indexed again.
+bool DecodeEntry(const std::string& value, ManifestEntry* e) {
+  nlohmann::json j = nlohmann::json::parse(value, nullptr, false);
+  if (!j.is_object() || !j.contains("path") || !j["path"].is_string()) return false;
+  try {
+    e->path = j["path"].get<std::string>();
+    e->size = j.value("size", std::uint64_t{0});
+    e->mtime_ns = j.value("mtime_ns", std::int64_t{0});
+    e->hash = j.value("hash", std::string());
+    e->paragraphs = j.value("paragraphs", std::size_t{0});
+    e->errors = j.value("errors", std::size_t{0});
+  } catch (const nlohmann::json::exception&) {
+    return false;  // a field of the wrong type
+  }
+  return true;
+}
+
+// Metadata keys are limited like terms; a long path is shortened with its hash (the entry's
+// value keeps the full path, so nothing needs to be read back from the key).
+std::string ManifestKey(const std::string& path) {
+  std::string key = std::string(schema::kMetaManifestPrefix) + path;
+  if (key.size() <= schema::kMaxTermBytes) return key;
+  return std::string(schema::kMetaManifestPrefix) + path.substr(0, 180) + "#" +
+         indexer::HashHex(path);
+}
+
+bool IsUnder(const std::string& path, const std::string& dir) {
+  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+         (dir.back() == '/' || path[dir.size()] == '/');
 }
 
 class XapianIndexWriter : public IndexWriter {
@@ -63,29 +175,38 @@ class XapianIndexWriter : public IndexWriter {
                     IndexStats* stats,
                     const std::function<void(const IndexProgress&)>& progress) override {
     auto started = std::chrono::steady_clock::now();
-    std::vector<fs::path> files = CollectFiles(paths, &stats->errors);
-    stats->files_failed += stats->errors.size();
+    std::size_t errors_before = stats->errors.size();
+    Walk walk = CollectFiles(paths, &stats->errors);
+    stats->files_failed += stats->errors.size() - errors_before;
     IndexProgress state;
-    state.files_total = files.size();
+    state.files_total = walk.files.size();
+    for (const auto& f : walk.files) state.bytes_total += f.size;
+    const bool write = !options.dry_run;
     try {
-      for (const auto& file : files) {
-        state.current_file = file.string();
+      LoadManifest();
+      if (write) Begin();
+      for (const auto& file : walk.files) {
+        state.current_file = file.path.string();
         if (progress) progress(state);
         IndexFile(file, options, stats);
         ++state.files_done;
+        state.bytes_done += file.size;
         state.paragraphs = stats->paragraphs_added + stats->paragraphs_replaced;
-        if (!options.dry_run && options.batch_size > 0 && pending_ >= options.batch_size) {
-          Status s = Commit();
-          if (!s.ok()) return s;
+        if (write && options.batch_size > 0 && pending_ >= options.batch_size) {
+          CommitTransaction(stats);
+          Begin();
         }
       }
+      RemoveMissing(walk, options, stats);
+      if (write) CommitTransaction(stats);
+      state.current_file.clear();
       if (progress) progress(state);
-      if (!options.dry_run) {
-        Status s = Commit();
-        if (!s.ok()) return s;
-      }
     } catch (const Xapian::Error& e) {
+      Abandon();
       return Status::Error(Status::Code::kIOError, e.get_description(), path_);
+    } catch (const std::exception& e) {  // e.g. out of memory: the API promises no throws
+      Abandon();
+      return Status::Error(Status::Code::kInternal, e.what(), path_);
     }
     stats->seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -103,7 +224,7 @@ class XapianIndexWriter : public IndexWriter {
 
   Status Commit() override {
     try {
-      schema::WriteVersions(db_, analysis::kAnalyzerVersion);
+      WriteVersionsIfNeeded();
       db_.commit();
       pending_ = 0;
       return Status::Ok();
@@ -122,42 +243,132 @@ class XapianIndexWriter : public IndexWriter {
     ++pending_;
   }
 
-  void IndexFile(const fs::path& file, const IndexOptions& options, IndexStats* stats) {
-    if (indexer::FormatForPath(file) == indexer::Format::kUnknown) {
+  // Outside a transaction Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD changes, which
+  // could persist half of a file's paragraphs without its manifest entry; inside one, only our
+  // commit_transaction() makes changes durable, and a crash falls back to the previous one.
+  void Begin() {
+    db_.begin_transaction(/*flushed=*/true);
+    in_transaction_ = true;
+  }
+
+  void CommitTransaction(IndexStats* stats) {
+    if (dirty_) WriteVersionsIfNeeded();
+    db_.commit_transaction();
+    in_transaction_ = false;
+    if (dirty_) ++stats->commits;
+    dirty_ = false;
+    pending_ = 0;
+  }
+
+  // After a database error: drop the uncommitted batch so the handle is usable again (the
+  // files in it were not recorded as done, so the next run redoes them).
+  void Abandon() {
+    if (!in_transaction_) return;
+    in_transaction_ = false;
+    try {
+      db_.cancel_transaction();
+    } catch (const Xapian::Error&) {
+      // The database is already failing; the caller reports the first error.
+    }
+    manifest_.clear();
+    dirty_ = false;
+    pending_ = 0;
+  }
+
+  // Written only when they differ, so that a run with nothing to do writes no new revision.
+  void WriteVersionsIfNeeded() {
+    if (db_.get_metadata(std::string(schema::kMetaSchemaVersion)) != schema::kSchemaVersion ||
+        db_.get_metadata(std::string(schema::kMetaAnalyzerVersion)) != analysis::kAnalyzerVersion) {
+      schema::WriteVersions(db_, analysis::kAnalyzerVersion);
+    }
+  }
+
+  void LoadManifest() {
+    manifest_.clear();
+    const std::string prefix(schema::kMetaManifestPrefix);
+    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+      ManifestEntry e;
+      if (DecodeEntry(db_.get_metadata(*it), &e)) manifest_[e.path] = std::move(e);
+    }
+  }
+
+  void PutManifest(const ManifestEntry& e) {
+    db_.set_metadata(ManifestKey(e.path), EncodeEntry(e));
+    manifest_[e.path] = e;
+    dirty_ = true;
+  }
+
+  void IndexFile(const FoundFile& file, const IndexOptions& options, IndexStats* stats) {
+    if (indexer::FormatForPath(file.path) == indexer::Format::kUnknown) {
       ++stats->files_unsupported;
       return;
     }
     ++stats->files_seen;
-    indexer::ReadResult read = indexer::ReadFile(file);
-    for (auto& e : read.errors) stats->errors.push_back(std::move(e));
-    if (read.fatal) {
+    const bool write = !options.dry_run;
+    auto known = manifest_.find(file.key);
+    const ManifestEntry* before = known == manifest_.end() ? nullptr : &known->second;
+    bool reread = options.force || before == nullptr || before->errors > 0;
+    if (!reread && file.stat_ok && before->size == file.size && before->mtime_ns == file.mtime_ns) {
+      ++stats->files_unchanged;  // the cheap test: not even opened
+      return;
+    }
+    std::string raw;
+    Status s = indexer::ReadRawFile(file.path, &raw);
+    if (!s.ok()) {
+      stats->errors.push_back(std::move(s));
       ++stats->files_failed;
       return;
     }
-    stats->paragraphs_failed += read.errors.size();
-    std::string file_key = fs::weakly_canonical(file).string();
+    ManifestEntry entry;
+    entry.path = file.key;
+    entry.size = file.size;
+    entry.mtime_ns = file.mtime_ns;
+    entry.hash = indexer::HashHex(raw);
+    if (!reread && before->hash == entry.hash) {
+      // Touched or copied but the same bytes: remember the new mtime so the next run can skip it
+      // on the cheap test again.
+      ++stats->files_unchanged;
+      entry.paragraphs = before->paragraphs;
+      if (write) PutManifest(entry);
+      return;
+    }
+
+    indexer::ReadResult read = indexer::ReadBytes(file.path, raw);
+    entry.errors = read.errors.size();
+    for (auto& e : read.errors) stats->errors.push_back(std::move(e));
+    if (read.fatal || read.paragraphs.empty()) {
+      // Nothing usable (e.g. its only paragraph is over the size limit). The file's previous
+      // paragraphs and manifest entry, if any, stay: its size or mtime no longer match, so the
+      // next run tries it again.
+      ++stats->files_failed;
+      return;
+    }
+    stats->paragraphs_failed += entry.errors;
     std::unordered_set<std::string> produced;
     order_ = 0;
     for (auto& p : read.paragraphs) {
-      p.file = file_key;
+      p.file = file.key;
       produced.insert(indexer::IdTerm(p.id));
       bool replaced = false;
-      if (options.dry_run) {
+      if (write) {
+        AddUnchecked(p, &replaced);
+      } else {
         replaced = db_.term_exists(indexer::IdTerm(p.id));
         indexer::BuildDocument(p, order_++, &analyzer_);
-      } else {
-        AddUnchecked(p, &replaced);
       }
       ++(replaced ? stats->paragraphs_replaced : stats->paragraphs_added);
     }
-    if (!options.dry_run) RemoveStale(file_key, produced);
+    stats->paragraphs_deleted += RemoveStale(file.key, produced, write);
+    entry.paragraphs = read.paragraphs.size();
+    if (write) PutManifest(entry);
     ++stats->files_indexed;
   }
 
   // Paragraphs a file produced before but no longer does are deleted with it re-indexed.
-  void RemoveStale(const std::string& file_key, const std::unordered_set<std::string>& produced) {
-    std::string file_term = std::string(schema::kFilePrefix) + file_key;
-    if (file_term.size() > schema::kMaxTermBytes) file_term.resize(schema::kMaxTermBytes);
+  // Returns how many there are (deleted only if `apply`).
+  std::size_t RemoveStale(const std::string& file_key,
+                          const std::unordered_set<std::string>& produced, bool apply) {
+    std::string file_term = indexer::FileTerm(file_key);
     std::vector<Xapian::docid> stale;
     for (auto it = db_.postlist_begin(file_term); it != db_.postlist_end(file_term); ++it) {
       Xapian::Document doc = db_.get_document(*it);
@@ -165,13 +376,51 @@ class XapianIndexWriter : public IndexWriter {
       t.skip_to(std::string(schema::kIdPrefix));
       if (t == doc.termlist_end() || !produced.count(*t)) stale.push_back(*it);
     }
-    for (auto id : stale) db_.delete_document(id);
+    if (apply) {
+      for (auto id : stale) db_.delete_document(id);
+      pending_ += stale.size();
+      if (!stale.empty()) dirty_ = true;
+    }
+    return stale.size();
+  }
+
+  // Files the manifest lists under a walked directory that the walk did not find.
+  void RemoveMissing(const Walk& walk, const IndexOptions& options, IndexStats* stats) {
+    if (walk.complete_dirs.empty()) return;
+    std::unordered_set<std::string> found;
+    for (const auto& f : walk.files) found.insert(f.key);
+    std::vector<std::string> missing;
+    for (const auto& [path, entry] : manifest_) {
+      if (found.count(path)) continue;
+      for (const auto& dir : walk.complete_dirs) {
+        if (IsUnder(path, dir)) {
+          missing.push_back(path);
+          break;
+        }
+      }
+    }
+    std::sort(missing.begin(), missing.end());
+    for (const auto& path : missing) {
+      ++stats->files_missing;
+      if (options.keep_missing) continue;
+      std::string term = indexer::FileTerm(path);
+      stats->paragraphs_deleted += db_.get_termfreq(term);
+      if (options.dry_run) continue;
+      pending_ += db_.get_termfreq(term);
+      db_.delete_document(term);  // every document carrying the unique-per-file term
+      db_.set_metadata(ManifestKey(path), std::string());
+      manifest_.erase(path);
+      dirty_ = true;
+    }
   }
 
   Xapian::WritableDatabase db_;
   std::string path_;
   analysis::Analyzer analyzer_;
-  std::size_t pending_ = 0;
+  std::unordered_map<std::string, ManifestEntry> manifest_;  // by file key
+  std::size_t pending_ = 0;  // paragraph changes since the last commit
+  bool in_transaction_ = false;
+  bool dirty_ = false;  // anything written in the current transaction
   std::uint32_t order_ = 0;
 };
 
@@ -179,9 +428,20 @@ class XapianIndexWriter : public IndexWriter {
 
 IndexWriter::~IndexWriter() = default;
 
-Status IndexWriter::Open(const std::string& path, std::unique_ptr<IndexWriter>* writer) {
+Status IndexWriter::Open(const std::string& path, std::unique_ptr<IndexWriter>* writer,
+                         bool dry_run) {
   try {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase db;
+    if (!dry_run) {
+      db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } else {
+      try {
+        db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
+      } catch (const Xapian::DatabaseNotFoundError&) {
+        // Nothing to compare with: everything is new, and nothing is created at `path`.
+        db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+      }
+    }
     Status s = schema::CheckVersions(db, analysis::kAnalyzerVersion, path);
     if (!s.ok()) return s;
     *writer = std::make_unique<XapianIndexWriter>(std::move(db), path);

@@ -49,6 +49,9 @@ constexpr std::size_t kFeedbackParagraphs = 5;
 constexpr Xapian::termcount kFeedbackTerms = 10;
 constexpr double kFeedbackWeight = 0.1;
 constexpr Xapian::doccount kFeedbackMinParagraphs = 1000;
+// A search that meets an indexer's commit reopens the database and starts again; an indexer
+// committing every few milliseconds could make it lose several times in a row.
+constexpr int kMaxReopens = 50;
 constexpr double kSpellingWeight = 0.8;  // the corrected form of a word that matched nothing
 // How many top BM25 candidates are re-ranked by coordination (share of query words matched).
 constexpr std::size_t kRerankDepth = 200;
@@ -105,8 +108,9 @@ class XapianSearcher : public Searcher {
         RunSearch(request, response);
         return Status::Ok();
       } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt >= 3)
+        if (attempt >= kMaxReopens) {
           return Status::Error(Status::Code::kIOError, "database keeps changing", path_);
+        }
         db_.reopen();  // an indexer committed meanwhile: read the new revision
       } catch (const Xapian::Error& e) {
         return Status::Error(Status::Code::kIOError, e.get_description(), path_);

@@ -9,6 +9,7 @@
 #ifndef PORTARIA_INDEX_H_
 #define PORTARIA_INDEX_H_
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -20,24 +21,37 @@
 namespace portaria {
 
 struct IndexOptions {
-  bool dry_run = false;           // read and analyse everything, write nothing
-  std::size_t batch_size = 2000;  // paragraphs per commit during IndexPaths
+  bool dry_run = false;  // read and analyse everything, write nothing (not even the manifest)
+  // Paragraphs per commit during IndexPaths; 0 commits once at the end. A file is never split
+  // between commits, so one large file may make a batch bigger than this.
+  std::size_t batch_size = 5000;
+  // Keep the paragraphs of files that disappeared from an indexed directory (by default they are
+  // deleted along with their manifest entries).
+  bool keep_missing = false;
+  // Read every file even if the manifest says it is unchanged (e.g. after a reader fix).
+  bool force = false;
 };
 
 struct IndexStats {
-  std::size_t files_seen = 0;         // files considered (by extension) during the walk
-  std::size_t files_indexed = 0;      // files whose paragraphs were written
+  std::size_t files_seen = 0;         // files of a supported type found during the walk
+  std::size_t files_indexed = 0;      // files read and whose paragraphs were written
+  std::size_t files_unchanged = 0;    // files skipped: same size and mtime, or same content hash
   std::size_t files_failed = 0;       // files rejected as a whole (see errors)
   std::size_t files_unsupported = 0;  // files skipped for their extension
+  std::size_t files_missing = 0;      // files gone from an indexed directory (see keep_missing)
   std::size_t paragraphs_added = 0;
   std::size_t paragraphs_replaced = 0;  // same id already in the database
-  std::size_t paragraphs_failed = 0;    // parts of files skipped (e.g. a bad JSON line)
+  // Paragraphs removed: those a re-indexed file no longer produces, and those of missing files.
+  std::size_t paragraphs_deleted = 0;
+  std::size_t paragraphs_failed = 0;  // parts of files skipped (e.g. a bad JSON line)
+  std::size_t commits = 0;            // transactions committed by IndexPaths
   double seconds = 0;
   std::vector<Status> errors;  // one per problem, each naming its file
 };
 
 struct IndexProgress {
   std::size_t files_done = 0, files_total = 0, paragraphs = 0;
+  std::uint64_t bytes_done = 0, bytes_total = 0;  // sizes of the files done / found
   std::string current_file;
 };
 
@@ -45,12 +59,27 @@ class IndexWriter {
  public:
   // Opens (creating if needed) the database at `path` for writing. Fails with kLocked if another
   // writer holds it, and kVersionMismatch if it was built with another schema or analyzer.
-  static Status Open(const std::string& path, std::unique_ptr<IndexWriter>* writer);
+  // With `dry_run` nothing at `path` is created or changed: a missing database is stood in for
+  // by an empty one in memory (pair it with IndexOptions::dry_run).
+  static Status Open(const std::string& path, std::unique_ptr<IndexWriter>* writer,
+                     bool dry_run = false);
   virtual ~IndexWriter();
 
   // Indexes files and directories (walked recursively, hidden entries ignored, sorted so runs
   // are deterministic). Returns a non-ok status only if the database itself failed; problems
-  // with single files are counted in *stats and listed in stats->errors.
+  // with single files are counted in *stats and listed in stats->errors, and such files keep
+  // whatever the database held for them before.
+  //
+  // Incremental: a manifest in the database's metadata records each indexed file's size, mtime
+  // and content hash; unchanged files are skipped without being read. Files that disappeared
+  // from a directory given in `paths` lose their paragraphs (unless options.keep_missing).
+  // Crash-safe: work is committed in transactions of about options.batch_size paragraphs, each
+  // file's manifest entry in the same transaction as its paragraphs, so an interrupted run
+  // leaves the last commit and the next run redoes only what was not committed. See
+  // schema/BATCH.md.
+  //
+  // `progress` is called from this thread before each file and once at the end; *stats is
+  // updated as the run goes, so the callback may read it (e.g. to print new errors).
   virtual Status IndexPaths(const std::vector<std::string>& paths, const IndexOptions& options,
                             IndexStats* stats,
                             const std::function<void(const IndexProgress&)>& progress = {}) = 0;
