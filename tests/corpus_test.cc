@@ -1,0 +1,84 @@
+// The real corpora end to end: the bundled page plus the 68 Brazilian acts of ../shared index
+// without errors, and a phrase taken from lettered points finds that point, with its letter.
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "gtest/gtest.h"
+#include "indexer/reader.h"
+#include "portaria/index.h"
+#include "portaria/search.h"
+#include "tests/test_util.h"
+
+namespace portaria {
+namespace {
+
+using testing::FreshDir;
+using testing::SharedDir;
+using testing::SourceDir;
+
+// The first `n` words of `text` (fewer if it is shorter).
+std::string FirstWords(const std::string& text, int n) {
+  std::istringstream in(text);
+  std::string word, out;
+  for (int i = 0; i < n && in >> word; ++i) out += (out.empty() ? "" : " ") + word;
+  return out;
+}
+
+TEST(CorpusTest, LetteredPointsOfTheBrazilianActsAreFoundByAPhraseWithTheirLetter) {
+  if (SharedDir().empty()) GTEST_SKIP() << "../shared not present";
+  auto acts = SharedDir() / "corpus" / "br-akn";
+  std::string db = (FreshDir("corpus") / "db").string();
+  {
+    std::unique_ptr<IndexWriter> writer;
+    ASSERT_TRUE(IndexWriter::Open(db, &writer).ok());
+    IndexStats stats;
+    ASSERT_TRUE(
+        writer->IndexPaths({(SourceDir() / "corpus").string(), acts.string()}, {}, &stats).ok());
+    EXPECT_TRUE(stats.errors.empty()) << stats.errors.front().ToString();
+    EXPECT_EQ(stats.files_indexed, 69u);
+    EXPECT_GT(stats.paragraphs_added, 21000u);
+  }
+  // Lettered points whose text is unique in the corpus (a repeated text is one result).
+  std::vector<Paragraph> points;
+  std::map<std::string, int> text_count;
+  for (const auto& entry : std::filesystem::directory_iterator(acts)) {
+    indexer::ReadResult read = indexer::ReadFile(entry.path());
+    ASSERT_FALSE(read.fatal) << entry.path();
+    for (auto& p : read.paragraphs) {
+      ++text_count[p.text];
+      if (p.letter.size() == 1 && p.letter[0] >= 'a' && p.letter[0] <= 'z') points.push_back(p);
+    }
+  }
+  std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  ASSERT_GT(points.size(), 1000u);
+
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  int checked = 0;
+  for (std::size_t i = 0; i < points.size(); i += 25) {  // a deterministic sample of ~55
+    const Paragraph& point = points[i];
+    std::string phrase = FirstWords(point.text, 8);
+    if (text_count[point.text] > 1 || phrase.find('"') != std::string::npos) continue;
+    SCOPED_TRACE(point.id + ": " + phrase);
+    SearchRequest request;
+    request.query = "\"" + phrase + "\"";
+    request.limit = 100;
+    SearchResponse response;
+    ASSERT_TRUE(searcher->Search(request, &response).ok());
+    bool found = false;
+    for (const auto& hit : response.hits) {
+      if (hit.paragraph.id == point.id) {
+        found = true;
+        EXPECT_EQ(hit.paragraph.letter, point.letter);
+        EXPECT_EQ(hit.paragraph.source, point.source);
+      }
+    }
+    EXPECT_TRUE(found);
+    ++checked;
+  }
+  EXPECT_GT(checked, 40);
+}
+
+}  // namespace
+}  // namespace portaria
