@@ -1,0 +1,111 @@
+// Question forms (schema/questions.txt) and answer types (analysis/answer_type.h): which words
+// only ask, what the question expects, and which paragraphs give that kind of answer.
+#include "analysis/question.h"
+
+#include <algorithm>
+
+#include "analysis/analyzer.h"
+#include "analysis/answer_type.h"
+#include "gtest/gtest.h"
+
+namespace portaria::analysis {
+namespace {
+
+struct Asked {
+  std::vector<Token> tokens;
+  QuestionAnalysis q;
+  bool Consumed(std::string_view surface) const {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].surface == surface) return q.consumed[i];
+    }
+    ADD_FAILURE() << "no word " << surface;
+    return false;
+  }
+  bool ExpandsTo(std::string_view key) const {
+    for (const auto& e : q.expansions) {
+      for (const auto& word : e) {
+        if (std::find(word.begin(), word.end(), key) != word.end()) return true;
+      }
+    }
+    return false;
+  }
+};
+
+Asked Ask(std::string_view question) {
+  static Analyzer analyzer;
+  Asked a;
+  analyzer.Analyze(question, &a.tokens);
+  a.q = QuestionForms::Builtin().Analyze(a.tokens);
+  return a;
+}
+
+TEST(QuestionFormsTest, DataFileParsesWithoutErrors) {
+  Analyzer analyzer;
+  std::vector<Status> errors;
+  QuestionForms::Parse("form who: quem\nfiller: posso\n", &analyzer, &errors);
+  EXPECT_TRUE(errors.empty());
+  QuestionForms::Parse("form broken quem\nform x: a ;7\nnonsense\n", &analyzer, &errors);
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].line(), 1);
+  EXPECT_EQ(errors[2].line(), 3);
+}
+
+TEST(QuestionFormsTest, WhoQuestion) {
+  Asked a = Ask("quem paga pensões");
+  EXPECT_TRUE(a.q.Has("who"));
+  EXPECT_FALSE(a.Consumed("paga"));
+  EXPECT_FALSE(a.Consumed("pensoes"));
+  EXPECT_FALSE(Ask("pensões pagas").q.Has("who"));
+}
+
+TEST(QuestionFormsTest, DurationQuestionAsksForAPrazo) {
+  Asked a = Ask("quanto tempo o órgão precisa para responder");
+  EXPECT_TRUE(a.q.Has("duration"));
+  EXPECT_TRUE(a.Consumed("tempo"));
+  EXPECT_TRUE(a.Consumed("precisa"));  // filler
+  EXPECT_FALSE(a.Consumed("orgao"));
+  EXPECT_FALSE(a.Consumed("responder"));
+  EXPECT_TRUE(a.ExpandsTo("prazo"));
+  // "tempo" without the interrogative is a topic word, not a question form.
+  Asked b = Ask("contagem do tempo de serviço");
+  EXPECT_FALSE(b.q.Has("duration"));
+  EXPECT_FALSE(b.Consumed("tempo"));
+  EXPECT_FALSE(b.ExpandsTo("prazo"));
+}
+
+TEST(QuestionFormsTest, LongerFormWins) {
+  Asked a = Ask("quem é considerado pessoa com deficiência");
+  EXPECT_TRUE(a.q.Has("definition"));
+  EXPECT_FALSE(a.q.Has("who"));
+  EXPECT_TRUE(a.Consumed("considerado"));
+  EXPECT_FALSE(a.Consumed("deficiencia"));
+  EXPECT_TRUE(Ask("o que é uma startup").q.Has("definition"));
+}
+
+TEST(QuestionFormsTest, FillerIsDroppedOnlyWhenSomethingRemains) {
+  Asked a = Ask("posso devolver o produto");
+  EXPECT_TRUE(a.Consumed("posso"));
+  EXPECT_FALSE(a.Consumed("devolver"));
+  Asked alone = Ask("posso");
+  EXPECT_FALSE(alone.Consumed("posso"));
+}
+
+TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  auto types = [&](std::string_view text) {
+    analyzer.Analyze(text, &tokens);
+    return AnswerTypes(text, tokens);
+  };
+  EXPECT_EQ(types("O inquérito deverá terminar no prazo de 10 dias."), "t");
+  EXPECT_EQ(types("Considera-se criança a pessoa até doze anos de idade incompletos."), "dt");
+  EXPECT_EQ(types("receita bruta igual ou inferior a R$ 360.000,00"), "a");
+  EXPECT_EQ(types("Pena - reclusão, de um a quatro anos, e multa."), "pt");
+  EXPECT_EQ(types("O juiz decidirá a causa."), "");
+  EXPECT_EQ(types("Compete ao Centro Nacional de Pensões processar e pagar pensões."), "");
+  EXPECT_EQ(AnswerTypeOfForm("duration"), kAnswerDuration);
+  EXPECT_EQ(AnswerTypeOfForm("who"), 0);
+}
+
+}  // namespace
+}  // namespace portaria::analysis
