@@ -96,6 +96,14 @@ bool IsValidUtf8(std::string_view text, std::size_t* bad_offset) {
   return true;
 }
 
+std::string ClipUtf8(std::string s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  s.resize(end);
+  return s;
+}
+
 std::string NormalizeSpace(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -29,6 +29,9 @@ bool IsValidUtf8(std::string_view text, std::size_t* bad_offset);
 // True if the string has only ASCII bytes (the fast path of most functions above).
 bool IsAscii(std::string_view text);
 
+// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
+std::string ClipUtf8(std::string s, std::size_t max);
+
 // Collapses runs of Unicode white space to one ASCII space and trims both ends.
 std::string NormalizeSpace(std::string_view text);
 

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/text.h"
 #include "indexer/reader.h"
 #include "indexer/units.h"
 
@@ -37,15 +38,6 @@ bool IsAsciiSpace(char c) {
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
-std::string ClipUtf8(std::string s, std::size_t max) {
-  if (s.size() <= max) return s;
-  std::size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  s.resize(end);
   return s;
 }
 
@@ -182,7 +174,7 @@ std::string CollectText(pugi::xml_node node, std::size_t limit, bool* overflow) 
 
 std::string TextOf(pugi::xml_node node) {
   if (!node) return {};
-  return ClipUtf8(CollectText(node, kMaxFieldBytes + 4, nullptr), kMaxFieldBytes);
+  return analysis::ClipUtf8(CollectText(node, kMaxFieldBytes + 4, nullptr), kMaxFieldBytes);
 }
 
 pugi::xml_node FindDescendant(pugi::xml_node root, std::string_view local) {
@@ -264,7 +256,7 @@ struct Metadata {
 };
 
 std::string Attr(pugi::xml_node node, const char* name) {
-  return ClipUtf8(std::string(Trim(node.attribute(name).value())), kMaxFieldBytes);
+  return analysis::ClipUtf8(std::string(Trim(node.attribute(name).value())), kMaxFieldBytes);
 }
 
 bool IsIsoDate(std::string_view s) {
@@ -436,7 +428,7 @@ class Walker {
   void Run() {
     meta_ = ReadMetadata(document_);
     title_ = TitleOf(meta_);
-    source_ = ClipUtf8(SourceOf(meta_, title_), kMaxFieldBytes);
+    source_ = analysis::ClipUtf8(SourceOf(meta_, title_), kMaxFieldBytes);
     if (title_.empty()) title_ = source_;  // the section path still names the act
     if (meta_.uri.empty()) meta_.uri = "akn:" + std::filesystem::path(file_).stem().string();
     Scope root;
@@ -491,7 +483,7 @@ class Walker {
         if (c.type() == pugi::node_element && LocalName(c) == "intro") {
           scope.outer_context = outer.context;
           scope.context =
-              ClipUtf8(Join(outer.context, CollectText(c, kMaxFieldBytes + 4, nullptr), " "),
+              analysis::ClipUtf8(Join(outer.context, CollectText(c, kMaxFieldBytes + 4, nullptr), " "),
                        kMaxFieldBytes);
           break;
         }
@@ -500,17 +492,17 @@ class Walker {
     if (kind == Kind::kTransparent) return scope;
     if (kind == Kind::kSubDocument) {
       scope = Scope();
-      scope.section = ClipUtf8(Join(title_, AnnexLabel(node)), kMaxFieldBytes);
+      scope.section = analysis::ClipUtf8(Join(title_, AnnexLabel(node)), kMaxFieldBytes);
       return scope;
     }
     std::string heading = HeadingOf(node);
     if (std::string unit = heading.empty() ? "" : UnitFromHeading(heading); !unit.empty()) {
-      scope.unit = ClipUtf8(std::move(unit), kMaxFieldBytes);
+      scope.unit = analysis::ClipUtf8(std::move(unit), kMaxFieldBytes);
     }
     std::string num = NumOf(node);
     switch (kind) {
       case Kind::kContainer:
-        scope.section = ClipUtf8(Join(scope.section, Join(num, heading, " ")), kMaxFieldBytes);
+        scope.section = analysis::ClipUtf8(Join(scope.section, Join(num, heading, " ")), kMaxFieldBytes);
         scope.article.clear();
         scope.number.clear();
         scope.letter.clear();
@@ -603,12 +595,12 @@ class Walker {
     p.id = meta_.uri + "#" + eid;
     p.text = std::move(text);
     p.unit = scope.unit;
-    p.letter = ClipUtf8(scope.letter, kMaxFieldBytes);
+    p.letter = analysis::ClipUtf8(scope.letter, kMaxFieldBytes);
     p.source = source_;
     p.section = scope.section;
     p.context = LocalName(text_node) == "intro" ? scope.outer_context : scope.context;
-    p.article = ClipUtf8(scope.article, kMaxFieldBytes);
-    p.number = ClipUtf8(scope.number, kMaxFieldBytes);
+    p.article = analysis::ClipUtf8(scope.article, kMaxFieldBytes);
+    p.number = analysis::ClipUtf8(scope.number, kMaxFieldBytes);
     p.date = meta_.date;
     p.summary = meta_.summary;
     p.doc = meta_.uri;

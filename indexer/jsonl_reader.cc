@@ -12,6 +12,7 @@
 #include <string_view>
 #include <utility>
 
+#include "analysis/text.h"
 #include "indexer/reader.h"
 
 namespace portaria::indexer {
@@ -28,15 +29,6 @@ bool IsBlank(std::string_view s) {
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return false;
   }
   return true;
-}
-
-// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
-std::string ClipUtf8(std::string s, std::size_t max) {
-  if (s.size() <= max) return s;
-  std::size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  s.resize(end);
-  return s;
 }
 
 // A problem found on one line: message plus the 1-based byte column, 0 if unknown.
@@ -161,7 +153,7 @@ std::optional<LineError> ToParagraph(std::string_view line, Paragraph* p) {
       {"number", &p->number},   {"doc", &p->doc}};
   for (auto& [name, field] : optional_fields) {
     if (auto e = ReadField(object, name, field)) return e;
-    *field = ClipUtf8(std::move(*field), kMaxFieldBytes);
+    *field = analysis::ClipUtf8(std::move(*field), kMaxFieldBytes);
   }
   return std::nullopt;
 }
