@@ -401,6 +401,9 @@ class XapianSearcher : public Searcher {
     enquire.add_matchspy(&units);
     enquire.add_matchspy(&sources);
     std::size_t depth = plan.ranked ? std::max(wanted, kRerankDepth) : wanted;
+    // Every match is counted (exact facets and total). This also keeps Xapian 1.4.22 from pruning
+    // the OP_MAX subqueries early, which crashed inside get_mset on some long questions when
+    // check_at_least was lower (a facet-scan cap of 2000 was tried and reverted).
     Xapian::MSet mset = enquire.get_mset(0, depth, db_.get_doccount());
     if (plan.ranked && db_.get_doccount() >= kFeedbackMinParagraphs) {
       Xapian::Query feedback = Feedback(enquire, mset, plan);

@@ -80,5 +80,40 @@ TEST(CorpusTest, LetteredPointsOfTheBrazilianActsAreFoundByAPhraseWithTheirLette
   EXPECT_GT(checked, 40);
 }
 
+// Long natural questions over the whole corpus: each must answer (a regression test for a crash
+// inside Xapian's matcher when OP_MAX subqueries were pruned early).
+TEST(CorpusTest, LongQuestionsOverTheWholeCorpusAnswer) {
+  if (SharedDir().empty()) GTEST_SKIP() << "../shared not present";
+  std::string db = (FreshDir("corpus-long") / "db").string();
+  {
+    std::unique_ptr<IndexWriter> writer;
+    ASSERT_TRUE(IndexWriter::Open(db, &writer).ok());
+    IndexStats stats;
+    ASSERT_TRUE(writer
+                    ->IndexPaths({(SourceDir() / "corpus").string(),
+                                  (SharedDir() / "corpus" / "br-akn").string()},
+                                 {}, &stats)
+                    .ok());
+  }
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  for (const char* q :
+       {"até que idade a pessoa é considerada criança e a partir de quando vira adolescente",
+        "pessoa é considerada criança e a partir de quando vira adolescente",
+        "quanto tempo o órgão público tem pra responder meu pedido de informação",
+        "quem paga as reformas e as pensões de sobrevivência dos emigrantes"}) {
+    SCOPED_TRACE(q);
+    SearchRequest request;
+    request.query = q;
+    SearchResponse response;
+    Status s = searcher->Search(request, &response);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    EXPECT_FALSE(response.hits.empty());
+    std::size_t unit_total = 0;
+    for (const auto& [unit, n] : response.facets["unit"]) unit_total += n;
+    EXPECT_LE(unit_total, response.total);
+  }
+}
+
 }  // namespace
 }  // namespace portaria
