@@ -73,6 +73,31 @@ std::string Analyzer::SurfaceOf(std::string_view word) {
   return NormalizeNumber(StripAccents(folded));
 }
 
+const Token* Analyzer::WordAnalysis(std::string_view word) {
+  // Words repeat (a few thousand make most of any legal text), so each analyser remembers what
+  // it made of a word as written: no folding, ICU conversion or lemma lookup the second time.
+  auto it = words_seen_.find(word);
+  if (it != words_seen_.end()) return it->second.surface.empty() ? nullptr : &it->second;
+  if (words_seen_.size() >= kMaxWordsSeen) words_seen_.clear();
+  Token token;
+  std::string folded = Fold(word);
+  StripOrdinal(&folded);
+  if (folded != "º" && folded != "ª" && folded != "°") {
+    token.surface = NormalizeNumber(StripAccents(folded));
+    token.numeric = !token.surface.empty() && IsDigit(token.surface.front());
+    token.stop = IsStopword(token.surface);
+    if (!token.stop) {
+      if (token.numeric) {
+        token.keys.push_back(token.surface);
+      } else {
+        token.keys = lemmatizer_->Lemmas(folded);
+      }
+    }
+  }
+  auto [entry, inserted] = words_seen_.emplace(std::string(word), std::move(token));
+  return entry->second.surface.empty() ? nullptr : &entry->second;
+}
+
 void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
   tokens->clear();
   UErrorCode status = U_ZERO_ERROR;
@@ -87,26 +112,15 @@ void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
     std::string_view word = text.substr(start, end - start);
     ++position;
     if (word.size() > kMaxWordBytes) continue;
-    std::string folded = Fold(word);
-    StripOrdinal(&folded);
-    if (folded == "º" || folded == "ª" || folded == "°") {
+    const Token* analysed = WordAnalysis(word);
+    if (analysed == nullptr) {
       --position;  // a stray ordinal mark is not a word
       continue;
     }
-    Token token;
-    token.surface = NormalizeNumber(StripAccents(folded));
+    Token token = *analysed;
     token.position = position;
     token.begin = static_cast<std::uint32_t>(start);
     token.end = static_cast<std::uint32_t>(end);
-    token.numeric = !token.surface.empty() && IsDigit(token.surface.front());
-    token.stop = IsStopword(token.surface);
-    if (!token.stop) {
-      if (token.numeric) {
-        token.keys.push_back(token.surface);
-      } else {
-        token.keys = lemmatizer_->Lemmas(folded);
-      }
-    }
     tokens->push_back(std::move(token));
   }
   utext_close(ut);

@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 U_NAMESPACE_BEGIN
@@ -60,8 +61,19 @@ class Analyzer {
   Lemmatizer& lemmatizer() { return *lemmatizer_; }
 
  private:
+  // What one word (as written) analyses to, without its position and offsets; nullptr for a
+  // stray ordinal mark, which is no word at all.
+  const Token* WordAnalysis(std::string_view word);
+
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  static constexpr std::size_t kMaxWordsSeen = 1u << 18;  // bounds the memory of the cache
+
   Lemmatizer* lemmatizer_;
   std::unique_ptr<icu::BreakIterator> words_;
+  std::unordered_map<std::string, Token, Hash, std::equal_to<>> words_seen_;
 };
 
 // Words longer than this (in bytes) are skipped: they are junk, and Xapian caps term length.
