@@ -482,9 +482,9 @@ class Walker {
       for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
         if (c.type() == pugi::node_element && LocalName(c) == "intro") {
           scope.outer_context = outer.context;
-          scope.context =
-              analysis::ClipUtf8(Join(outer.context, CollectText(c, kMaxFieldBytes + 4, nullptr), " "),
-                       kMaxFieldBytes);
+          scope.context = analysis::ClipUtf8(
+              Join(outer.context, CollectText(c, kMaxFieldBytes + 4, nullptr), " "),
+              kMaxFieldBytes);
           break;
         }
       }
@@ -502,7 +502,8 @@ class Walker {
     std::string num = NumOf(node);
     switch (kind) {
       case Kind::kContainer:
-        scope.section = analysis::ClipUtf8(Join(scope.section, Join(num, heading, " ")), kMaxFieldBytes);
+        scope.section =
+            analysis::ClipUtf8(Join(scope.section, Join(num, heading, " ")), kMaxFieldBytes);
         scope.article.clear();
         scope.number.clear();
         scope.letter.clear();

@@ -30,7 +30,8 @@ std::filesystem::path FreshDir(const std::string& name) {
   }
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string unique = name;
-  if (info != nullptr) unique = std::string(info->test_suite_name()) + "." + info->name() + "." + name;
+  if (info != nullptr)
+    unique = std::string(info->test_suite_name()) + "." + info->name() + "." + name;
   for (char& c : unique) {
     if (c == '/') c = '_';
   }

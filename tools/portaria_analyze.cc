@@ -1,7 +1,6 @@
 // portaria-analyze: show the terms the analyzer produces for a text (one word per line:
 // position, surface form, lemma keys), the same for documents and queries.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "analysis/analyzer.h"

@@ -1,6 +1,5 @@
 // portaria-search: ask a portaria database a question.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "portaria/search.h"
@@ -12,7 +11,8 @@ namespace {
 std::string SnippetForTerminal(const std::string& html, bool tty) {
   std::string out = html;
   auto replace_all = [&](const std::string& from, const std::string& to) {
-    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size())) {
+    for (std::size_t at = out.find(from); at != std::string::npos;
+         at = out.find(from, at + to.size())) {
       out.replace(at, from.size(), to);
     }
   };
@@ -48,7 +48,8 @@ void PrintReadable(const portaria::SearchResponse& r) {
   auto units = r.facets.find("unit");
   if (units != r.facets.end() && !units->second.empty()) {
     std::cout << "\nPor unidade:";
-    for (const auto& [unit, count] : units->second) std::cout << "  " << unit << " (" << count << ")";
+    for (const auto& [unit, count] : units->second)
+      std::cout << "  " << unit << " (" << count << ")";
     std::cout << "\n";
   }
 }
@@ -56,15 +57,17 @@ void PrintReadable(const portaria::SearchResponse& r) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Search a portaria database with a Portuguese question, words, \"phrases\" and "
-               "filters (unidade:, alinea:, fonte:)."};
+  CLI::App app{
+      "Search a portaria database with a Portuguese question, words, \"phrases\" and "
+      "filters (unidade:, alinea:, fonte:)."};
   std::string db = portaria::tools::DefaultDatabasePath();
   std::vector<std::string> words;
   bool json = false;
   portaria::SearchRequest request;
   app.add_option("--db", db, "Database directory")->capture_default_str();
   app.add_flag("--json", json, "Print one JSON object");
-  app.add_option("--limit", request.limit, "Number of results")->capture_default_str()
+  app.add_option("--limit", request.limit, "Number of results")
+      ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, portaria::kMaxResults));
   app.add_option("--offset", request.offset, "Skip this many results");
   app.add_option("--unidade", request.unit, "Only paragraphs of this organic unit");

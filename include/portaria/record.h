@@ -27,9 +27,9 @@ struct Paragraph {
   // The diploma's summary (the ementa, e.g. "Código Penal.", "Dispõe sobre a proteção do
   // consumidor"), shared by all its paragraphs; searched with low weight. Empty if unknown.
   std::string summary;
-  std::string date;     // ISO date of the diploma or page, "YYYY-MM-DD"; empty if unknown
-  std::string doc;      // key of the document (diploma) it belongs to, used for grouping
-  std::string file;     // path of the file it was read from (informational)
+  std::string date;  // ISO date of the diploma or page, "YYYY-MM-DD"; empty if unknown
+  std::string doc;   // key of the document (diploma) it belongs to, used for grouping
+  std::string file;  // path of the file it was read from (informational)
 };
 
 }  // namespace portaria
