@@ -226,6 +226,42 @@ TEST_F(SearchTest, BadQueriesAreErrorsNotCrashes) {
   }
 }
 
+TEST(GroupTest, GroupGivesOneBestParagraphPerDiploma) {
+  std::string db = (FreshDir("group") / "db").string();
+  {
+    std::unique_ptr<IndexWriter> w;
+    ASSERT_TRUE(IndexWriter::Open(db, &w).ok());
+    IndexStats stats;
+    ASSERT_TRUE(w->IndexPaths({(SourceDir() / "corpus").string(),
+                               (SourceDir() / "tests/data/jsonl/records.jsonl").string()},
+                              {}, &stats)
+                    .ok());
+  }
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  SearchRequest request;
+  request.query = "pensões";
+  request.limit = 50;
+  SearchResponse all, grouped;
+  ASSERT_TRUE(searcher->Search(request, &all).ok());
+  request.group = true;
+  ASSERT_TRUE(searcher->Search(request, &grouped).ok());
+  std::set<std::string> docs;
+  for (const auto& h : all.hits) docs.insert(h.paragraph.doc);
+  ASSERT_EQ(docs.size(), 2u);  // the ISS page and the JSON Lines diploma
+  ASSERT_EQ(grouped.hits.size(), 2u);
+  EXPECT_NE(grouped.hits[0].paragraph.doc, grouped.hits[1].paragraph.doc);
+  // Each group is represented by its best paragraph: the first of that diploma in `all`.
+  for (const auto& g : grouped.hits) {
+    for (const auto& h : all.hits) {
+      if (h.paragraph.doc == g.paragraph.doc) {
+        EXPECT_EQ(h.paragraph.id, g.paragraph.id);
+        break;
+      }
+    }
+  }
+}
+
 TEST(IndexTest, ReindexingReplacesInsteadOfDuplicating) {
   std::string db = (FreshDir("reindex") / "db").string();
   IndexStats first, second;
