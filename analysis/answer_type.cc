@@ -38,7 +38,26 @@ bool IsPenaltyWord(std::string_view w) {
 }  // namespace
 
 std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens) {
-  bool definition = false, duration = false, amount = false, penalty = false;
+  bool definition = false, duration = false, amount = false, penalty = false, contact = false;
+  // A telephone number: three or more groups of 2-4 digits in a row, 9 to 13 digits in all
+  // ("300 502 502", "(61) 3312-4000", "213 456 789").
+  std::size_t run_digits = 0, run_groups = 0;
+  for (const auto& t : tokens) {
+    bool group = t.numeric && t.surface.size() >= 2 && t.surface.size() <= 4 &&
+                 std::all_of(t.surface.begin(), t.surface.end(),
+                             [](char c) { return c >= '0' && c <= '9'; });
+    if (group) {
+      run_digits += t.surface.size();
+      ++run_groups;
+      if (run_groups >= 3 && run_digits >= 9 && run_digits <= 13) contact = true;
+    } else {
+      run_digits = run_groups = 0;
+    }
+  }
+  if (text.find('@') != std::string_view::npos || text.find("http") != std::string_view::npos ||
+      text.find("www.") != std::string_view::npos) {
+    contact = true;
+  }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::string_view w = tokens[i].surface;
     std::string_view next = i + 1 < tokens.size() ? std::string_view(tokens[i + 1].surface) : "";
@@ -69,6 +88,7 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
   }
   std::string out;
   if (amount) out.push_back(kAnswerAmount);
+  if (contact) out.push_back(kAnswerContact);
   if (definition) out.push_back(kAnswerDefinition);
   if (penalty) out.push_back(kAnswerPenalty);
   if (duration) out.push_back(kAnswerDuration);
@@ -80,6 +100,7 @@ char AnswerTypeOfForm(std::string_view form) {
   if (form == "duration") return kAnswerDuration;
   if (form == "amount") return kAnswerAmount;
   if (form == "penalty") return kAnswerPenalty;
+  if (form == "contact") return kAnswerContact;
   return 0;
 }
 

@@ -17,6 +17,7 @@ inline constexpr char kAnswerDefinition = 'd';  // "Considera-se…", "Entende-s
 inline constexpr char kAnswerDuration = 't';    // "no prazo de 10 dias", "por setenta anos"
 inline constexpr char kAnswerAmount = 'a';      // "R$ 360.000,00", "25 watts", "2%"
 inline constexpr char kAnswerPenalty = 'p';     // "reclusão, de um a quatro anos"
+inline constexpr char kAnswerContact = 'c';     // "Ligue 300 502 502", an e-mail or web address
 
 // The types `text` answers (its tokens from Analyzer::Analyze on the same text), as a sorted
 // string of the letters above ("dt").

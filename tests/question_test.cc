@@ -73,6 +73,14 @@ TEST(QuestionFormsTest, DurationQuestionAsksForAPrazo) {
   EXPECT_FALSE(b.ExpandsTo("prazo"));
 }
 
+TEST(QuestionFormsTest, ContactQuestion) {
+  Asked a = Ask("qual é o número de telefone da segurança social");
+  EXPECT_TRUE(a.q.Has("contact"));
+  EXPECT_TRUE(a.Consumed("telefone"));
+  EXPECT_FALSE(a.Consumed("seguranca"));
+  EXPECT_FALSE(Ask("número de beneficiários").q.Has("contact"));
+}
+
 TEST(QuestionFormsTest, LongerFormWins) {
   Asked a = Ask("quem é considerado pessoa com deficiência");
   EXPECT_TRUE(a.q.Has("definition"));
@@ -103,7 +111,13 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   EXPECT_EQ(types("Pena - reclusão, de um a quatro anos, e multa."), "pt");
   EXPECT_EQ(types("O juiz decidirá a causa."), "");
   EXPECT_EQ(types("Compete ao Centro Nacional de Pensões processar e pagar pensões."), "");
+  EXPECT_EQ(types("Ligue 300 502 502 ou use a Segurança Social Direta."), "c");
+  EXPECT_EQ(types("Atendimento pelo telefone (61) 3312-4000."), "c");
+  EXPECT_EQ(types("Escreva para apoio@exemplo.pt."), "c");
+  EXPECT_EQ(types("exceto as que se referem nos artigos 11.º e 21.º"), "");
+  EXPECT_EQ(types("Lei n.º 9.784, de 29 de janeiro de 1999"), "");
   EXPECT_EQ(AnswerTypeOfForm("duration"), kAnswerDuration);
+  EXPECT_EQ(AnswerTypeOfForm("contact"), kAnswerContact);
   EXPECT_EQ(AnswerTypeOfForm("who"), 0);
 }
 
