@@ -115,5 +115,47 @@ TEST(CorpusTest, LongQuestionsOverTheWholeCorpusAnswer) {
   }
 }
 
+// Two shards opened through a Xapian stub file rank exactly like one database holding both:
+// same ids, same scores, same order (the ids are global and ties are broken by id).
+TEST(CorpusTest, ShardsRankExactlyLikeOneDatabase) {
+  if (SharedDir().empty()) GTEST_SKIP() << "../shared not present";
+  auto dir = FreshDir("shards");
+  std::string page = (SourceDir() / "corpus").string();
+  std::string acts = (SharedDir() / "corpus" / "br-akn").string();
+  auto index = [](const std::string& db, const std::vector<std::string>& paths) {
+    std::unique_ptr<IndexWriter> writer;
+    ASSERT_TRUE(IndexWriter::Open(db, &writer).ok());
+    IndexStats stats;
+    ASSERT_TRUE(writer->IndexPaths(paths, {}, &stats).ok());
+  };
+  index((dir / "one").string(), {page, acts});
+  index((dir / "a").string(), {page});
+  index((dir / "b").string(), {acts});
+  testing::WriteStringToFile(dir / "shards.stub", "auto " + (dir / "a").string() + "\nauto " +
+                                                      (dir / "b").string() + "\n");
+  std::unique_ptr<Searcher> one, sharded;
+  ASSERT_TRUE(Searcher::Open((dir / "one").string(), &one).ok());
+  Status s = Searcher::Open((dir / "shards.stub").string(), &sharded);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  for (const char* q :
+       {"quem paga pensões", "prazo para recorrer de uma decisão administrativa",
+        "o que a lei considera uma startup", "Lei 9.784 delegação", "\"regime aberto\" pena"}) {
+    SCOPED_TRACE(q);
+    SearchRequest request;
+    request.query = q;
+    request.limit = 20;
+    SearchResponse a, b;
+    ASSERT_TRUE(one->Search(request, &a).ok());
+    ASSERT_TRUE(sharded->Search(request, &b).ok());
+    EXPECT_EQ(a.total, b.total);
+    ASSERT_EQ(a.hits.size(), b.hits.size());
+    for (std::size_t i = 0; i < a.hits.size(); ++i) {
+      EXPECT_EQ(a.hits[i].paragraph.id, b.hits[i].paragraph.id) << i;
+      EXPECT_DOUBLE_EQ(a.hits[i].score, b.hits[i].score) << i;
+    }
+    EXPECT_EQ(a.facets, b.facets);
+  }
+}
+
 }  // namespace
 }  // namespace portaria
