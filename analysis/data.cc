@@ -23,6 +23,23 @@ std::string_view QuestionsData() {
   return {reinterpret_cast<const char*>(data::kQuestionsData), data::kQuestionsDataSize};
 }
 
+std::string_view TrimData(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> SplitData(std::string_view s, std::string_view sep) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    std::size_t at = s.find(sep);
+    parts.push_back(TrimData(s.substr(0, at)));
+    if (at == std::string_view::npos) break;
+    s.remove_prefix(at + sep.size());
+  }
+  return parts;
+}
+
 void ForEachDataLine(std::string_view data, const std::function<void(std::string_view, int)>& fn) {
   int number = 0;
   while (!data.empty()) {

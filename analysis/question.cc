@@ -9,23 +9,6 @@
 namespace portaria::analysis {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  while (true) {
-    std::size_t at = s.find(sep);
-    parts.push_back(Trim(s.substr(0, at)));
-    if (at == std::string_view::npos) break;
-    s.remove_prefix(at + 1);
-  }
-  return parts;
-}
-
 // A pattern word matches a question word with the same surface form or a shared lemma.
 bool WordMatches(const Token& pattern, const Token& word) {
   if (pattern.surface == word.surface) return true;
@@ -62,22 +45,22 @@ QuestionForms QuestionForms::Parse(std::string_view data, Analyzer* analyzer,
     std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) return fail(number, "missing ':' after the form name");
     Form form;
-    form.name = std::string(Trim(line.substr(5, colon - 5)));
+    form.name = std::string(TrimData(line.substr(5, colon - 5)));
     std::string_view rest = line.substr(colon + 1);
     if (std::size_t semi = rest.rfind(';'); semi != std::string_view::npos) {
-      std::string w(Trim(rest.substr(semi + 1)));
+      std::string w(TrimData(rest.substr(semi + 1)));
       form.weight = std::atof(w.c_str());
       if (form.weight <= 0 || form.weight > 1) return fail(number, "weight must be in (0, 1]");
       rest = rest.substr(0, semi);
     }
     std::size_t arrow = rest.find("=>");
-    for (auto pattern : Split(rest.substr(0, arrow), '|')) {
+    for (auto pattern : SplitData(rest.substr(0, arrow), "|")) {
       analyzer->Analyze(pattern, &tokens);
       if (tokens.empty()) return fail(number, "empty pattern");
       form.patterns.push_back(tokens);
     }
     if (arrow != std::string_view::npos) {
-      for (auto expansion : Split(rest.substr(arrow + 2), '|')) {
+      for (auto expansion : SplitData(rest.substr(arrow + 2), "|")) {
         analyzer->Analyze(expansion, &tokens);
         Expression e;
         for (const auto& t : tokens) {

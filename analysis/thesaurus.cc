@@ -8,23 +8,6 @@
 namespace portaria::analysis {
 namespace {
 
-std::vector<std::string_view> Split(std::string_view s, std::string_view sep) {
-  std::vector<std::string_view> parts;
-  while (true) {
-    std::size_t at = s.find(sep);
-    parts.push_back(s.substr(0, at));
-    if (at == std::string_view::npos) break;
-    s.remove_prefix(at + sep.size());
-  }
-  return parts;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 bool Intersects(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   for (const auto& x : a) {
     if (std::find(b.begin(), b.end(), x) != b.end()) return true;
@@ -54,23 +37,23 @@ Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer, std::vecto
   ForEachDataLine(data, [&](std::string_view line, int number) {
     double weight = 1.0;
     if (std::size_t semi = line.rfind(';'); semi != std::string_view::npos) {
-      std::string w(Trim(line.substr(semi + 1)));
+      std::string w(TrimData(line.substr(semi + 1)));
       char* end = nullptr;
       weight = std::strtod(w.c_str(), &end);
       if (end == w.c_str() || *end != '\0' || weight <= 0 || weight > 1) {
         return fail(number, "weight after ';' must be a number in (0, 1]");
       }
-      line = Trim(line.substr(0, semi));
+      line = TrimData(line.substr(0, semi));
     }
-    auto sides = Split(line, "=>");
+    auto sides = SplitData(line, "=>");
     if (sides.size() > 2) return fail(number, "more than one '=>'");
     std::vector<std::vector<Expression>> parsed(sides.size());
     for (std::size_t s = 0; s < sides.size(); ++s) {
-      for (auto member : Split(sides[s], "|")) {
+      for (auto member : SplitData(sides[s], "|")) {
         Expression e;
-        if (!analyse(Trim(member), &e)) {
+        if (!analyse(TrimData(member), &e)) {
           return fail(number,
-                      "empty member (or only stopwords): '" + std::string(Trim(member)) + "'");
+                      "empty member (or only stopwords): '" + std::string(TrimData(member)) + "'");
         }
         parsed[s].push_back(std::move(e));
       }

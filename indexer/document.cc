@@ -29,11 +29,6 @@ std::string Hex(std::uint64_t v) {
   return buf;
 }
 
-std::string Clip(std::string term) {
-  if (term.size() > schema::kMaxTermBytes) term.resize(schema::kMaxTermBytes);
-  return term;
-}
-
 // "Centro Nacional de Pensões" -> "cnp": the initials of its capitalised words.
 std::string Acronym(std::string_view unit) {
   std::string out;
@@ -56,7 +51,7 @@ void AddFieldTerms(std::string_view text, std::string_view prefix, analysis::Ana
   // Positions too: question words that stand together ("segurança social") score a phrase
   // bonus in headings and intros as in the text.
   for (const auto& t : *tokens) {
-    for (const auto& key : t.keys) doc->add_posting(Clip(std::string(prefix) + key), t.position);
+    for (const auto& key : t.keys) doc->add_posting(schema::Term(prefix, key), t.position);
   }
 }
 
@@ -88,8 +83,8 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   for (const auto& t : tokens) {
     if (t.stop) continue;
     for (const auto& key : t.keys)
-      doc.add_posting(Clip(std::string(schema::kTextPrefix) + key), t.position);
-    doc.add_term(Clip(std::string(schema::kSurfacePrefix) + t.surface));
+      doc.add_posting(schema::Term(schema::kTextPrefix, key), t.position);
+    doc.add_term(schema::Term(schema::kSurfacePrefix, t.surface));
   }
   AddFieldTerms(p.unit, schema::kUnitTextPrefix, analyzer, &tokens, &doc);
   AddFieldTerms(p.section, schema::kSectionTextPrefix, analyzer, &tokens, &doc);
@@ -99,15 +94,13 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   // The diploma the source cites, under "type:number/year" and "type:number".
   for (const auto& c : analysis::FindCitations(p.source, tokens)) {
     if (c.kind != analysis::Citation::Kind::kDiploma) continue;
-    doc.add_boolean_term(
-        Clip(std::string(schema::kCitationPrefix) + analysis::DiplomaKey(c, true)));
-    doc.add_boolean_term(
-        Clip(std::string(schema::kCitationPrefix) + analysis::DiplomaKey(c, false)));
+    doc.add_boolean_term(schema::Term(schema::kCitationPrefix, analysis::DiplomaKey(c, true)));
+    doc.add_boolean_term(schema::Term(schema::kCitationPrefix, analysis::DiplomaKey(c, false)));
     break;
   }
 
   auto boolean = [&](std::string_view prefix, const std::string& value) {
-    if (!value.empty()) doc.add_boolean_term(Clip(std::string(prefix) + value));
+    if (!value.empty()) doc.add_boolean_term(schema::Term(prefix, value));
   };
   boolean(schema::kLetterPrefix, analysis::FoldAndStrip(p.letter));
   boolean(schema::kArticlePrefix, analysis::Analyzer::SurfaceOf(p.article));

@@ -7,6 +7,7 @@
 #define PORTARIA_SCHEMA_SCHEMA_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace portaria::schema {
@@ -51,6 +52,16 @@ inline constexpr std::string_view kMetaManifestPrefix = "portaria.manifest:";
 
 // Xapian limits terms to 245 bytes; longer ids are hashed into the id term.
 inline constexpr std::size_t kMaxTermBytes = 240;
+
+// The term for `value` under `prefix`, clipped to kMaxTermBytes. The indexer and the searcher
+// both build terms through this, so a long key is clipped the same way on both sides.
+inline std::string Term(std::string_view prefix, std::string_view value) {
+  std::string term;
+  term.reserve(prefix.size() + value.size());
+  term.append(prefix).append(value);
+  if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
+  return term;
+}
 
 }  // namespace portaria::schema
 

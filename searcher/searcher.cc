@@ -56,16 +56,10 @@ constexpr double kSpellingWeight = 0.8;  // the corrected form of a word that ma
 // How many top BM25 candidates are re-ranked by coordination (share of query words matched).
 constexpr std::size_t kRerankDepth = 200;
 
-std::string Prefixed(std::string_view prefix, const std::string& key) {
-  std::string t = std::string(prefix) + key;
-  if (t.size() > schema::kMaxTermBytes) t.resize(schema::kMaxTermBytes);
-  return t;
-}
-
 Xapian::Query AnyOf(std::string_view prefix, const std::vector<std::string>& keys,
                     Xapian::Query::op op = Xapian::Query::OP_SYNONYM) {
   std::vector<Xapian::Query> terms;
-  for (const auto& k : keys) terms.emplace_back(Prefixed(prefix, k));
+  for (const auto& k : keys) terms.emplace_back(schema::Term(prefix, k));
   if (terms.size() == 1) return terms.front();
   return Xapian::Query(op, terms.begin(), terms.end());
 }
@@ -125,7 +119,7 @@ class XapianSearcher : public Searcher {
     auto add = [&](std::string_view prefix, double weight) {
       Xapian::Query q = AnyOf(prefix, t.keys);
       parts.push_back(weight == 1.0 ? q : Scaled(q, weight));
-      for (const auto& k : t.keys) plan->term_words[Prefixed(prefix, k)].push_back(w);
+      for (const auto& k : t.keys) plan->term_words[schema::Term(prefix, k)].push_back(w);
     };
     add(schema::kTextPrefix, 1.0);
     add(schema::kSectionTextPrefix, kSectionWeight);
@@ -133,7 +127,7 @@ class XapianSearcher : public Searcher {
     add(schema::kSourceTextPrefix, kSourceWeight);
     add(schema::kContextTextPrefix, kContextWeight);
     add(schema::kSummaryTextPrefix, kSummaryWeight);
-    std::string surface = Prefixed(schema::kSurfacePrefix, t.surface);
+    std::string surface = schema::Term(schema::kSurfacePrefix, t.surface);
     plan->term_words[surface].push_back(w);
     for (const auto& k : t.keys) plan->highlight.insert(k);
     // A word counts once, by the field where it weighs most (the text, unless it only occurs in
@@ -157,7 +151,7 @@ class XapianSearcher : public Searcher {
         for (std::size_t w = e.first; w < e.first + e.count; ++w) {
           for (auto prefix : {schema::kTextPrefix, schema::kSectionTextPrefix,
                               schema::kContextTextPrefix, schema::kSummaryTextPrefix}) {
-            plan->term_words[Prefixed(prefix, k)].push_back(w);
+            plan->term_words[schema::Term(prefix, k)].push_back(w);
           }
         }
         plan->highlight.insert(k);
@@ -189,7 +183,7 @@ class XapianSearcher : public Searcher {
     if (field == searcher::Field::kLetter) {
       std::string letter = analysis::FoldAndStrip(value);
       while (!letter.empty() && (letter.back() == ')' || letter.back() == '.')) letter.pop_back();
-      return Xapian::Query(Prefixed(schema::kLetterPrefix, letter));
+      return Xapian::Query(schema::Term(schema::kLetterPrefix, letter));
     }
     std::string_view prefix =
         field == searcher::Field::kUnit ? schema::kUnitTextPrefix : schema::kSourceTextPrefix;
@@ -204,7 +198,7 @@ class XapianSearcher : public Searcher {
     if (field == searcher::Field::kUnit) {  // "unidade:CNP" also matches by acronym
       all = Xapian::Query(
           Xapian::Query::OP_OR, all,
-          Xapian::Query(Prefixed(schema::kUnitAcronymPrefix, analysis::FoldAndStrip(value))));
+          Xapian::Query(schema::Term(schema::kUnitAcronymPrefix, analysis::FoldAndStrip(value))));
     }
     return all;
   }
@@ -215,16 +209,16 @@ class XapianSearcher : public Searcher {
     std::string term;
     switch (c.kind) {
       case analysis::Citation::Kind::kDiploma:
-        term = Prefixed(schema::kCitationPrefix, analysis::DiplomaKey(c, true));
+        term = schema::Term(schema::kCitationPrefix, analysis::DiplomaKey(c, true));
         break;
       case analysis::Citation::Kind::kArticle:
-        term = Prefixed(schema::kArticlePrefix, c.value);
+        term = schema::Term(schema::kArticlePrefix, c.value);
         break;
       case analysis::Citation::Kind::kLetter:
-        term = Prefixed(schema::kLetterPrefix, c.value);
+        term = schema::Term(schema::kLetterPrefix, c.value);
         break;
       case analysis::Citation::Kind::kNumber:
-        term = Prefixed(schema::kNumberPrefix, c.value);
+        term = schema::Term(schema::kNumberPrefix, c.value);
         break;
     }
     if (!db_.term_exists(term)) return Xapian::Query();
@@ -234,16 +228,16 @@ class XapianSearcher : public Searcher {
   double Idf(const Token& t) const {
     Xapian::doccount df = 0;
     for (const auto& k : t.keys)
-      df = std::max(df, db_.get_termfreq(Prefixed(schema::kTextPrefix, k)));
+      df = std::max(df, db_.get_termfreq(schema::Term(schema::kTextPrefix, k)));
     double n = db_.get_doccount();
     return std::max(0.1, std::log((n + 1) / (df + 0.5)));
   }
 
   // True if neither the word's lemmas nor its surface form occur anywhere in the database.
   bool Unmatched(const Token& t) const {
-    if (t.numeric || db_.term_exists(Prefixed(schema::kSurfacePrefix, t.surface))) return false;
+    if (t.numeric || db_.term_exists(schema::Term(schema::kSurfacePrefix, t.surface))) return false;
     for (const auto& k : t.keys) {
-      if (db_.term_exists(Prefixed(schema::kTextPrefix, k))) return false;
+      if (db_.term_exists(schema::Term(schema::kTextPrefix, k))) return false;
     }
     return true;
   }
