@@ -40,12 +40,15 @@ QuestionForms QuestionForms::Parse(std::string_view data, Analyzer* analyzer,
       for (const auto& t : tokens) q.filler_.insert(t.surface);
       return;
     }
-    if (!line.starts_with("form "))
-      return fail(number, "expected 'form NAME: ...' or 'filler: ...'");
+    bool topic = line.starts_with("topic ");
+    if (!line.starts_with("form ") && !topic)
+      return fail(number, "expected 'form NAME: ...', 'topic NAME: ...' or 'filler: ...'");
     std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) return fail(number, "missing ':' after the form name");
     Form form;
-    form.name = std::string(TrimData(line.substr(5, colon - 5)));
+    form.consumes = !topic;
+    std::size_t name_at = topic ? 6 : 5;
+    form.name = std::string(TrimData(line.substr(name_at, colon - name_at)));
     std::string_view rest = line.substr(colon + 1);
     if (std::size_t semi = rest.rfind(';'); semi != std::string_view::npos) {
       std::string w(TrimData(rest.substr(semi + 1)));
@@ -106,14 +109,16 @@ QuestionAnalysis QuestionForms::Analyze(const std::vector<Token>& tokens) const 
   });
   std::vector<bool> seen_form(forms_.size(), false);
   for (const auto& m : matches) {
-    bool free = true;
-    for (std::size_t j = m.start; j < m.start + m.length && free; ++j) free = !out.consumed[j];
-    if (!free) continue;
-    for (std::size_t j = m.start; j < m.start + m.length; ++j) out.consumed[j] = true;
+    const Form& form = forms_[m.form];
+    if (form.consumes) {
+      bool free = true;
+      for (std::size_t j = m.start; j < m.start + m.length && free; ++j) free = !out.consumed[j];
+      if (!free) continue;
+      for (std::size_t j = m.start; j < m.start + m.length; ++j) out.consumed[j] = true;
+    }
     if (seen_form[m.form]) continue;
     seen_form[m.form] = true;
-    const Form& form = forms_[m.form];
-    out.forms.push_back(form.name);
+    if (!out.Has(form.name)) out.forms.push_back(form.name);
     for (const auto& e : form.expansions) {
       out.expansions.push_back(e);
       out.expansion_weights.push_back(form.weight);

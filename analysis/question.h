@@ -41,6 +41,7 @@ class QuestionForms {
     std::vector<std::vector<Token>> patterns;  // each pattern: its tokens, stopwords included
     std::vector<Expression> expansions;
     double weight = 1.0;
+    bool consumes = true;  // false for "topic" lines: the words name the answer and stay searched
   };
   std::vector<Form> forms_;
   std::unordered_set<std::string> filler_;  // accent-free surface forms

@@ -13,6 +13,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/answer_type.h"
 #include "analysis/citation.h"
+#include "analysis/derivation.h"
 #include "analysis/question.h"
 #include "analysis/text.h"
 #include "analysis/thesaurus.h"
@@ -39,6 +40,9 @@ constexpr double kContextWeight = 0.5;
 constexpr double kSummaryWeight = 0.6;
 constexpr double kSurfaceWeight = 0.2;    // exact (accent-free) form: a small bonus
 constexpr double kExpansionWeight = 0.5;  // thesaurus: below the user's own words
+constexpr double kDerivedWeight = 0.6;    // same family: interrogado ~ interrogatório
+constexpr std::size_t kMaxDerived = 6;    // derived keys per query word
+constexpr double kDerivedCredit = 0.5;  // ... and answers that word of the question half
 constexpr double kAnswerTypeBoost = 1.6;  // the paragraph gives the kind of answer asked
 constexpr double kWhoUnitBoost = 1.3;     // "quem ...?": paragraphs of a unit answer it
 constexpr double kProximityWeight = 0.3;  // adjacent question words adjacent in the text
@@ -73,6 +77,7 @@ struct QueryPlan {
   Xapian::Query query;
   std::size_t words = 0;  // content words in free text
   std::unordered_map<std::string, std::vector<std::size_t>> term_words;  // term -> words it serves
+  std::unordered_map<std::string, std::vector<std::size_t>> derived_words;  // ... only in part
   std::unordered_set<std::string> highlight;                             // keys to mark in snippets
   bool ranked = false;     // false: a pure filter/listing, results in document order
   std::string suggestion;  // the query with misspelt words corrected; empty if none were
@@ -114,12 +119,21 @@ class XapianSearcher : public Searcher {
 
  private:
   // Adds word `w`'s query: its keys in the text, headings, unit and source, and its exact form.
+  // Its derivational family (analysis/derivation.h) counts too, a little less: the same word
+  // as far as the question is concerned.
   Xapian::Query WordQuery(const Token& t, std::size_t w, QueryPlan* plan) {
+    std::vector<std::string> derived = Derived(t.keys);
     std::vector<Xapian::Query> parts;
     auto add = [&](std::string_view prefix, double weight) {
-      Xapian::Query q = AnyOf(prefix, t.keys);
-      parts.push_back(weight == 1.0 ? q : Scaled(q, weight));
-      for (const auto& k : t.keys) plan->term_words[schema::Term(prefix, k)].push_back(w);
+      const std::vector<std::string>* lists[] = {&t.keys, &derived};
+      for (const auto* keys : lists) {
+        if (keys->empty()) continue;
+        double scale = keys == &derived ? weight * kDerivedWeight : weight;
+        Xapian::Query q = AnyOf(prefix, *keys);
+        parts.push_back(scale == 1.0 ? q : Scaled(q, scale));
+        auto& served = keys == &derived ? plan->derived_words : plan->term_words;
+        for (const auto& k : *keys) served[schema::Term(prefix, k)].push_back(w);
+      }
     };
     add(schema::kTextPrefix, 1.0);
     add(schema::kSectionTextPrefix, kSectionWeight);
@@ -130,12 +144,25 @@ class XapianSearcher : public Searcher {
     std::string surface = schema::Term(schema::kSurfacePrefix, t.surface);
     plan->term_words[surface].push_back(w);
     for (const auto& k : t.keys) plan->highlight.insert(k);
+    for (const auto& k : derived) plan->highlight.insert(k);
     // A word counts once, by the field where it weighs most (the text, unless it only occurs in
     // the headings or the ementa): summing fields would let a word repeated in a section title,
     // the list intro and the ementa outweigh the other words of the question.
     Xapian::Query best = Xapian::Query(Xapian::Query::OP_MAX, parts.begin(), parts.end());
     return Xapian::Query(Xapian::Query::OP_OR, best,
                          Scaled(Xapian::Query(surface), kSurfaceWeight));
+  }
+
+  // The keys of the words' derivational family that the paragraphs' text holds.
+  std::vector<std::string> Derived(const std::vector<std::string>& keys) const {
+    std::vector<std::string> candidates, found;
+    for (const auto& k : keys) analysis::DerivedKeys(k, &candidates);
+    for (auto& c : candidates) {
+      if (found.size() >= kMaxDerived) break;
+      if (std::find(keys.begin(), keys.end(), c) != keys.end()) continue;
+      if (db_.term_exists(schema::Term(schema::kTextPrefix, c))) found.push_back(std::move(c));
+    }
+    return found;
   }
 
   Xapian::Query ExpansionQuery(const analysis::Expansion& e, QueryPlan* plan) {
@@ -508,18 +535,21 @@ class XapianSearcher : public Searcher {
   // more of the question outrank those that repeat one of its words.
   double Coordination(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
                       const QueryPlan& plan) {
-    std::vector<bool> matched(plan.words, false);
+    std::vector<double> matched(plan.words, 0.0);
     for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
          ++t) {
-      auto found = plan.term_words.find(*t);
-      if (found == plan.term_words.end()) continue;
-      for (std::size_t w : found->second) matched[w] = true;
+      if (auto found = plan.term_words.find(*t); found != plan.term_words.end()) {
+        for (std::size_t w : found->second) matched[w] = 1.0;
+      }
+      if (auto found = plan.derived_words.find(*t); found != plan.derived_words.end()) {
+        for (std::size_t w : found->second) matched[w] = std::max(matched[w], kDerivedCredit);
+      }
     }
     // Words count by their rarity: matching "prazo" says more than matching "pode".
     double got = 0, all = 0;
     for (std::size_t w = 0; w < plan.words; ++w) {
       all += plan.word_idf[w];
-      if (matched[w]) got += plan.word_idf[w];
+      got += matched[w] * plan.word_idf[w];
     }
     double share = all > 0 ? got / all : 0;
     return 0.25 + 0.75 * share * share;
