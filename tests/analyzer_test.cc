@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/derivation.h"
 #include "analysis/lemmatizer.h"
 #include "analysis/text.h"
 #include "gtest/gtest.h"
@@ -568,3 +569,27 @@ TEST(TextTest, SingularKeyRules) {
 
 }  // namespace
 }  // namespace portaria::analysis
+
+// Derivational families: each pair must be proposed both ways; short stems and the word itself
+// must not be.
+TEST(DerivationTest, ProposesTheFamilyBothWaysAndNothingForShortStems) {
+  struct Case {
+    const char* from;
+    const char* to;
+    bool expected;
+  };
+  const Case cases[] = {
+      {"interrogar", "interrogatorio", true}, {"interrogatorio", "interrogar", true},
+      {"suspensao", "suspender", true},       {"admissao", "admitir", true},
+      {"reducao", "reduzir", true},           {"devolucao", "devolver", true},
+      {"fornecedor", "fornecer", true},       {"conclusao", "concluir", true},
+      {"pensao", "pender", false},            {"missao", "mitir", false},
+      {"pagar", "pagar", false},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> out;
+    portaria::analysis::DerivedKeys(c.from, &out);
+    bool found = std::find(out.begin(), out.end(), c.to) != out.end();
+    EXPECT_EQ(found, c.expected) << c.from << " -> " << c.to;
+  }
+}
