@@ -42,7 +42,7 @@ constexpr double kSurfaceWeight = 0.2;    // exact (accent-free) form: a small b
 constexpr double kExpansionWeight = 0.5;  // thesaurus: below the user's own words
 constexpr double kDerivedWeight = 0.6;    // same family: interrogado ~ interrogatório
 constexpr std::size_t kMaxDerived = 6;    // derived keys per query word
-constexpr double kDerivedCredit = 0.5;  // ... and answers that word of the question half
+constexpr double kDerivedCredit = 0.5;    // ... and answers that word of the question half
 constexpr double kAnswerTypeBoost = 1.6;  // the paragraph gives the kind of answer asked
 constexpr double kWhoUnitBoost = 1.3;     // "quem ...?": paragraphs of a unit answer it
 constexpr double kProximityWeight = 0.3;  // adjacent question words adjacent in the text
@@ -78,7 +78,7 @@ struct QueryPlan {
   std::size_t words = 0;  // content words in free text
   std::unordered_map<std::string, std::vector<std::size_t>> term_words;  // term -> words it serves
   std::unordered_map<std::string, std::vector<std::size_t>> derived_words;  // ... only in part
-  std::unordered_set<std::string> highlight;                             // keys to mark in snippets
+  std::unordered_set<std::string> highlight;  // keys to mark in snippets
   bool ranked = false;     // false: a pure filter/listing, results in document order
   std::string suggestion;  // the query with misspelt words corrected; empty if none were
   std::vector<double> word_idf;

@@ -579,11 +579,16 @@ TEST(DerivationTest, ProposesTheFamilyBothWaysAndNothingForShortStems) {
     bool expected;
   };
   const Case cases[] = {
-      {"interrogar", "interrogatorio", true}, {"interrogatorio", "interrogar", true},
-      {"suspensao", "suspender", true},       {"admissao", "admitir", true},
-      {"reducao", "reduzir", true},           {"devolucao", "devolver", true},
-      {"fornecedor", "fornecer", true},       {"conclusao", "concluir", true},
-      {"pensao", "pender", false},            {"missao", "mitir", false},
+      {"interrogar", "interrogatorio", true},
+      {"interrogatorio", "interrogar", true},
+      {"suspensao", "suspender", true},
+      {"admissao", "admitir", true},
+      {"reducao", "reduzir", true},
+      {"devolucao", "devolver", true},
+      {"fornecedor", "fornecer", true},
+      {"conclusao", "concluir", true},
+      {"pensao", "pender", false},
+      {"missao", "mitir", false},
       {"pagar", "pagar", false},
   };
   for (const auto& c : cases) {
