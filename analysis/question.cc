@@ -24,6 +24,10 @@ bool QuestionAnalysis::Has(std::string_view form) const {
   return std::find(forms.begin(), forms.end(), form) != forms.end();
 }
 
+bool QuestionAnalysis::Asked(std::string_view form) const {
+  return std::find(asked.begin(), asked.end(), form) != asked.end();
+}
+
 QuestionForms QuestionForms::Parse(std::string_view data, Analyzer* analyzer,
                                    std::vector<Status>* errors) {
   QuestionForms q;
@@ -115,6 +119,7 @@ QuestionAnalysis QuestionForms::Analyze(const std::vector<Token>& tokens) const 
       for (std::size_t j = m.start; j < m.start + m.length && free; ++j) free = !out.consumed[j];
       if (!free) continue;
       for (std::size_t j = m.start; j < m.start + m.length; ++j) out.consumed[j] = true;
+      if (!out.Asked(form.name)) out.asked.push_back(form.name);
     }
     if (seen_form[m.form]) continue;
     seen_form[m.form] = true;

@@ -20,10 +20,12 @@ namespace portaria::analysis {
 
 struct QuestionAnalysis {
   std::vector<std::string> forms;         // names of the forms found ("who", "duration")
+  std::vector<std::string> asked;         // those found as question words, not only as topics
   std::vector<bool> consumed;             // per token: asked, not searched for
   std::vector<Expression> expansions;     // what the answer is called
   std::vector<double> expansion_weights;  // one per expansion
   bool Has(std::string_view form) const;
+  bool Asked(std::string_view form) const;  // "qual é o prazo" asks; "prazo" is only a topic
 };
 
 class QuestionForms {

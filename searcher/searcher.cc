@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -38,14 +39,17 @@ constexpr double kUnitWeight = 0.5;
 constexpr double kSourceWeight = 0.3;
 constexpr double kContextWeight = 0.5;
 constexpr double kSummaryWeight = 0.6;
-constexpr double kSurfaceWeight = 0.2;    // exact (accent-free) form: a small bonus
-constexpr double kExpansionWeight = 0.5;  // thesaurus: below the user's own words
-constexpr double kDerivedWeight = 0.6;    // same family: interrogado ~ interrogatório
-constexpr std::size_t kMaxDerived = 6;    // derived keys per query word
-constexpr double kDerivedCredit = 0.5;    // ... and answers that word of the question half
-constexpr double kAnswerTypeBoost = 1.6;  // the paragraph gives the kind of answer asked
-constexpr double kWhoUnitBoost = 1.3;     // "quem ...?": paragraphs of a unit answer it
-constexpr double kProximityWeight = 0.3;  // adjacent question words adjacent in the text
+constexpr double kSurfaceWeight = 0.2;     // exact (accent-free) form: a small bonus
+constexpr double kExpansionWeight = 0.5;   // thesaurus: below the user's own words
+constexpr double kDerivedWeight = 0.6;     // same family: interrogado ~ interrogatório
+constexpr std::size_t kMaxDerived = 6;     // derived keys per query word
+constexpr double kDerivedCredit = 0.5;     // ... and answers that word of the question half
+constexpr double kAnswerTypeBoost = 1.6;   // the paragraph gives the kind of answer named
+constexpr double kAskedTypeBoost = 2.0;    // ... and the question asks for it in so many words
+constexpr double kWhoUnitBoost = 1.3;      // "quem ...?": paragraphs of a unit answer it
+constexpr double kProximityWeight = 0.3;   // adjacent question words adjacent in the text
+constexpr double kWordingBoost = 0.5;      // the question's multi-word terms, as typed
+constexpr std::size_t kMaxWordingGap = 3;  // "pensão de velhice", "centro de dia", ...
 // Pseudo-relevance feedback: from the top paragraphs, this many terms at this weight. Not on
 // small databases: term statistics from a few dozen paragraphs make feedback drift (measured on
 // the 90-paragraph seed page: it pulls in words shared by whole sections).
@@ -83,8 +87,14 @@ struct QueryPlan {
   std::string suggestion;  // the query with misspelt words corrected; empty if none were
   std::vector<double> word_idf;
   std::string answer_types;  // what the question asks for (analysis/answer_type.h)
+  std::string asked_types;   // those it asks for with question words ("qual é o prazo")
   bool who = false;  // a "quem ...?" question: the answer is an organic unit  // per content word:
                      // log(N / df), df of its commonest lemma
+  // Question words joined by function words, as typed and folded ("avaliacao de desempenho"):
+  // Portuguese multi-word terms are noun + bare preposition + noun, and "avaliação do
+  // desempenho" is a phrase about something else. The index keeps no stopwords, so the
+  // re-ranker looks for these in the paragraph's text.
+  std::vector<std::string> wordings;
 };
 
 class XapianSearcher : public Searcher {
@@ -293,7 +303,25 @@ class XapianSearcher : public Searcher {
     analysis::QuestionAnalysis question = analysis::QuestionForms::Builtin().Analyze(tokens_);
     plan.who = question.Has("who");
     for (const auto& form : question.forms) {
-      if (char type = analysis::AnswerTypeOfForm(form)) plan.answer_types.push_back(type);
+      char type = analysis::AnswerTypeOfForm(form);
+      if (!type) continue;
+      plan.answer_types.push_back(type);
+      if (question.Asked(form)) plan.asked_types.push_back(type);
+    }
+    std::size_t last = tokens_.size();  // the previous content word, if any
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (tokens_[i].stop) continue;
+      if (cited[i] || question.consumed[i]) {
+        last = tokens_.size();
+        continue;
+      }
+      if (last < tokens_.size() && i - last >= 2 && i - last <= kMaxWordingGap &&
+          plan.wordings.size() < kMaxQueryWords) {
+        std::string wording = tokens_[last].surface;
+        for (std::size_t j = last + 1; j <= i; ++j) wording += " " + tokens_[j].surface;
+        plan.wordings.push_back(std::move(wording));
+      }
+      last = i;
     }
     std::vector<Token> content;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
@@ -451,9 +479,12 @@ class XapianSearcher : public Searcher {
       if (!plan.answer_types.empty()) {
         std::string given = doc.get_value(schema::kSlotAnswerTypes);
         for (char type : plan.answer_types) {
-          if (given.find(type) != std::string::npos) score *= kAnswerTypeBoost;
+          if (given.find(type) == std::string::npos) continue;
+          bool asked = plan.asked_types.find(type) != std::string::npos;
+          score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
         }
       }
+      if (!plan.wordings.empty()) score *= Wording(doc, plan);
       candidates.push_back({score, doc.get_value(schema::kSlotId), doc});
     }
     if (plan.ranked) {
@@ -531,6 +562,25 @@ class XapianSearcher : public Searcher {
     }
   }
 
+  // The question's multi-word terms found as typed, function words included, as a multiplier.
+  double Wording(const Xapian::Document& doc, const QueryPlan& plan) {
+    schema::DecodeRecord(doc.get_data(), &record_);
+    std::string text = analysis::FoldAndStrip(record_.text);
+    auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+    std::size_t found = 0;
+    for (const auto& wording : plan.wordings) {
+      for (std::size_t at = text.find(wording); at != std::string::npos;
+           at = text.find(wording, at + 1)) {
+        std::size_t end = at + wording.size();
+        if ((at == 0 || !is_word(text[at - 1])) && (end == text.size() || !is_word(text[end]))) {
+          ++found;
+          break;
+        }
+      }
+    }
+    return 1 + kWordingBoost * found / plan.wordings.size();
+  }
+
   // The share of the query's words a paragraph matches, as a multiplier: paragraphs that answer
   // more of the question outrank those that repeat one of its words.
   double Coordination(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
@@ -559,6 +609,7 @@ class XapianSearcher : public Searcher {
   std::string path_;
   analysis::Analyzer analyzer_;
   std::vector<Token> tokens_, fix_tokens_;
+  Paragraph record_;  // scratch for Wording()
 };
 
 }  // namespace

@@ -81,6 +81,31 @@ TEST(QuestionFormsTest, ContactQuestion) {
   EXPECT_FALSE(Ask("número de beneficiários").q.Has("contact"));
 }
 
+// A topic word names the kind of answer but is searched for; only question words ask for it.
+TEST(QuestionFormsTest, TopicNamesTheAnswerWithoutAskingForIt) {
+  Asked topic = Ask("horário da linha de atendimento telefónico");
+  EXPECT_TRUE(topic.q.Has("contact"));
+  EXPECT_FALSE(topic.q.Asked("contact"));
+  EXPECT_FALSE(topic.Consumed("telefonico"));
+  Asked asked = Ask("qual é o prazo de recurso");
+  EXPECT_TRUE(asked.q.Has("duration"));
+  EXPECT_TRUE(asked.q.Asked("duration"));
+  EXPECT_TRUE(asked.Consumed("prazo"));
+  EXPECT_FALSE(Ask("linha de apoio").q.Has("contact"));
+  // Topics are parsed from their own line kind, without expansions of their own.
+  Analyzer analyzer;
+  std::vector<Status> errors;
+  QuestionForms forms = QuestionForms::Parse("topic contact: telefone\n", &analyzer, &errors);
+  EXPECT_TRUE(errors.empty());
+  std::vector<Token> tokens;
+  analyzer.Analyze("telefone do centro", &tokens);
+  QuestionAnalysis q = forms.Analyze(tokens);
+  EXPECT_TRUE(q.Has("contact"));
+  EXPECT_FALSE(q.Asked("contact"));
+  EXPECT_TRUE(q.expansions.empty());
+  EXPECT_FALSE(q.consumed[0]);
+}
+
 TEST(QuestionFormsTest, LongerFormWins) {
   Asked a = Ask("quem é considerado pessoa com deficiência");
   EXPECT_TRUE(a.q.Has("definition"));

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -260,6 +261,58 @@ TEST(GroupTest, GroupGivesOneBestParagraphPerDiploma) {
       }
     }
   }
+}
+
+// Re-ranking signals on a small JSON Lines corpus written here, each with the query that must
+// move a paragraph up and the one that must not.
+class RankingTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto dir = FreshDir("ranking");
+    db_ = (dir / "db").string();
+    std::ofstream out(dir / "acts.jsonl");
+    const char* texts[] = {
+        "A avaliação do desempenho dos alunos é contínua.",
+        "O serviço coordena o processo de avaliação de desempenho do seu pessoal.",
+        "O Instituto da Segurança Social gere o sistema de segurança social.",
+        "Linha Segurança Social: ligue 300 502 502, nos dias úteis.",
+    };
+    int n = 0;
+    for (const char* text : texts) {
+      out << nlohmann::json{{"id", "t:" + std::to_string(++n)}, {"text", text}, {"doc", "t"}}.dump()
+          << "\n";
+    }
+    out.close();
+    std::unique_ptr<IndexWriter> w;
+    ASSERT_TRUE(IndexWriter::Open(db_, &w).ok());
+    IndexStats stats;
+    ASSERT_TRUE(w->IndexPaths({(dir / "acts.jsonl").string()}, {}, &stats).ok());
+    ASSERT_TRUE(stats.errors.empty());
+  }
+
+  std::string Top(const std::string& query) {
+    std::unique_ptr<Searcher> searcher;
+    EXPECT_TRUE(Searcher::Open(db_, &searcher).ok());
+    SearchRequest request;
+    request.query = query;
+    SearchResponse response;
+    EXPECT_TRUE(searcher->Search(request, &response).ok());
+    return response.hits.empty() ? "" : response.hits[0].paragraph.id;
+  }
+
+  std::string db_;
+};
+
+TEST_F(RankingTest, MultiWordTermAsTypedOutranksTheSameWordsWithAnArticle) {
+  // The shorter paragraph wins on term statistics alone; the exact wording overturns that.
+  EXPECT_EQ(Top("avaliação de desempenho"), "t:2");
+  EXPECT_EQ(Top("avaliação do desempenho"), "t:1");
+  EXPECT_EQ(Top("avaliação desempenho"), "t:1");  // no function word typed: nothing to prefer
+}
+
+TEST_F(RankingTest, AskingForAContactPrefersTheParagraphThatGivesOne) {
+  EXPECT_EQ(Top("qual é o número de telefone da segurança social"), "t:4");
+  EXPECT_EQ(Top("sistema de segurança social"), "t:3");
 }
 
 TEST(IndexTest, ReindexingReplacesInsteadOfDuplicating) {
