@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -446,9 +447,16 @@ class XapianSearcher : public Searcher {
       key->add_value(schema::kSlotId);
       enquire.set_sort_by_key(key->release(), false);
     }
-    Xapian::ValueCountMatchSpy units(schema::kSlotUnit), sources(schema::kSlotSource);
-    enquire.add_matchspy(&units);
-    enquire.add_matchspy(&sources);
+    // Spies count every match they see, across get_mset calls: a re-run starts them afresh.
+    std::optional<Xapian::ValueCountMatchSpy> units, sources;
+    auto fresh_spies = [&] {
+      enquire.clear_matchspies();
+      units.emplace(schema::kSlotUnit);
+      sources.emplace(schema::kSlotSource);
+      enquire.add_matchspy(&*units);
+      enquire.add_matchspy(&*sources);
+    };
+    fresh_spies();
     std::size_t depth = plan.ranked ? std::max(wanted, kRerankDepth) : wanted;
     // Every match is counted (exact facets and total). This also keeps Xapian 1.4.22 from pruning
     // the OP_MAX subqueries early, which crashed inside get_mset on some long questions when
@@ -460,6 +468,7 @@ class XapianSearcher : public Searcher {
         // AND_MAYBE keeps the match set (and the filters): feedback only re-weights it.
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query,
                                         Scaled(feedback, kFeedbackWeight)));
+        fresh_spies();
         mset = enquire.get_mset(0, depth, db_.get_doccount());
       }
     }
@@ -501,8 +510,8 @@ class XapianSearcher : public Searcher {
       hit.snippet = searcher::MakeSnippet(hit.paragraph.text, plan.highlight, &analyzer_);
       response->hits.push_back(std::move(hit));
     }
-    for (auto* spy : {&units, &sources}) {
-      auto& facet = response->facets[spy == &units ? "unit" : "source"];
+    for (auto* spy : {&*units, &*sources}) {
+      auto& facet = response->facets[spy == &*units ? "unit" : "source"];
       for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
         if (!(*v).empty()) facet[*v] = v.get_termfreq();
       }

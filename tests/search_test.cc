@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -313,6 +314,52 @@ TEST_F(RankingTest, MultiWordTermAsTypedOutranksTheSameWordsWithAnArticle) {
 TEST_F(RankingTest, AskingForAContactPrefersTheParagraphThatGivesOne) {
   EXPECT_EQ(Top("qual é o número de telefone da segurança social"), "t:4");
   EXPECT_EQ(Top("sistema de segurança social"), "t:3");
+}
+
+// Facets count each matching paragraph once, also on databases big enough for pseudo-relevance
+// feedback (a second match pass over the same spies once counted everything twice).
+TEST(FacetTest, CountsAreExactOnADatabaseThatGetsFeedback) {
+  auto dir = FreshDir("facets-big");
+  std::string db = (dir / "db").string();
+  const char* sources[] = {"Lei n.º 1/2001", "Lei n.º 2/2002", "Lei n.º 3/2003"};
+  // Each topic has words of its own, so that feedback finds terms to add.
+  const char* topics[] = {"pensão de velhice pela carreira contributiva",
+                          "abono de família pelo agregado familiar",
+                          "subsídio de doença pela incapacidade temporária",
+                          "licença parental pelo nascimento do filho"};
+  std::map<std::string, std::size_t> expected;  // source -> paragraphs about pensions
+  {
+    std::ofstream out(dir / "many.jsonl");
+    for (int i = 0; i < 1500; ++i) {
+      std::string source = sources[i % 3];
+      std::string topic = topics[(i / 3) % 4];
+      if (topic == topics[0]) ++expected[source];
+      out << nlohmann::json{{"id", "f:" + std::to_string(i)},
+                            {"text", "O requerimento n.º " + std::to_string(i) + " de " + topic +
+                                         " é decidido pelo serviço competente."},
+                            {"source", source},
+                            {"doc", source}}
+                 .dump()
+          << "\n";
+    }
+  }
+  {
+    std::unique_ptr<IndexWriter> w;
+    ASSERT_TRUE(IndexWriter::Open(db, &w).ok());
+    IndexStats stats;
+    ASSERT_TRUE(w->IndexPaths({(dir / "many.jsonl").string()}, {}, &stats).ok());
+    ASSERT_EQ(stats.paragraphs_added, 1500u);
+  }
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  SearchRequest request;
+  request.query = "\"pensão de velhice\"";
+  SearchResponse response;
+  ASSERT_TRUE(searcher->Search(request, &response).ok());
+  std::size_t all = 0;
+  for (const auto& [source, n] : expected) all += n;
+  EXPECT_EQ(response.total, all);
+  EXPECT_EQ(response.facets["source"], expected);
 }
 
 TEST(IndexTest, ReindexingReplacesInsteadOfDuplicating) {
