@@ -77,6 +77,14 @@ Xapian::Query Scaled(Xapian::Query q, double factor) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
 }
 
+// A match being re-ranked.
+struct Candidate {
+  double score = 0;
+  Xapian::docid docid = 0;
+  std::string id;       // the paragraph's id: ties are broken by it, on every shard alike
+  std::string diploma;  // its document, for the diploma prior
+};
+
 // Everything the re-ranker needs to know about the query's words.
 struct QueryPlan {
   Xapian::Query query;
@@ -474,27 +482,36 @@ class XapianSearcher : public Searcher {
     }
     response->total = mset.get_matches_estimated();
 
-    struct Candidate {
-      double score;
-      std::string id;
-      Xapian::Document doc;
-    };
+    // The re-ranking signals are read for all candidates at once, in docid order, one posting
+    // list or value stream at a time: per-document look-ups cost a B-tree search each.
+    std::vector<Xapian::docid> docids;
     std::vector<Candidate> candidates;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      double score = it.get_weight();
-      if (plan.ranked && plan.words > 0) score *= Coordination(enquire, it, plan);
-      Xapian::Document doc = it.get_document();
-      if (plan.who && !doc.get_value(schema::kSlotUnit).empty()) score *= kWhoUnitBoost;
-      if (!plan.answer_types.empty()) {
-        std::string given = doc.get_value(schema::kSlotAnswerTypes);
-        for (char type : plan.answer_types) {
-          if (given.find(type) == std::string::npos) continue;
-          bool asked = plan.asked_types.find(type) != std::string::npos;
-          score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
-        }
+      docids.push_back(*it);
+      candidates.push_back({it.get_weight(), *it, {}, {}});
+    }
+    std::vector<std::size_t> order(docids.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return docids[a] < docids[b]; });
+    auto ids = ValuesOf(schema::kSlotId, docids, order);
+    auto diplomas = ValuesOf(schema::kSlotDoc, docids, order);
+    std::vector<std::string> unit_of, types;
+    if (plan.who) unit_of = ValuesOf(schema::kSlotUnit, docids, order);
+    if (!plan.answer_types.empty()) types = ValuesOf(schema::kSlotAnswerTypes, docids, order);
+    std::vector<double> credits;
+    if (plan.ranked && plan.words > 0) credits = WordCredits(docids, order, plan);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      Candidate& c = candidates[i];
+      c.id = std::move(ids[i]);
+      c.diploma = std::move(diplomas[i]);
+      if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan);
+      if (plan.who && !unit_of[i].empty()) c.score *= kWhoUnitBoost;
+      for (char type : plan.answer_types) {
+        if (types[i].find(type) == std::string::npos) continue;
+        bool asked = plan.asked_types.find(type) != std::string::npos;
+        c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
       }
-      if (!plan.wordings.empty()) score *= Wording(doc, plan);
-      candidates.push_back({score, doc.get_value(schema::kSlotId), doc});
+      if (!plan.wordings.empty()) c.score *= Wording(c.docid, plan);
     }
     if (plan.ranked) {
       DocumentPrior(&candidates);
@@ -506,7 +523,9 @@ class XapianSearcher : public Searcher {
       SearchHit hit;
       hit.rank = i + 1;
       hit.score = candidates[i].score;
-      schema::DecodeRecord(candidates[i].doc.get_data(), &hit.paragraph);
+      schema::DecodeRecord(
+          db_.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data(),
+          &hit.paragraph);
       hit.snippet = searcher::MakeSnippet(hit.paragraph.text, plan.highlight, &analyzer_);
       response->hits.push_back(std::move(hit));
     }
@@ -549,13 +568,12 @@ class XapianSearcher : public Searcher {
   // Paragraphs of the diploma that answers the question best rank higher: a diploma's evidence
   // is the sum of its best few paragraphs' scores, so one lucky paragraph in an unrelated act
   // weighs less than a well-matching paragraph in the act the question is about.
-  template <typename Candidate>
   void DocumentPrior(std::vector<Candidate>* candidates) {
     constexpr double lambda = 0.3;   // weight of the diploma's evidence
     constexpr std::size_t top = 10;  // paragraphs that make a diploma's evidence
     if (lambda <= 0 || candidates->empty()) return;
     std::map<std::string, std::vector<double>> by_doc;
-    for (const auto& c : *candidates) by_doc[c.doc.get_value(schema::kSlotDoc)].push_back(c.score);
+    for (const auto& c : *candidates) by_doc[c.diploma].push_back(c.score);
     std::map<std::string, double> evidence;
     double best = 0;
     for (auto& [doc, scores] : by_doc) {
@@ -567,13 +585,13 @@ class XapianSearcher : public Searcher {
     }
     if (best <= 0) return;
     for (auto& c : *candidates) {
-      c.score *= 1 + lambda * evidence[c.doc.get_value(schema::kSlotDoc)] / best;
+      c.score *= 1 + lambda * evidence[c.diploma] / best;
     }
   }
 
   // The question's multi-word terms found as typed, function words included, as a multiplier.
-  double Wording(const Xapian::Document& doc, const QueryPlan& plan) {
-    schema::DecodeRecord(doc.get_data(), &record_);
+  double Wording(Xapian::docid docid, const QueryPlan& plan) {
+    schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(), &record_);
     std::string text = analysis::FoldAndStrip(record_.text);
     auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
     std::size_t found = 0;
@@ -590,20 +608,45 @@ class XapianSearcher : public Searcher {
     return 1 + kWordingBoost * found / plan.wordings.size();
   }
 
+  // Per candidate, how much it matches each word of the question (1, or kDerivedCredit for a
+  // word's derivational family only), as candidates x words. Walks each term's posting list
+  // once over the candidates in docid order (`order`), instead of each candidate's term list.
+  std::vector<double> WordCredits(const std::vector<Xapian::docid>& docids,
+                                  const std::vector<std::size_t>& order, const QueryPlan& plan) {
+    std::vector<double> matched(docids.size() * plan.words, 0.0);
+    auto mark = [&](const std::string& term, const std::vector<std::size_t>& words, double credit) {
+      Xapian::PostingIterator p = db_.postlist_begin(term), end = db_.postlist_end(term);
+      for (std::size_t i : order) {
+        if (p == end) break;
+        p.skip_to(docids[i]);
+        if (p == end || *p != docids[i]) continue;
+        for (std::size_t w : words) {
+          double& m = matched[i * plan.words + w];
+          m = std::max(m, credit);
+        }
+      }
+    };
+    for (const auto& [term, words] : plan.term_words) mark(term, words, 1.0);
+    for (const auto& [term, words] : plan.derived_words) mark(term, words, kDerivedCredit);
+    return matched;
+  }
+
+  // The values in `slot` of `docids`, read as one value stream in docid order (`order`).
+  std::vector<std::string> ValuesOf(Xapian::valueno slot, const std::vector<Xapian::docid>& docids,
+                                    const std::vector<std::size_t>& order) {
+    std::vector<std::string> values(docids.size());
+    Xapian::ValueIterator v = db_.valuestream_begin(slot), end = db_.valuestream_end(slot);
+    for (std::size_t i : order) {
+      if (v == end) break;
+      v.skip_to(docids[i]);
+      if (v != end && v.get_docid() == docids[i]) values[i] = *v;
+    }
+    return values;
+  }
+
   // The share of the query's words a paragraph matches, as a multiplier: paragraphs that answer
   // more of the question outrank those that repeat one of its words.
-  double Coordination(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
-                      const QueryPlan& plan) {
-    std::vector<double> matched(plan.words, 0.0);
-    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
-         ++t) {
-      if (auto found = plan.term_words.find(*t); found != plan.term_words.end()) {
-        for (std::size_t w : found->second) matched[w] = 1.0;
-      }
-      if (auto found = plan.derived_words.find(*t); found != plan.derived_words.end()) {
-        for (std::size_t w : found->second) matched[w] = std::max(matched[w], kDerivedCredit);
-      }
-    }
+  double Coordination(const double* matched, const QueryPlan& plan) {
     // Words count by their rarity: matching "prazo" says more than matching "pode".
     double got = 0, all = 0;
     for (std::size_t w = 0; w < plan.words; ++w) {
