@@ -6,7 +6,6 @@
 #include <cctype>
 #include <cmath>
 #include <map>
-#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -103,7 +102,11 @@ struct QueryPlan {
   // Portuguese multi-word terms are noun + bare preposition + noun, and "avaliação do
   // desempenho" is a phrase about something else. The index keeps no stopwords, so the
   // re-ranker looks for these in the paragraph's text.
-  std::vector<std::string> wordings;
+  struct Wording {
+    std::string text;
+    std::size_t first_word;  // the content words it joins (the next one is first_word + 1)
+  };
+  std::vector<Wording> wordings;
 };
 
 class XapianSearcher : public Searcher {
@@ -318,19 +321,19 @@ class XapianSearcher : public Searcher {
       if (question.Asked(form)) plan.asked_types.push_back(type);
     }
     std::size_t last = tokens_.size();  // the previous content word, if any
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    for (std::size_t i = 0, word = 0; i < tokens_.size() && word < kMaxQueryWords; ++i) {
       if (tokens_[i].stop) continue;
       if (cited[i] || question.consumed[i]) {
         last = tokens_.size();
         continue;
       }
-      if (last < tokens_.size() && i - last >= 2 && i - last <= kMaxWordingGap &&
-          plan.wordings.size() < kMaxQueryWords) {
-        std::string wording = tokens_[last].surface;
-        for (std::size_t j = last + 1; j <= i; ++j) wording += " " + tokens_[j].surface;
-        plan.wordings.push_back(std::move(wording));
+      if (last < tokens_.size() && i - last >= 2 && i - last <= kMaxWordingGap) {
+        std::string text = tokens_[last].surface;
+        for (std::size_t j = last + 1; j <= i; ++j) text += " " + tokens_[j].surface;
+        plan.wordings.push_back({std::move(text), word - 1});
       }
       last = i;
+      ++word;
     }
     std::vector<Token> content;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
@@ -455,31 +458,27 @@ class XapianSearcher : public Searcher {
       key->add_value(schema::kSlotId);
       enquire.set_sort_by_key(key->release(), false);
     }
-    // Spies count every match they see, across get_mset calls: a re-run starts them afresh.
-    std::optional<Xapian::ValueCountMatchSpy> units, sources;
-    auto fresh_spies = [&] {
-      enquire.clear_matchspies();
-      units.emplace(schema::kSlotUnit);
-      sources.emplace(schema::kSlotSource);
-      enquire.add_matchspy(&*units);
-      enquire.add_matchspy(&*sources);
-    };
-    fresh_spies();
     std::size_t depth = plan.ranked ? std::max(wanted, kRerankDepth) : wanted;
     // Every match is counted (exact facets and total). This also keeps Xapian 1.4.22 from pruning
     // the OP_MAX subqueries early, which crashed inside get_mset on some long questions when
     // check_at_least was lower (a facet-scan cap of 2000 was tried and reverted).
-    Xapian::MSet mset = enquire.get_mset(0, depth, db_.get_doccount());
+    Xapian::doccount check_all = db_.get_doccount();
     if (plan.ranked && db_.get_doccount() >= kFeedbackMinParagraphs) {
-      Xapian::Query feedback = Feedback(enquire, mset, plan);
+      // A first pass for the few paragraphs that feedback reads: a short result heap and no
+      // facet spies (they would count every match twice). Its top is the final pass's top, as
+      // the order is total (ties are broken by id).
+      Xapian::MSet top = enquire.get_mset(0, kFeedbackParagraphs, check_all);
+      Xapian::Query feedback = Feedback(enquire, top, plan);
       if (!feedback.empty()) {
         // AND_MAYBE keeps the match set (and the filters): feedback only re-weights it.
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query,
                                         Scaled(feedback, kFeedbackWeight)));
-        fresh_spies();
-        mset = enquire.get_mset(0, depth, db_.get_doccount());
       }
     }
+    Xapian::ValueCountMatchSpy units(schema::kSlotUnit), sources(schema::kSlotSource);
+    enquire.add_matchspy(&units);
+    enquire.add_matchspy(&sources);
+    Xapian::MSet mset = enquire.get_mset(0, depth, check_all);
     response->total = mset.get_matches_estimated();
 
     // The re-ranking signals are read for all candidates at once, in docid order, one posting
@@ -511,7 +510,7 @@ class XapianSearcher : public Searcher {
         bool asked = plan.asked_types.find(type) != std::string::npos;
         c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
       }
-      if (!plan.wordings.empty()) c.score *= Wording(c.docid, plan);
+      if (!plan.wordings.empty()) c.score *= Wording(c.docid, &credits[i * plan.words], plan);
     }
     if (plan.ranked) {
       DocumentPrior(&candidates);
@@ -529,8 +528,8 @@ class XapianSearcher : public Searcher {
       hit.snippet = searcher::MakeSnippet(hit.paragraph.text, plan.highlight, &analyzer_);
       response->hits.push_back(std::move(hit));
     }
-    for (auto* spy : {&*units, &*sources}) {
-      auto& facet = response->facets[spy == &*units ? "unit" : "source"];
+    for (auto* spy : {&units, &sources}) {
+      auto& facet = response->facets[spy == &units ? "unit" : "source"];
       for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
         if (!(*v).empty()) facet[*v] = v.get_termfreq();
       }
@@ -590,12 +589,20 @@ class XapianSearcher : public Searcher {
   }
 
   // The question's multi-word terms found as typed, function words included, as a multiplier.
-  double Wording(Xapian::docid docid, const QueryPlan& plan) {
+  // `matched` is the candidate's row of WordCredits(): a wording can only be in the text if
+  // both its words are, so most candidates are settled without reading their text.
+  double Wording(Xapian::docid docid, const double* matched, const QueryPlan& plan) {
+    bool possible = false;
+    for (const auto& wording : plan.wordings) {
+      possible |= matched[wording.first_word] == 1.0 && matched[wording.first_word + 1] == 1.0;
+    }
+    if (!possible) return 1.0;
     schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(), &record_);
     std::string text = analysis::FoldAndStrip(record_.text);
     auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
     std::size_t found = 0;
-    for (const auto& wording : plan.wordings) {
+    for (const auto& [wording, first_word] : plan.wordings) {
+      if (matched[first_word] != 1.0 || matched[first_word + 1] != 1.0) continue;
       for (std::size_t at = text.find(wording); at != std::string::npos;
            at = text.find(wording, at + 1)) {
         std::size_t end = at + wording.size();
