@@ -154,17 +154,38 @@ std::size_t Lemmatizer::cache_size() const {
   return cache_.size();
 }
 
+namespace {
+thread_local Lemmatizer::Recorder* recorder = nullptr;
+}  // namespace
+
+Lemmatizer::Recorder::Recorder() { recorder = this; }
+Lemmatizer::Recorder::~Recorder() { recorder = nullptr; }
+
 std::vector<std::string> Lemmatizer::Lemmas(const std::string& word) {
+  std::vector<std::string> keys;
+  bool cached = false;
   {
     std::shared_lock lock(cache_mu_);
     auto it = cache_.find(word);
-    if (it != cache_.end()) return it->second;
+    if (it != cache_.end()) {
+      keys = it->second;
+      cached = true;
+    }
   }
-  std::vector<std::string> keys = Compute(word);
-  std::unique_lock lock(cache_mu_);
-  if (cache_.size() >= kMaxCacheEntries) cache_.clear();
-  cache_.emplace(word, keys);
+  if (!cached) {
+    keys = Compute(word);
+    std::unique_lock lock(cache_mu_);
+    if (cache_.size() >= kMaxCacheEntries) cache_.clear();
+    cache_.emplace(word, keys);
+  }
+  if (recorder != nullptr) recorder->words_.emplace(word, keys);
   return keys;
+}
+
+void Lemmatizer::Remember(const std::string& word, std::vector<std::string> keys) {
+  std::unique_lock lock(cache_mu_);
+  if (cache_.size() >= kMaxCacheEntries) return;
+  cache_.emplace(word, std::move(keys));
 }
 
 bool Lemmatizer::IsKnownWord(const std::string& word) {

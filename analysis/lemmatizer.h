@@ -20,6 +20,7 @@
 #ifndef PORTARIA_ANALYSIS_LEMMATIZER_H_
 #define PORTARIA_ANALYSIS_LEMMATIZER_H_
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -50,6 +51,27 @@ class Lemmatizer {
 
   // True if either dictionary accepts the word as spelled (used by spelling suggestions).
   bool IsKnownWord(const std::string& word);
+
+  // Primes the cache: `word` (as Lemmas() takes it) has these keys, and the dictionaries need
+  // not be asked. For lexicons saved by an index built with the same analyzer version
+  // (analysis/rules_lexicon.h); a word already cached keeps its keys.
+  void Remember(const std::string& word, std::vector<std::string> keys);
+
+  // While a Recorder is alive, every Lemmas() call made on its thread (on any Lemmatizer) is
+  // noted with its result, so a caller can save what a piece of work looked up. One per thread
+  // at a time.
+  class Recorder {
+   public:
+    Recorder();
+    ~Recorder();
+    Recorder(const Recorder&) = delete;
+    Recorder& operator=(const Recorder&) = delete;
+    const std::map<std::string, std::vector<std::string>>& words() const { return words_; }
+
+   private:
+    friend class Lemmatizer;
+    std::map<std::string, std::vector<std::string>> words_;
+  };
 
   std::size_t cache_size() const;
 

@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "analysis/analyzer.h"
+#include "analysis/rules_lexicon.h"
 #include "indexer/document.h"
 #include "indexer/reader.h"
 #include "portaria/index.h"
@@ -281,6 +282,9 @@ class XapianIndexWriter : public IndexWriter {
         db_.get_metadata(std::string(schema::kMetaAnalyzerVersion)) != analysis::kAnalyzerVersion) {
       schema::WriteVersions(db_, analysis::kAnalyzerVersion);
     }
+    const std::string& lexicon = analysis::RulesLexicon();
+    const std::string key(schema::kMetaRulesLexicon);
+    if (db_.get_metadata(key) != lexicon) db_.set_metadata(key, lexicon);
   }
 
   void LoadManifest() {

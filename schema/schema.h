@@ -49,6 +49,8 @@ enum Slot : unsigned {
 inline constexpr std::string_view kMetaSchemaVersion = "portaria.schema_version";
 inline constexpr std::string_view kMetaAnalyzerVersion = "portaria.analyzer_version";
 inline constexpr std::string_view kMetaManifestPrefix = "portaria.manifest:";
+// The lemma keys of the query-time rule files' words (analysis/rules_lexicon.h).
+inline constexpr std::string_view kMetaRulesLexicon = "portaria.rules_lexicon";
 
 // Xapian limits terms to 245 bytes; longer ids are hashed into the id term.
 inline constexpr std::size_t kMaxTermBytes = 240;

@@ -16,6 +16,7 @@
 #include "analysis/citation.h"
 #include "analysis/derivation.h"
 #include "analysis/question.h"
+#include "analysis/rules_lexicon.h"
 #include "analysis/text.h"
 #include "analysis/thesaurus.h"
 #include "portaria/search.h"
@@ -684,6 +685,9 @@ Status Searcher::Open(const std::string& path, std::unique_ptr<Searcher>* search
       return Status::Error(Status::Code::kNotFound, "database is empty: index something first",
                            path);
     }
+    // Before the rule files are first parsed (on the first question), so that their words need
+    // no dictionary look-ups.
+    analysis::PrimeRulesLexicon(db.get_metadata(std::string(schema::kMetaRulesLexicon)));
     *searcher = std::make_unique<XapianSearcher>(std::move(db), path);
     return Status::Ok();
   } catch (const Xapian::DatabaseOpeningError& e) {

@@ -13,6 +13,7 @@
 
 #include "analysis/derivation.h"
 #include "analysis/lemmatizer.h"
+#include "analysis/rules_lexicon.h"
 #include "analysis/text.h"
 #include "gtest/gtest.h"
 #include "indexer/document.h"
@@ -598,3 +599,70 @@ TEST(DerivationTest, ProposesTheFamilyBothWaysAndNothingForShortStems) {
     EXPECT_EQ(found, c.expected) << c.from << " -> " << c.to;
   }
 }
+
+// The rule files' lexicon (analysis/rules_lexicon.h): what an index saves so that searching it
+// starts without dictionary look-ups.
+namespace portaria::analysis {
+namespace {
+
+TEST(RulesLexiconTest, HoldsTheRuleWordsWithTheKeysTheAnalyzerGives) {
+  const std::string& lexicon = RulesLexicon();
+  ASSERT_FALSE(lexicon.empty());
+  std::map<std::string, std::string> lines;
+  for (std::size_t at = 0; at < lexicon.size();) {
+    std::size_t eol = lexicon.find('\n', at);
+    ASSERT_NE(eol, std::string::npos);
+    std::string line = lexicon.substr(at, eol - at);
+    std::size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    lines[line.substr(0, tab)] = line.substr(tab + 1);
+    at = eol + 1;
+  }
+  // Words of both files (thesaurus: "aposentação"; questions: "telefone"), keyed as analysed.
+  Analyzer analyzer;
+  for (const char* word : {"aposentação", "telefone", "pensões"}) {
+    std::vector<Token> tokens;
+    analyzer.Analyze(word, &tokens);
+    ASSERT_EQ(tokens.size(), 1u);
+    auto it = lines.find(Fold(word));
+    ASSERT_NE(it, lines.end()) << word;
+    std::string keys;
+    for (const auto& k : tokens[0].keys) keys += (keys.empty() ? "" : " ") + k;
+    EXPECT_EQ(it->second, keys) << word;
+  }
+  EXPECT_EQ(PrimeRulesLexicon(lexicon), lines.size());
+}
+
+TEST(RulesLexiconTest, PrimedWordsSkipTheDictionaryAndBadLinesAreIgnored) {
+  // A made-up word takes the keys the lexicon gives it, not those the dictionaries would.
+  std::string lexicon = "zzpalavrainventada\tpensao\n\tsemnome\nsemtab\nsemchaves\t\ncortada\tx";
+  EXPECT_EQ(PrimeRulesLexicon(lexicon), 1u);
+  EXPECT_EQ(Lemmatizer::Shared().Lemmas("zzpalavrainventada"), std::vector<std::string>{"pensao"});
+  EXPECT_NE(Lemmatizer::Shared().Lemmas("cortada"), std::vector<std::string>{"x"});
+  // A word already known keeps its keys.
+  std::vector<std::string> before = Lemmatizer::Shared().Lemmas("pensões");
+  PrimeRulesLexicon("pensões\tqualquer\n");
+  EXPECT_EQ(Lemmatizer::Shared().Lemmas("pensões"), before);
+}
+
+TEST(LemmatizerRecorderTest, NotesTheWordsLookedUpOnItsThread) {
+  std::map<std::string, std::vector<std::string>> seen;
+  {
+    Lemmatizer::Recorder recorder;
+    Analyzer analyzer;
+    std::vector<Token> tokens;
+    analyzer.Analyze("pensões de velhice", &tokens);
+    seen = recorder.words();
+  }
+  EXPECT_EQ(seen.count("pensões"), 1u);
+  EXPECT_EQ(seen.count("velhice"), 1u);
+  EXPECT_EQ(seen.count("de"), 0u);  // a stopword has no lemma
+  // No recorder, nothing noted (and no dangling pointer).
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  analyzer.Analyze("pensões", &tokens);
+  EXPECT_FALSE(tokens.empty());
+}
+
+}  // namespace
+}  // namespace portaria::analysis

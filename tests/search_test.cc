@@ -9,8 +9,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "analysis/rules_lexicon.h"
 #include "gtest/gtest.h"
 #include "portaria/index.h"
+#include "schema/schema.h"
 #include "tests/test_util.h"
 
 namespace portaria {
@@ -380,6 +382,11 @@ TEST(IndexTest, ReindexingReplacesInsteadOfDuplicating) {
   EXPECT_EQ(second.paragraphs_added, 0u);
   EXPECT_EQ(second.paragraphs_replaced, first.paragraphs_added);
   EXPECT_EQ(w->paragraph_count(), count);
+}
+
+TEST_F(SearchTest, IndexCarriesTheRuleFilesLexicon) {
+  Xapian::Database db(*db_);
+  EXPECT_EQ(db.get_metadata(std::string(schema::kMetaRulesLexicon)), analysis::RulesLexicon());
 }
 
 TEST(IndexTest, SecondWriterIsToldTheDatabaseIsLocked) {
