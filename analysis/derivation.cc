@@ -3,11 +3,12 @@
 namespace portaria::analysis {
 namespace {
 
-// A productive suffix pair: a noun ending in `noun` is made from the verb that ends in `verb`
-// on the same stem. Keys are accent-free, so "ção" is written "cao" and "ório" "orio".
+// A productive suffix pair: a word ending in `derived` is made from the word that ends in
+// `base` on the same stem (a noun from a verb, an adjective from a noun). Keys are accent-free,
+// so "ção" is written "cao" and "ório" "orio".
 struct SuffixPair {
-  std::string_view noun;
-  std::string_view verb;
+  std::string_view derived;
+  std::string_view base;
 };
 
 // Written from Portuguese morphology (the regular nominalisations and agent nouns), each with
@@ -43,6 +44,14 @@ constexpr SuffixPair kPairs[] = {
     {"ersao", "erter"},  // converter → conversão
     {"isao", "idir"},    // decidir → decisão
     {"ecao", "eger"},    // proteger → proteção
+    // Relational adjectives made from nouns (the noun in the second place).
+    {"cional", "cao"},      // nação → nacional, função → funcional
+    {"ssional", "ssao"},    // profissão → profissional
+    {"ioso", "iao"},        // religião → religioso
+    {"encial", "encia"},    // residência → residencial
+    {"enciario", "encia"},  // previdência → previdenciário
+    {"ogico", "ogia"},      // tecnologia → tecnológico
+    {"omico", "omia"},      // economia → económico
 };
 
 // Shorter stems make false families (p-ensão is not p-ender, m-issão is not m-itir).
@@ -68,11 +77,11 @@ void Add(std::string_view stem, std::string_view suffix, std::string_view key,
 
 void DerivedKeys(std::string_view key, std::vector<std::string>* out) {
   for (const auto& pair : kPairs) {
-    if (EndsWith(key, pair.noun)) {
-      Add(key.substr(0, key.size() - pair.noun.size()), pair.verb, key, out);
+    if (EndsWith(key, pair.derived)) {
+      Add(key.substr(0, key.size() - pair.derived.size()), pair.base, key, out);
     }
-    if (EndsWith(key, pair.verb)) {
-      Add(key.substr(0, key.size() - pair.verb.size()), pair.noun, key, out);
+    if (EndsWith(key, pair.base)) {
+      Add(key.substr(0, key.size() - pair.base.size()), pair.derived, key, out);
     }
   }
 }

@@ -1,5 +1,6 @@
 // Derivational families: the nouns Portuguese makes from verbs (interrogar → interrogatório,
-// suspender → suspensão, admitir → admissão, reduzir → redução, fornecer → fornecedor) and back.
+// suspender → suspensão, admitir → admissão, reduzir → redução, fornecer → fornecedor), the
+// adjectives it makes from nouns (religião → religioso, função → funcional), and back.
 //
 // The lemmatiser links inflections (and Hunspell links some regular nominalisations, such as
 // pagamento → pagar), but not these: a question with "interrogado" would not find "o
@@ -15,8 +16,8 @@
 namespace portaria::analysis {
 
 // Appends to `out` the keys (accent-free lemma keys, as Analyzer produces) that may belong to
-// the same derivational family as `key`: for a noun, the verb it is made from; for a verb, the
-// nouns made from it. `key` itself is never appended. Allocates only for the candidates.
+// the same derivational family as `key`: for a noun, the verb it is made from and the
+// adjectives made from it; for a verb, the nouns made from it. `key` itself is never appended. Allocates only for the candidates.
 void DerivedKeys(std::string_view key, std::vector<std::string>* out);
 
 }  // namespace portaria::analysis
