@@ -8,10 +8,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -167,6 +173,129 @@ bool IsUnder(const std::string& path, const std::string& dir) {
          (dir.back() == '/' || path[dir.size()] == '/');
 }
 
+// One file read, parsed and analysed into documents: everything indexing does that needs no
+// database. A second thread prepares the next files while the main thread writes this one, so
+// analysis and Xapian's own work run on both cores; the results are written in walk order, so
+// the database is the same as with one thread.
+struct PreparedFile {
+  enum class Outcome { kUnsupported, kUnchanged, kReadFailed, kSameBytes, kRejected, kParsed };
+  Outcome outcome = Outcome::kUnsupported;
+  Status read_error;                   // kReadFailed
+  ManifestEntry entry;                 // kSameBytes, kRejected, kParsed
+  std::vector<Status> errors;          // the reader's, for kRejected and kParsed
+  std::vector<std::string> id_terms;   // kParsed: one per paragraph, in order ...
+  std::vector<Xapian::Document> docs;  // ... with its document
+  std::exception_ptr failure;          // preparing threw (e.g. out of memory)
+};
+
+// What the main thread knows of a file before it is prepared (the manifest is only read and
+// written by the main thread).
+struct FileJob {
+  const FoundFile* file = nullptr;
+  std::optional<ManifestEntry> before;
+  bool reread = true;
+};
+
+PreparedFile Prepare(const FileJob& job, analysis::Analyzer* analyzer) {
+  PreparedFile out;
+  const FoundFile& file = *job.file;
+  if (indexer::FormatForPath(file.path) == indexer::Format::kUnknown) return out;
+  const ManifestEntry* before = job.before ? &*job.before : nullptr;
+  if (!job.reread && file.stat_ok && before->size == file.size &&
+      before->mtime_ns == file.mtime_ns) {
+    out.outcome = PreparedFile::Outcome::kUnchanged;  // the cheap test: not even opened
+    return out;
+  }
+  std::string raw;
+  Status s = indexer::ReadRawFile(file.path, &raw);
+  if (!s.ok()) {
+    out.outcome = PreparedFile::Outcome::kReadFailed;
+    out.read_error = std::move(s);
+    return out;
+  }
+  out.entry.path = file.key;
+  out.entry.size = file.size;
+  out.entry.mtime_ns = file.mtime_ns;
+  out.entry.hash = indexer::HashHex(raw);
+  if (!job.reread && before->hash == out.entry.hash) {
+    out.outcome = PreparedFile::Outcome::kSameBytes;
+    out.entry.paragraphs = before->paragraphs;
+    return out;
+  }
+  indexer::ReadResult read = indexer::ReadBytes(file.path, raw);
+  out.entry.errors = read.errors.size();
+  out.errors = std::move(read.errors);
+  if (read.fatal || read.paragraphs.empty()) {
+    out.outcome = PreparedFile::Outcome::kRejected;
+    return out;
+  }
+  out.outcome = PreparedFile::Outcome::kParsed;
+  out.entry.paragraphs = read.paragraphs.size();
+  std::uint32_t order = 0;
+  for (auto& p : read.paragraphs) {
+    p.file = file.key;
+    out.id_terms.push_back(indexer::IdTerm(p.id));
+    out.docs.push_back(indexer::BuildDocument(p, order++, analyzer));
+  }
+  return out;
+}
+
+// Prepares `jobs` in order on its own thread, at most kAhead files ahead of the consumer.
+class Preparer {
+ public:
+  explicit Preparer(const std::vector<FileJob>* jobs) : jobs_(jobs), thread_([this] { Run(); }) {}
+  ~Preparer() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  Preparer(const Preparer&) = delete;
+  Preparer& operator=(const Preparer&) = delete;
+
+  // The next file, in job order; rethrows what preparing it threw.
+  PreparedFile Next() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return !ready_.empty(); });
+    PreparedFile next = std::move(ready_.front());
+    ready_.pop_front();
+    cv_.notify_all();
+    if (next.failure) std::rethrow_exception(next.failure);
+    return next;
+  }
+
+ private:
+  static constexpr std::size_t kAhead = 2;  // bounds memory to a few files' documents
+
+  void Run() {
+    analysis::Analyzer analyzer;  // analyzers are per thread
+    for (const FileJob& job : *jobs_) {
+      PreparedFile file;
+      try {
+        file = Prepare(job, &analyzer);
+      } catch (...) {
+        file.failure = std::current_exception();
+      }
+      bool failed = static_cast<bool>(file.failure);
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return stop_ || ready_.size() < kAhead; });
+      if (stop_) return;
+      ready_.push_back(std::move(file));
+      cv_.notify_all();
+      if (failed) return;  // the consumer stops at the failure
+    }
+  }
+
+  const std::vector<FileJob>* jobs_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<PreparedFile> ready_;
+  bool stop_ = false;
+  std::thread thread_;  // last: it starts running in the constructor
+};
+
 class XapianIndexWriter : public IndexWriter {
  public:
   XapianIndexWriter(Xapian::WritableDatabase db, std::string path)
@@ -186,10 +315,20 @@ class XapianIndexWriter : public IndexWriter {
     try {
       LoadManifest();
       if (write) Begin();
+      std::vector<FileJob> jobs;
+      for (const auto& file : walk.files) {
+        FileJob job;
+        job.file = &file;
+        if (auto known = manifest_.find(file.key); known != manifest_.end())
+          job.before = known->second;
+        job.reread = options.force || !job.before || job.before->errors > 0;
+        jobs.push_back(std::move(job));
+      }
+      Preparer preparer(&jobs);
       for (const auto& file : walk.files) {
         state.current_file = file.path.string();
         if (progress) progress(state);
-        IndexFile(file, options, stats);
+        WritePrepared(file, preparer.Next(), options, stats);
         ++state.files_done;
         state.bytes_done += file.size;
         state.paragraphs = stats->paragraphs_added + stats->paragraphs_replaced;
@@ -302,69 +441,55 @@ class XapianIndexWriter : public IndexWriter {
     dirty_ = true;
   }
 
-  void IndexFile(const FoundFile& file, const IndexOptions& options, IndexStats* stats) {
-    if (indexer::FormatForPath(file.path) == indexer::Format::kUnknown) {
+  // Writes what Prepare() made of `file`, with its manifest entry, into the open transaction.
+  void WritePrepared(const FoundFile& file, PreparedFile prepared, const IndexOptions& options,
+                     IndexStats* stats) {
+    using Outcome = PreparedFile::Outcome;
+    if (prepared.outcome == Outcome::kUnsupported) {
       ++stats->files_unsupported;
       return;
     }
     ++stats->files_seen;
     const bool write = !options.dry_run;
-    auto known = manifest_.find(file.key);
-    const ManifestEntry* before = known == manifest_.end() ? nullptr : &known->second;
-    bool reread = options.force || before == nullptr || before->errors > 0;
-    if (!reread && file.stat_ok && before->size == file.size && before->mtime_ns == file.mtime_ns) {
-      ++stats->files_unchanged;  // the cheap test: not even opened
-      return;
+    switch (prepared.outcome) {
+      case Outcome::kUnchanged:
+        ++stats->files_unchanged;
+        return;
+      case Outcome::kReadFailed:
+        stats->errors.push_back(std::move(prepared.read_error));
+        ++stats->files_failed;
+        return;
+      case Outcome::kSameBytes:
+        // Touched or copied but the same bytes: remember the new mtime so the next run can skip
+        // it on the cheap test again.
+        ++stats->files_unchanged;
+        if (write) PutManifest(prepared.entry);
+        return;
+      default:
+        break;
     }
-    std::string raw;
-    Status s = indexer::ReadRawFile(file.path, &raw);
-    if (!s.ok()) {
-      stats->errors.push_back(std::move(s));
-      ++stats->files_failed;
-      return;
-    }
-    ManifestEntry entry;
-    entry.path = file.key;
-    entry.size = file.size;
-    entry.mtime_ns = file.mtime_ns;
-    entry.hash = indexer::HashHex(raw);
-    if (!reread && before->hash == entry.hash) {
-      // Touched or copied but the same bytes: remember the new mtime so the next run can skip it
-      // on the cheap test again.
-      ++stats->files_unchanged;
-      entry.paragraphs = before->paragraphs;
-      if (write) PutManifest(entry);
-      return;
-    }
-
-    indexer::ReadResult read = indexer::ReadBytes(file.path, raw);
-    entry.errors = read.errors.size();
-    for (auto& e : read.errors) stats->errors.push_back(std::move(e));
-    if (read.fatal || read.paragraphs.empty()) {
+    for (auto& e : prepared.errors) stats->errors.push_back(std::move(e));
+    if (prepared.outcome == Outcome::kRejected) {
       // Nothing usable (e.g. its only paragraph is over the size limit). The file's previous
       // paragraphs and manifest entry, if any, stay: its size or mtime no longer match, so the
       // next run tries it again.
       ++stats->files_failed;
       return;
     }
-    stats->paragraphs_failed += entry.errors;
+    stats->paragraphs_failed += prepared.entry.errors;
     std::unordered_set<std::string> produced;
-    order_ = 0;
-    for (auto& p : read.paragraphs) {
-      p.file = file.key;
-      produced.insert(indexer::IdTerm(p.id));
-      bool replaced = false;
+    for (std::size_t i = 0; i < prepared.docs.size(); ++i) {
+      const std::string& id_term = prepared.id_terms[i];
+      produced.insert(id_term);
+      bool replaced = db_.term_exists(id_term);
       if (write) {
-        AddUnchecked(p, &replaced);
-      } else {
-        replaced = db_.term_exists(indexer::IdTerm(p.id));
-        indexer::BuildDocument(p, order_++, &analyzer_);
+        db_.replace_document(id_term, prepared.docs[i]);
+        ++pending_;
       }
       ++(replaced ? stats->paragraphs_replaced : stats->paragraphs_added);
     }
     stats->paragraphs_deleted += RemoveStale(file.key, produced, write);
-    entry.paragraphs = read.paragraphs.size();
-    if (write) PutManifest(entry);
+    if (write) PutManifest(prepared.entry);
     ++stats->files_indexed;
   }
 

@@ -179,6 +179,35 @@ fs::path MakeCorpus(const fs::path& base) {
   return dir;
 }
 
+// Files are prepared on a second thread but written in walk order: docids follow the files'
+// keys and, within a file, the paragraphs' order, also with files that fail in between.
+TEST(BatchTest, DocumentsAreWrittenInWalkOrderWhicheverThreadPreparedThem) {
+  fs::path base = FreshDir("order");
+  GenerateJsonLines(base / "in", 12, 40);
+  WriteStringToFile(base / "in" / "part-0003b.jsonl", "{not json\n");
+  fs::copy_file(SourceDir() / "tests/data/bad/invalid_utf8.md", base / "in" / "part-0007b.md");
+  fs::path db = base / "db";
+  {
+    std::unique_ptr<IndexWriter> writer;
+    ASSERT_TRUE(IndexWriter::Open(db.string(), &writer).ok());
+    IndexStats stats;
+    ASSERT_TRUE(writer->IndexPaths({(base / "in").string()}, {}, &stats).ok());
+    EXPECT_EQ(stats.files_indexed, 12u);
+    EXPECT_EQ(stats.files_failed, 2u);
+    EXPECT_EQ(stats.paragraphs_added, 12u * 40u);
+  }
+  Xapian::Database d(db.string());
+  ASSERT_EQ(d.get_doccount(), 12u * 40u);
+  std::pair<int, int> previous{-1, -1};
+  for (Xapian::docid id = 1; id <= d.get_lastdocid(); ++id) {
+    std::string key = d.get_document(id).get_value(schema::kSlotId);  // "gen:FILE:RECORD"
+    int file = -1, record = -1;
+    ASSERT_EQ(std::sscanf(key.c_str(), "gen:%d:%d", &file, &record), 2) << key;
+    EXPECT_LT(previous, std::make_pair(file, record)) << "docid " << id;
+    previous = {file, record};
+  }
+}
+
 TEST(BatchTest, SecondRunOverUnchangedFilesIsANoOp) {
   fs::path base = FreshDir("noop");
   fs::path in = MakeCorpus(base), db = base / "db";
