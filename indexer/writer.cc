@@ -2,7 +2,8 @@
 //
 // Incremental and crash-safe batch indexing (schema/BATCH.md): a manifest kept in the database's
 // metadata says which files are already indexed as they are now, and every change is made inside
-// a Xapian transaction that also carries the manifest entries of the files it wrote.
+// a Xapian transaction that also carries the manifest entries of the files it wrote. Reading and
+// analysing (Prepare) run on a helper thread, one or two files ahead of the writing.
 #include <sys/stat.h>
 #include <xapian.h>
 

@@ -79,7 +79,10 @@ class IndexWriter {
   // schema/BATCH.md.
   //
   // `progress` is called from this thread before each file and once at the end; *stats is
-  // updated as the run goes, so the callback may read it (e.g. to print new errors).
+  // updated as the run goes, so the callback may read it (e.g. to print new errors). Internally
+  // one helper thread reads and analyses the next files (at most two ahead) while this thread
+  // writes; it is joined before the call returns, and the database is the same as if one thread
+  // had done everything.
   virtual Status IndexPaths(const std::vector<std::string>& paths, const IndexOptions& options,
                             IndexStats* stats,
                             const std::function<void(const IndexProgress&)>& progress = {}) = 0;
