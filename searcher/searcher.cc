@@ -479,7 +479,17 @@ class XapianSearcher : public Searcher {
     Xapian::ValueCountMatchSpy units(schema::kSlotUnit), sources(schema::kSlotSource);
     enquire.add_matchspy(&units);
     enquire.add_matchspy(&sources);
-    Xapian::MSet mset = enquire.get_mset(0, depth, check_all);
+    Xapian::MSet mset;
+    try {
+      mset = enquire.get_mset(0, depth, check_all);
+    } catch (const Xapian::UnimplementedError&) {
+      if (plan.ranked) throw;
+      // Remote shards take no KeyMaker: list by diploma, then in docid order, which is the
+      // order the indexer wrote each file's paragraphs (a file re-indexed in place keeps it).
+      enquire.set_sort_by_value(schema::kSlotDoc, false);
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+      mset = enquire.get_mset(0, depth, check_all);
+    }
     response->total = mset.get_matches_estimated();
 
     // The re-ranking signals are read for all candidates at once, in docid order, one posting
@@ -511,7 +521,9 @@ class XapianSearcher : public Searcher {
         bool asked = plan.asked_types.find(type) != std::string::npos;
         c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
       }
-      if (!plan.wordings.empty()) c.score *= Wording(c.docid, &credits[i * plan.words], plan);
+      if (!plan.wordings.empty() && !credits.empty()) {
+        c.score *= Wording(c.docid, &credits[i * plan.words], plan);
+      }
     }
     if (plan.ranked) {
       DocumentPrior(&candidates);

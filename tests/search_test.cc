@@ -2,12 +2,20 @@
 // (portaria/search.h) and the command line (portaria-search --json) answer the same table.
 #include "portaria/search.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <xapian.h>
 
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "analysis/rules_lexicon.h"
 #include "gtest/gtest.h"
@@ -387,6 +395,82 @@ TEST(IndexTest, ReindexingReplacesInsteadOfDuplicating) {
 TEST_F(SearchTest, IndexCarriesTheRuleFilesLexicon) {
   Xapian::Database db(*db_);
   EXPECT_EQ(db.get_metadata(std::string(schema::kMetaRulesLexicon)), analysis::RulesLexicon());
+}
+
+// A free loopback port (it may be taken again before use; the caller retries).
+int FreeLoopbackPort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  int port = 0;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
+    port = ntohs(addr.sin_port);
+  }
+  ::close(fd);
+  return port;
+}
+
+// The seed database served by xapian-tcpsrv and searched through a stub file answers like the
+// local database: ranked questions with the same ids and scores, and a citation-only listing
+// (the remote backend takes no KeyMaker, so that one falls back to diploma then docid order).
+TEST_F(SearchTest, RemoteShardAnswersLikeTheLocalDatabase) {
+  if (RunCommand("command -v xapian-tcpsrv >/dev/null 2>&1", nullptr) != 0) {
+    GTEST_SKIP() << "xapian-tcpsrv not found";
+  }
+  int port = FreeLoopbackPort();
+  ASSERT_GT(port, 0);
+  std::string port_text = std::to_string(port);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    // Its own process group: on SIGTERM the server signals its whole group (its forked
+    // connections), which must not include this test.
+    ::setpgid(0, 0);
+    ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+             port_text.c_str(), db_->c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ASSERT_GT(pid, 0);
+  ::setpgid(pid, pid);  // also here, so that the group exists whichever runs first
+  struct Stop {         // whatever happens below, the server goes
+    pid_t pid;
+    ~Stop() {
+      ::kill(-pid, SIGTERM);
+      ::waitpid(pid, nullptr, 0);
+    }
+  } stop{pid};
+  auto stub = FreshDir("remote") / "remote.stub";
+  {
+    std::ofstream out(stub);
+    out << "remote 127.0.0.1:" << port << "\n";
+  }
+  std::unique_ptr<Searcher> remote;
+  for (int i = 0; i < 100 && !remote; ++i) {  // until the server listens
+    if (!Searcher::Open(stub.string(), &remote).ok()) {
+      remote.reset();
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  ASSERT_NE(remote, nullptr) << "xapian-tcpsrv did not answer on port " << port;
+  for (const char* query :
+       {"quem paga pensões", "avaliação de desempenho",
+        "qual é o número de telefone da segurança social", "Portaria 102/2017"}) {
+    SCOPED_TRACE(query);
+    SearchResponse local = Library(query, 20), far;
+    SearchRequest request;
+    request.query = query;
+    request.limit = 20;
+    Status s = remote->Search(request, &far);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    ASSERT_FALSE(far.hits.empty());
+    ASSERT_EQ(far.hits.size(), local.hits.size());
+    for (std::size_t i = 0; i < far.hits.size(); ++i) {
+      EXPECT_EQ(far.hits[i].paragraph.id, local.hits[i].paragraph.id) << i;
+      EXPECT_DOUBLE_EQ(far.hits[i].score, local.hits[i].score) << i;
+    }
+  }
 }
 
 TEST(IndexTest, SecondWriterIsToldTheDatabaseIsLocked) {
