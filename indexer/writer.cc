@@ -271,11 +271,12 @@ class Preparer {
   static constexpr std::size_t kAhead = 2;  // bounds memory to a few files' documents
 
   void Run() {
-    analysis::Analyzer analyzer;  // analyzers are per thread
+    std::optional<analysis::Analyzer> analyzer;  // analyzers are per thread
     for (const FileJob& job : *jobs_) {
       PreparedFile file;
-      try {
-        file = Prepare(job, &analyzer);
+      try {  // nothing may escape a thread's function
+        if (!analyzer) analyzer.emplace();
+        file = Prepare(job, &*analyzer);
       } catch (...) {
         file.failure = std::current_exception();
       }
