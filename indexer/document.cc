@@ -45,13 +45,24 @@ std::string Acronym(std::string_view unit) {
   return out.size() >= 2 ? out : std::string();
 }
 
-void AddFieldTerms(std::string_view text, std::string_view prefix, analysis::Analyzer* analyzer,
-                   std::vector<analysis::Token>* tokens, Xapian::Document* doc) {
+// Fields searched for adjacent question words ("segurança social" in a heading or list intro
+// scores a phrase bonus there as in the text) keep positions; the others (ementa, source) only
+// need their within-document frequency, which add_term counts exactly as add_posting would, so
+// BM25 is the same and the index is smaller.
+enum class Positions { kKeep, kDrop };
+
+void AddFieldTerms(std::string_view text, std::string_view prefix, Positions positions,
+                   analysis::Analyzer* analyzer, std::vector<analysis::Token>* tokens,
+                   Xapian::Document* doc) {
   analyzer->Analyze(text, tokens);
-  // Positions too: question words that stand together ("segurança social") score a phrase
-  // bonus in headings and intros as in the text.
   for (const auto& t : *tokens) {
-    for (const auto& key : t.keys) doc->add_posting(schema::Term(prefix, key), t.position);
+    for (const auto& key : t.keys) {
+      if (positions == Positions::kKeep) {
+        doc->add_posting(schema::Term(prefix, key), t.position);
+      } else {
+        doc->add_term(schema::Term(prefix, key));
+      }
+    }
   }
 }
 
@@ -86,11 +97,11 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
       doc.add_posting(schema::Term(schema::kTextPrefix, key), t.position);
     doc.add_term(schema::Term(schema::kSurfacePrefix, t.surface));
   }
-  AddFieldTerms(p.unit, schema::kUnitTextPrefix, analyzer, &tokens, &doc);
-  AddFieldTerms(p.section, schema::kSectionTextPrefix, analyzer, &tokens, &doc);
-  AddFieldTerms(p.context, schema::kContextTextPrefix, analyzer, &tokens, &doc);
-  AddFieldTerms(p.summary, schema::kSummaryTextPrefix, analyzer, &tokens, &doc);
-  AddFieldTerms(p.source, schema::kSourceTextPrefix, analyzer, &tokens, &doc);
+  AddFieldTerms(p.unit, schema::kUnitTextPrefix, Positions::kKeep, analyzer, &tokens, &doc);
+  AddFieldTerms(p.section, schema::kSectionTextPrefix, Positions::kKeep, analyzer, &tokens, &doc);
+  AddFieldTerms(p.context, schema::kContextTextPrefix, Positions::kKeep, analyzer, &tokens, &doc);
+  AddFieldTerms(p.summary, schema::kSummaryTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
+  AddFieldTerms(p.source, schema::kSourceTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
   // The diploma the source cites, under "type:number/year" and "type:number".
   for (const auto& c : analysis::FindCitations(p.source, tokens)) {
     if (c.kind != analysis::Citation::Kind::kDiploma) continue;

@@ -21,14 +21,16 @@ inline constexpr std::string_view kTextPrefix = "Z";          // text lemma keys
 inline constexpr std::string_view kSurfacePrefix = "";        // text surface keys (no positions)
 inline constexpr std::string_view kUnitTextPrefix = "ZU";     // lemma keys of the unit name
 inline constexpr std::string_view kSectionTextPrefix = "ZH";  // lemma keys of the headings
-inline constexpr std::string_view kSourceTextPrefix = "ZS";   // lemma keys of the source
+inline constexpr std::string_view kSourceTextPrefix =
+    "ZS";  // lemma keys of the source (no positions)
 inline constexpr std::string_view kContextTextPrefix = "ZC";  // lemma keys of the context
-inline constexpr std::string_view kSummaryTextPrefix = "ZE";  // lemma keys of the ementa
-inline constexpr std::string_view kLetterPrefix = "XL";       // boolean: letter, folded ("d", "ii")
-inline constexpr std::string_view kArticlePrefix = "XA";      // boolean: article number ("12")
-inline constexpr std::string_view kNumberPrefix = "XN";       // boolean: paragraph number ("2")
-inline constexpr std::string_view kDocPrefix = "XD";          // boolean: document key
-inline constexpr std::string_view kFilePrefix = "XF";         // boolean: source file path
+inline constexpr std::string_view kSummaryTextPrefix =
+    "ZE";                                                 // lemma keys of the ementa (no positions)
+inline constexpr std::string_view kLetterPrefix = "XL";   // boolean: letter, folded ("d", "ii")
+inline constexpr std::string_view kArticlePrefix = "XA";  // boolean: article number ("12")
+inline constexpr std::string_view kNumberPrefix = "XN";   // boolean: paragraph number ("2")
+inline constexpr std::string_view kDocPrefix = "XD";      // boolean: document key
+inline constexpr std::string_view kFilePrefix = "XF";     // boolean: source file path
 inline constexpr std::string_view kCitationPrefix = "XC";     // boolean: "portaria:135/2012"
 inline constexpr std::string_view kUnitAcronymPrefix = "XU";  // boolean: unit acronym ("cnp")
 

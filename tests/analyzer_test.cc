@@ -469,6 +469,37 @@ TEST(AnalyzerSymmetryTest, IndexedTextTermsEqualQueryKeys) {
   }
 }
 
+// Fields searched for adjacent words keep positions; the ementa and the source keep only their
+// frequencies (the same wdf, so the same BM25).
+TEST(AnalyzerSymmetryTest, FieldTermsKeepPositionsOnlyWherePhrasesAreSearched) {
+  Analyzer analyzer;
+  Paragraph p;
+  p.id = "page:test#s/p2";
+  p.text = "Texto.";
+  p.section = "Segurança Social";
+  p.context = "Compete ao centro:";
+  p.unit = "Centro Nacional de Pensões";
+  p.summary = "Código Penal. Código de processo.";
+  p.source = "Lei n.º 1/2000";
+  Xapian::Document doc = indexer::BuildDocument(p, 1, &analyzer);
+  struct Expected {
+    const char* term;
+    Xapian::termcount wdf;
+    bool positions;
+  };
+  for (const Expected& e :
+       {Expected{"ZHsocial", 1, true}, Expected{"ZCcentro", 1, true}, Expected{"ZUpensao", 1, true},
+        Expected{"ZEcodigo", 2, false}, Expected{"ZSlei", 1, false}}) {
+    SCOPED_TRACE(e.term);
+    auto it = doc.termlist_begin();
+    it.skip_to(e.term);
+    ASSERT_NE(it, doc.termlist_end());
+    ASSERT_EQ(*it, e.term);
+    EXPECT_EQ(it.get_wdf(), e.wdf);
+    EXPECT_EQ(it.positionlist_count() > 0, e.positions);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // text.h
 
