@@ -460,9 +460,9 @@ class XapianSearcher : public Searcher {
       enquire.set_sort_by_key(key->release(), false);
     }
     std::size_t depth = plan.ranked ? std::max(wanted, kRerankDepth) : wanted;
-    // Every match is counted (exact facets and total). This also keeps Xapian 1.4.22 from pruning
-    // the OP_MAX subqueries early, which crashed inside get_mset on some long questions when
-    // check_at_least was lower (a facet-scan cap of 2000 was tried and reverted).
+    // Every match is counted (exact facets and total). This also keeps Xapian 1.4.22 from pruning:
+    // with a lower check_at_least it crashes inside get_mset as soon as two OP_MAX subqueries
+    // share an OR, which every question of two words has (bench/README.md).
     Xapian::doccount check_all = db_.get_doccount();
     if (plan.ranked && db_.get_doccount() >= kFeedbackMinParagraphs) {
       // A first pass for the few paragraphs that feedback reads: a short result heap and no
