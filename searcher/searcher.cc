@@ -461,8 +461,9 @@ class XapianSearcher : public Searcher {
     }
     std::size_t depth = plan.ranked ? std::max(wanted, kRerankDepth) : wanted;
     // Every match is counted (exact facets and total). This also keeps Xapian 1.4.22 from pruning:
-    // with a lower check_at_least it crashes inside get_mset as soon as two OP_MAX subqueries
-    // share an OR, which every question of two words has (bench/README.md).
+    // with a lower check_at_least it can crash inside get_mset where two OP_MAX subqueries share
+    // an OR (2 of the 50 judged questions did), and every question of two words has that shape
+    // (bench/README.md).
     Xapian::doccount check_all = db_.get_doccount();
     if (plan.ranked && db_.get_doccount() >= kFeedbackMinParagraphs) {
       // A first pass for the few paragraphs that feedback reads: a short result heap and no
