@@ -414,8 +414,9 @@ int FreeLoopbackPort() {
 }
 
 // The seed database served by xapian-tcpsrv and searched through a stub file answers like the
-// local database: ranked questions with the same ids and scores, and a citation-only listing
-// (the remote backend takes no KeyMaker, so that one falls back to diploma then docid order).
+// local database: ranked questions with the same ids, scores, total and facets, and a citation-only
+// listing (the remote backend takes no KeyMaker, so that one falls back to diploma then docid
+// order).
 TEST_F(SearchTest, RemoteShardAnswersLikeTheLocalDatabase) {
   if (RunCommand("command -v xapian-tcpsrv >/dev/null 2>&1", nullptr) != 0) {
     GTEST_SKIP() << "xapian-tcpsrv not found";
@@ -466,6 +467,8 @@ TEST_F(SearchTest, RemoteShardAnswersLikeTheLocalDatabase) {
     ASSERT_TRUE(s.ok()) << s.ToString();
     ASSERT_FALSE(far.hits.empty());
     ASSERT_EQ(far.hits.size(), local.hits.size());
+    EXPECT_EQ(far.total, local.total);
+    EXPECT_EQ(far.facets, local.facets);
     for (std::size_t i = 0; i < far.hits.size(); ++i) {
       EXPECT_EQ(far.hits[i].paragraph.id, local.hits[i].paragraph.id) << i;
       EXPECT_DOUBLE_EQ(far.hits[i].score, local.hits[i].score) << i;
