@@ -73,6 +73,17 @@ std::string Analyzer::SurfaceOf(std::string_view word) {
   return NormalizeNumber(StripAccents(folded));
 }
 
+bool Analyzer::SurfaceToken(std::string_view word, Token* token, std::string* folded_out) {
+  std::string folded = Fold(word);
+  StripOrdinal(&folded);
+  if (folded == "º" || folded == "ª" || folded == "°") return false;  // not a word
+  token->surface = NormalizeNumber(StripAccents(folded));
+  token->numeric = !token->surface.empty() && IsDigit(token->surface.front());
+  token->stop = IsStopword(token->surface);
+  if (folded_out != nullptr) *folded_out = std::move(folded);
+  return !token->surface.empty();  // e.g. only combining marks: no word either
+}
+
 const Token* Analyzer::WordAnalysis(std::string_view word) {
   // Words repeat (a few thousand make most of any legal text), so each analyser remembers what
   // it made of a word as written: no folding, ICU conversion or lemma lookup the second time.
@@ -80,25 +91,20 @@ const Token* Analyzer::WordAnalysis(std::string_view word) {
   if (it != words_seen_.end()) return it->second.surface.empty() ? nullptr : &it->second;
   if (words_seen_.size() >= kMaxWordsSeen) words_seen_.clear();
   Token token;
-  std::string folded = Fold(word);
-  StripOrdinal(&folded);
-  if (folded != "º" && folded != "ª" && folded != "°") {
-    token.surface = NormalizeNumber(StripAccents(folded));
-    token.numeric = !token.surface.empty() && IsDigit(token.surface.front());
-    token.stop = IsStopword(token.surface);
-    if (!token.stop) {
-      if (token.numeric) {
-        token.keys.push_back(token.surface);
-      } else {
-        token.keys = lemmatizer_->Lemmas(folded);
-      }
+  std::string folded;
+  if (SurfaceToken(word, &token, &folded) && !token.stop) {
+    if (token.numeric) {
+      token.keys.push_back(token.surface);
+    } else {
+      token.keys = lemmatizer_->Lemmas(folded);
     }
   }
   auto [entry, inserted] = words_seen_.emplace(std::string(word), std::move(token));
   return entry->second.surface.empty() ? nullptr : &entry->second;
 }
 
-void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
+template <typename WordToken>
+void Analyzer::Walk(std::string_view text, std::vector<Token>* tokens, WordToken word_token) {
   tokens->clear();
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
@@ -112,18 +118,31 @@ void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
     std::string_view word = text.substr(start, end - start);
     ++position;
     if (word.size() > kMaxWordBytes) continue;
-    const Token* analysed = WordAnalysis(word);
-    if (analysed == nullptr) {
+    Token token;
+    if (!word_token(word, &token)) {
       --position;  // a stray ordinal mark is not a word
       continue;
     }
-    Token token = *analysed;
     token.position = position;
     token.begin = static_cast<std::uint32_t>(start);
     token.end = static_cast<std::uint32_t>(end);
     tokens->push_back(std::move(token));
   }
   utext_close(ut);
+}
+
+void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
+  Walk(text, tokens, [this](std::string_view word, Token* token) {
+    const Token* analysed = WordAnalysis(word);
+    if (analysed == nullptr) return false;
+    *token = *analysed;
+    return true;
+  });
+}
+
+void Analyzer::Segment(std::string_view text, std::vector<Token>* tokens) {
+  Walk(text, tokens,
+       [](std::string_view word, Token* token) { return SurfaceToken(word, token, nullptr); });
 }
 
 }  // namespace portaria::analysis

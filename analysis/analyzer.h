@@ -54,6 +54,11 @@ class Analyzer {
   // Replaces *tokens with the tokens of `text` (UTF-8; invalid bytes are skipped).
   void Analyze(std::string_view text, std::vector<Token>* tokens);
 
+  // The same tokens (positions, offsets, surfaces, stopword flags) without lemma keys: no
+  // dictionary is consulted. For laying out text whose terms the index already holds, such as
+  // a result's snippet, whose matches are found by position.
+  void Segment(std::string_view text, std::vector<Token>* tokens);
+
   // The accent-free folded form of one word, as Token::surface would hold it.
   static std::string SurfaceOf(std::string_view word);
   static bool IsStopword(std::string_view surface);
@@ -64,6 +69,13 @@ class Analyzer {
   // What one word (as written) analyses to, without its position and offsets; nullptr for a
   // stray ordinal mark, which is no word at all.
   const Token* WordAnalysis(std::string_view word);
+  // The word walk shared by Analyze and Segment: `word_token` gives a word's token (nullptr for
+  // a stray ordinal mark); positions and offsets are added here.
+  template <typename WordToken>
+  void Walk(std::string_view text, std::vector<Token>* tokens, WordToken word_token);
+  // A word's token without keys; false for a stray ordinal mark. `folded_out` (may be null)
+  // receives the folded word, which is what the lemmatizer takes.
+  static bool SurfaceToken(std::string_view word, Token* token, std::string* folded_out);
 
   struct Hash {
     using is_transparent = void;

@@ -542,7 +542,8 @@ class XapianSearcher : public Searcher {
       schema::DecodeRecord(
           db_.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data(),
           &hit.paragraph);
-      hit.snippet = searcher::MakeSnippet(hit.paragraph.text, plan.highlight, &analyzer_);
+      hit.snippet = searcher::MakeSnippet(
+          hit.paragraph.text, HighlightPositions(candidates[i].docid, plan), &analyzer_);
       response->hits.push_back(std::move(hit));
     }
     for (auto* spy : {&units, &sources}) {
@@ -603,6 +604,23 @@ class XapianSearcher : public Searcher {
     for (auto& c : *candidates) {
       c.score *= 1 + lambda * evidence[c.diploma] / best;
     }
+  }
+
+  // Where the paragraph's text holds the keys to highlight, read from the index (its text
+  // terms and their positions), so a snippet needs no analysis of the text.
+  std::unordered_set<std::uint32_t> HighlightPositions(Xapian::docid docid, const QueryPlan& plan) {
+    std::unordered_set<std::uint32_t> positions;
+    const std::string prefix(schema::kTextPrefix);
+    Xapian::TermIterator t = db_.termlist_begin(docid), end = db_.termlist_end(docid);
+    for (t.skip_to(prefix); t != end; ++t) {
+      const std::string term = *t;
+      if (term.compare(0, prefix.size(), prefix) != 0) break;
+      char next = term.size() > prefix.size() ? term[prefix.size()] : 'A';
+      if (next >= 'A' && next <= 'Z') continue;  // another field's prefix (ZH, ZU, ...)
+      if (!plan.highlight.count(term.substr(prefix.size()))) continue;
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) positions.insert(*p);
+    }
+    return positions;
   }
 
   // The question's multi-word terms found as typed, function words included, as a multiplier.

@@ -31,15 +31,13 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
-std::string MakeSnippet(std::string_view text, const std::unordered_set<std::string>& keys,
+std::string MakeSnippet(std::string_view text, const std::unordered_set<std::uint32_t>& positions,
                         analysis::Analyzer* analyzer, std::size_t max_bytes) {
   std::vector<analysis::Token> tokens;
-  analyzer->Analyze(text, &tokens);
+  analyzer->Segment(text, &tokens);
   std::vector<const analysis::Token*> hits;
   for (const auto& t : tokens) {
-    bool hit = keys.count(t.surface) != 0;
-    for (const auto& k : t.keys) hit = hit || keys.count(k) != 0;
-    if (hit && !t.stop) hits.push_back(&t);
+    if (!t.stop && positions.count(t.position)) hits.push_back(&t);
   }
   // Choose the window [begin, end) of at most max_bytes holding the most hits.
   std::size_t begin = 0, end = text.size();

@@ -427,6 +427,31 @@ TEST(AnalyzerSymmetryTest, SameTextGivesIdenticalTokens) {
   for (std::size_t i = 0; i < before.size(); ++i) EXPECT_EQ(before[i].keys, after[i].keys);
 }
 
+// Segment numbers words exactly as Analyze does (snippets find matches by the positions the
+// indexer stored), and consults no dictionary.
+TEST(AnalyzerSymmetryTest, SegmentGivesAnalyzesTokensWithoutKeysOrLookups) {
+  Analyzer analyzer;
+  std::vector<std::string> texts(std::begin(kSentences), std::end(kSentences));
+  texts.push_back("art. 12.º, n.º 2 º alínea d) — 9.784/1999; e\xcc\x81 zzzpalavranova");
+  for (const auto& text : texts) {
+    SCOPED_TRACE(text);
+    std::vector<Token> analysed, segmented;
+    analyzer.Analyze(text, &analysed);
+    Lemmatizer::Recorder recorder;
+    analyzer.Segment(text, &segmented);
+    EXPECT_TRUE(recorder.words().empty());
+    ASSERT_EQ(segmented.size(), analysed.size());
+    for (std::size_t i = 0; i < analysed.size(); ++i) {
+      EXPECT_EQ(segmented[i].position, analysed[i].position) << i;
+      EXPECT_EQ(segmented[i].begin, analysed[i].begin) << i;
+      EXPECT_EQ(segmented[i].end, analysed[i].end) << i;
+      EXPECT_EQ(segmented[i].surface, analysed[i].surface) << i;
+      EXPECT_EQ(segmented[i].stop, analysed[i].stop) << i;
+      EXPECT_TRUE(segmented[i].keys.empty()) << i;
+    }
+  }
+}
+
 TEST(AnalyzerSymmetryTest, KeysAreSortedAndUnique) {
   for (const char* s : kSentences) {
     for (const auto& t : Analyse(s)) {
