@@ -69,12 +69,13 @@ class Analyzer {
   // What one word (as written) analyses to, without its position and offsets; nullptr for a
   // stray ordinal mark, which is no word at all.
   const Token* WordAnalysis(std::string_view word);
-  // The word walk shared by Analyze and Segment: `word_token` gives a word's token (nullptr for
-  // a stray ordinal mark); positions and offsets are added here.
+  // The word walk shared by Analyze and Segment: `word_token(word, &token)` fills a word's token
+  // and returns false for what is no word (a stray ordinal mark); positions and offsets are
+  // added here, so both number words alike.
   template <typename WordToken>
   void Walk(std::string_view text, std::vector<Token>* tokens, WordToken word_token);
-  // A word's token without keys; false for a stray ordinal mark. `folded_out` (may be null)
-  // receives the folded word, which is what the lemmatizer takes.
+  // A word's token without keys; false for a stray ordinal mark (or a word that folds to
+  // nothing). `folded_out` (may be null) receives the folded word, which the lemmatizer takes.
   static bool SurfaceToken(std::string_view word, Token* token, std::string* folded_out);
 
   struct Hash {
