@@ -276,29 +276,38 @@ TEST(GroupTest, GroupGivesOneBestParagraphPerDiploma) {
 
 // Re-ranking signals on a small JSON Lines corpus written here, each with the query that must
 // move a paragraph up and the one that must not.
+// Writes `records` as one JSON Lines file in `dir` and indexes it into `dir`/db, which it
+// returns in *db; every record must become a paragraph.
+void IndexRecords(const std::filesystem::path& dir, const std::vector<nlohmann::json>& records,
+                  std::string* db) {
+  *db = (dir / "db").string();
+  {
+    std::ofstream out(dir / "records.jsonl");
+    for (const auto& r : records) out << r.dump() << "\n";
+  }
+  std::unique_ptr<IndexWriter> w;
+  ASSERT_TRUE(IndexWriter::Open(*db, &w).ok());
+  IndexStats stats;
+  ASSERT_TRUE(w->IndexPaths({(dir / "records.jsonl").string()}, {}, &stats).ok());
+  ASSERT_TRUE(stats.errors.empty());
+  ASSERT_EQ(stats.paragraphs_added, records.size());
+}
+
 class RankingTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto dir = FreshDir("ranking");
-    db_ = (dir / "db").string();
-    std::ofstream out(dir / "acts.jsonl");
     const char* texts[] = {
         "A avaliação do desempenho dos alunos é contínua.",
         "O serviço coordena o processo de avaliação de desempenho do seu pessoal.",
         "O Instituto da Segurança Social gere o sistema de segurança social.",
         "Linha Segurança Social: ligue 300 502 502, nos dias úteis.",
     };
-    int n = 0;
+    std::vector<nlohmann::json> records;
     for (const char* text : texts) {
-      out << nlohmann::json{{"id", "t:" + std::to_string(++n)}, {"text", text}, {"doc", "t"}}.dump()
-          << "\n";
+      records.push_back(
+          {{"id", "t:" + std::to_string(records.size() + 1)}, {"text", text}, {"doc", "t"}});
     }
-    out.close();
-    std::unique_ptr<IndexWriter> w;
-    ASSERT_TRUE(IndexWriter::Open(db_, &w).ok());
-    IndexStats stats;
-    ASSERT_TRUE(w->IndexPaths({(dir / "acts.jsonl").string()}, {}, &stats).ok());
-    ASSERT_TRUE(stats.errors.empty());
+    ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("ranking"), records, &db_));
   }
 
   std::string Top(const std::string& query) {
@@ -329,8 +338,6 @@ TEST_F(RankingTest, AskingForAContactPrefersTheParagraphThatGivesOne) {
 // Facets count each matching paragraph once, also on databases big enough for pseudo-relevance
 // feedback (a second match pass over the same spies once counted everything twice).
 TEST(FacetTest, CountsAreExactOnADatabaseThatGetsFeedback) {
-  auto dir = FreshDir("facets-big");
-  std::string db = (dir / "db").string();
   const char* sources[] = {"Lei n.º 1/2001", "Lei n.º 2/2002", "Lei n.º 3/2003"};
   // Each topic has words of its own, so that feedback finds terms to add.
   const char* topics[] = {"pensão de velhice pela carreira contributiva",
@@ -338,28 +345,19 @@ TEST(FacetTest, CountsAreExactOnADatabaseThatGetsFeedback) {
                           "subsídio de doença pela incapacidade temporária",
                           "licença parental pelo nascimento do filho"};
   std::map<std::string, std::size_t> expected;  // source -> paragraphs about pensions
-  {
-    std::ofstream out(dir / "many.jsonl");
-    for (int i = 0; i < 1500; ++i) {
-      std::string source = sources[i % 3];
-      std::string topic = topics[(i / 3) % 4];
-      if (topic == topics[0]) ++expected[source];
-      out << nlohmann::json{{"id", "f:" + std::to_string(i)},
-                            {"text", "O requerimento n.º " + std::to_string(i) + " de " + topic +
-                                         " é decidido pelo serviço competente."},
-                            {"source", source},
-                            {"doc", source}}
-                 .dump()
-          << "\n";
-    }
+  std::vector<nlohmann::json> records;
+  for (int i = 0; i < 1500; ++i) {
+    std::string source = sources[i % 3];
+    std::string topic = topics[(i / 3) % 4];
+    if (topic == topics[0]) ++expected[source];
+    records.push_back({{"id", "f:" + std::to_string(i)},
+                       {"text", "O requerimento n.º " + std::to_string(i) + " de " + topic +
+                                    " é decidido pelo serviço competente."},
+                       {"source", source},
+                       {"doc", source}});
   }
-  {
-    std::unique_ptr<IndexWriter> w;
-    ASSERT_TRUE(IndexWriter::Open(db, &w).ok());
-    IndexStats stats;
-    ASSERT_TRUE(w->IndexPaths({(dir / "many.jsonl").string()}, {}, &stats).ok());
-    ASSERT_EQ(stats.paragraphs_added, 1500u);
-  }
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("facets-big"), records, &db));
   std::unique_ptr<Searcher> searcher;
   ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
   SearchRequest request;
@@ -377,33 +375,22 @@ TEST(FacetTest, CountsAreExactOnADatabaseThatGetsFeedback) {
 // checked, so the lower bound is the count. Some paragraphs are repeated, so collapsing (one
 // result for identical paragraphs) is part of what is counted.
 TEST(FacetTest, TotalIsTheNumberOfResultsASearchCanReturn) {
-  auto dir = FreshDir("total");
-  std::string db = (dir / "db").string();
   const char* verbs[] = {"paga", "gere", "fiscaliza", "atribui"};
   const char* things[] = {"as pensões de velhice", "os subsídios de doença",
                           "as pensões de invalidez", "as contribuições", "o abono de família"};
-  {
-    std::ofstream out(dir / "many.jsonl");
-    int id = 0;
-    for (int i = 0; i < 1200; ++i) {
-      std::string text = "O serviço " + std::to_string(i) + " " + verbs[i % 4] + " " +
-                         things[(i * 7) % 5] + " no distrito " + std::to_string(i % 18) + ".";
-      for (int copy = 0; copy < (i % 50 == 0 ? 2 : 1); ++copy) {
-        out << nlohmann::json{{"id", "t:" + std::to_string(id++)},
-                              {"text", text},
-                              {"doc", "t" + std::to_string(i % 7)}}
-                   .dump()
-            << "\n";
-      }
+  std::vector<nlohmann::json> records;
+  for (int i = 0; i < 1200; ++i) {
+    std::string text = "O serviço " + std::to_string(i) + " " + verbs[i % 4] + " " +
+                       things[(i * 7) % 5] + " no distrito " + std::to_string(i % 18) + ".";
+    for (int copy = 0; copy < (i % 50 == 0 ? 2 : 1); ++copy) {
+      records.push_back({{"id", "t:" + std::to_string(records.size())},
+                         {"text", text},
+                         {"doc", "t" + std::to_string(i % 7)}});
     }
   }
-  {
-    std::unique_ptr<IndexWriter> w;
-    ASSERT_TRUE(IndexWriter::Open(db, &w).ok());
-    IndexStats stats;
-    ASSERT_TRUE(w->IndexPaths({(dir / "many.jsonl").string()}, {}, &stats).ok());
-    ASSERT_EQ(stats.paragraphs_added, 1224u);
-  }
+  ASSERT_EQ(records.size(), 1224u);
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("total"), records, &db));
   std::unique_ptr<Searcher> searcher;
   ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
   for (const char* query : {"pensões", "quem paga pensões de velhice"}) {
