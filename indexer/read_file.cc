@@ -3,7 +3,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "analysis/lemmatizer.h"
 #include "analysis/text.h"
+#include "indexer/diploma.h"
 #include "indexer/reader.h"
 
 namespace portaria::indexer {
@@ -137,7 +139,14 @@ ReadResult ReadBytes(const std::filesystem::path& path, std::string_view raw) {
   if (!prepared.ok()) return fatal(prepared);
   switch (format) {
     case Format::kPage:
-      result = ReadPage(clean, file, path.stem().string());
+      if (diploma::LooksLikeDiploma(clean)) {
+        auto known = [](const std::string& word) {
+          return analysis::Lemmatizer::Shared().IsKnownWord(word);
+        };
+        result = ReadDiploma(clean, file, path.stem().string(), known);
+      } else {
+        result = ReadPage(clean, file, path.stem().string());
+      }
       break;
     case Format::kAkomaNtoso:
       result = ReadAkomaNtoso(clean, file);

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ struct ReadResult {
   // Problems found. If `fatal` is set the file as a whole is rejected and `paragraphs` must not
   // be indexed; otherwise each error concerns one part (e.g. one JSON line) that was skipped.
   std::vector<Status> errors;
+  // What a reader could not place with certainty but kept (e.g. a número out of sequence); the
+  // file still counts as read without errors.
+  std::vector<Status> warnings;
   bool fatal = false;
 };
 
@@ -41,6 +45,12 @@ const char* FormatName(Format format);
 ReadResult ReadPage(std::string_view content, const std::string& file, const std::string& doc_key);
 ReadResult ReadAkomaNtoso(std::string_view content, const std::string& file);
 ReadResult ReadJsonLines(std::string_view content, const std::string& file);
+// Portuguese legislative text (schema/DIPLOMAS.md), chosen by content for .md/.txt files
+// (diploma::LooksLikeDiploma). `known` tells whether the dictionary accepts a folded word, to
+// mend words broken at line ends; it may be empty (a syllable-break rule is used instead).
+ReadResult ReadDiploma(std::string_view content, const std::string& file,
+                       const std::string& doc_key,
+                       const std::function<bool(const std::string&)>& known);
 
 // Reads the file at `path`, checks it (size, UTF-8, NUL bytes; strips a BOM, CRLF -> LF),
 // dispatches on the format and NFC-normalises every field of the records produced.

@@ -1,0 +1,84 @@
+// The Portuguese diploma reader's stages (schema/DIPLOMAS.md): cleaning the text as people hold
+// it (Diário da República PDF text, DRE consolidated text, EU Official Journal text), finding
+// the organ a competence list belongs to, and the structure that turns the clean lines into
+// paragraph records. Internal to the indexer; exposed here for the tests.
+#ifndef PORTARIA_INDEXER_DIPLOMA_H_
+#define PORTARIA_INDEXER_DIPLOMA_H_
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace portaria::indexer::diploma {
+
+// True if a dictionary accepts the word; the argument is folded (lower case, NFC). Decides how
+// a word broken at a line end is mended. Must be safe to call from several threads.
+using WordCheck = std::function<bool(const std::string&)>;
+
+// One logical line of clean text: page furniture gone, words broken across lines mended,
+// ordinals and the DR's space before a hyphen fixed, consolidation notes removed.
+struct Line {
+  std::string text;
+  int number = 0;              // 1-based line of the file where it starts
+  bool blank_before = false;   // a blank line (or a page break) separates it from the previous
+  bool heading = false;        // a Markdown heading ("# Artigo 1.º"), '#' removed from `text`
+};
+
+struct CleanText {
+  std::vector<Line> lines;
+  std::vector<Line> notes;  // footnotes, in order: kept as paragraphs of their own
+  bool paragraphs_by_blank_lines = false;  // DRE and OJ Markdown; PDF text breaks every line
+};
+
+// Chosen by content for .md/.txt files: articles ("Artigo 3.º"), a DR or OJ page header, or a
+// numbered outline ("1.", "2.", … with no Markdown headings).
+bool LooksLikeDiploma(std::string_view content);
+
+CleanText Clean(std::string_view content, const WordCheck& known);
+
+// Fixes within one line: OCR ordinals ("17.o", "n.o", "25. o" -> "17.º", "n.º", "25.º"), the
+// DR's space before a hyphen ("decreto -lei" -> "decreto-lei"), "Estados- -Membros", footnote
+// calls ("(^1 )"), dot leaders, and DRE's "LEGISLAÇÃO CONSOLIDADA" / "**Alterações** …" notes.
+std::string MendLine(std::string_view line);
+
+// Abbreviations a diploma defines: "Centro Nacional de Cibersegurança (CNCS)", "…, abreviadamente
+// designado por CNP", "(doravante CNPD)" -> {"CNCS": "Centro Nacional de Cibersegurança"}.
+std::map<std::string, std::string> FindAbbreviations(std::string_view text);
+
+// The organ whose competences a sentence introduces, as written: "Compete ao Conselho Superior
+// de Segurança do Ciberespaço:", "Compete, designadamente, ao fiscal único:", "À DGPRM compete:",
+// "São competências do X:", "Constituem competências da ANCC:" -> the organ; "" otherwise.
+std::string CompetenceOrgan(std::string_view sentence);
+
+// The organ an article's epígrafe names: "Competências da DGPRM" -> "DGPRM", "Conservatória dos
+// Registos Centrais" -> itself; "" for an epígrafe that names no organ.
+std::string EpigraphOrgan(std::string_view epigraph);
+
+// Character classes on UTF-8 text, enough for Portuguese: ASCII letters and Latin-1 letters
+// (U+00C0-U+00FF, two bytes starting 0xC3), upper or lower case.
+inline bool IsUpperAt(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return false;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c != 0xC3 || i + 1 >= s.size()) return false;
+  unsigned char d = static_cast<unsigned char>(s[i + 1]);
+  return d >= 0x80 && d <= 0x9E && d != 0x97;
+}
+inline bool IsLowerAt(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return false;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c >= 'a' && c <= 'z') return true;
+  if (c != 0xC3 || i + 1 >= s.size()) return false;
+  unsigned char d = static_cast<unsigned char>(s[i + 1]);
+  return d >= 0x9F && d <= 0xBF && d != 0xB7;
+}
+inline bool IsLetterAt(std::string_view s, std::size_t i) { return IsUpperAt(s, i) || IsLowerAt(s, i); }
+
+// Trims ASCII white space (and the no-break spaces PDF text carries) from both ends.
+std::string_view Trim(std::string_view s);
+
+}  // namespace portaria::indexer::diploma
+
+#endif  // PORTARIA_INDEXER_DIPLOMA_H_

@@ -1,0 +1,245 @@
+// Which organ a competence belongs to, read from the sentence that introduces the list
+// ("Compete ao X:", "À X compete:", "São competências do X:") or from the article's epígrafe,
+// and the abbreviations a diploma defines, so that "Compete ao CNP:" names the Centro.
+#include <array>
+
+#include "analysis/text.h"
+#include "indexer/diploma.h"
+#include "indexer/units.h"
+
+namespace portaria::indexer::diploma {
+namespace {
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  while (!s.empty()) {
+    std::size_t start = s.find_first_not_of(' ');
+    if (start == std::string_view::npos) break;
+    s.remove_prefix(start);
+    std::size_t end = s.find(' ');
+    words.push_back(s.substr(0, end));
+    s = end == std::string_view::npos ? std::string_view() : s.substr(end);
+  }
+  return words;
+}
+
+bool IsConnector(std::string_view w) {
+  for (std::string_view c : {"de", "da", "do", "das", "dos", "e", "para", "a", "à", "em"}) {
+    if (w == c) return true;
+  }
+  return false;
+}
+
+bool IsContraction(std::string_view w) {
+  for (std::string_view c : {"ao", "à", "aos", "às", "do", "da", "dos", "das", "de", "a"}) {
+    if (w == c) return true;
+  }
+  return false;
+}
+
+// Strips the punctuation that ends an organ's name ("Ciberespaço:" -> "Ciberespaço").
+std::string_view Bare(std::string_view w, bool* ends) {
+  *ends = false;
+  while (!w.empty() && (w.back() == ',' || w.back() == ':' || w.back() == ';' || w.back() == '.')) {
+    // "CERT.PT" keeps its inner dots; only a final one ends the name.
+    *ends = true;
+    w.remove_suffix(1);
+  }
+  return w;
+}
+
+// The organ's name at the start of `words`: a run of capitalised words and connectors
+// ("Conselho Superior de Segurança do Ciberespaço", "DGPRM"), or, for an organ named in lower
+// case ("fiscal único", "secretário"), the words up to the punctuation that closes it.
+std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t from) {
+  if (from >= words.size()) return {};
+  std::vector<std::string_view> taken;
+  bool capitalised = IsUpperAt(words[from], 0);
+  for (std::size_t i = from; i < words.size() && taken.size() < 12; ++i) {
+    bool ends = false;
+    std::string_view w = Bare(words[i], &ends);
+    if (w.empty() || w.front() == '(') break;
+    if (capitalised) {
+      if (!IsUpperAt(w, 0) && !IsConnector(w)) break;
+    } else if (taken.size() >= 6) {
+      return {};  // a lower-case phrase with no end in sight is not a name
+    }
+    taken.push_back(w);
+    if (ends) break;
+    if (!capitalised && i + 1 == words.size()) break;
+  }
+  while (!taken.empty() && IsConnector(taken.back())) taken.pop_back();
+  std::string organ;
+  for (auto w : taken) {
+    if (!organ.empty()) organ += ' ';
+    organ += w;
+  }
+  return organ;
+}
+
+std::string Lower(std::string_view w) { return analysis::Fold(w); }
+
+// Without emphasis, parentheses and quotes: "Competências do «CERT.PT»" -> "Competências do
+// CERT.PT".
+std::string Unquote(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '*' || c == '_' || c == '(' || c == ')' || c == '"') continue;
+    if (s.substr(i).starts_with("«") || s.substr(i).starts_with("»") ||
+        s.substr(i).starts_with("“") || s.substr(i).starts_with("”")) {
+      i += s.substr(i).starts_with("«") || s.substr(i).starts_with("»") ? 1 : 2;
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CompetenceOrgan(std::string_view sentence) {
+  std::string unquoted = Unquote(Trim(sentence));
+  std::vector<std::string_view> w = Words(unquoted);
+  if (w.size() < 3) return {};
+  std::string first = Lower(w[0]);
+  // "Compete ao X", "Compete, ainda, ao X", "Compete designadamente ao X", "Cabe à X".
+  if (first == "compete" || first == "compete," || first == "cabe" || first == "incumbe") {
+    std::size_t i = 1;
+    while (i < w.size() && i < 4 && !IsContraction(Lower(w[i]))) ++i;
+    if (i >= w.size() || !IsContraction(Lower(w[i]))) return {};
+    return ReadOrgan(w, i + 1);
+  }
+  // "Ao X compete:", "À DGPRM compete, designadamente:".
+  if (first == "ao" || first == "à" || first == "aos" || first == "às") {
+    for (std::size_t i = 2; i < w.size() && i < 14; ++i) {
+      std::string v = Lower(w[i]);
+      if (v.starts_with("compete") || v.starts_with("cabe") || v.starts_with("incumbe")) {
+        std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
+        return ReadOrgan(name, 0);
+      }
+    }
+    return {};
+  }
+  // "O X possui as seguintes competências:", "A X tem as seguintes atribuições:".
+  if (first == "o" || first == "a" || first == "os" || first == "as") {
+    for (std::size_t i = 2; i + 3 < w.size() && i < 14; ++i) {
+      std::string v = Lower(w[i]);
+      bool verb = v == "possui" || v == "tem" || v == "têm" || v == "exerce" || v == "prossegue" ||
+                  v == "possuem" || v == "exercem" || v == "prosseguem";
+      std::string what = Lower(w[i + 3]);
+      if (verb && Lower(w[i + 2]) == "seguintes" &&
+          (what.starts_with("competências") || what.starts_with("atribuições"))) {
+        std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
+        return ReadOrgan(name, 0);
+      }
+    }
+    return {};
+  }
+  // "São competências do X:", "Constituem competências da ANCC:", "São atribuições da X:".
+  if (first == "são" || first == "constituem") {
+    for (std::size_t i = 1; i + 2 < w.size() && i < 4; ++i) {
+      std::string v = Lower(w[i]);
+      if ((v == "competências" || v == "atribuições") && IsContraction(Lower(w[i + 1])))
+        return ReadOrgan(w, i + 2);
+    }
+  }
+  return {};
+}
+
+std::string EpigraphOrgan(std::string_view epigraph) {
+  std::string clean = Unquote(Trim(epigraph));
+  std::vector<std::string_view> w = Words(clean);
+  if (w.empty()) return {};
+  std::string first = Lower(w[0]);
+  // "Competências da DGPRM", "Atribuições e competências do Conselho".
+  if (first == "competências" || first == "competência" || first == "atribuições") {
+    std::size_t i = 1;
+    while (i < w.size() && !IsContraction(Lower(w[i]))) ++i;
+    if (i + 1 < w.size() && IsUpperAt(w[i + 1], 0)) return ReadOrgan(w, i + 1);
+    return {};
+  }
+  // The epígrafe is the organ itself: "Conservatória dos Registos Centrais", "Fiscal único".
+  if (std::string unit = UnitFromHeading(clean); !unit.empty()) return unit;
+  static constexpr std::array<std::string_view, 10> kMoreOrgans = {
+      "conservatória", "conservatórias", "entidade", "provedor",    "provedoria",
+      "presidente",    "secretário",     "fiscal",   "comandante", "governo"};
+  if (!IsUpperAt(clean, 0) || w.size() > 8) return {};
+  for (auto noun : kMoreOrgans) {
+    if (first == noun) return clean;
+  }
+  return {};
+}
+
+std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
+  std::map<std::string, std::string> found;
+  auto name_before = [&](std::size_t end) {
+    // The capitalised words (and connectors between them) that end at `end`.
+    std::vector<std::string_view> w = Words(text.substr(end > 200 ? end - 200 : 0,
+                                                        end > 200 ? 200 : end));
+    std::size_t start = w.size();
+    while (start > 0) {
+      std::string_view word = w[start - 1];
+      bool ends = false;
+      std::string_view bare = Bare(word, &ends);
+      if (ends && start != w.size()) break;
+      if (IsUpperAt(bare, 0) || IsConnector(bare)) {
+        --start;
+      } else {
+        break;
+      }
+    }
+    while (start < w.size() && IsConnector(w[start])) ++start;
+    std::string name;
+    for (std::size_t i = start; i < w.size(); ++i) {
+      bool ends = false;
+      if (!name.empty()) name += ' ';
+      name += Bare(w[i], &ends);
+    }
+    return name;
+  };
+  auto add = [&](std::string abbr, std::string name) {
+    if (abbr.size() < 2 || name.find(' ') == std::string::npos) return;
+    if (std::toupper(static_cast<unsigned char>(abbr[0])) != name[0]) return;
+    found.emplace(std::move(abbr), std::move(name));
+  };
+  // "Name (ABBR)" and "Name (doravante ABBR)".
+  for (std::size_t open = text.find('('); open != std::string_view::npos;
+       open = text.find('(', open + 1)) {
+    std::size_t close = text.find(')', open);
+    if (close == std::string_view::npos || close - open > 40) continue;
+    std::string_view inside = text.substr(open + 1, close - open - 1);
+    for (std::string_view lead : {"doravante designada por ", "doravante designado por ",
+                                  "doravante ", "adiante designada por ",
+                                  "adiante designado por "}) {
+      if (inside.starts_with(lead)) inside.remove_prefix(lead.size());
+    }
+    bool abbreviation = inside.size() >= 2 && inside.size() <= 12;
+    for (char c : inside) {
+      if (!(std::isupper(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+            std::isdigit(static_cast<unsigned char>(c))))
+        abbreviation = false;
+    }
+    if (!abbreviation || !std::isupper(static_cast<unsigned char>(inside[0]))) continue;
+    std::size_t end = open;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    add(std::string(inside), name_before(end));
+  }
+  // "Name, abreviadamente designado por ABBR".
+  for (std::string_view lead : {", abreviadamente designado por ", ", abreviadamente designada por ",
+                                ", doravante designado por ", ", doravante designada por "}) {
+    for (std::size_t at = text.find(lead); at != std::string_view::npos;
+         at = text.find(lead, at + 1)) {
+      std::string_view rest = text.substr(at + lead.size());
+      std::size_t len = 0;
+      while (len < rest.size() && (std::isupper(static_cast<unsigned char>(rest[len])) ||
+                                   rest[len] == '.' || rest[len] == '-'))
+        ++len;
+      while (len > 0 && rest[len - 1] == '.') --len;
+      add(std::string(rest.substr(0, len)), name_before(at));
+    }
+  }
+  return found;
+}
+
+}  // namespace portaria::indexer::diploma

@@ -1,0 +1,1087 @@
+// Reader for Portuguese legislative text (schema/DIPLOMAS.md): the clean lines of
+// indexer/diploma_text.cc become one record per número, alínea and subalínea, each with its
+// article, epígrafe, divisions, source and — for competence lists — the organ.
+//
+// Two steps, in this file: the line loop finds the diploma's shape (front matter, preamble,
+// divisions, articles, annexes, signature); Segment() splits an article's body at its número,
+// alínea and subalínea markers, wherever they stand (the DR breaks lines, DRE runs a whole
+// article into one line), checking each marker against the sequence it continues, so that
+// "nos termos da alínea c)" or "n.º 2" inside a sentence never split it.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "analysis/text.h"
+#include "indexer/diploma.h"
+#include "indexer/reader.h"
+
+namespace portaria::indexer {
+namespace {
+
+using diploma::IsLowerAt;
+using diploma::IsUpperAt;
+using diploma::Line;
+using diploma::Trim;
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string StripEmphasis(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != '*' && c != '_') out.push_back(c);
+  }
+  return analysis::NormalizeSpace(out);
+}
+
+std::string Slug(std::string_view text) {
+  std::string folded = analysis::FoldAndStrip(text), slug;
+  for (char c : folded) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      slug.push_back(c);
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug.push_back('-');
+    }
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+bool IsAllCaps(std::string_view s) {
+  bool letter = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (IsLowerAt(s, i)) return false;
+    if (IsUpperAt(s, i)) letter = true;
+  }
+  return letter;
+}
+
+// "REGULAMENTO (UE) 2016/679 DO PARLAMENTO EUROPEU" -> "Regulamento (UE) 2016/679 do Parlamento
+// Europeu": words of capitals become capitalised, connectors lower case, short words such as
+// "UE" stay.
+std::string TitleCase(std::string_view s) {
+  if (!IsAllCaps(s)) return std::string(s);
+  std::string out;
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= s.size()) {
+    std::size_t end = s.find(' ', start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view word = s.substr(start, end - start);
+    std::string folded = analysis::Fold(word);
+    bool connector = folded == "de" || folded == "da" || folded == "do" || folded == "das" ||
+                     folded == "dos" || folded == "e" || folded == "à" || folded == "a" ||
+                     folded == "o" || folded == "em" || folded == "que" || folded == "na" ||
+                     folded == "no";
+    bool keep = word.size() <= 3 && !connector && word.find('(') != 0;
+    if (!out.empty()) out += ' ';
+    if (word.starts_with("(") && word.size() <= 5) {
+      out += word;  // "(UE)"
+    } else if (keep) {
+      out += word;
+    } else if (connector && !first) {
+      out += folded;
+    } else if (!folded.empty()) {
+      // Capitalise the first letter of the folded word (ASCII or a two-byte Latin-1 letter).
+      std::string w = folded;
+      if (w[0] >= 'a' && w[0] <= 'z') {
+        w[0] = static_cast<char>(w[0] - 'a' + 'A');
+      } else if (static_cast<unsigned char>(w[0]) == 0xC3 && w.size() > 1) {
+        w[1] = static_cast<char>(static_cast<unsigned char>(w[1]) - 0x20);
+      }
+      out += w;
+    }
+    first = false;
+    start = end + 1;
+  }
+  return out;
+}
+
+int RomanValue(std::string_view r) {
+  static const std::map<std::string, int> kRomans = [] {
+    std::map<std::string, int> m;
+    const char* ones[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+    const char* tens[] = {"", "x", "xx", "xxx", "xl"};
+    for (int t = 0; t < 5; ++t) {
+      for (int o = 0; o < 10; ++o) {
+        if (t || o) m[std::string(tens[t]) + ones[o]] = t * 10 + o;
+      }
+    }
+    return m;
+  }();
+  std::string lower = analysis::Fold(r);
+  auto it = kRomans.find(lower);
+  return it == kRomans.end() ? 0 : it->second;
+}
+
+// The letter that follows `letter` in a list of alíneas: a..z, then aa, bb, …
+std::string NextLetter(const std::string& letter) {
+  if (letter.empty()) return "a";
+  if (letter.size() == 1 && letter[0] < 'z') return std::string(1, letter[0] + 1);
+  if (letter == "z") return "aa";
+  if (letter.size() == 2 && letter[0] == letter[1] && letter[0] < 'z')
+    return std::string(2, letter[0] + 1);
+  return {};
+}
+
+// "Artigo 19.º-A Fiscal único" -> label "19.º-A", rest "Fiscal único".
+bool ParseArticle(std::string_view line, std::string* label, std::string* rest) {
+  std::string_view s = line;
+  if (s.starts_with("«")) return false;
+  if (!(s.starts_with("Artigo ") || s.starts_with("ARTIGO "))) return false;
+  s.remove_prefix(7);
+  if (s.starts_with("único") || s.starts_with("ÚNICO")) {
+    *label = "único";
+    *rest = std::string(Trim(s.substr(s.find(' ') == s.npos ? s.size() : s.find(' '))));
+    return true;
+  }
+  std::size_t i = 0;
+  while (i < s.size() && IsDigit(s[i])) ++i;
+  if (i == 0 || i > 4) return false;
+  std::string number(s.substr(0, i));
+  s.remove_prefix(i);
+  for (std::string_view mark : {".º", "º", ".°", "°", "."}) {
+    if (s.starts_with(mark)) {
+      s.remove_prefix(mark.size());
+      break;
+    }
+  }
+  std::string suffix;
+  if (s.size() >= 2 && s[0] == '-' && IsUpperAt(s, 1) && (s.size() == 2 || !IsLowerAt(s, 2))) {
+    suffix = "-" + std::string(1, s[1]);
+    s.remove_prefix(2);
+  }
+  if (!s.empty() && s[0] != ' ') return false;
+  std::string_view tail = Trim(s);
+  // "Artigo 5.º do Código …" is a reference at the start of a broken line, not a heading.
+  if (IsLowerAt(tail, 0)) return false;
+  if (tail.starts_with("[")) return false;
+  *label = number + ".º" + suffix;
+  *rest = std::string(tail);
+  return true;
+}
+
+// "CAPÍTULO II", "Secção I", "TÍTULO VII DISPOSIÇÕES GERAIS" -> level, label, rest.
+bool ParseDivision(std::string_view line, int* level, std::string* label, std::string* rest) {
+  static const std::pair<std::string_view, int> kDivisions[] = {
+      {"parte", 0},   {"livro", 1},     {"título", 2},     {"titulo", 2},
+      {"capítulo", 3}, {"capitulo", 3}, {"secção", 4},     {"seção", 4},
+      {"subsecção", 5}, {"subseção", 5}};
+  std::size_t sp = line.find(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string first = analysis::Fold(line.substr(0, sp));
+  int found = -1;
+  for (auto [word, l] : kDivisions) {
+    if (first == word) found = l;
+  }
+  if (found < 0 || !IsUpperAt(line, 0)) return false;
+  std::string_view s = Trim(line.substr(sp + 1));
+  std::size_t end = s.find(' ');
+  std::string_view num = s.substr(0, end);
+  while (!num.empty() && (num.back() == '.' || num.back() == ':')) num.remove_suffix(1);
+  bool ok = RomanValue(num) > 0 || (!num.empty() && std::all_of(num.begin(), num.end(), IsDigit));
+  std::string folded = analysis::Fold(num);
+  if (folded == "único" || folded == "única") ok = true;
+  if (!ok || !(IsUpperAt(num, 0) || IsDigit(num[0]) || folded == "único" || folded == "única"))
+    return false;
+  std::string_view tail = end == std::string_view::npos ? "" : Trim(s.substr(end));
+  if (IsLowerAt(tail, 0)) return false;  // "capítulo II do presente …" in running text
+  *level = found;
+  *label = TitleCase(std::string(line.substr(0, sp))) + " " + std::string(num);
+  *rest = StripEmphasis(tail);
+  return true;
+}
+
+// "ANEXO", "ANEXO II", "Anexo (a que se refere …)" -> label and rest.
+bool ParseAnnex(std::string_view line, std::string* label, std::string* rest) {
+  if (!(line.starts_with("ANEXO") || line.starts_with("Anexo"))) return false;
+  std::string_view s = line.substr(5);
+  if (!s.empty() && s[0] != ' ') return false;
+  s = Trim(s);
+  std::string num;
+  std::size_t end = s.find(' ');
+  std::string_view first = s.substr(0, end);
+  if (!first.empty() && (RomanValue(first) > 0 || std::all_of(first.begin(), first.end(), IsDigit) ||
+                         analysis::Fold(first) == "único") &&
+      !IsLowerAt(first, 0)) {
+    num = std::string(first);
+    s = end == std::string_view::npos ? "" : Trim(s.substr(end));
+  }
+  if (IsLowerAt(s, 0)) return false;  // "Anexo ao presente …"
+  *label = num.empty() ? "Anexo" : "Anexo " + num;
+  *rest = StripEmphasis(s);
+  return true;
+}
+
+// Diploma types as they head a diploma ("Decreto-Lei n.º 65/2021").
+bool IsDiplomaTitle(std::string_view line) {
+  if (line.size() > 160) return false;
+  static constexpr std::string_view kTypes[] = {
+      "Decreto-Lei n.º", "Lei n.º", "Lei Orgânica n.º", "Lei Constitucional n.º", "Portaria n.º",
+      "Decreto n.º", "Decreto Regulamentar n.º", "Decreto Legislativo Regional n.º",
+      "Despacho n.º", "Despacho Normativo n.º", "Resolução do Conselho de Ministros n.º",
+      "Resolução da Assembleia da República n.º", "Aviso n.º", "Deliberação n.º",
+      "Regulamento n.º", "Regulamento (UE)", "Regulamento de Execução (UE)",
+      "Regulamento Delegado (UE)", "Diretiva (UE)", "Decisão (UE)", "Diretriz/", "Diretriz n.º",
+      "Decreto de Aprovação da Constituição", "Carta dos Direitos Fundamentais"};
+  std::string titled = TitleCase(line);
+  for (auto t : kTypes) {
+    if (std::string_view(titled).starts_with(t)) return true;
+  }
+  return false;
+}
+
+// "de 30 de julho" / "de 27 de abril de 2016" -> "07-30" or "2016-04-27" parts.
+std::string IsoDate(std::string_view text, std::string_view fallback_year) {
+  static constexpr std::string_view kMonths[] = {"janeiro", "fevereiro", "março",    "abril",
+                                                 "maio",    "junho",     "julho",    "agosto",
+                                                 "setembro", "outubro",  "novembro", "dezembro"};
+  std::string folded = analysis::Fold(text);
+  for (int m = 0; m < 12; ++m) {
+    std::string needle = " de " + std::string(kMonths[m]);
+    std::size_t at = folded.find(needle);
+    if (at == std::string::npos) continue;
+    std::size_t d_end = at, d_start = at;
+    while (d_start > 0 && IsDigit(folded[d_start - 1])) --d_start;
+    if (d_start == d_end) continue;
+    std::string day = folded.substr(d_start, d_end - d_start);
+    std::string year(fallback_year);
+    std::size_t after = at + needle.size();
+    if (folded.compare(after, 4, " de ") == 0 && after + 8 <= folded.size() &&
+        std::all_of(folded.begin() + after + 4, folded.begin() + after + 8, IsDigit))
+      year = folded.substr(after + 4, 4);
+    if (year.size() != 4) return {};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", year.c_str(), m + 1, std::stoi(day));
+    return buf;
+  }
+  return {};
+}
+
+// One piece of an article's (or a prose part's) body, as Segment() cuts it.
+struct Piece {
+  enum class Kind { kText, kNumber, kDefinition, kLetter, kSub, kRecital, kHeading };
+  Kind kind = Kind::kText;
+  std::string value;  // "2", "a", "ii", "(3)"
+  std::string text;
+  int line = 0;
+  int heading_level = 0;
+};
+
+struct SegmentOptions {
+  bool in_article = false;
+  bool by_blank_lines = false;  // DRE/OJ Markdown: a blank line may start a paragraph
+  bool outline = false;         // no articles anywhere: "1.", "a.", "i." points and headings
+};
+
+bool EndsWithAny(std::string_view text, std::initializer_list<std::string_view> words) {
+  text = Trim(text);
+  for (auto w : words) {
+    if (text.size() >= w.size() + 1 && text.ends_with(w) && text[text.size() - w.size() - 1] == ' ')
+      return true;
+    if (text == w) return true;
+  }
+  return false;
+}
+
+char LastNonSpace(std::string_view text) {
+  text = Trim(text);
+  if (text.empty()) return 0;
+  if (text.ends_with("»") || text.ends_with("”")) return '.';
+  if (text.ends_with("º")) return '\x01';  // "artigo 12.º": an ordinal closes a citation
+  return text.back();
+}
+
+class Segmenter {
+ public:
+  Segmenter(const std::vector<Line>& lines, SegmentOptions options, const std::string& file,
+            std::vector<Status>* warnings)
+      : lines_(lines), options_(options), file_(file), warnings_(warnings) {}
+
+  std::vector<Piece> Run() {
+    for (const Line& line : lines_) {
+      if (!pieces_.empty() && (line.blank_before || !options_.by_blank_lines) &&
+          StartsParagraph(line)) {
+        Start(Piece::Kind::kText, "", line.number);
+      }
+      Scan(line);
+    }
+    std::vector<Piece> out;
+    for (auto& p : pieces_) {
+      p.text = StripEmphasis(p.text);
+      if (!p.text.empty() || p.kind != Piece::Kind::kText) out.push_back(std::move(p));
+    }
+    return out;
+  }
+
+ private:
+  // A line without a marker that opens a new paragraph of prose (preamble, or a paragraph
+  // after a list such as the RGPD's "O primeiro parágrafo, alínea f), …").
+  bool StartsParagraph(const Line& line) const {
+    std::string_view prev = pieces_.back().text;
+    char last = LastNonSpace(prev);
+    bool closed = last == '.' || last == ':' || last == '!' || last == '?';
+    bool opens = IsUpperAt(line.text, 0) || line.text.starts_with("«") ||
+                 line.text.starts_with("\"") || line.text.starts_with("(");
+    if (!closed || !opens) return false;
+    if (options_.by_blank_lines) return line.blank_before;
+    return !options_.in_article;  // PDF text: only prose is cut at sentence ends
+  }
+
+  void Start(Piece::Kind kind, std::string value, int line) {
+    Piece p;
+    p.kind = kind;
+    p.value = std::move(value);
+    p.line = line;
+    pieces_.push_back(std::move(p));
+  }
+
+  void Append(std::string_view text) {
+    if (pieces_.empty()) Start(Piece::Kind::kText, "", current_line_);
+    std::string& t = pieces_.back().text;
+    if (!t.empty() && !text.empty()) t += ' ';
+    t += text;
+  }
+
+  // Walks one line, cutting it at every marker the sequence accepts.
+  void Scan(const Line& line) {
+    current_line_ = line.number;
+    std::string_view s = line.text;
+    std::size_t from = 0;
+    bool line_start = true;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (!line_start && !(s[i - 1] == ' ' && i >= 2)) continue;
+      if (!MayBeMarker(s.substr(i))) {
+        line_start = false;
+        continue;
+      }
+      std::string pending(Trim(s.substr(from, i - from)));
+      std::size_t skip = 0;
+      if (TryMarker(s, i, line_start, pending, &skip)) {
+        // The text before the marker belongs to the previous piece.
+        if (!pending.empty()) {
+          Piece marker = std::move(pieces_.back());
+          pieces_.pop_back();
+          Append(pending);
+          pieces_.push_back(std::move(marker));
+        }
+        from = i + skip;
+        i = from == 0 ? 0 : from - 1;
+      }
+      line_start = false;
+    }
+    Append(Trim(s.substr(std::min(from, s.size()))));
+  }
+
+  // A cheap look before the real test: markers start with a digit, "(", or a few letters
+  // followed by ")" or ".".
+  bool MayBeMarker(std::string_view rest) const {
+    if (rest.empty()) return false;
+    if (IsDigit(rest[0]) || rest[0] == '(') return true;
+    std::size_t j = 0;
+    while (j < rest.size() && j < 6 && std::isalpha(static_cast<unsigned char>(rest[j]))) ++j;
+    return j > 0 && j < rest.size() && (rest[j] == ')' || rest[j] == '.');
+  }
+
+  std::string CurrentText(std::string_view pending) const {
+    std::string t = pieces_.empty() ? "" : pieces_.back().text;
+    if (!pending.empty()) {
+      if (!t.empty()) t += ' ';
+      t += pending;
+    }
+    return t;
+  }
+
+  // A marker at s[i]; on success starts its piece and sets *skip to the marker's length.
+  bool TryMarker(std::string_view s, std::size_t i, bool line_start, std::string_view pending,
+                 std::size_t* skip) {
+    std::string before = CurrentText(pending);
+    char prev = LastNonSpace(before);
+    // "…; e c) …": the last item of a list follows "e" or "ou" after a semicolon or comma.
+    std::string_view tb = Trim(before);
+    bool list_join = false;
+    for (std::string_view join : {"; e", "; ou", ", e", ", ou", ": e"}) {
+      if (tb.ends_with(join)) list_join = true;
+    }
+    bool after_break = line_start || prev == '.' || prev == ':' || prev == ';' || prev == ')' ||
+                       prev == '\x01' || prev == 0 || list_join;
+    // A marker never follows the words that cite one ("alínea a) e b)", "n.º 2").
+    bool cited = EndsWithAny(before, {"alínea", "alíneas", "subalínea", "subalíneas", "e", "ou",
+                                      "a", "n.º", "n.os", "número", "números", "artigo", "artigos",
+                                      "as", "nas", "das", "às", "da", "na", "pela"});
+    if (cited && !list_join) return false;
+    std::string_view rest = s.substr(i);
+    // "(12) " recitals of an EU act.
+    if (line_start && !options_.in_article && rest.starts_with("(")) {
+      std::size_t j = 1;
+      while (j < rest.size() && IsDigit(rest[j])) ++j;
+      if (j > 1 && j + 1 < rest.size() && rest[j] == ')' && rest[j + 1] == ' ' &&
+          std::stoi(std::string(rest.substr(1, j - 1))) == recital_ + 1) {
+        recital_ = std::stoi(std::string(rest.substr(1, j - 1)));
+        Start(Piece::Kind::kRecital, std::to_string(recital_), current_line_);
+        *skip = j + 2;
+        return true;
+      }
+    }
+    // Números: "1 — ", "1 - ", "1. ", and DRE's inline "1 Text".
+    if (IsDigit(rest[0])) {
+      std::size_t j = 0;
+      while (j < rest.size() && IsDigit(rest[j]) && j < 3) ++j;
+      if (j < rest.size() && IsDigit(rest[j])) return false;
+      int n = std::stoi(std::string(rest.substr(0, j)));
+      std::string_view after = rest.substr(j);
+      std::size_t len = 0;
+      bool dash = false;
+      if (after.starts_with(" — ") || after.starts_with(" – ")) {
+        len = j + std::string_view(" — ").size();
+        dash = true;
+      } else if (after.starts_with(" - ")) {
+        len = j + 3;
+        dash = true;
+      } else if (after.starts_with(". ") && !IsDigit(after.size() > 2 ? after[2] : ' ')) {
+        len = j + 2;
+      } else if (after == "." && options_.outline) {
+        len = j + 1;
+      } else if (after.starts_with(") ") && options_.in_article) {
+        // EU definitions "1) «Dados pessoais», …": numbered like alíneas.
+        if (n == definition_ + 1 && (definition_ > 0 || LastNonSpace(before) == ':')) {
+          definition_ = n;
+          letter_.clear();
+          sub_ = 0;
+          Start(Piece::Kind::kDefinition, std::to_string(n), current_line_);
+          *skip = j + 2;
+          return true;
+        }
+        return false;
+      } else if (after.starts_with(" ") && options_.by_blank_lines && options_.in_article &&
+                 (IsUpperAt(after, 1) || after.substr(1).starts_with("«"))) {
+        len = j + 1;
+      }
+      if (len == 0 || !after_break) return false;
+      bool in_sequence = n == number_ + 1;
+      if (!in_sequence && !(dash && line_start && n > number_)) return false;
+      if (!options_.in_article && !options_.outline && !dash) return false;
+      if (!in_sequence) {
+        warnings_->push_back(Status::Error(
+            Status::Code::kInvalidArgument,
+            "warning: número " + std::to_string(n) + " follows " + std::to_string(number_), file_,
+            current_line_));
+      }
+      number_ = n;
+      letter_.clear();
+      sub_ = 0;
+      definition_ = 0;
+      Start(Piece::Kind::kNumber, std::to_string(n), current_line_);
+      *skip = len;
+      return true;
+    }
+    // Alíneas "a) " and subalíneas "ii) "; in an outline also "a. " and "ii. ".
+    std::size_t j = 0;
+    while (j < rest.size() && j < 5 && rest[j] >= 'a' && rest[j] <= 'z') ++j;
+    if (j == 0 || j >= rest.size()) return OutlineHeading(rest, line_start, skip);
+    char close = rest[j];
+    bool paren = close == ')';
+    bool dot = close == '.' && options_.outline && line_start;
+    if (!paren && !dot) return OutlineHeading(rest, line_start, skip);
+    if (j + 1 < rest.size() && rest[j + 1] != ' ') return false;
+    if (!after_break) return false;
+    std::string value(rest.substr(0, j));
+    bool intro = LastNonSpace(before) == ':';
+    std::string next = NextLetter(letter_);
+    bool letter_ok = value == next || (next == "k" && value == "l") ||
+                     (value == "a" && (intro || options_.outline));
+    int r = RomanValue(value);
+    bool roman_ok = r > 0 && r == sub_ + 1 && (sub_ > 0 || intro);
+    if (roman_ok && (!letter_ok || intro)) {
+      sub_ = r;
+      Start(Piece::Kind::kSub, value, current_line_);
+    } else if (letter_ok && value.size() <= 2) {
+      letter_ = value;
+      sub_ = 0;
+      Start(Piece::Kind::kLetter, value, current_line_);
+    } else if (options_.outline && dot && r > 0) {
+      return OutlineHeading(rest, line_start, skip);
+    } else {
+      return false;
+    }
+    *skip = j + 1 + (j + 1 < rest.size() ? 1 : 0);
+    return true;
+  }
+
+  // In an outline (a guideline without articles), "I. Sobre …", "B. Técnicas", "ii. Autenticação":
+  // short lines without a final stop are headings.
+  bool OutlineHeading(std::string_view rest, bool line_start, std::size_t* skip) {
+    if (!options_.outline || !line_start) return false;
+    std::size_t j = 0;
+    while (j < rest.size() && j < 6 && std::isalpha(static_cast<unsigned char>(rest[j]))) ++j;
+    if (j == 0 || j + 1 >= rest.size() || rest[j] != '.' || rest[j + 1] != ' ') return false;
+    std::string_view marker = rest.substr(0, j);
+    std::string_view title = Trim(rest.substr(j + 2));
+    char last = title.empty() ? 0 : title.back();
+    if (title.empty() || title.size() > 100 || last == '.' || last == ';' || last == ':' ||
+        last == ',')
+      return false;
+    int level;
+    if (RomanValue(marker) > 0 && IsUpperAt(marker, 0)) {
+      level = 0;
+    } else if (marker.size() == 1 && IsUpperAt(marker, 0)) {
+      level = 1;
+    } else if (RomanValue(marker) > 0) {
+      level = 2;
+    } else {
+      return false;
+    }
+    Start(Piece::Kind::kHeading, std::string(marker), current_line_);
+    pieces_.back().heading_level = level;
+    letter_.clear();
+    sub_ = 0;
+    *skip = j + 2;
+    return true;
+  }
+
+  const std::vector<Line>& lines_;
+  SegmentOptions options_;
+  const std::string& file_;
+  std::vector<Status>* warnings_;
+  std::vector<Piece> pieces_;
+  int number_ = 0, sub_ = 0, definition_ = 0, recital_ = 0, current_line_ = 0;
+  std::string letter_;
+};
+
+class DiplomaParser {
+ public:
+  DiplomaParser(const std::string& file, const std::string& doc_key,
+                const diploma::WordCheck& known)
+      : file_(file), doc_key_(doc_key), known_(known) {}
+
+  ReadResult Parse(std::string_view content) {
+    diploma::CleanText clean = diploma::Clean(content, known_);
+    by_blank_lines_ = clean.paragraphs_by_blank_lines;
+    std::string all;
+    for (const auto& l : clean.lines) {
+      all += l.text;
+      all += '\n';
+      std::string label, rest;
+      if (ParseArticle(l.text, &label, &rest)) has_articles_ = true;
+    }
+    abbreviations_ = diploma::FindAbbreviations(all);
+    for (std::size_t i = 0; i < clean.lines.size(); ++i) LineOf(clean.lines, &i);
+    Flush();
+    for (std::size_t i = 0; i < clean.notes.size(); ++i) {
+      Paragraph p = Base();
+      p.text = StripEmphasis(clean.notes[i].text);
+      p.section = "Notas";
+      p.id = UniqueId("nota-" + std::to_string(i + 1));
+      Push(std::move(p), clean.notes[i].number);
+    }
+    if (!issuer_.empty()) summary_ = summary_.empty() ? issuer_ : summary_ + " (" + issuer_ + ")";
+    for (auto& p : result_.paragraphs) {
+      p.source = source_;
+      p.summary = analysis::ClipUtf8(summary_, kMaxFieldBytes);
+      p.date = date_;
+    }
+    return std::move(result_);
+  }
+
+ private:
+  enum class Mode { kFront, kIndex, kProse, kArticle };
+
+  void LineOf(const std::vector<Line>& lines, std::size_t* index) {
+    const Line& l = lines[*index];
+    const std::string& text = l.text;
+    std::string plain = StripEmphasis(text);
+    if (l.heading) {
+      std::string folded = analysis::Fold(plain);
+      if (folded == "índice") return Switch(Mode::kIndex, "");
+      if (folded == "diploma") {
+        Switch(Mode::kProse, "Preâmbulo");
+        summary_next_ = summary_.empty();
+        return;
+      }
+      if (folded == "assinatura") return Switch(Mode::kProse, "Assinatura");
+      if (folded.starts_with("(em vigor") || folded.starts_with("(produção de efeitos")) return;
+    }
+    if (mode_ == Mode::kIndex && !l.heading) return;
+    std::string label, rest;
+    int level = 0;
+    if (ParseArticle(plain, &label, &rest)) return StartArticle(label, rest, l);
+    if (ParseDivision(plain, &level, &label, &rest)) return StartDivision(level, label, rest);
+    if (ParseAnnex(plain, &label, &rest)) return StartAnnex(label, rest);
+    if (source_.empty() && mode_ != Mode::kArticle && Title(lines, index)) return;
+    if (summary_next_) {
+      if (Summary(l)) return;
+    }
+    if (plain.starts_with("Sumário:") && summary_.empty() && mode_ != Mode::kArticle) {
+      summary_ = std::string(Trim(plain.substr(std::string_view("Sumário:").size())));
+      summary_open_ = !summary_.ends_with(".");
+      return;
+    }
+    if (summary_open_) {
+      bool marker = IsDigit(plain[0]) && (plain.find(". ") < 4 || plain.find(" — ") < 4);
+      if (!marker && summary_.size() < 1000) {
+        summary_ += " " + plain;
+        summary_open_ = !plain.ends_with(".");
+        return;
+      }
+      summary_open_ = false;
+    }
+    if (mode_ == Mode::kFront && source_.empty() && IsAllCaps(plain) && !by_blank_lines_ &&
+        plain.size() < 80) {
+      issuer_ = TitleCase(plain);
+      return;
+    }
+    if (!by_blank_lines_ && mode_ != Mode::kFront && IsSignature(plain)) {
+      return Switch(Mode::kProse, "Assinatura", l);
+    }
+    if (awaiting_title_) {
+      if (AddTitle(plain, l)) return;
+    }
+    if (mode_ == Mode::kArticle && awaiting_epigraph_) return Epigraph(l);
+    if (l.heading && mode_ != Mode::kArticle && mode_ != Mode::kFront) {
+      // An unnumbered heading ("Princípios fundamentais", "MAPA I") heads what follows.
+      Flush();
+      divisions_.assign(1, TitleCase(plain));
+      prose_section_.clear();
+      return;
+    }
+    if (mode_ == Mode::kFront) {
+      mode_ = Mode::kProse;
+      // Text before the first article is the preamble; a guideline without articles has none.
+      prose_section_ = has_articles_ ? "Preâmbulo" : "";
+    }
+    body_.push_back(l);
+  }
+
+  static bool IsSignature(std::string_view s) {
+    for (std::string_view lead :
+         {"Visto e aprovado em Conselho de Ministros", "Aprovada em ", "Aprovado em ",
+          "Promulgada em ", "Promulgado em "}) {
+      if (s.starts_with(lead)) return true;
+    }
+    return false;
+  }
+
+  // The diploma's title lines: "Decreto-Lei n.º 65/2021" / "de 30 de julho".
+  bool Title(const std::vector<Line>& lines, std::size_t* index) {
+    std::string plain = StripEmphasis(lines[*index].text);
+    if (!IsDiplomaTitle(plain)) return false;
+    Flush();  // what came before the title is front matter of its own
+    std::string title = TitleCase(plain);
+    // An all-caps title broken over lines ("CARTA DOS DIREITOS FUNDAMENTAIS DA" / "UNIÃO …").
+    while (*index + 1 < lines.size() && IsAllCaps(plain) &&
+           (plain.ends_with(" DA") || plain.ends_with(" DE") || plain.ends_with(" DO"))) {
+      plain = StripEmphasis(lines[++*index].text);
+      title += " " + TitleCase(plain);
+    }
+    std::string date_part;
+    if (*index + 1 < lines.size()) {
+      std::string next = StripEmphasis(lines[*index + 1].text);
+      if (next.starts_with("de ") && next.size() < 40 && !IsoDate(next, "2000").empty()) {
+        title += ", " + next;
+        ++*index;
+      } else if (next.starts_with("(") && next.ends_with(")") && next.size() < 30) {
+        title += " " + next;  // "(2016/C 202/02)"
+        ++*index;
+      }
+    }
+    std::string folded = analysis::Fold(title);
+    if (folded.starts_with("decreto de aprovação da constituição")) {
+      title = "Constituição da República Portuguesa";
+    }
+    // The year of the number ("65/2021") dates "de 30 de julho".
+    std::string year;
+    if (std::size_t slash = plain.find('/'); slash != std::string::npos) {
+      std::size_t y = slash + 1;
+      if (y + 4 <= plain.size() && std::all_of(plain.begin() + y, plain.begin() + y + 4, IsDigit))
+        year = plain.substr(y, 4);
+    }
+    date_ = IsoDate(title, year);
+    source_ = analysis::ClipUtf8(title, kMaxFieldBytes);
+    divisions_.clear();  // headings above the title ("REGULAMENTOS") head nothing
+    if (mode_ == Mode::kProse) prose_section_ = "Preâmbulo";
+    summary_next_ = summary_.empty() && !by_blank_lines_;
+    if (IsAllCaps(plain) || title.starts_with("Regulamento (UE)")) summary_next_ = summary_.empty();
+    return true;
+  }
+
+  // The sumário right after the title (DR 2018 layout, OJ "relativo à …", DRE's "_…_").
+  bool Summary(const Line& l) {
+    std::string_view t = l.text;
+    summary_next_ = false;
+    if (t.starts_with("_") || t.starts_with("**_")) {
+      std::size_t start = t.find_first_not_of("*_");
+      std::size_t end = t.find('_', start);
+      if (end == std::string_view::npos) return false;
+      summary_ = StripEmphasis(t.substr(start, end - start));
+      std::string rest = StripEmphasis(t.substr(end));
+      if (!rest.empty()) {
+        Line r = l;
+        r.text = rest;
+        if (mode_ == Mode::kFront) {
+          mode_ = Mode::kProse;
+          prose_section_ = "Preâmbulo";
+        }
+        body_.push_back(std::move(r));
+      }
+      return true;
+    }
+    std::string plain = StripEmphasis(t);
+    if (plain.starts_with("Sumário:")) return false;
+    bool lower = IsLowerAt(plain, 0);
+    bool dre_line = by_blank_lines_ && mode_ == Mode::kProse && prose_section_ == "Preâmbulo" &&
+                    plain.size() < 400 && !plain.ends_with(".");
+    if (lower || (!by_blank_lines_ && IsUpperAt(plain, 0)) || dre_line) {
+      summary_ = plain;
+      summary_open_ = !by_blank_lines_ && !plain.ends_with(".");
+      return true;
+    }
+    return false;
+  }
+
+  void Switch(Mode mode, std::string section, const Line& first_line = Line()) {
+    Flush();
+    mode_ = mode;
+    prose_section_ = std::move(section);
+    awaiting_title_ = false;
+    if (!first_line.text.empty()) body_.push_back(first_line);
+  }
+
+  void StartArticle(const std::string& label, const std::string& rest, const Line& l) {
+    Flush();
+    mode_ = Mode::kArticle;
+    article_ = label;
+    epigraph_.clear();
+    awaiting_epigraph_ = true;
+    epigraph_open_ = false;
+    awaiting_title_ = false;
+    if (!rest.empty()) {
+      Line r = l;
+      r.text = rest;
+      Epigraph(r);
+    }
+  }
+
+  void StartDivision(int level, const std::string& label, const std::string& rest) {
+    Flush();
+    divisions_.resize(static_cast<std::size_t>(level));
+    divisions_.push_back(rest.empty() ? label : label + " " + TitleCase(rest));
+    mode_ = Mode::kProse;
+    prose_section_.clear();
+    awaiting_title_ = rest.empty();
+    title_is_annex_ = false;
+    title_lines_ = 0;
+  }
+
+  void StartAnnex(const std::string& label, const std::string& rest) {
+    Flush();
+    annex_ = rest.empty() ? label : label + " " + rest;
+    annex_label_ = label;
+    ++annex_count_;
+    divisions_.clear();
+    mode_ = Mode::kProse;
+    prose_section_.clear();
+    awaiting_title_ = true;
+    title_is_annex_ = true;
+    title_lines_ = 0;
+  }
+
+  // The title of a division or annex on the line after its label ("CAPÍTULO I" /
+  // "Disposições gerais"); lower-case lines continue it.
+  bool AddTitle(const std::string& plain, const Line& l) {
+    std::string label, rest;
+    bool marker = IsDigit(plain[0]) || (plain.size() > 1 && plain[1] == ')');
+    if (marker || plain.size() > 200) {
+      awaiting_title_ = false;
+      return false;
+    }
+    std::string& target = title_is_annex_ ? annex_ : divisions_.back();
+    // The first line is the title; lower-case lines continue it; an annex's "(a que se refere
+    // o artigo 10.º)" may be followed by its name.
+    bool take = title_lines_ == 0 || IsLowerAt(plain, 0) ||
+                (title_is_annex_ && title_lines_ == 1 && target.ends_with(")"));
+    if (!take) {
+      awaiting_title_ = false;
+      return false;
+    }
+    target += " " + TitleCase(plain);
+    ++title_lines_;
+    (void)l;
+    return true;
+  }
+
+  // The epígrafe after "Artigo N.º": "**_Objeto_** text…" (DRE), "(Direito à vida)"
+  // (Constitution), or a short line without a final stop (DR, OJ); lower-case lines right
+  // after it continue it (the DR breaks long epígrafes).
+  void Epigraph(const Line& l) {
+    std::string_view t = l.text;
+    auto body_from = [&](std::string_view rest) {
+      awaiting_epigraph_ = false;
+      std::string r = StripEmphasis(rest);
+      if (r.empty()) return;
+      Line b = l;
+      b.text = r;
+      body_.push_back(std::move(b));
+    };
+    if (epigraph_open_) {
+      if (IsLowerAt(t, 0) && t.size() < 120) {
+        epigraph_ += " " + StripEmphasis(t);
+        return;
+      }
+      epigraph_open_ = false;
+      awaiting_epigraph_ = false;
+      body_.push_back(l);
+      return;
+    }
+    if (t.starts_with("**_") || t.starts_with("_")) {
+      std::size_t start = t.find_first_not_of("*_");
+      std::size_t end = t.find('_', start);
+      if (end != std::string_view::npos) {
+        epigraph_ = StripEmphasis(t.substr(start, end - start));
+        if (epigraph_.starts_with("(") && epigraph_.ends_with(")"))
+          epigraph_ = epigraph_.substr(1, epigraph_.size() - 2);  // "(Direito à vida)"
+        return body_from(t.substr(end));
+      }
+    }
+    std::string plain = StripEmphasis(t);
+    if (plain.starts_with("(")) {
+      std::size_t close = plain.find(')');
+      if (close != std::string::npos && close < 200) {
+        epigraph_ = plain.substr(1, close - 1);
+        return body_from(std::string_view(plain).substr(close + 1));
+      }
+    }
+    char last = plain.empty() ? 0 : plain.back();
+    bool marker = IsDigit(plain[0]) || (plain.size() > 2 && plain[1] == ')');
+    bool stop = last == '.' || last == ';' || last == ':' || last == ',';
+    if (marker || stop || plain.size() > (by_blank_lines_ ? 200u : 120u) ||
+        IsLowerAt(plain, 0)) {
+      awaiting_epigraph_ = false;
+      body_.push_back(l);
+      return;
+    }
+    epigraph_ = plain;
+    if (by_blank_lines_) {
+      awaiting_epigraph_ = false;
+    } else {
+      epigraph_open_ = true;  // the next lower-case line may continue it
+    }
+  }
+
+  std::string SectionPath() const {
+    std::string path = annex_;
+    auto add = [&](const std::string& part) {
+      if (part.empty()) return;
+      if (!path.empty()) path += " > ";
+      path += part;
+    };
+    for (const auto& d : divisions_) add(d);
+    if (mode_ == Mode::kArticle) {
+      add(epigraph_.empty() ? "Artigo " + article_ : "Artigo " + article_ + " " + epigraph_);
+    } else {
+      add(prose_section_);
+    }
+    return analysis::ClipUtf8(path, kMaxFieldBytes);
+  }
+
+  // The organ as the diploma names it, its abbreviation resolved: "Full Name (ABBR)".
+  std::string Resolve(std::string organ) const {
+    if (organ.empty()) return organ;
+    if (auto it = abbreviations_.find(organ); it != abbreviations_.end())
+      return it->second + " (" + organ + ")";
+    std::string folded = analysis::Fold(organ);
+    for (const auto& [abbr, name] : abbreviations_) {
+      if (analysis::Fold(name) == folded) return organ + " (" + abbr + ")";
+    }
+    return organ;
+  }
+
+  Paragraph Base() const {
+    Paragraph p;
+    p.doc = "diploma:" + doc_key_;
+    p.file = file_;
+    return p;
+  }
+
+  std::string UniqueId(const std::string& local) {
+    std::string id = "diploma:" + doc_key_ + "#" + local;
+    std::string unique = id;
+    for (int n = 2; !ids_.insert(unique).second; ++n) unique = id + "~" + std::to_string(n);
+    return unique;
+  }
+
+  void Push(Paragraph p, int line) {
+    if (p.text.size() > kMaxParagraphBytes) {
+      result_.errors.push_back(Status::Error(
+          Status::Code::kInvalidArgument,
+          "paragraph longer than " + std::to_string(kMaxParagraphBytes) + " bytes", file_, line));
+      return;
+    }
+    result_.paragraphs.push_back(std::move(p));
+  }
+
+  void Flush() {
+    if (body_.empty()) return;
+    std::vector<Line> body = std::move(body_);
+    body_.clear();
+    SegmentOptions options;
+    options.in_article = mode_ == Mode::kArticle;
+    options.by_blank_lines = by_blank_lines_;
+    options.outline = !has_articles_;
+    Segmenter segmenter(body, options, file_, &result_.warnings);
+    std::vector<Piece> pieces = segmenter.Run();
+
+    std::string section = SectionPath();
+    std::string scope;  // the id of the article or prose part
+    if (annex_count_ > 0) scope = Slug(annex_label_) + "/";
+    if (mode_ == Mode::kArticle) {
+      scope += "art" + Slug(article_);
+    } else {
+      std::string part = prose_section_;
+      if (part.empty() && !divisions_.empty()) part = divisions_.back();
+      std::string s = Slug(part).substr(0, 40);
+      scope += s.empty() ? "texto" : s;
+    }
+    std::string article_organ =
+        mode_ == Mode::kArticle ? Resolve(diploma::EpigraphOrgan(epigraph_)) : "";
+    std::string number, definition, letter, sub;
+    std::string number_text, letter_text;  // the intros a list hangs from
+    std::string list_organ;
+    std::vector<std::string> outline, outline_marks;  // an outline's headings, by level
+    int& ordinal = ordinals_[scope];  // unnumbered paragraphs, counted across flushes
+    for (const Piece& piece : pieces) {
+      switch (piece.kind) {
+        case Piece::Kind::kHeading:
+          outline.resize(static_cast<std::size_t>(piece.heading_level));
+          outline_marks.resize(outline.size());
+          outline.push_back(piece.value + ". " + piece.text);
+          outline_marks.push_back(piece.value);
+          number.clear();
+          letter.clear();
+          sub.clear();
+          continue;
+        case Piece::Kind::kNumber:
+          number = piece.value;
+          definition.clear();
+          letter.clear();
+          sub.clear();
+          number_text = piece.text;
+          letter_text.clear();
+          list_organ.clear();
+          break;
+        case Piece::Kind::kDefinition:
+          // An EU definition "16) «Estabelecimento principal»:" is an item of its article's
+          // list, and the intro of the points below it.
+          definition = piece.value;
+          letter.clear();
+          sub.clear();
+          letter_text = piece.text;
+          break;
+        case Piece::Kind::kRecital:
+          number.clear();
+          definition.clear();
+          letter.clear();
+          sub.clear();
+          break;
+        case Piece::Kind::kLetter:
+          letter = piece.value;
+          sub.clear();
+          letter_text = piece.text;
+          break;
+        case Piece::Kind::kSub:
+          sub = piece.value;
+          break;
+        case Piece::Kind::kText:
+          if (!letter.empty() || !sub.empty() || !definition.empty()) {
+            // Text after a list closes it ("O primeiro parágrafo, alínea f), …").
+            definition.clear();
+            letter.clear();
+            sub.clear();
+            letter_text.clear();
+          }
+          break;
+      }
+      bool item = piece.kind == Piece::Kind::kLetter || piece.kind == Piece::Kind::kSub ||
+                  piece.kind == Piece::Kind::kDefinition;
+      if (!item) {
+        number_text = piece.text;
+        list_organ = Resolve(diploma::CompetenceOrgan(piece.text));
+      }
+      if (piece.text.empty()) continue;
+      Paragraph p = Base();
+      p.text = piece.text;
+      p.article = mode_ == Mode::kArticle ? article_ : "";
+      p.number = number;
+      p.letter = !sub.empty() ? sub : !letter.empty() ? letter : definition;
+      if (piece.kind == Piece::Kind::kSub) {
+        p.context = analysis::ClipUtf8(number_text + " " + letter + ") " + letter_text,
+                                       kMaxFieldBytes);
+      } else if (piece.kind == Piece::Kind::kLetter && !definition.empty()) {
+        p.context = analysis::ClipUtf8(number_text + " " + definition + ") " + letter_text,
+                                       kMaxFieldBytes);
+      } else if (item) {
+        p.context = analysis::ClipUtf8(number_text, kMaxFieldBytes);
+      }
+      p.unit = !list_organ.empty() ? list_organ : article_organ;
+      if (p.unit.empty() && !item) p.unit = Resolve(diploma::CompetenceOrgan(piece.text));
+      p.unit = analysis::ClipUtf8(p.unit, kMaxFieldBytes);
+      std::string heading_path;
+      for (const auto& h : outline) {
+        if (h.empty()) continue;
+        if (!heading_path.empty()) heading_path += " > ";
+        heading_path += h;
+      }
+      p.section = heading_path.empty() ? section
+                                       : analysis::ClipUtf8(
+                                             section.empty() ? heading_path
+                                                             : section + " > " + heading_path,
+                                             kMaxFieldBytes);
+      std::string local = scope;
+      for (const auto& mark : outline_marks) {
+        if (!mark.empty()) local += "/" + mark;
+      }
+      if (piece.kind == Piece::Kind::kRecital) {
+        local += "/considerando-" + piece.value;
+      } else {
+        if (!number.empty()) local += "/n" + number;
+        if (!definition.empty()) local += "/" + definition;
+        if (!letter.empty()) local += "/" + letter;
+        if (!sub.empty()) local += "/" + sub;
+        if (piece.kind == Piece::Kind::kText) local += "/p" + std::to_string(++ordinal);
+      }
+      p.id = UniqueId(local);
+      Push(std::move(p), piece.line);
+    }
+  }
+
+  const std::string& file_;
+  const std::string& doc_key_;
+  const diploma::WordCheck& known_;
+  ReadResult result_;
+  Mode mode_ = Mode::kFront;
+  bool by_blank_lines_ = false, has_articles_ = false;
+  std::map<std::string, std::string> abbreviations_;
+  std::string source_, summary_, issuer_, date_;
+  bool summary_next_ = false, summary_open_ = false;
+  std::vector<std::string> divisions_;
+  std::string annex_, annex_label_;
+  int annex_count_ = 0;
+  bool awaiting_title_ = false, title_is_annex_ = false;
+  int title_lines_ = 0;
+  std::string article_, epigraph_;
+  bool awaiting_epigraph_ = false, epigraph_open_ = false;
+  std::string prose_section_;
+  std::vector<Line> body_;
+  std::unordered_set<std::string> ids_;
+  std::unordered_map<std::string, int> ordinals_;
+};
+
+}  // namespace
+
+ReadResult ReadDiploma(std::string_view content, const std::string& file,
+                       const std::string& doc_key, const diploma::WordCheck& known) {
+  DiplomaParser parser(file, doc_key, known);
+  return parser.Parse(content);
+}
+
+}  // namespace portaria::indexer

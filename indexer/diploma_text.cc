@@ -1,0 +1,363 @@
+// Cleaning a diploma's text: what the page layout, the PDF extraction and the consolidation
+// added to the law is taken out, and what they broke is mended. Line numbers are kept so that
+// every paragraph and warning still points at the file's line.
+#include <algorithm>
+#include <cstring>
+
+#include "analysis/text.h"
+#include "indexer/diploma.h"
+
+namespace portaria::indexer::diploma {
+
+std::string_view Trim(std::string_view s) {
+  auto space_at_front = [&] {
+    if (s.empty()) return std::size_t{0};
+    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\f') return std::size_t{1};
+    if (s.starts_with("\xC2\xA0")) return std::size_t{2};
+    return std::size_t{0};
+  };
+  auto space_at_back = [&] {
+    if (s.empty()) return std::size_t{0};
+    char c = s.back();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f') return std::size_t{1};
+    if (s.ends_with("\xC2\xA0")) return std::size_t{2};
+    return std::size_t{0};
+  };
+  for (std::size_t n; (n = space_at_front()) > 0;) s.remove_prefix(n);
+  for (std::size_t n; (n = space_at_back()) > 0;) s.remove_suffix(n);
+  return s;
+}
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
+}
+
+constexpr const char* kMonths[] = {"janeiro", "fevereiro", "março",    "abril",
+                                   "maio",    "junho",     "julho",    "agosto",
+                                   "setembro", "outubro",  "novembro", "dezembro"};
+
+bool IsMonth(std::string_view w) {
+  std::string folded = analysis::Fold(w);
+  for (const char* m : kMonths) {
+    if (folded == m) return true;
+  }
+  return false;
+}
+
+// "30 de julho de 2021"
+bool IsDateLine(std::string_view s) {
+  std::size_t sp = s.find(' ');
+  if (sp == std::string_view::npos || !AllDigits(s.substr(0, sp)) || sp > 2) return false;
+  s.remove_prefix(sp + 1);
+  if (!s.starts_with("de ")) return false;
+  s.remove_prefix(3);
+  sp = s.find(' ');
+  if (sp == std::string_view::npos || !IsMonth(s.substr(0, sp))) return false;
+  s.remove_prefix(sp + 1);
+  return s.starts_with("de ") && AllDigits(s.substr(3)) && s.size() == 7;
+}
+
+// The parts of a page that belong to the page, not to the law.
+enum class Furniture { kNone, kBlank, kWeak, kStrong };
+
+Furniture Classify(std::string_view raw) {
+  std::string_view s = Trim(raw);
+  if (s.empty()) return Furniture::kBlank;
+  // Strong: never law text. DR headers (both layouts) and Official Journal running heads.
+  if (s.starts_with("Diário da República, ") && s.size() < 100 && s.find("série") != s.npos)
+    return Furniture::kStrong;
+  if (s.starts_with("Pág. ") && AllDigits(s.substr(std::strlen("Pág. ")))) return Furniture::kStrong;
+  if (s.find("Jornal Oficial da União Europeia") != s.npos && s.size() < 120 &&
+      s.find(" PT ") != s.npos)
+    return Furniture::kStrong;
+  // Weak: law text only in rare cases, so dropped only next to a page break or strong line.
+  if (AllDigits(s) && s.size() <= 12) return Furniture::kWeak;  // page number, DR doc code
+  if (s.size() <= 6 && s.back() == '.' && s[s.size() - 2] == 'v' &&
+      AllDigits(s.substr(0, s.size() - 2)))
+    return Furniture::kWeak;  // "1v." (verso page numbers of a scanned guideline)
+  if (s.starts_with("N.º ") && AllDigits(s.substr(std::strlen("N.º ")))) return Furniture::kWeak;
+  if (s == "www.dre.pt" || (s.starts_with("PARTE ") && s.size() == 7)) return Furniture::kWeak;
+  if (IsDateLine(s)) return Furniture::kWeak;
+  return Furniture::kNone;
+}
+
+bool IsFootnoteSeparator(std::string_view raw) {
+  return raw.size() >= 20 && Trim(raw).empty() && raw.find_first_not_of(" \t") == raw.npos;
+}
+
+// "(^1 ) JO C 229 …": an Official Journal footnote line.
+bool IsOjFootnote(std::string_view s) { return Trim(s).starts_with("(^"); }
+
+struct RawLine {
+  std::string text;
+  int number;
+  bool page_break;  // a literal "\n" (as the text was pasted) comes before it
+};
+
+// Physical lines; the literal two characters "\n" that mark where pages were joined split too.
+std::vector<RawLine> SplitLines(std::string_view content) {
+  std::vector<RawLine> lines;
+  int number = 0;
+  while (!content.empty() || number == 0) {
+    std::size_t nl = content.find('\n');
+    std::string_view line = content.substr(0, nl);
+    content = nl == std::string_view::npos ? std::string_view() : content.substr(nl + 1);
+    ++number;
+    bool page_break = false;
+    for (std::size_t at; (at = line.find("\\n")) != std::string_view::npos;) {
+      lines.push_back({std::string(line.substr(0, at)), number, page_break});
+      line.remove_prefix(at + 2);
+      page_break = true;
+    }
+    lines.push_back({std::string(line), number, page_break});
+    if (nl == std::string_view::npos) break;
+  }
+  return lines;
+}
+
+void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
+  for (std::size_t at = 0; (at = s->find(from, at)) != std::string::npos; at += to.size())
+    s->replace(at, from.size(), to);
+}
+
+// The last word of `s` (letters only) and the first of `t`.
+std::string LastWord(std::string_view s) {
+  std::size_t i = s.size();
+  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) >= 0x80 ||
+                   std::isalpha(static_cast<unsigned char>(s[i - 1]))))
+    --i;
+  return std::string(s.substr(i));
+}
+std::string FirstWord(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() &&
+         (static_cast<unsigned char>(s[i]) >= 0x80 || std::isalpha(static_cast<unsigned char>(s[i]))))
+    ++i;
+  return std::string(s.substr(0, i));
+}
+
+// Joins `right` (the next line) onto `left`, which ends with a hyphen at a line break.
+// "decreto-" + "-lei" -> "decreto-lei" (the DR repeats a real hyphen on the next line);
+// "obriga-" + "ções" -> "obrigações" when the dictionary knows the joined word; a hyphen before
+// a capital stays ("Estados-" + "Membros"); otherwise two known words keep their hyphen and
+// anything else is a syllable break.
+std::string JoinHyphenated(std::string_view left, std::string_view right, const WordCheck& known) {
+  std::string_view stem = left.substr(0, left.size() - 1);
+  if (right.starts_with("-")) return std::string(stem) + std::string(right);
+  std::string a = LastWord(stem), b = FirstWord(right);
+  bool join = true;
+  if (known && !a.empty() && !b.empty()) {
+    if (known(analysis::Fold(a + b))) {
+      join = true;
+    } else if (IsUpperAt(right, 0)) {
+      join = false;
+    } else {
+      join = !(known(analysis::Fold(a)) && known(analysis::Fold(b)));
+    }
+  } else {
+    join = !IsUpperAt(right, 0);
+  }
+  return std::string(stem) + (join ? "" : "-") + std::string(right);
+}
+
+}  // namespace
+
+std::string MendLine(std::string_view line) {
+  std::string s(line);
+  // Consolidation notes: "**Alterações** Alterado pelo/a …" runs to the end of the line.
+  if (std::size_t at = s.find("**Alterações**"); at != std::string::npos) s.resize(at);
+  ReplaceAll(&s, "**LEGISLAÇÃO CONSOLIDADA**", "");
+  ReplaceAll(&s, "LEGISLAÇÃO CONSOLIDADA", "");
+  // Footnote calls "(^1 )" and the caret of "n.o^ 1".
+  for (std::size_t at; (at = s.find("(^")) != std::string::npos;) {
+    std::size_t close = s.find(')', at);
+    if (close == std::string::npos || close - at > 8) break;
+    s.erase(at, close - at + 1);
+  }
+  ReplaceAll(&s, "^", "");
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    // OCR ordinals: "17.o" / "25. o" / "n.o" / "N.o" -> "º" when no letter follows the o.
+    if (c == '.' && i > 0 && (IsDigit(s[i - 1]) || s[i - 1] == 'n' || s[i - 1] == 'N')) {
+      std::size_t j = i + 1;
+      if (j < s.size() && s[j] == ' ' && IsDigit(s[i - 1])) ++j;
+      if (j < s.size() && s[j] == 'o' && !IsLetterAt(s, j + 1) &&
+          !(j + 1 < s.size() && s[j + 1] == 's' && s[i - 1] != 'n')) {
+        bool name = s[i - 1] == 'n' || s[i - 1] == 'N';
+        if (!name || i < 2 || !IsLetterAt(s, i - 2)) {
+          out += ".º";
+          i = j;
+          continue;
+        }
+      }
+    }
+    // The DR's space before a hyphen ("aplica -se", "decreto -lei") and the OJ's doubled
+    // hyphen across a line ("Estados- -Membros").
+    if (c == ' ' && i + 1 < s.size() && s[i + 1] == '-' && !out.empty() &&
+        IsLetterAt(s, i + 2) &&
+        (std::isalpha(static_cast<unsigned char>(out.back())) ||
+         static_cast<unsigned char>(out.back()) >= 0x80)) {
+      continue;  // drop the space; the hyphen follows
+    }
+    if (c == '-' && i + 2 < s.size() && s[i + 1] == ' ' && s[i + 2] == '-' && i > 0 &&
+        IsLetterAt(s, i - 1) ) {
+      out += '-';
+      i += 2;
+      continue;
+    }
+    out += c;
+  }
+  // Dot leaders of tables of contents and annex tables (". . . . ." or "......").
+  for (std::size_t at; (at = out.find(". . . ")) != std::string::npos;) {
+    std::size_t end = at;
+    while (end + 1 < out.size() && out[end] == '.' && out[end + 1] == ' ') end += 2;
+    out.replace(at, end - at, " ");
+  }
+  for (std::size_t at; (at = out.find("....")) != std::string::npos;) {
+    std::size_t end = at;
+    while (end < out.size() && out[end] == '.') ++end;
+    out.replace(at, end - at, " ");
+  }
+  return out;
+}
+
+bool LooksLikeDiploma(std::string_view content) {
+  int articles = 0, headings = 0, items = 0, points = 0, expected_point = 1;
+  bool furniture = false;
+  std::size_t scanned = 0;
+  for (std::string_view rest = content; !rest.empty() && scanned < 4000;) {
+    std::size_t nl = rest.find('\n');
+    std::string_view raw = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    ++scanned;
+    std::string_view line = Trim(raw);
+    if (line.starts_with("\\n")) line = Trim(line.substr(2));
+    if (line.starts_with("#")) {
+      ++headings;
+      line = Trim(line.substr(line.find_first_not_of('#')));
+    }
+    if (line.starts_with("- ") || line.starts_with("* ")) ++items;
+    if (line.starts_with("Artigo ") && line.size() > 7 && IsDigit(line[7])) ++articles;
+    if (Classify(line) == Furniture::kStrong) furniture = true;
+    std::string number = std::to_string(expected_point) + ". ";
+    if (line.starts_with(number)) {
+      ++points;
+      ++expected_point;
+    }
+  }
+  return articles >= 2 || furniture || (points >= 5 && headings == 0 && items == 0);
+}
+
+CleanText Clean(std::string_view content, const WordCheck& known) {
+  std::vector<RawLine> raw = SplitLines(content);
+  const std::size_t n = raw.size();
+  std::vector<Furniture> kind(n);
+  for (std::size_t i = 0; i < n; ++i) kind[i] = Classify(raw[i].text);
+
+  // Page furniture: strong lines always; weak lines when a run of furniture and blank lines
+  // holding them touches a strong line, a page break, or the start or end of the file.
+  std::vector<bool> drop(n, false);
+  auto sweep = [&](std::size_t from, int step) {
+    for (std::size_t k = from; k < n; k += step) {
+      if (kind[k] == Furniture::kNone) break;
+      if (kind[k] != Furniture::kBlank) drop[k] = true;
+      if (step < 0 && k == 0) break;
+    }
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (kind[i] == Furniture::kStrong) {
+      sweep(i, 1);
+      if (i > 0) sweep(i - 1, -1);
+    } else if (raw[i].page_break || i == 0) {
+      sweep(i, 1);
+    }
+  }
+  if (n > 0) sweep(n - 1, -1);
+
+  // Footnotes: OJ "(^1 ) …" lines, and a guideline's notes below a long run of spaces, up to
+  // the next page break.
+  std::vector<bool> note(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (drop[i]) continue;
+    if (IsOjFootnote(raw[i].text)) note[i] = true;
+    if (IsFootnoteSeparator(raw[i].text)) {
+      std::size_t k = i + 1;
+      while (k < n && !raw[k].page_break && kind[k] != Furniture::kStrong) ++k;
+      if (k < n || raw.back().page_break) {
+        for (std::size_t j = i + 1; j < k; ++j) note[j] = true;
+      }
+    }
+  }
+
+  CleanText out;
+  int blanks = 0, texts = 0;
+  bool blank = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (drop[i]) continue;
+    if (raw[i].page_break) blank = true;
+    std::string_view line = Trim(raw[i].text);
+    if (line.empty()) {
+      blank = true;
+      ++blanks;
+      continue;
+    }
+    // DRE's amendment notes that stand on lines of their own.
+    if (std::size_t at = line.find(" pelo/a "); at != line.npos && at < 24) {
+      for (std::string_view verb : {"Alterado", "Aditado", "Revogado", "Renumerado", "Retificado"})
+        if (line.starts_with(verb)) drop[i] = true;
+      if (drop[i]) continue;
+    }
+    if (note[i]) {
+      Line l{MendLine(line), raw[i].number, true, false};
+      bool starts_note = IsOjFootnote(line) || IsDigit(line[0]);
+      if (!starts_note && !out.notes.empty()) {
+        out.notes.back().text += ' ';
+        out.notes.back().text += l.text;
+      } else {
+        out.notes.push_back(std::move(l));
+      }
+      continue;
+    }
+    ++texts;
+    // Words broken at the end of the previous text line (page furniture and blank lines in
+    // between were skipped above, so a word broken across a page is mended too).
+    if (!out.lines.empty()) {
+      Line& prev = out.lines.back();
+      std::string_view p = prev.text;
+      bool broken = p.size() >= 2 && p.back() == '-' && IsLetterAt(p, p.size() - 2);
+      if (p.size() >= 3 && p.back() == '-' && static_cast<unsigned char>(p[p.size() - 2]) >= 0x80)
+        broken = true;
+      if (broken && !prev.heading && (IsLetterAt(line, 0) || line[0] == '-') &&
+          !line.starts_with("#")) {
+        prev.text = JoinHyphenated(prev.text, line, known);
+        blank = false;
+        continue;
+      }
+    }
+    Line l;
+    l.number = raw[i].number;
+    l.blank_before = blank;
+    blank = false;
+    if (line.starts_with("#")) {
+      l.heading = true;
+      line = Trim(line.substr(line.find_first_not_of('#')));
+    }
+    l.text = std::string(line);
+    out.lines.push_back(std::move(l));
+  }
+  for (auto& l : out.lines) l.text = std::string(Trim(MendLine(l.text)));
+  out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(),
+                                 [](const Line& l) { return l.text.empty(); }),
+                  out.lines.end());
+  // Markdown from DRE or the OJ separates paragraphs by blank lines; PDF text breaks every line.
+  out.paragraphs_by_blank_lines = texts > 0 && blanks * 3 >= texts;
+  return out;
+}
+
+}  // namespace portaria::indexer::diploma
