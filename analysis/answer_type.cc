@@ -58,6 +58,20 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
       text.find("www.") != std::string_view::npos) {
     contact = true;
   }
+  // A list of definitions: "«Dados pessoais», informação relativa a …" — the term defined, in
+  // quotes, opens the paragraph and a comma or colon follows it.
+  std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 160));
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"«", "»"},
+                             std::pair<std::string_view, std::string_view>{"“", "”"}}) {
+    if (!head.starts_with(open)) continue;
+    std::size_t end = head.find(close);
+    if (end == std::string_view::npos) continue;
+    std::string_view after = head.substr(end + close.size());
+    if (after.starts_with(",") || after.starts_with(":") || after.starts_with(" —") ||
+        after.starts_with(" designa") || after.starts_with(" significa")) {
+      definition = true;
+    }
+  }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::string_view w = tokens[i].surface;
     std::string_view next = i + 1 < tokens.size() ? std::string_view(tokens[i + 1].surface) : "";
@@ -101,6 +115,7 @@ char AnswerTypeOfForm(std::string_view form) {
   if (form == "amount") return kAnswerAmount;
   if (form == "penalty") return kAnswerPenalty;
   if (form == "contact") return kAnswerContact;
+  if (form == "competence") return kAnswerCompetence;
   return 0;
 }
 

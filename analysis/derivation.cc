@@ -76,13 +76,37 @@ void Add(std::string_view stem, std::string_view suffix, std::string_view key,
 }  // namespace
 
 void DerivedKeys(std::string_view key, std::vector<std::string>* out) {
-  for (const auto& pair : kPairs) {
-    if (EndsWith(key, pair.derived)) {
-      Add(key.substr(0, key.size() - pair.derived.size()), pair.base, key, out);
+  auto pairs = [&](std::string_view word) {
+    for (const auto& pair : kPairs) {
+      if (EndsWith(word, pair.derived)) {
+        Add(word.substr(0, word.size() - pair.derived.size()), pair.base, key, out);
+      }
+      if (EndsWith(word, pair.base)) {
+        Add(word.substr(0, word.size() - pair.base.size()), pair.derived, key, out);
+      }
     }
-    if (EndsWith(key, pair.base)) {
-      Add(key.substr(0, key.size() - pair.base.size()), pair.derived, key, out);
-    }
+  };
+  // The negated adjective in -vel is the same family: "pode ser violada?" is answered by "é
+  // inviolável" (violar → violável → inviolável, alienar → inalienável, prescrever →
+  // imprescritível). Only -vel adjectives take the prefix here: "in-" before anything else
+  // is too often part of the stem (informação, instituto).
+  bool negated = key.size() > 8 && (key.starts_with("in") || key.starts_with("im")) &&
+                 (EndsWith(key, "avel") || EndsWith(key, "ivel"));
+  if (negated) {
+    Add(key.substr(2), "", key, out);
+    pairs(key.substr(2));
+  }
+  pairs(key);
+  for (std::size_t i = 0, n = out->size(); i < n; ++i) {
+    std::string adjective = (*out)[i];
+    if (!(EndsWith(adjective, "avel") || EndsWith(adjective, "ivel"))) continue;
+    if (adjective.starts_with("in") || adjective.starts_with("im")) continue;
+    bool labial = adjective[0] == 'p' || adjective[0] == 'b';
+    Add(labial ? "im" : "in", adjective, key, out);
+  }
+  if (!negated && (EndsWith(key, "avel") || EndsWith(key, "ivel"))) {
+    bool labial = key[0] == 'p' || key[0] == 'b';
+    Add(labial ? "im" : "in", key, key, out);
   }
 }
 

@@ -6,6 +6,7 @@
 #include "analysis/answer_type.h"
 #include "analysis/citation.h"
 #include "analysis/text.h"
+#include "indexer/diploma.h"
 #include "schema/record_codec.h"
 #include "schema/schema.h"
 
@@ -66,6 +67,19 @@ void AddFieldTerms(std::string_view text, std::string_view prefix, Positions pos
   }
 }
 
+// A competence of the paragraph's unit: it introduces the unit's list ("Compete ao X:", "À X
+// compete:") or is an item below such an intro, or it stands under a "Competências" heading.
+bool IsCompetence(const Paragraph& p) {
+  if (p.unit.empty()) return false;
+  if (!diploma::CompetenceOrgan(p.text).empty() || !diploma::CompetenceOrgan(p.context).empty())
+    return true;
+  std::string_view section = p.section;
+  if (std::size_t gt = section.rfind(" > "); gt != std::string_view::npos)
+    section.remove_prefix(gt + 3);
+  std::string heading = analysis::FoldAndStrip(section);
+  return heading.starts_with("competencia") || heading.starts_with("atribuic");
+}
+
 }  // namespace
 
 std::string HashHex(std::string_view bytes) { return Hex(Fnv1a(bytes)); }
@@ -90,7 +104,9 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
 
   std::vector<analysis::Token> tokens;
   analyzer->Analyze(p.text, &tokens);
-  doc.add_value(schema::kSlotAnswerTypes, analysis::AnswerTypes(p.text, tokens));
+  std::string types = analysis::AnswerTypes(p.text, tokens);
+  if (IsCompetence(p)) types.push_back(analysis::kAnswerCompetence);
+  doc.add_value(schema::kSlotAnswerTypes, types);
   for (const auto& t : tokens) {
     if (t.stop) continue;
     for (const auto& key : t.keys)

@@ -48,6 +48,8 @@ constexpr double kDerivedCredit = 0.5;     // ... and answers that word of the q
 constexpr double kAnswerTypeBoost = 1.6;   // the paragraph gives the kind of answer named
 constexpr double kAskedTypeBoost = 2.0;    // ... and the question asks for it in so many words
 constexpr double kWhoUnitBoost = 1.3;      // "quem ...?": paragraphs of a unit answer it
+constexpr double kNamedUnitBoost = 1.5;    // the question names the paragraph's organ
+constexpr double kDefinedTermBoost = 1.5;  // "o que é X?": the definition of X itself
 constexpr double kProximityWeight = 0.3;   // adjacent question words adjacent in the text
 constexpr double kWordingBoost = 0.5;      // the question's multi-word terms, as typed
 constexpr std::size_t kMaxWordingGap = 3;  // "pensão de velhice", "centro de dia", ...
@@ -108,6 +110,7 @@ struct QueryPlan {
     std::size_t first_word;  // the content words it joins (the next one is first_word + 1)
   };
   std::vector<Wording> wordings;
+  std::vector<std::vector<std::string>> word_keys;  // per content word, its lemma keys
 };
 
 class XapianSearcher : public Searcher {
@@ -314,7 +317,7 @@ class XapianSearcher : public Searcher {
     }
     // Question words and filler are asked, not searched for; the form may name the answer.
     analysis::QuestionAnalysis question = analysis::QuestionForms::Builtin().Analyze(tokens_);
-    plan.who = question.Has("who");
+    plan.who = question.Has("who") || question.Has("competence");
     for (const auto& form : question.forms) {
       char type = analysis::AnswerTypeOfForm(form);
       if (!type) continue;
@@ -361,6 +364,7 @@ class XapianSearcher : public Searcher {
       }
       optional.push_back(word);
       word_keys.push_back(content[w].keys);
+      plan.word_keys.push_back(content[w].keys);
       plan.word_idf.push_back(Idf(content[w]));
     }
     if (!fixes.empty()) {
@@ -510,7 +514,8 @@ class XapianSearcher : public Searcher {
     auto ids = ValuesOf(schema::kSlotId, docids, order);
     auto diplomas = ValuesOf(schema::kSlotDoc, docids, order);
     std::vector<std::string> unit_of, types;
-    if (plan.who) unit_of = ValuesOf(schema::kSlotUnit, docids, order);
+    if (plan.who || plan.words >= 2) unit_of = ValuesOf(schema::kSlotUnit, docids, order);
+    std::unordered_map<std::string, bool> named;  // unit -> the question names it
     if (!plan.answer_types.empty()) types = ValuesOf(schema::kSlotAnswerTypes, docids, order);
     std::vector<double> credits;
     if (plan.ranked && plan.words > 0) credits = WordCredits(docids, order, plan);
@@ -520,10 +525,17 @@ class XapianSearcher : public Searcher {
       c.diploma = std::move(diplomas[i]);
       if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan);
       if (plan.who && !unit_of[i].empty()) c.score *= kWhoUnitBoost;
+      if (!unit_of.empty() && !unit_of[i].empty()) {
+        auto [it, fresh] = named.try_emplace(unit_of[i], false);
+        if (fresh) it->second = NamesUnit(unit_of[i], plan);
+        if (it->second) c.score *= kNamedUnitBoost;
+      }
       for (char type : plan.answer_types) {
         if (types[i].find(type) == std::string::npos) continue;
         bool asked = plan.asked_types.find(type) != std::string::npos;
         c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
+        if (type == analysis::kAnswerDefinition && DefinesQuestionTerm(c.docid, plan))
+          c.score *= kDefinedTermBoost;
       }
       if (!plan.wordings.empty() && !credits.empty()) {
         c.score *= Wording(c.docid, &credits[i * plan.words], plan);
@@ -552,6 +564,55 @@ class XapianSearcher : public Searcher {
         if (!(*v).empty()) facet[*v] = v.get_termfreq();
       }
     }
+  }
+
+  // True if the question names the organ `unit`: it holds at least two of the unit's words and
+  // two thirds of them ("o que faz o conselho superior de segurança do ciberespaço" names the
+  // Conselho Superior de Segurança do Ciberespaço). The paragraphs of that organ are about what
+  // the question asks, whatever words their own text uses.
+  bool NamesUnit(const std::string& unit, const QueryPlan& plan) {
+    analyzer_.Analyze(unit, &unit_tokens_);
+    std::size_t words = 0, covered = 0;
+    for (const auto& t : unit_tokens_) {
+      if (t.stop || t.numeric) continue;
+      ++words;
+      bool hit = false;
+      for (const auto& keys : plan.word_keys) {
+        for (const auto& k : keys) {
+          if (std::find(t.keys.begin(), t.keys.end(), k) != t.keys.end()) hit = true;
+        }
+      }
+      if (hit) ++covered;
+    }
+    return covered >= 2 && covered * 3 >= words * 2;
+  }
+
+  // True if the paragraph is the definition of what the question asks about: it opens with the
+  // term it defines in quotes ("«Dados pessoais», informação relativa a …"), and that term and
+  // the question's words are the same words ("o que é um dado pessoal"). Reads the stored
+  // text, so only for definitions the question asks for.
+  bool DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan) {
+    Paragraph p;
+    if (!schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(), &p))
+      return false;
+    std::string_view text = p.text;
+    std::string_view open = "«", close = "»";
+    if (!text.starts_with(open)) return false;
+    std::size_t end = text.find(close);
+    if (end == std::string_view::npos || end > 160) return false;
+    analyzer_.Analyze(text.substr(open.size(), end - open.size()), &unit_tokens_);
+    std::vector<bool> asked(plan.word_keys.size(), false);
+    for (const auto& t : unit_tokens_) {
+      if (t.stop) continue;
+      bool hit = false;
+      for (std::size_t w = 0; w < plan.word_keys.size(); ++w) {
+        for (const auto& k : plan.word_keys[w]) {
+          if (std::find(t.keys.begin(), t.keys.end(), k) != t.keys.end()) hit = asked[w] = true;
+        }
+      }
+      if (!hit) return false;  // the term has a word the question does not
+    }
+    return std::all_of(asked.begin(), asked.end(), [](bool a) { return a; });
   }
 
   // Pseudo-relevance feedback: the text terms that best characterise the top paragraphs (Xapian's
@@ -702,6 +763,7 @@ class XapianSearcher : public Searcher {
   Xapian::Database db_;
   std::string path_;
   analysis::Analyzer analyzer_;
+  std::vector<Token> unit_tokens_;
   std::vector<Token> tokens_, fix_tokens_;
   Paragraph record_;  // scratch for Wording()
 };
