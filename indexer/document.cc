@@ -105,7 +105,16 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   std::vector<analysis::Token> tokens;
   analyzer->Analyze(p.text, &tokens);
   std::string types = analysis::AnswerTypes(p.text, tokens);
-  if (IsCompetence(p)) types.push_back(analysis::kAnswerCompetence);
+  if (IsCompetence(p)) {
+    types.push_back(analysis::kAnswerCompetence);
+    // An alínea of competences opens with its verb: "Promulgar e mandar publicar as leis".
+    for (const auto& t : tokens) {
+      if (t.stop) continue;
+      for (const auto& key : t.keys)
+        doc.add_boolean_term(schema::Term(schema::kCompetenceVerbPrefix, key));
+      break;
+    }
+  }
   doc.add_value(schema::kSlotAnswerTypes, types);
   for (const auto& t : tokens) {
     if (t.stop) continue;
@@ -135,6 +144,8 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   boolean(schema::kDocPrefix, p.doc);
   if (!p.file.empty()) doc.add_boolean_term(FileTerm(p.file));
   boolean(schema::kUnitAcronymPrefix, Acronym(p.unit));
+  if (p.section == "Preâmbulo" || p.section.starts_with("Preâmbulo > "))
+    doc.add_boolean_term(std::string(schema::kPreambleTerm));
 
   doc.add_value(schema::kSlotId, p.id);
   doc.add_value(schema::kSlotUnit, p.unit);

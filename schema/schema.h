@@ -33,6 +33,13 @@ inline constexpr std::string_view kDocPrefix = "XD";      // boolean: document k
 inline constexpr std::string_view kFilePrefix = "XF";     // boolean: source file path
 inline constexpr std::string_view kCitationPrefix = "XC";     // boolean: "portaria:135/2012"
 inline constexpr std::string_view kUnitAcronymPrefix = "XU";  // boolean: unit acronym ("cnp")
+// boolean: the lemma keys of the verb a competence starts with ("Promulgar e mandar publicar as
+// leis" -> "XVpromulgar"): "quem promulga as leis?" asks for the organ whose competence it is.
+inline constexpr std::string_view kCompetenceVerbPrefix = "XV";
+// boolean: what kind of text the paragraph is, when it is not a rule; only kPreambleTerm so far.
+inline constexpr std::string_view kKindPrefix = "XK";
+// A diploma's preamble or an EU act's recitals: why the law was made, not what it rules.
+inline constexpr std::string_view kPreambleTerm = "XKpreamble";
 
 // Value slots.
 enum Slot : unsigned {

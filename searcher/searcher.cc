@@ -50,6 +50,10 @@ constexpr double kAskedTypeBoost = 2.0;    // ... and the question asks for it i
 constexpr double kWhoUnitBoost = 1.3;      // "quem ...?": paragraphs of a unit answer it
 constexpr double kNamedUnitBoost = 1.5;    // the question names the paragraph's organ
 constexpr double kDefinedTermBoost = 1.5;  // "o que é X?": the definition of X itself
+constexpr double kCompetenceVerbBoost = 1.5;  // "quem promulga?": a competence to promulgate
+// A preamble says why a diploma was made; its rules are in the articles. Preambles repeat the
+// law's vocabulary at length, so without this they outrank the article that answers.
+constexpr double kPreambleWeight = 0.7;
 constexpr double kProximityWeight = 0.3;   // adjacent question words adjacent in the text
 constexpr double kWordingBoost = 0.5;      // the question's multi-word terms, as typed
 constexpr std::size_t kMaxWordingGap = 3;  // "pensão de velhice", "centro de dia", ...
@@ -519,12 +523,25 @@ class XapianSearcher : public Searcher {
     if (!plan.answer_types.empty()) types = ValuesOf(schema::kSlotAnswerTypes, docids, order);
     std::vector<double> credits;
     if (plan.ranked && plan.words > 0) credits = WordCredits(docids, order, plan);
+    std::vector<bool> preamble = HoldersOf(std::string(schema::kPreambleTerm), docids, order);
+    // "quem promulga as leis?": the competences that open with one of the question's verbs.
+    std::vector<bool> does(docids.size(), false);
+    if (plan.who) {
+      for (const auto& keys : plan.word_keys) {
+        for (const auto& k : keys) {
+          auto held = HoldersOf(schema::Term(schema::kCompetenceVerbPrefix, k), docids, order);
+          for (std::size_t i = 0; i < held.size(); ++i) does[i] = does[i] || held[i];
+        }
+      }
+    }
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       Candidate& c = candidates[i];
       c.id = std::move(ids[i]);
       c.diploma = std::move(diplomas[i]);
       if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan);
       if (plan.who && !unit_of[i].empty()) c.score *= kWhoUnitBoost;
+      if (preamble[i]) c.score *= kPreambleWeight;
+      if (does[i]) c.score *= kCompetenceVerbBoost;
       if (!unit_of.empty() && !unit_of[i].empty()) {
         auto [it, fresh] = named.try_emplace(unit_of[i], false);
         if (fresh) it->second = NamesUnit(unit_of[i], plan);
@@ -682,6 +699,19 @@ class XapianSearcher : public Searcher {
       for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) positions.insert(*p);
     }
     return positions;
+  }
+
+  // Which of `docids` hold `term`: one walk of its posting list in docid order (`order`).
+  std::vector<bool> HoldersOf(const std::string& term, const std::vector<Xapian::docid>& docids,
+                              const std::vector<std::size_t>& order) {
+    std::vector<bool> held(docids.size(), false);
+    Xapian::PostingIterator p = db_.postlist_begin(term), end = db_.postlist_end(term);
+    for (std::size_t i : order) {
+      if (p == end) break;
+      p.skip_to(docids[i]);
+      if (p != end && *p == docids[i]) held[i] = true;
+    }
+    return held;
   }
 
   // The question's multi-word terms found as typed, function words included, as a multiplier.
