@@ -21,14 +21,14 @@ using WordCheck = std::function<bool(const std::string&)>;
 // ordinals and the DR's space before a hyphen fixed, consolidation notes removed.
 struct Line {
   std::string text;
-  int number = 0;              // 1-based line of the file where it starts
-  bool blank_before = false;   // a blank line (or a page break) separates it from the previous
-  bool heading = false;        // a Markdown heading ("# Artigo 1.º"), '#' removed from `text`
+  int number = 0;             // 1-based line of the file where it starts
+  bool blank_before = false;  // a blank line (or a page break) separates it from the previous
+  bool heading = false;       // a Markdown heading ("# Artigo 1.º"), '#' removed from `text`
 };
 
 struct CleanText {
   std::vector<Line> lines;
-  std::vector<Line> notes;  // footnotes, in order: kept as paragraphs of their own
+  std::vector<Line> notes;                 // footnotes, in order: kept as paragraphs of their own
   bool paragraphs_by_blank_lines = false;  // DRE and OJ Markdown; PDF text breaks every line
 };
 
@@ -74,7 +74,9 @@ inline bool IsLowerAt(std::string_view s, std::size_t i) {
   unsigned char d = static_cast<unsigned char>(s[i + 1]);
   return d >= 0x9F && d <= 0xBF && d != 0xB7;
 }
-inline bool IsLetterAt(std::string_view s, std::size_t i) { return IsUpperAt(s, i) || IsLowerAt(s, i); }
+inline bool IsLetterAt(std::string_view s, std::size_t i) {
+  return IsUpperAt(s, i) || IsLowerAt(s, i);
+}
 
 // Trims ASCII white space (and the no-break spaces PDF text carries) from both ends.
 std::string_view Trim(std::string_view s);

@@ -162,7 +162,7 @@ std::string EpigraphOrgan(std::string_view epigraph) {
   // The epígrafe is the organ itself: "Conservatória dos Registos Centrais", "Fiscal único".
   if (std::string unit = UnitFromHeading(clean); !unit.empty()) return unit;
   static constexpr std::array<std::string_view, 10> kMoreOrgans = {
-      "conservatória", "conservatórias", "entidade", "provedor",    "provedoria",
+      "conservatória", "conservatórias", "entidade", "provedor",   "provedoria",
       "presidente",    "secretário",     "fiscal",   "comandante", "governo"};
   if (!IsUpperAt(clean, 0) || w.size() > 8) return {};
   for (auto noun : kMoreOrgans) {
@@ -175,8 +175,8 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
   std::map<std::string, std::string> found;
   auto name_before = [&](std::size_t end) {
     // The capitalised words (and connectors between them) that end at `end`.
-    std::vector<std::string_view> w = Words(text.substr(end > 200 ? end - 200 : 0,
-                                                        end > 200 ? 200 : end));
+    std::vector<std::string_view> w =
+        Words(text.substr(end > 200 ? end - 200 : 0, end > 200 ? 200 : end));
     std::size_t start = w.size();
     while (start > 0) {
       std::string_view word = w[start - 1];
@@ -209,9 +209,9 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
     std::size_t close = text.find(')', open);
     if (close == std::string_view::npos || close - open > 40) continue;
     std::string_view inside = text.substr(open + 1, close - open - 1);
-    for (std::string_view lead : {"doravante designada por ", "doravante designado por ",
-                                  "doravante ", "adiante designada por ",
-                                  "adiante designado por "}) {
+    for (std::string_view lead :
+         {"doravante designada por ", "doravante designado por ", "doravante ",
+          "adiante designada por ", "adiante designado por "}) {
       if (inside.starts_with(lead)) inside.remove_prefix(lead.size());
     }
     bool abbreviation = inside.size() >= 2 && inside.size() <= 12;
@@ -226,8 +226,9 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
     add(std::string(inside), name_before(end));
   }
   // "Name, abreviadamente designado por ABBR".
-  for (std::string_view lead : {", abreviadamente designado por ", ", abreviadamente designada por ",
-                                ", doravante designado por ", ", doravante designada por "}) {
+  for (std::string_view lead :
+       {", abreviadamente designado por ", ", abreviadamente designada por ",
+        ", doravante designado por ", ", doravante designada por "}) {
     for (std::size_t at = text.find(lead); at != std::string_view::npos;
          at = text.find(lead, at + 1)) {
       std::string_view rest = text.substr(at + lead.size());

@@ -165,9 +165,8 @@ bool ParseArticle(std::string_view line, std::string* label, std::string* rest) 
 // "CAPÍTULO II", "Secção I", "TÍTULO VII DISPOSIÇÕES GERAIS" -> level, label, rest.
 bool ParseDivision(std::string_view line, int* level, std::string* label, std::string* rest) {
   static const std::pair<std::string_view, int> kDivisions[] = {
-      {"parte", 0},   {"livro", 1},     {"título", 2},     {"titulo", 2},
-      {"capítulo", 3}, {"capitulo", 3}, {"secção", 4},     {"seção", 4},
-      {"subsecção", 5}, {"subseção", 5}};
+      {"parte", 0},    {"livro", 1},  {"título", 2}, {"titulo", 2},    {"capítulo", 3},
+      {"capitulo", 3}, {"secção", 4}, {"seção", 4},  {"subsecção", 5}, {"subseção", 5}};
   std::size_t sp = line.find(' ');
   if (sp == std::string_view::npos) return false;
   std::string first = analysis::Fold(line.substr(0, sp));
@@ -202,8 +201,9 @@ bool ParseAnnex(std::string_view line, std::string* label, std::string* rest) {
   std::string num;
   std::size_t end = s.find(' ');
   std::string_view first = s.substr(0, end);
-  if (!first.empty() && (RomanValue(first) > 0 || std::all_of(first.begin(), first.end(), IsDigit) ||
-                         analysis::Fold(first) == "único") &&
+  if (!first.empty() &&
+      (RomanValue(first) > 0 || std::all_of(first.begin(), first.end(), IsDigit) ||
+       analysis::Fold(first) == "único") &&
       !IsLowerAt(first, 0)) {
     num = std::string(first);
     s = end == std::string_view::npos ? "" : Trim(s.substr(end));
@@ -217,14 +217,30 @@ bool ParseAnnex(std::string_view line, std::string* label, std::string* rest) {
 // Diploma types as they head a diploma ("Decreto-Lei n.º 65/2021").
 bool IsDiplomaTitle(std::string_view line) {
   if (line.size() > 160) return false;
-  static constexpr std::string_view kTypes[] = {
-      "Decreto-Lei n.º", "Lei n.º", "Lei Orgânica n.º", "Lei Constitucional n.º", "Portaria n.º",
-      "Decreto n.º", "Decreto Regulamentar n.º", "Decreto Legislativo Regional n.º",
-      "Despacho n.º", "Despacho Normativo n.º", "Resolução do Conselho de Ministros n.º",
-      "Resolução da Assembleia da República n.º", "Aviso n.º", "Deliberação n.º",
-      "Regulamento n.º", "Regulamento (UE)", "Regulamento de Execução (UE)",
-      "Regulamento Delegado (UE)", "Diretiva (UE)", "Decisão (UE)", "Diretriz/", "Diretriz n.º",
-      "Decreto de Aprovação da Constituição", "Carta dos Direitos Fundamentais"};
+  static constexpr std::string_view kTypes[] = {"Decreto-Lei n.º",
+                                                "Lei n.º",
+                                                "Lei Orgânica n.º",
+                                                "Lei Constitucional n.º",
+                                                "Portaria n.º",
+                                                "Decreto n.º",
+                                                "Decreto Regulamentar n.º",
+                                                "Decreto Legislativo Regional n.º",
+                                                "Despacho n.º",
+                                                "Despacho Normativo n.º",
+                                                "Resolução do Conselho de Ministros n.º",
+                                                "Resolução da Assembleia da República n.º",
+                                                "Aviso n.º",
+                                                "Deliberação n.º",
+                                                "Regulamento n.º",
+                                                "Regulamento (UE)",
+                                                "Regulamento de Execução (UE)",
+                                                "Regulamento Delegado (UE)",
+                                                "Diretiva (UE)",
+                                                "Decisão (UE)",
+                                                "Diretriz/",
+                                                "Diretriz n.º",
+                                                "Decreto de Aprovação da Constituição",
+                                                "Carta dos Direitos Fundamentais"};
   std::string titled = TitleCase(line);
   for (auto t : kTypes) {
     if (std::string_view(titled).starts_with(t)) return true;
@@ -234,9 +250,9 @@ bool IsDiplomaTitle(std::string_view line) {
 
 // "de 30 de julho" / "de 27 de abril de 2016" -> "07-30" or "2016-04-27" parts.
 std::string IsoDate(std::string_view text, std::string_view fallback_year) {
-  static constexpr std::string_view kMonths[] = {"janeiro", "fevereiro", "março",    "abril",
-                                                 "maio",    "junho",     "julho",    "agosto",
-                                                 "setembro", "outubro",  "novembro", "dezembro"};
+  static constexpr std::string_view kMonths[] = {"janeiro",  "fevereiro", "março",    "abril",
+                                                 "maio",     "junho",     "julho",    "agosto",
+                                                 "setembro", "outubro",   "novembro", "dezembro"};
   std::string folded = analysis::Fold(text);
   for (int m = 0; m < 12; ++m) {
     std::string needle = " de " + std::string(kMonths[m]);
@@ -407,9 +423,10 @@ class Segmenter {
     bool after_break = line_start || prev == '.' || prev == ':' || prev == ';' || prev == ')' ||
                        prev == '\x01' || prev == 0 || list_join;
     // A marker never follows the words that cite one ("alínea a) e b)", "n.º 2").
-    bool cited = EndsWithAny(before, {"alínea", "alíneas", "subalínea", "subalíneas", "e", "ou",
-                                      "a", "n.º", "n.os", "número", "números", "artigo", "artigos",
-                                      "as", "nas", "das", "às", "da", "na", "pela"});
+    bool cited = EndsWithAny(
+        before, {"alínea", "alíneas", "subalínea", "subalíneas", "e",      "ou",      "a",
+                 "n.º",    "n.os",    "número",    "números",    "artigo", "artigos", "as",
+                 "nas",    "das",     "às",        "da",         "na",     "pela"});
     if (cited && !list_join) return false;
     std::string_view rest = s.substr(i);
     // "(12) " recitals of an EU act.
@@ -654,9 +671,8 @@ class DiplomaParser {
   }
 
   static bool IsSignature(std::string_view s) {
-    for (std::string_view lead :
-         {"Visto e aprovado em Conselho de Ministros", "Aprovada em ", "Aprovado em ",
-          "Promulgada em ", "Promulgado em "}) {
+    for (std::string_view lead : {"Visto e aprovado em Conselho de Ministros", "Aprovada em ",
+                                  "Aprovado em ", "Promulgada em ", "Promulgado em "}) {
       if (s.starts_with(lead)) return true;
     }
     return false;
@@ -854,8 +870,7 @@ class DiplomaParser {
     char last = plain.empty() ? 0 : plain.back();
     bool marker = IsDigit(plain[0]) || (plain.size() > 2 && plain[1] == ')');
     bool stop = last == '.' || last == ';' || last == ':' || last == ',';
-    if (marker || stop || plain.size() > (by_blank_lines_ ? 200u : 120u) ||
-        IsLowerAt(plain, 0)) {
+    if (marker || stop || plain.size() > (by_blank_lines_ ? 200u : 120u) || IsLowerAt(plain, 0)) {
       awaiting_epigraph_ = false;
       body_.push_back(l);
       return;
@@ -1014,11 +1029,11 @@ class DiplomaParser {
       p.number = number;
       p.letter = !sub.empty() ? sub : !letter.empty() ? letter : definition;
       if (piece.kind == Piece::Kind::kSub) {
-        p.context = analysis::ClipUtf8(number_text + " " + letter + ") " + letter_text,
-                                       kMaxFieldBytes);
+        p.context =
+            analysis::ClipUtf8(number_text + " " + letter + ") " + letter_text, kMaxFieldBytes);
       } else if (piece.kind == Piece::Kind::kLetter && !definition.empty()) {
-        p.context = analysis::ClipUtf8(number_text + " " + definition + ") " + letter_text,
-                                       kMaxFieldBytes);
+        p.context =
+            analysis::ClipUtf8(number_text + " " + definition + ") " + letter_text, kMaxFieldBytes);
       } else if (item) {
         p.context = analysis::ClipUtf8(number_text, kMaxFieldBytes);
       }
@@ -1031,11 +1046,11 @@ class DiplomaParser {
         if (!heading_path.empty()) heading_path += " > ";
         heading_path += h;
       }
-      p.section = heading_path.empty() ? section
-                                       : analysis::ClipUtf8(
-                                             section.empty() ? heading_path
-                                                             : section + " > " + heading_path,
-                                             kMaxFieldBytes);
+      p.section =
+          heading_path.empty()
+              ? section
+              : analysis::ClipUtf8(section.empty() ? heading_path : section + " > " + heading_path,
+                                   kMaxFieldBytes);
       std::string local = scope;
       for (const auto& mark : outline_marks) {
         if (!mark.empty()) local += "/" + mark;

@@ -36,9 +36,9 @@ bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
 }
 
-constexpr const char* kMonths[] = {"janeiro", "fevereiro", "março",    "abril",
-                                   "maio",    "junho",     "julho",    "agosto",
-                                   "setembro", "outubro",  "novembro", "dezembro"};
+constexpr const char* kMonths[] = {"janeiro",  "fevereiro", "março",    "abril",
+                                   "maio",     "junho",     "julho",    "agosto",
+                                   "setembro", "outubro",   "novembro", "dezembro"};
 
 bool IsMonth(std::string_view w) {
   std::string folded = analysis::Fold(w);
@@ -70,7 +70,8 @@ Furniture Classify(std::string_view raw) {
   // Strong: never law text. DR headers (both layouts) and Official Journal running heads.
   if (s.starts_with("Diário da República, ") && s.size() < 100 && s.find("série") != s.npos)
     return Furniture::kStrong;
-  if (s.starts_with("Pág. ") && AllDigits(s.substr(std::strlen("Pág. ")))) return Furniture::kStrong;
+  if (s.starts_with("Pág. ") && AllDigits(s.substr(std::strlen("Pág. "))))
+    return Furniture::kStrong;
   if (s.find("Jornal Oficial da União Europeia") != s.npos && s.size() < 120 &&
       s.find(" PT ") != s.npos)
     return Furniture::kStrong;
@@ -134,8 +135,8 @@ std::string LastWord(std::string_view s) {
 }
 std::string FirstWord(std::string_view s) {
   std::size_t i = 0;
-  while (i < s.size() &&
-         (static_cast<unsigned char>(s[i]) >= 0x80 || std::isalpha(static_cast<unsigned char>(s[i]))))
+  while (i < s.size() && (static_cast<unsigned char>(s[i]) >= 0x80 ||
+                          std::isalpha(static_cast<unsigned char>(s[i]))))
     ++i;
   return std::string(s.substr(0, i));
 }
@@ -199,14 +200,13 @@ std::string MendLine(std::string_view line) {
     }
     // The DR's space before a hyphen ("aplica -se", "decreto -lei") and the OJ's doubled
     // hyphen across a line ("Estados- -Membros").
-    if (c == ' ' && i + 1 < s.size() && s[i + 1] == '-' && !out.empty() &&
-        IsLetterAt(s, i + 2) &&
+    if (c == ' ' && i + 1 < s.size() && s[i + 1] == '-' && !out.empty() && IsLetterAt(s, i + 2) &&
         (std::isalpha(static_cast<unsigned char>(out.back())) ||
          static_cast<unsigned char>(out.back()) >= 0x80)) {
       continue;  // drop the space; the hyphen follows
     }
     if (c == '-' && i + 2 < s.size() && s[i + 1] == ' ' && s[i + 2] == '-' && i > 0 &&
-        IsLetterAt(s, i - 1) ) {
+        IsLetterAt(s, i - 1)) {
       out += '-';
       i += 2;
       continue;

@@ -184,6 +184,7 @@ struct PreparedFile {
   Status read_error;                   // kReadFailed
   ManifestEntry entry;                 // kSameBytes, kRejected, kParsed
   std::vector<Status> errors;          // the reader's, for kRejected and kParsed
+  std::vector<Status> warnings;        // the reader's, for kParsed
   std::vector<std::string> id_terms;   // kParsed: one per paragraph, in order ...
   std::vector<Xapian::Document> docs;  // ... with its document
   std::exception_ptr failure;          // preparing threw (e.g. out of memory)
@@ -226,6 +227,7 @@ PreparedFile Prepare(const FileJob& job, analysis::Analyzer* analyzer) {
   indexer::ReadResult read = indexer::ReadBytes(file.path, raw);
   out.entry.errors = read.errors.size();
   out.errors = std::move(read.errors);
+  out.warnings = std::move(read.warnings);
   if (read.fatal || read.paragraphs.empty()) {
     out.outcome = PreparedFile::Outcome::kRejected;
     return out;
@@ -471,6 +473,7 @@ class XapianIndexWriter : public IndexWriter {
         break;
     }
     for (auto& e : prepared.errors) stats->errors.push_back(std::move(e));
+    for (auto& w : prepared.warnings) stats->warnings.push_back(std::move(w));
     if (prepared.outcome == Outcome::kRejected) {
       // Nothing usable (e.g. its only paragraph is over the size limit). The file's previous
       // paragraphs and manifest entry, if any, stay: its size or mtime no longer match, so the

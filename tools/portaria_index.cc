@@ -73,10 +73,13 @@ class Reporter {
   }
 
   void PrintNewErrors() {
-    if (printed_ == stats_->errors.size()) return;
+    if (printed_ == stats_->errors.size() && warned_ == stats_->warnings.size()) return;
     ClearLine();
     for (; printed_ < stats_->errors.size(); ++printed_) {
       std::fprintf(stderr, "portaria-index: %s\n", stats_->errors[printed_].ToString().c_str());
+    }
+    for (; warned_ < stats_->warnings.size(); ++warned_) {
+      std::fprintf(stderr, "portaria-index: %s\n", stats_->warnings[warned_].ToString().c_str());
     }
   }
 
@@ -90,7 +93,7 @@ class Reporter {
   bool terminal_, quiet_;
   const portaria::IndexStats* stats_;
   Clock::time_point started_, last_;
-  std::size_t printed_ = 0;
+  std::size_t printed_ = 0, warned_ = 0;
   bool drawn_ = false;
 };
 
@@ -164,6 +167,8 @@ int main(int argc, char** argv) {
     j["commits"] = stats.commits;
     j["errors"] = nlohmann::json::array();
     for (const auto& e : stats.errors) j["errors"].push_back(e.ToString());
+    j["warnings"] = nlohmann::json::array();
+    for (const auto& w : stats.warnings) j["warnings"].push_back(w.ToString());
     if (!s.ok()) j["database_error"] = s.ToString();
     j["seconds"] = stats.seconds;
     j["exit"] = exit_code;

@@ -47,6 +47,9 @@ struct IndexStats {
   std::size_t commits = 0;            // transactions committed by IndexPaths
   double seconds = 0;
   std::vector<Status> errors;  // one per problem, each naming its file
+  // What a reader kept but could not place with certainty (e.g. a número out of sequence),
+  // naming file and line; they do not make the run fail.
+  std::vector<Status> warnings;
 };
 
 struct IndexProgress {
