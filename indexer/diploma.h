@@ -30,6 +30,8 @@ struct CleanText {
   std::vector<Line> lines;
   std::vector<Line> notes;                 // footnotes, in order: kept as paragraphs of their own
   bool paragraphs_by_blank_lines = false;  // DRE and OJ Markdown; PDF text breaks every line
+  // The date the page headers carry ("30 de julho de 2021"), for diplomas whose title has none.
+  std::string page_date;
 };
 
 // Chosen by content for .md/.txt files: articles ("Artigo 3.º"), a DR or OJ page header, or a

@@ -103,6 +103,14 @@ std::string CompetenceOrgan(std::string_view sentence) {
   std::vector<std::string_view> w = Words(unquoted);
   if (w.size() < 3) return {};
   std::string first = Lower(w[0]);
+  // "Determinar que compete à Comissão:" (a resolution's número): the same from "compete" on.
+  for (std::size_t k = 1; k < 5 && k + 2 < w.size(); ++k) {
+    std::string v = Lower(w[k]);
+    if (Lower(w[k - 1]) == "que" && (v == "compete" || v == "cabe" || v == "incumbe")) {
+      auto from = static_cast<std::size_t>(w[k].data() - unquoted.data());
+      return CompetenceOrgan(std::string_view(unquoted).substr(from));
+    }
+  }
   // "Compete ao X", "Compete, ainda, ao X", "Compete designadamente ao X", "Cabe à X".
   if (first == "compete" || first == "compete," || first == "cabe" || first == "incumbe") {
     std::size_t i = 1;

@@ -448,6 +448,23 @@ class Segmenter {
       if (j < rest.size() && IsDigit(rest[j])) return false;
       int n = std::stoi(std::string(rest.substr(0, j)));
       std::string_view after = rest.substr(j);
+      // Sub-números of a número: "2.1 — A entidade deve …", "2.2 — …" (DR regulations).
+      if (after.size() > 4 && after[0] == '.' && IsDigit(after[1]) && n == number_) {
+        std::size_t k = 1;
+        while (k < after.size() && IsDigit(after[k]) && k < 3) ++k;
+        int m = std::stoi(std::string(after.substr(1, k - 1)));
+        std::string_view tail = after.substr(k);
+        bool dashed = tail.starts_with(" — ") || tail.starts_with(" – ") || tail.starts_with(" - ");
+        if (dashed && m == sub_number_ + 1 && after_break) {
+          sub_number_ = m;
+          letter_.clear();
+          sub_ = 0;
+          definition_ = 0;
+          Start(Piece::Kind::kNumber, std::to_string(n) + "." + std::to_string(m), current_line_);
+          *skip = j + k + (tail.starts_with(" - ") ? 3 : std::string_view(" — ").size());
+          return true;
+        }
+      }
       std::size_t len = 0;
       bool dash = false;
       if (after.starts_with(" — ") || after.starts_with(" – ")) {
@@ -486,6 +503,7 @@ class Segmenter {
             current_line_));
       }
       number_ = n;
+      sub_number_ = 0;
       letter_.clear();
       sub_ = 0;
       definition_ = 0;
@@ -562,7 +580,7 @@ class Segmenter {
   const std::string& file_;
   std::vector<Status>* warnings_;
   std::vector<Piece> pieces_;
-  int number_ = 0, sub_ = 0, definition_ = 0, recital_ = 0, current_line_ = 0;
+  int number_ = 0, sub_number_ = 0, sub_ = 0, definition_ = 0, recital_ = 0, current_line_ = 0;
   std::string letter_;
 };
 
@@ -574,6 +592,7 @@ class DiplomaParser {
 
   ReadResult Parse(std::string_view content) {
     diploma::CleanText clean = diploma::Clean(content, known_);
+    page_date_ = clean.page_date;
     by_blank_lines_ = clean.paragraphs_by_blank_lines;
     std::string all;
     for (const auto& l : clean.lines) {
@@ -593,6 +612,7 @@ class DiplomaParser {
       Push(std::move(p), clean.notes[i].number);
     }
     if (!issuer_.empty()) summary_ = summary_.empty() ? issuer_ : summary_ + " (" + issuer_ + ")";
+    if (date_.empty() && !page_date_.empty()) date_ = IsoDate(page_date_, "");
     for (auto& p : result_.paragraphs) {
       p.source = source_;
       p.summary = analysis::ClipUtf8(summary_, kMaxFieldBytes);
@@ -643,10 +663,19 @@ class DiplomaParser {
       }
       summary_open_ = false;
     }
-    if (mode_ == Mode::kFront && source_.empty() && IsAllCaps(plain) && !by_blank_lines_ &&
-        plain.size() < 80) {
-      issuer_ = TitleCase(plain);
-      return;
+    if (mode_ == Mode::kFront && source_.empty() && !by_blank_lines_ && plain.size() < 80) {
+      // The issuer above the title: "PRESIDÊNCIA DO CONSELHO DE MINISTROS", and in the 2.ª
+      // série the services under it ("Gabinete Nacional de Segurança").
+      char last = plain.back();
+      bool open = last != '.' && last != ':' && last != ';' && last != ',';
+      if (IsAllCaps(plain)) {
+        issuer_ = TitleCase(plain);
+        return;
+      }
+      if (!issuer_.empty() && open && IsUpperAt(plain, 0)) {
+        issuer_ += " — " + plain;
+        return;
+      }
     }
     if (!by_blank_lines_ && mode_ != Mode::kFront && IsSignature(plain)) {
       return Switch(Mode::kProse, "Assinatura", l);
@@ -675,7 +704,14 @@ class DiplomaParser {
                                   "Aprovado em ", "Promulgada em ", "Promulgado em "}) {
       if (s.starts_with(lead)) return true;
     }
-    return false;
+    // Place and date of signature: "Presidência do Conselho de Ministros, 22 de março".
+    std::size_t comma = s.find(", ");
+    if (comma == std::string_view::npos || comma > 80 || !IsUpperAt(s, 0)) return false;
+    if (s.substr(0, comma).find('.') != std::string_view::npos) return false;
+    std::string_view rest = s.substr(comma + 2);
+    std::size_t sp = rest.find(' ');
+    if (sp == std::string_view::npos || sp > 2 || !IsDigit(rest[0])) return false;
+    return rest.substr(sp).starts_with(" de ") && !IsoDate(rest, "2000").empty();
   }
 
   // The diploma's title lines: "Decreto-Lei n.º 65/2021" / "de 30 de julho".
@@ -1076,7 +1112,7 @@ class DiplomaParser {
   Mode mode_ = Mode::kFront;
   bool by_blank_lines_ = false, has_articles_ = false;
   std::map<std::string, std::string> abbreviations_;
-  std::string source_, summary_, issuer_, date_;
+  std::string source_, summary_, issuer_, date_, page_date_;
   bool summary_next_ = false, summary_open_ = false;
   std::vector<std::string> divisions_;
   std::string annex_, annex_label_;

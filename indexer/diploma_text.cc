@@ -200,10 +200,15 @@ std::string MendLine(std::string_view line) {
     }
     // The DR's space before a hyphen ("aplica -se", "decreto -lei") and the OJ's doubled
     // hyphen across a line ("Estados- -Membros").
-    if (c == ' ' && i + 1 < s.size() && s[i + 1] == '-' && !out.empty() && IsLetterAt(s, i + 2) &&
+    if (c == ' ' && !out.empty() &&
         (std::isalpha(static_cast<unsigned char>(out.back())) ||
          static_cast<unsigned char>(out.back()) >= 0x80)) {
-      continue;  // drop the space; the hyphen follows
+      std::size_t j = i;
+      while (j < s.size() && s[j] == ' ') ++j;
+      if (j + 1 < s.size() && s[j] == '-' && IsLetterAt(s, j + 1)) {
+        i = j - 1;  // drop the spaces ("entende  -se"); the hyphen follows
+        continue;
+      }
     }
     if (c == '-' && i + 2 < s.size() && s[i + 1] == ' ' && s[i + 2] == '-' && i > 0 &&
         IsLetterAt(s, i - 1)) {
@@ -296,6 +301,14 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   }
 
   CleanText out;
+  for (std::size_t i = 0; i < n && out.page_date.empty(); ++i) {
+    if (!drop[i]) continue;
+    std::string_view s = Trim(raw[i].text);
+    if (IsDateLine(s)) out.page_date = std::string(s);
+    std::size_t dash = s.rfind("— ");
+    if (kind[i] == Furniture::kStrong && dash != s.npos && IsDateLine(s.substr(dash + 4)))
+      out.page_date = std::string(s.substr(dash + 4));
+  }
   int blanks = 0, texts = 0;
   bool blank = false;
   for (std::size_t i = 0; i < n; ++i) {
