@@ -197,7 +197,10 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
         break;
       }
     }
-    while (start < w.size() && IsConnector(w[start])) ++start;
+    // Not the article or connector the name follows: "O Centro Nacional de Pensões, …".
+    while (start < w.size() && (IsConnector(w[start]) || w[start] == "O" || w[start] == "A" ||
+                                w[start] == "Os" || w[start] == "As"))
+      ++start;
     std::string name;
     for (std::size_t i = start; i < w.size(); ++i) {
       bool ends = false;

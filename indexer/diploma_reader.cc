@@ -275,6 +275,32 @@ std::string IsoDate(std::string_view text, std::string_view fallback_year) {
   return {};
 }
 
+// Prose outside articles longer than this is cut at sentence ends (SplitSentences).
+constexpr std::size_t kMaxProseBytes = 1500;
+
+// `text` in pieces of at most `max` bytes, cut after a sentence's full stop (". " and a capital);
+// a single longer sentence stays whole.
+std::vector<std::string> SplitSentences(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return {text};
+  std::vector<std::string> out;
+  std::size_t start = 0, last_cut = 0;
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (text[i] != '.' || text[i + 1] != ' ' || !IsUpperAt(text, i + 2)) continue;
+    if (i + 1 - start > max && last_cut > start) {
+      out.push_back(text.substr(start, last_cut - start));
+      start = last_cut;
+    }
+    last_cut = i + 2;
+  }
+  if (text.size() - start > max && last_cut > start) {
+    out.push_back(text.substr(start, last_cut - start));
+    start = last_cut;
+  }
+  out.push_back(text.substr(start));
+  for (auto& piece : out) piece = std::string(Trim(piece));
+  return out;
+}
+
 // One piece of an article's (or a prose part's) body, as Segment() cuts it.
 struct Piece {
   enum class Kind { kText, kNumber, kDefinition, kLetter, kSub, kRecital, kHeading };
@@ -704,6 +730,13 @@ class DiplomaParser {
                                   "Aprovado em ", "Promulgada em ", "Promulgado em "}) {
       if (s.starts_with(lead)) return true;
     }
+    // A member of the Government signs a Portaria or a Despacho: "O Ministro da Solidariedade
+    // e da Segurança Social, Pedro Mota Soares, em 27 de abril de 2012."
+    for (std::string_view lead : {"O Ministro ", "A Ministra ", "O Secretário de Estado ",
+                                  "A Secretária de Estado ", "O Primeiro-Ministro, ",
+                                  "Pelo Ministro ", "Pela Ministra ", "Pelo Primeiro-Ministro, "}) {
+      if (s.starts_with(lead) && s.find(", em ") != std::string_view::npos) return true;
+    }
     // Place and date of signature: "Presidência do Conselho de Ministros, 22 de março".
     std::size_t comma = s.find(", ");
     if (comma == std::string_view::npos || comma > 80 || !IsUpperAt(s, 0)) return false;
@@ -793,6 +826,7 @@ class DiplomaParser {
 
   void Switch(Mode mode, std::string section, const Line& first_line = Line()) {
     Flush();
+    if (mode == Mode::kProse && !section.empty()) divisions_.clear();  // "Assinatura" stands alone
     mode_ = mode;
     prose_section_ = std::move(section);
     awaiting_title_ = false;
@@ -995,7 +1029,7 @@ class DiplomaParser {
     }
     std::string article_organ =
         mode_ == Mode::kArticle ? Resolve(diploma::EpigraphOrgan(epigraph_)) : "";
-    std::string number, definition, letter, sub;
+    std::string number, definition, letter, sub, definition_text;
     std::string number_text, letter_text;  // the intros a list hangs from
     std::string list_organ;
     std::vector<std::string> outline, outline_marks;  // an outline's headings, by level
@@ -1017,6 +1051,7 @@ class DiplomaParser {
           letter.clear();
           sub.clear();
           number_text = piece.text;
+          definition_text.clear();
           letter_text.clear();
           list_organ.clear();
           break;
@@ -1024,6 +1059,7 @@ class DiplomaParser {
           // An EU definition "16) «Estabelecimento principal»:" is an item of its article's
           // list, and the intro of the points below it.
           definition = piece.value;
+          definition_text = piece.text;
           letter.clear();
           sub.clear();
           letter_text = piece.text;
@@ -1031,6 +1067,7 @@ class DiplomaParser {
         case Piece::Kind::kRecital:
           number.clear();
           definition.clear();
+          definition_text.clear();
           letter.clear();
           sub.clear();
           break;
@@ -1046,6 +1083,7 @@ class DiplomaParser {
           if (!letter.empty() || !sub.empty() || !definition.empty()) {
             // Text after a list closes it ("O primeiro parágrafo, alínea f), …").
             definition.clear();
+            definition_text.clear();
             letter.clear();
             sub.clear();
             letter_text.clear();
@@ -1059,49 +1097,58 @@ class DiplomaParser {
         list_organ = Resolve(diploma::CompetenceOrgan(piece.text));
       }
       if (piece.text.empty()) continue;
-      Paragraph p = Base();
-      p.text = piece.text;
-      p.article = mode_ == Mode::kArticle ? article_ : "";
-      p.number = number;
-      p.letter = !sub.empty() ? sub : !letter.empty() ? letter : definition;
-      if (piece.kind == Piece::Kind::kSub) {
-        p.context =
-            analysis::ClipUtf8(number_text + " " + letter + ") " + letter_text, kMaxFieldBytes);
-      } else if (piece.kind == Piece::Kind::kLetter && !definition.empty()) {
-        p.context =
-            analysis::ClipUtf8(number_text + " " + definition + ") " + letter_text, kMaxFieldBytes);
-      } else if (item) {
-        p.context = analysis::ClipUtf8(number_text, kMaxFieldBytes);
+      // A preamble that DRE runs into one line is cut at sentence ends: an answer is a passage,
+      // not pages of motivation.
+      std::vector<std::string> chunks{piece.text};
+      bool prose = piece.kind == Piece::Kind::kText || piece.kind == Piece::Kind::kRecital;
+      if (prose && mode_ != Mode::kArticle) {
+        chunks = SplitSentences(piece.text, kMaxProseBytes);
       }
-      p.unit = !list_organ.empty() ? list_organ : article_organ;
-      if (p.unit.empty() && !item) p.unit = Resolve(diploma::CompetenceOrgan(piece.text));
-      p.unit = analysis::ClipUtf8(p.unit, kMaxFieldBytes);
-      std::string heading_path;
-      for (const auto& h : outline) {
-        if (h.empty()) continue;
-        if (!heading_path.empty()) heading_path += " > ";
-        heading_path += h;
+      for (std::string& chunk : chunks) {
+        Paragraph p = Base();
+        p.text = std::move(chunk);
+        p.article = mode_ == Mode::kArticle ? article_ : "";
+        p.number = number;
+        p.letter = !sub.empty() ? sub : !letter.empty() ? letter : definition;
+        if (piece.kind == Piece::Kind::kSub) {
+          p.context =
+              analysis::ClipUtf8(number_text + " " + letter + ") " + letter_text, kMaxFieldBytes);
+        } else if (piece.kind == Piece::Kind::kLetter && !definition.empty()) {
+          p.context = analysis::ClipUtf8(number_text + " " + definition + ") " + definition_text,
+                                         kMaxFieldBytes);
+        } else if (item) {
+          p.context = analysis::ClipUtf8(number_text, kMaxFieldBytes);
+        }
+        p.unit = !list_organ.empty() ? list_organ : article_organ;
+        if (p.unit.empty() && !item) p.unit = Resolve(diploma::CompetenceOrgan(piece.text));
+        p.unit = analysis::ClipUtf8(p.unit, kMaxFieldBytes);
+        std::string heading_path;
+        for (const auto& h : outline) {
+          if (h.empty()) continue;
+          if (!heading_path.empty()) heading_path += " > ";
+          heading_path += h;
+        }
+        p.section = heading_path.empty()
+                        ? section
+                        : analysis::ClipUtf8(
+                              section.empty() ? heading_path : section + " > " + heading_path,
+                              kMaxFieldBytes);
+        std::string local = scope;
+        for (const auto& mark : outline_marks) {
+          if (!mark.empty()) local += "/" + mark;
+        }
+        if (piece.kind == Piece::Kind::kRecital) {
+          local += "/considerando-" + piece.value;
+        } else {
+          if (!number.empty()) local += "/n" + number;
+          if (!definition.empty()) local += "/" + definition;
+          if (!letter.empty()) local += "/" + letter;
+          if (!sub.empty()) local += "/" + sub;
+          if (piece.kind == Piece::Kind::kText) local += "/p" + std::to_string(++ordinal);
+        }
+        p.id = UniqueId(local);
+        Push(std::move(p), piece.line);
       }
-      p.section =
-          heading_path.empty()
-              ? section
-              : analysis::ClipUtf8(section.empty() ? heading_path : section + " > " + heading_path,
-                                   kMaxFieldBytes);
-      std::string local = scope;
-      for (const auto& mark : outline_marks) {
-        if (!mark.empty()) local += "/" + mark;
-      }
-      if (piece.kind == Piece::Kind::kRecital) {
-        local += "/considerando-" + piece.value;
-      } else {
-        if (!number.empty()) local += "/n" + number;
-        if (!definition.empty()) local += "/" + definition;
-        if (!letter.empty()) local += "/" + letter;
-        if (!sub.empty()) local += "/" + sub;
-        if (piece.kind == Piece::Kind::kText) local += "/p" + std::to_string(++ordinal);
-      }
-      p.id = UniqueId(local);
-      Push(std::move(p), piece.line);
     }
   }
 

@@ -40,17 +40,18 @@ constexpr double kUnitWeight = 0.5;
 constexpr double kSourceWeight = 0.3;
 constexpr double kContextWeight = 0.5;
 constexpr double kSummaryWeight = 0.6;
-constexpr double kSurfaceWeight = 0.2;     // exact (accent-free) form: a small bonus
-constexpr double kExpansionWeight = 0.5;   // thesaurus: below the user's own words
-constexpr double kDerivedWeight = 0.6;     // same family: interrogado ~ interrogatório
-constexpr std::size_t kMaxDerived = 6;     // derived keys per query word
-constexpr double kDerivedCredit = 0.5;     // ... and answers that word of the question half
-constexpr double kAnswerTypeBoost = 1.6;   // the paragraph gives the kind of answer named
-constexpr double kAskedTypeBoost = 2.0;    // ... and the question asks for it in so many words
-constexpr double kWhoUnitBoost = 1.3;      // "quem ...?": paragraphs of a unit answer it
-constexpr double kNamedUnitBoost = 1.5;    // the question names the paragraph's organ
-constexpr double kDefinedTermBoost = 1.5;  // "o que é X?": the definition of X itself
+constexpr double kSurfaceWeight = 0.2;        // exact (accent-free) form: a small bonus
+constexpr double kExpansionWeight = 0.5;      // thesaurus: below the user's own words
+constexpr double kDerivedWeight = 0.6;        // same family: interrogado ~ interrogatório
+constexpr std::size_t kMaxDerived = 6;        // derived keys per query word
+constexpr double kDerivedCredit = 0.5;        // ... and answers that word of the question half
+constexpr double kAnswerTypeBoost = 1.6;      // the paragraph gives the kind of answer named
+constexpr double kAskedTypeBoost = 2.0;       // ... and the question asks for it in so many words
+constexpr double kWhoUnitBoost = 1.3;         // "quem ...?": paragraphs of a unit answer it
+constexpr double kNamedUnitBoost = 1.5;       // the question names the paragraph's organ
+constexpr double kDefinedTermBoost = 1.5;     // "o que é X?": the definition of X itself
 constexpr double kCompetenceVerbBoost = 1.5;  // "quem promulga?": a competence to promulgate
+constexpr double kYearBoost = 1.5;  // "a lei de 2011": paragraphs of a diploma of that year
 // A preamble says why a diploma was made; its rules are in the articles. Preambles repeat the
 // law's vocabulary at length, so without this they outrank the article that answers.
 constexpr double kPreambleWeight = 0.7;
@@ -115,6 +116,7 @@ struct QueryPlan {
   };
   std::vector<Wording> wordings;
   std::vector<std::vector<std::string>> word_keys;  // per content word, its lemma keys
+  std::string year;  // "segundo a lei de 2011": the year of the diploma meant, else empty
 };
 
 class XapianSearcher : public Searcher {
@@ -322,6 +324,7 @@ class XapianSearcher : public Searcher {
     // Question words and filler are asked, not searched for; the form may name the answer.
     analysis::QuestionAnalysis question = analysis::QuestionForms::Builtin().Analyze(tokens_);
     plan.who = question.Has("who") || question.Has("competence");
+    plan.year = DiplomaYear(tokens_);
     for (const auto& form : question.forms) {
       char type = analysis::AnswerTypeOfForm(form);
       if (!type) continue;
@@ -524,6 +527,8 @@ class XapianSearcher : public Searcher {
     std::vector<double> credits;
     if (plan.ranked && plan.words > 0) credits = WordCredits(docids, order, plan);
     std::vector<bool> preamble = HoldersOf(std::string(schema::kPreambleTerm), docids, order);
+    std::vector<std::string> dates;
+    if (!plan.year.empty()) dates = ValuesOf(schema::kSlotDate, docids, order);
     // "quem promulga as leis?": the competences that open with one of the question's verbs.
     std::vector<bool> does(docids.size(), false);
     if (plan.who) {
@@ -541,6 +546,7 @@ class XapianSearcher : public Searcher {
       if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan);
       if (plan.who && !unit_of[i].empty()) c.score *= kWhoUnitBoost;
       if (preamble[i]) c.score *= kPreambleWeight;
+      if (!dates.empty() && dates[i].starts_with(plan.year)) c.score *= kYearBoost;
       if (does[i]) c.score *= kCompetenceVerbBoost;
       if (!unit_of.empty() && !unit_of[i].empty()) {
         auto [it, fresh] = named.try_emplace(unit_of[i], false);
@@ -583,6 +589,24 @@ class XapianSearcher : public Searcher {
     }
   }
 
+  // The year in "a lei de 2011", "o decreto-lei de 2021", "regulamento de 2016": a diploma named
+  // by its kind and year, as people remember it, rather than by its number.
+  static std::string DiplomaYear(const std::vector<Token>& tokens) {
+    for (std::size_t i = 2; i < tokens.size(); ++i) {
+      const std::string& y = tokens[i].surface;
+      bool year = y.size() == 4 && (y.starts_with("19") || y.starts_with("20")) &&
+                  std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!year || tokens[i - 1].surface != "de") continue;
+      const std::string& kind = tokens[i - 2].surface;
+      for (std::string_view k :
+           {"lei", "decreto", "portaria", "regulamento", "diretiva", "despacho", "resolucao",
+            "constituicao", "codigo", "carta", "diretriz"}) {
+        if (kind == k) return y;
+      }
+    }
+    return {};
+  }
+
   // True if the question names the organ `unit`: it holds at least two of the unit's words and
   // two thirds of them ("o que faz o conselho superior de segurança do ciberespaço" names the
   // Conselho Superior de Segurança do Ciberespaço). The paragraphs of that organ are about what
@@ -605,9 +629,11 @@ class XapianSearcher : public Searcher {
   }
 
   // True if the paragraph is the definition of what the question asks about: it opens with the
-  // term it defines in quotes ("«Dados pessoais», informação relativa a …"), and that term and
-  // the question's words are the same words ("o que é um dado pessoal"). Reads the stored
-  // text, so only for definitions the question asks for.
+  // term it defines in quotes ("«Dados pessoais», informação relativa a …"), and every word of
+  // that term is a word of the question ("o que é um dado pessoal", "o que é um incidente na
+  // lei da cibersegurança"), so a longer term that only shares a word ("«Tratamento de
+  // incidentes»") is not it. Reads the stored text, so only for definitions the question asks
+  // for.
   bool DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan) {
     Paragraph p;
     if (!schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(), &p))
@@ -629,7 +655,7 @@ class XapianSearcher : public Searcher {
       }
       if (!hit) return false;  // the term has a word the question does not
     }
-    return std::all_of(asked.begin(), asked.end(), [](bool a) { return a; });
+    return std::any_of(asked.begin(), asked.end(), [](bool a) { return a; });
   }
 
   // Pseudo-relevance feedback: the text terms that best characterise the top paragraphs (Xapian's

@@ -335,6 +335,108 @@ TEST_F(RankingTest, AskingForAContactPrefersTheParagraphThatGivesOne) {
   EXPECT_EQ(Top("sistema de segurança social"), "t:3");
 }
 
+// The signals of the re-ranker that structure gives: each case is two paragraphs that the
+// words alone would rank the other way (the loser is shorter, or repeats the question's words),
+// and the structure the readers record decides.
+class StructureRankingTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<nlohmann::json> records = {
+        // A preamble (shorter: it wins on the words) and the article that rules.
+        {{"id", "s:preamble"},
+         {"text", "O regime aplica-se às entidades públicas."},
+         {"section", "Preâmbulo"},
+         {"doc", "a"}},
+        {{"id", "s:article"},
+         {"text", "O regime aplica-se às entidades públicas e privadas do setor."},
+         {"section", "Capítulo I > Artigo 2.º Âmbito"},
+         {"article", "2.º"},
+         {"doc", "a"}},
+        // An organ named by the question, and a paragraph with two of its words in the text.
+        {{"id", "s:named"},
+         {"text", "Emitir pareceres sobre a avaliação dos planos de formação."},
+         {"unit", "Conselho Nacional de Avaliação"},
+         {"doc", "b"}},
+        {{"id", "s:words"}, {"text", "A avaliação feita pelo conselho é anual."}, {"doc", "b"}},
+        // Two paragraphs of units; one is a competence that opens with the question's verb.
+        {{"id", "s:verb"},
+         {"text", "Homologar os regulamentos internos dos serviços;"},
+         {"unit", "Conselho Diretivo"},
+         {"section", "Conselho Diretivo > Competências"},
+         {"doc", "c"}},
+        {{"id", "s:mention"},
+         {"text", "Os regulamentos são homologados e os regulamentos publicados."},
+         {"unit", "Serviço de Apoio"},
+         {"doc", "c"}},
+        // Two definitions: the one of the asked term, and a longer term about it.
+        {{"id", "s:defined"},
+         {"text", "«Ocorrência», um evento com efeito adverso real nas redes;"},
+         {"doc", "d"}},
+        {{"id", "s:longer"},
+         {"text", "«Gestão de ocorrências», os procedimentos de resposta a uma ocorrência;"},
+         {"doc", "d"}},
+        // The same rule in a law of 2011 (longer) and in one of 2019.
+        {{"id", "s:2011"},
+         {"text", "O pedido de mudança de nome próprio é apresentado em qualquer conservatória."},
+         {"date", "2011-03-15"},
+         {"doc", "e"}},
+        {{"id", "s:2019"},
+         {"text", "O pedido de mudança de nome é apresentado na conservatória."},
+         {"date", "2019-08-07"},
+         {"doc", "f"}},
+    };
+    ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("structure-ranking"), records, &db_));
+  }
+
+  std::vector<std::string> Ranked(const std::string& query) {
+    std::unique_ptr<Searcher> searcher;
+    EXPECT_TRUE(Searcher::Open(db_, &searcher).ok());
+    SearchRequest request;
+    request.query = query;
+    SearchResponse response;
+    EXPECT_TRUE(searcher->Search(request, &response).ok());
+    std::vector<std::string> ids;
+    for (const auto& hit : response.hits) ids.push_back(hit.paragraph.id);
+    return ids;
+  }
+
+  // True if `a` ranks above `b` for `query` (both must be found).
+  bool Above(const std::string& query, const std::string& a, const std::string& b) {
+    auto ids = Ranked(query);
+    auto ia = std::find(ids.begin(), ids.end(), a), ib = std::find(ids.begin(), ids.end(), b);
+    EXPECT_NE(ia, ids.end()) << a;
+    EXPECT_NE(ib, ids.end()) << b;
+    return ia < ib;
+  }
+
+  std::string db_;
+};
+
+TEST_F(StructureRankingTest, ArticlesOutrankThePreamble) {
+  EXPECT_TRUE(Above("regime entidades públicas", "s:article", "s:preamble"));
+}
+
+TEST_F(StructureRankingTest, TheOrganTheQuestionNamesOutranksItsWords) {
+  EXPECT_TRUE(Above("o que faz o conselho nacional de avaliação", "s:named", "s:words"));
+  // Without the organ's name the words win.
+  EXPECT_TRUE(Above("avaliação anual", "s:words", "s:named"));
+}
+
+TEST_F(StructureRankingTest, WhoAsksForTheCompetenceThatOpensWithItsVerb) {
+  EXPECT_TRUE(Above("quem homologa os regulamentos", "s:verb", "s:mention"));
+  EXPECT_TRUE(Above("regulamentos homologados", "s:mention", "s:verb"));
+}
+
+TEST_F(StructureRankingTest, WhatIsAsksForTheDefinitionOfThatTerm) {
+  EXPECT_TRUE(Above("o que é uma ocorrência", "s:defined", "s:longer"));
+  EXPECT_TRUE(Above("ocorrência", "s:longer", "s:defined"));
+}
+
+TEST_F(StructureRankingTest, ALawNamedByItsYearPrefersThatYear) {
+  EXPECT_TRUE(Above("pedido de mudança de nome segundo a lei de 2011", "s:2011", "s:2019"));
+  EXPECT_TRUE(Above("pedido de mudança de nome", "s:2019", "s:2011"));
+}
+
 // Facets count each matching paragraph once, also on databases big enough for pseudo-relevance
 // feedback (a second match pass over the same spies once counted everything twice).
 TEST(FacetTest, CountsAreExactOnADatabaseThatGetsFeedback) {

@@ -1,0 +1,679 @@
+// Tests of the Portuguese diploma reader (indexer/diploma*.cc): one fixture per form diplomas come
+// in (tests/data/diplomas: excerpts copied byte for byte from shared/corpus/pt-dr, quirks and all;
+// portaria-dr.md is written by hand in the Diário da República form new Portarias come in), read
+// through ReadFile so that the content-based choice of the reader is tested too, and the stages
+// of indexer/diploma.h one by one.
+#include <algorithm>
+#include <filesystem>
+#include <iterator>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "analysis/text.h"
+#include "gtest/gtest.h"
+#include "indexer/diploma.h"
+#include "indexer/reader.h"
+#include "tests/test_util.h"
+
+namespace portaria::indexer {
+namespace {
+
+using ::portaria::testing::ReadFileToString;
+using ::portaria::testing::SourceDir;
+
+// The Lei 58/2019 excerpt and the DGPRM one (DL 289/2000) are two files: a file is one diploma
+// to the reader (one source, one date), and the two are different diplomas.
+const std::vector<std::string> kFixtures = {
+    "dr-2021.md",      "dr-2018.md", "dre-consolidated.md", "dre-consolidated-dgprm.md",
+    "constitution.md", "eu-oj.md",   "guideline.md",        "portaria-dr.md"};
+
+std::filesystem::path Fixture(const std::string& name) {
+  return SourceDir() / "tests/data/diplomas" / name;
+}
+
+// Each fixture is read once (ReadFile is a pure function of the file).
+const ReadResult& Read(const std::string& name) {
+  static auto* cache = new std::map<std::string, ReadResult>;
+  auto it = cache->find(name);
+  if (it == cache->end()) it = cache->emplace(name, ReadFile(Fixture(name))).first;
+  return it->second;
+}
+
+// The one record whose text contains `phrase`; fails the test (and returns an empty record) if
+// there is none or more than one, so that a table row always names one paragraph.
+const Paragraph& Only(const ReadResult& r, std::string_view phrase) {
+  static const Paragraph kNone;
+  std::vector<const Paragraph*> found;
+  for (const auto& p : r.paragraphs) {
+    if (p.text.find(phrase) != std::string::npos) found.push_back(&p);
+  }
+  if (found.size() != 1) ADD_FAILURE() << found.size() << " records contain \"" << phrase << "\"";
+  return found.size() == 1 ? *found[0] : kNone;
+}
+
+bool Contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading each fixture.
+
+struct Meta {
+  const char* file;
+  const char* source;
+  const char* date;     // "" where the text does not say the year
+  const char* summary;  // a part of the sumário (with the issuer, in the DR forms)
+};
+
+const Meta kMeta[] = {
+    {"dr-2021.md", "Decreto-Lei n.º 65/2021, de 30 de julho", "2021-07-30",
+     "as obrigações em matéria de certificação da cibersegurança em execução do Regulamento"},
+    {"dr-2018.md", "Lei n.º 46/2018, de 13 de agosto", "2018-08-13",
+     "Estabelece o regime jurídico da segurança do ciberespaço, transpondo a Diretiva"},
+    {"dre-consolidated.md", "Lei n.º 58/2019, de 8 de agosto", "2019-08-08",
+     "Assegura a execução, na ordem jurídica nacional, do Regulamento (UE) 2016/679"},
+    {"dre-consolidated-dgprm.md", "Decreto-Lei n.º 289/2000, de 14 de novembro", "2000-11-14",
+     "Aprova o Regulamento da Lei do Serviço Militar"},
+    // "de 10 de abril": no year, so no date.
+    {"constitution.md", "Constituição da República Portuguesa", "",
+     "Aprova a Constituição da República Portuguesa"},
+    {"eu-oj.md",
+     "Regulamento (UE) 2016/679 do Parlamento Europeu e do Conselho, de 27 de abril de 2016",
+     "2016-04-27", "relativo à proteção das pessoas singulares no que diz respeito"},
+    {"guideline.md", "Diretriz/2023/1", "", "Sobre medidas organizativas e de segurança"},
+    {"portaria-dr.md", "Portaria n.º 135/2012, de 8 de maio", "2012-05-08",
+     "dos seus serviços centrais e desconcentrados. (Solidariedade e Segurança Social)"},
+};
+
+TEST(DiplomaFixtureTest, ReadAsDiplomasWithSourceDateAndSummary) {
+  ASSERT_EQ(std::size(kMeta), kFixtures.size());
+  for (const Meta& m : kMeta) {
+    SCOPED_TRACE(m.file);
+    const ReadResult& r = Read(m.file);
+    ASSERT_FALSE(r.fatal);
+    EXPECT_TRUE(r.errors.empty());
+    EXPECT_TRUE(r.warnings.empty()) << r.warnings.front().ToString();
+    ASSERT_GE(r.paragraphs.size(), 10u);
+    std::string stem = std::filesystem::path(m.file).stem().string();
+    for (const auto& p : r.paragraphs) {
+      EXPECT_EQ(p.id.rfind("diploma:" + stem + "#", 0), 0u) << p.id;  // not the page reader
+      EXPECT_EQ(p.doc, "diploma:" + stem);
+      EXPECT_EQ(p.source, m.source);
+      EXPECT_EQ(p.date, m.date);
+      EXPECT_TRUE(Contains(p.summary, m.summary)) << p.summary;
+    }
+  }
+}
+
+// What one record must be: the one whose text contains `phrase`.
+struct Expect {
+  const char* phrase;
+  const char* where;    // "article/number/letter", e.g. "19.º-A/5/b", "//1" (a guideline point)
+  const char* unit;     // a part of the unit, compared folded; "" = no unit; nullptr = unchecked
+  const char* section;  // a part of the section; nullptr = unchecked
+};
+
+constexpr char kCsc[] = "Conselho Superior de Segurança do Ciberespaço";
+constexpr char kDgprm[] = "Direcção-Geral de Pessoal e Recrutamento Militar (DGPRM)";
+constexpr char kPr[] = "Presidente da República";
+constexpr char kFu[] = "fiscal único";
+
+const std::map<std::string, std::vector<Expect>> kExpect = {
+    // Sumário, preamble, números, alíneas, subalíneas; a page joins inside 3.º 3 a).
+    {"dr-2021.md",
+     {{"decreto-lei procede, assim, à regulamentação", "//", "", "Preâmbulo"},
+      {"O presente decreto-lei procede à:", "1.º/1/", "",
+       "Capítulo I Disposições gerais > Artigo 1.º Objeto"},
+      {"quadro nacional de certificação da cibersegurança.", "1.º/1/b", "", nullptr},
+      {"As situações extraordinárias, designadamente:", "3.º/1/b", "",
+       "Capítulo II Disposições comuns > Artigo 3.º Princípios e regras gerais"},
+      {"A ocorrência de incidentes, nos termos", "3.º/1/i", "", nullptr},
+      {"a eventual ativação de planos de emergência", "3.º/1/ii", "", nullptr},
+      {"(ANEPC), pela Autoridade Nacional de Comunicações (ANACOM)", "3.º/3/a", "", nullptr},
+      {"O cumprimento de legislação da União Europeia.", "3.º/3/b", "", nullptr},
+      {"aplica-se o disposto no Regulamento de Execução", "3.º/4/", "", nullptr},
+      {"Promulgado em 22 de julho de 2021.", "//", "", "Assinatura"}}},
+    // Two-column layout: a two-line epígrafe, "Compete ao X:" over two lines, a page in a list.
+    {"dr-2018.md",
+     {{"A presente lei aplica-se:", "2.º/1/", "", "Artigo 2.º Âmbito"},
+      {"controlo do Estado-Maior-General das Forças Armadas", "2.º/6/a", "", nullptr},
+      {"Compete ao Conselho Superior de Segurança do Ciberespaço:", "6.º/1/", kCsc,
+       "Artigo 6.º Competências do Conselho Superior de Segurança do Ciberespaço"},
+      {"Assegurar a coordenação político-estratégica", "6.º/1/a", kCsc,
+       "Capítulo II Estrutura de segurança do ciberespaço"},
+      {"Verificar a implementação da Estratégia", "6.º/1/b", kCsc, nullptr},
+      {"O «CERT.PT» possui as seguintes competências:", "9.º//", "CERT.PT", nullptr},
+      {"Intervir na reação, análise e mitigação de incidentes;", "9.º//d", "CERT.PT", nullptr},
+      {"práticas comuns ou normalizadas;", "9.º//g", "CERT.PT", nullptr}}},
+    // DRE: números and alíneas inline, a list continued after blank lines, the annex.
+    {"dre-consolidated.md",
+     {{"A presente lei assegura a execução", "1.º//", "",
+       "Capítulo I Disposições gerais > Artigo 1.º Objeto"},
+      {"aplica-se ainda aos tratamentos", "2.º/2/", "", nullptr},
+      {"Sejam efetuados no âmbito da atividade", "2.º/2/a", "", nullptr},
+      {"não se aplica aos ficheiros de dados pessoais", "2.º/3/", "", nullptr},
+      {"Aprovada em 14 de junho de 2019.", "//", "", "Assinatura"},
+      {"regula a organização e o funcionamento", "1.º//", "",
+       "Anexo (a que se refere o artigo 67.º)"},
+      {"O fiscal único é um revisor oficial de contas", "19.º-A/2/", kFu,
+       "Artigo 19.º-A Fiscal único"},
+      {"Compete, designadamente, ao fiscal único:", "19.º-A/5/", kFu, nullptr},
+      {"Acompanhar e controlar a gestão financeira", "19.º-A/5/a", kFu, nullptr},
+      {"Examinar periodicamente a situação financeira", "19.º-A/5/b", kFu, nullptr},
+      {"Participar às entidades competentes", "19.º-A/5/e", kFu, nullptr}}},
+    {"dre-consolidated-dgprm.md",
+     {{"é a Direcção-Geral de Pessoal e Recrutamento Militar (DGPRM)", "2.º/1/", "", nullptr},
+      {"À DGPRM compete:", "3.º//", kDgprm,
+       "Anexo > Capítulo I Disposições gerais > Artigo 3.º Competências da DGPRM"},
+      {"Planear a política de recrutamento", "3.º//a", kDgprm, nullptr},
+      {"Dirigir e coordenar o processo de recenseamento", "3.º//c", kDgprm, nullptr},
+      {"Instruir e decidir sobre os processos de amparo.", "3.º//m", kDgprm, nullptr}}},
+    // "(Epígrafe) LEGISLAÇÃO CONSOLIDADA", "1." números, "Compete ao Presidente da República".
+    {"constitution.md",
+     {{"Portugal é uma República soberana", "1.º//", "",
+       "Princípios fundamentais > Artigo 1.º República Portuguesa"},
+      {"A soberania, una e indivisível", "3.º/1/", "", "Artigo 3.º Soberania e legalidade"},
+      {"A vida humana é inviolável.", "24.º/1/", "",
+       "Parte I Direitos e deveres fundamentais > Título II Direitos, liberdades e garantias > "
+       "Capítulo I Direitos, liberdades e garantias pessoais > Artigo 24.º Direito à vida"},
+      {"relativamente a outros órgãos:", "133.º//", kPr,
+       "Título II Presidente da República > Capítulo II Competência"},
+      {"Presidir ao Conselho de Estado;", "133.º//a", kPr, nullptr},
+      {"Marcar, de harmonia com a lei eleitoral", "133.º//b", kPr, nullptr},
+      {"o Chefe do Estado-Maior-General das Forças Armadas, o Vice-Chefe", "133.º//p", kPr,
+       nullptr}}},
+    // Recitals, "1)" definitions with a) b) under one, OJ page heads inside a list, a footnote.
+    {"eu-oj.md",
+     {{"O artigo 8.º, n.º 1, da Carta dos Direitos Fundamentais", "//", "", "Preâmbulo"},
+      {"«Dados pessoais», informação relativa", "4.º//1", "", "Artigo 4.º Definições"},
+      {"Contudo, as autoridades públicas que possam receber", "4.º//9", "", nullptr},
+      {"«Estabelecimento principal»:", "4.º//16", "", nullptr},
+      {"No que se refere a um subcontratante com estabelecimentos", "4.º//b", "", nullptr},
+      {"deixaram de ser necessários para a finalidade", "17.º/1/a", "",
+       "Artigo 17.º Direito ao apagamento dos dados («direito a ser esquecido»)"},
+      {"do artigo 6.º, n.º 1, alínea a), ou do artigo 9.º, n.º 2", "17.º/1/b", "", nullptr},
+      {"estabelecimentos em vários Estados-Membros ou nos casos", "62.º/2/", "", nullptr},
+      {"JO C 229 de 31.7.2012, p. 90.", "//", "", "Notas"}}},
+    // Points, headings "I." "A." "i.", items "a.", a marker alone on its line, a footnote.
+    {"guideline.md",
+     {{"Os ataques a sistemas de informação", "/1/", "", nullptr},
+      {"Uma violação de dados pessoais é «uma violação", "/6/", "",
+       "I. Sobre notificação de violação de dados"},
+      {"Criar uma política de gestão de ciclo de vida", "//f", "", "A. Organizativas"},
+      {"considerando em particular: os princípios de proteção", "//h", "", nullptr},
+      {"Realizar auditorias de segurança de TI", "//i", "", nullptr},
+      {"Utilizar credenciais fortes", "//a", "", "B. Técnicas > i. Autenticação"},
+      {"Robustecer a segurança dos postos de trabalho", "//d", "",
+       "B. Técnicas > ii. Infraestrutura e sistemas"},
+      {"bloquear os redireccionamentos suspeitos", "//ii", "", nullptr},
+      {"Phishing é um tipo de ataque", "//", "", "Notas"}}},
+    // The unit of the alíneas: see PortariaAlineasNameTheCentroInFull.
+    {"portaria-dr.md",
+     {{"abreviadamente designado por CNP", "3.º/1/", "Centro Nacional de Pensões",
+       "Artigo 3.º Centro Nacional de Pensões"},
+      {"Compete ao CNP:", "3.º/2/", nullptr, nullptr},
+      {"relativas às eventualidades de invalidez", "3.º/2/c", nullptr, nullptr},
+      {"Processar e pagar pensões", "3.º/2/d", nullptr, nullptr},
+      {"coadjuvado por um diretor-adjunto", "3.º/3/", "Centro Nacional de Pensões", nullptr}}},
+};
+
+TEST(DiplomaFixtureTest, RecordsHaveTheirArticleNumberLetterUnitAndSection) {
+  ASSERT_EQ(kExpect.size(), kFixtures.size());
+  for (const auto& [file, rows] : kExpect) {
+    for (const Expect& e : rows) {
+      SCOPED_TRACE(file + ": " + e.phrase);
+      const Paragraph& p = Only(Read(file), e.phrase);
+      EXPECT_EQ(p.article + "/" + p.number + "/" + p.letter, e.where);
+      if (e.unit != nullptr) {
+        std::string unit = analysis::Fold(p.unit);
+        EXPECT_TRUE(*e.unit ? Contains(unit, analysis::Fold(e.unit)) : unit.empty()) << p.unit;
+      }
+      if (e.section != nullptr) {
+        EXPECT_TRUE(Contains(p.section, e.section)) << p.section;
+      }
+    }
+  }
+}
+
+TEST(DiplomaFixtureTest, ListItemsCarryTheirIntroAsContext) {
+  // A subalínea hangs from its número and its alínea; an alínea from its intro.
+  EXPECT_TRUE(Contains(Only(Read("dr-2021.md"), "A ocorrência de incidentes,").context,
+                       "devendo ter em consideração: b) As situações extraordinárias"));
+  EXPECT_EQ(Only(Read("dre-consolidated-dgprm.md"), "recenseamento militar;").context,
+            "À DGPRM compete:");
+  EXPECT_EQ(Only(Read("constitution.md"), "Marcar, de harmonia").context,
+            "Compete ao Presidente da República, relativamente a outros órgãos:");
+}
+
+TEST(DiplomaFixtureTest, TextIsMendedShortAndHasNoIndice) {
+  // What the page, the PDF extraction or the consolidation put into the text.
+  const std::regex kLeftovers(
+      R"(Pág\. \d|Diário da República, 1\.ª série|LEGISLAÇÃO CONSOLIDADA|\*\*ALTERADO|)"
+      R"(Alterado pelo/a|Aditado pelo/a|\(\^|\^|Jornal Oficial da União Europeia [LC] \d|)"
+      R"(\d\.o\b|\bn\.o\b|[a-zç] -[a-zç]|- -|^[a-z]{1,4}\) |^\d+ — |^\d+v?\.?$)");
+  for (const char* bad : {"Pág. 9", "o decreto -lei", "artigo 17.o", "(^1 )", "Estados- -Membros",
+                          "a) Texto", "1 — Texto", "1v."}) {
+    EXPECT_TRUE(std::regex_search(std::string(bad), kLeftovers)) << bad;  // the check checks
+  }
+  for (const std::string& file : kFixtures) {
+    SCOPED_TRACE(file);
+    for (const auto& p : Read(file).paragraphs) {
+      EXPECT_FALSE(p.text.empty()) << p.id;
+      EXPECT_FALSE(std::regex_search(p.text, kLeftovers)) << p.text;
+      EXPECT_FALSE(std::regex_search(p.section, kLeftovers)) << p.section;
+      EXPECT_EQ(p.text.find('\n'), std::string::npos) << p.text;
+      EXPECT_EQ(p.text.find('*'), std::string::npos) << p.text;
+      // See DrePreambleOnOneLineIsSplit for the one record over 2000 bytes.
+      if (file != "dre-consolidated-dgprm.md" || p.section != "Preâmbulo") {
+        EXPECT_LE(p.text.size(), 2000u) << p.text.substr(0, 200);
+      }
+    }
+  }
+  // Entries of the DRE Índice name articles that the excerpts do not hold.
+  for (auto [file, entry] : {std::pair{"dre-consolidated.md", "Legitimidade da CNPD"},
+                             {"constitution.md", "Garantias de processo criminal"}}) {
+    for (const auto& p : Read(file).paragraphs) EXPECT_FALSE(Contains(p.text, entry)) << p.id;
+  }
+  // Words broken at line ends and the DR's "Estado -Maior-" "-General" are mended.
+  EXPECT_TRUE(Contains(Only(Read("dr-2018.md"), "Estado-Maior-General").text,
+                       "diretamente relacionados com o comando"));
+  EXPECT_TRUE(Contains(Only(Read("dr-2018.md"), "Intervir na reação").text, "incidentes;"));
+  // "Estados- -Membros" and OCR ordinals in the EU text.
+  EXPECT_FALSE(Contains(Only(Read("eu-oj.md"), "Estados-Membros ou nos casos").text, "Estados- "));
+  EXPECT_EQ(Only(Read("eu-oj.md"), "deixaram de ser necessários").section,
+            "Artigo 17.º Direito ao apagamento dos dados («direito a ser esquecido»)");
+}
+
+// ---------------------------------------------------------------------------------------------
+// No body word is lost. The expected words come from the fixture by a rule of their own: every
+// word (letters, 3 or more, folded) of every line, leaving out what is not law text — page
+// furniture (DR headers, OJ running heads, page numbers, the DR document code), the DRE Índice,
+// consolidation notes ("**Alterações** …", "Alterado pelo/a …", "LEGISLAÇÃO CONSOLIDADA",
+// "(em vigor a partir de: …)") and the labels "Sumário:" and "# Diploma". A word broken at a line
+// end counts joined ("obriga-" "ções" -> "obrigacoes"), or as its two parts when the reader keeps
+// the hyphen of a compound.
+
+bool IsFurniture(const std::string& line) {
+  static const std::regex kFurniture(
+      R"(Diário da República, 1\.ª série.*|Pág\. \d+|N\.º \d+|\d+|\d+v\.|www\.dre\.pt|)"
+      R"(\d{1,2} de [a-zç]+ de \d{4}|\d+\.\d+\.\d{4} PT Jornal Oficial da União Europeia .*|)"
+      R"([LC] \d+/\d+ PT Jornal Oficial da União Europeia .*)");
+  return std::regex_match(line, kFurniture);
+}
+
+std::string TrimSpaces(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+  return b == std::string_view::npos ? "" : std::string(s.substr(b, e - b + 1));
+}
+
+// Folded words of `text`; '\x01' marks where a broken word was joined.
+void AddWords(std::string_view text, std::set<std::string>* words) {
+  std::string folded = analysis::FoldAndStrip(text), word;
+  folded += ' ';
+  for (char c : folded) {
+    if ((c >= 'a' && c <= 'z') || c == '\x01') {
+      word += c;
+      continue;
+    }
+    std::string joined = word;
+    std::erase(joined, '\x01');
+    if (joined.size() >= 3) words->insert(word);
+    word.clear();
+  }
+}
+
+std::set<std::string> BodyWords(std::string content) {
+  for (std::size_t at; (at = content.find("\\n")) != std::string::npos;)
+    content.replace(at, 2, "\n");
+  std::string all;
+  bool in_index = false;
+  std::istringstream in(content);
+  for (std::string line; std::getline(in, line);) {
+    line = TrimSpaces(line);
+    if (line.starts_with("#")) {
+      std::string title = TrimSpaces(line.substr(line.find_first_not_of('#')));
+      in_index = title == "Índice";
+      if (in_index || title == "Diploma" || title.starts_with("(em vigor") ||
+          title.starts_with("(Produção de efeitos"))
+        continue;
+    }
+    if (in_index || line.empty() || IsFurniture(line)) continue;
+    if (line.starts_with("Alterado pelo/a") || line.starts_with("Aditado pelo/a")) continue;
+    if (std::size_t at = line.find("**Alterações**"); at != std::string::npos) line.resize(at);
+    for (std::size_t at; (at = line.find("LEGISLAÇÃO CONSOLIDADA")) != std::string::npos;)
+      line.erase(at, std::string_view("LEGISLAÇÃO CONSOLIDADA").size());
+    if (line.starts_with("Sumário:")) line.erase(0, std::string_view("Sumário:").size());
+    // "obriga-" + "ções" -> "obriga\x01ções"; "decreto-" + "-lei" -> "decreto--lei".
+    line = TrimSpaces(line);
+    if (!all.empty() && all.back() == '\x01' && line.starts_with("-")) all.back() = '-';
+    all += line;
+    bool broken = line.size() >= 2 && line.back() == '-' && line[line.size() - 2] != ' ';
+    if (broken) all.back() = '\x01';
+    if (!broken) all += ' ';
+  }
+  std::set<std::string> words;
+  AddWords(all, &words);
+  return words;
+}
+
+TEST(DiplomaFixtureTest, BodyWordRuleDropsFurnitureAndJoinsBrokenWords) {
+  EXPECT_EQ(BodyWords("N.º 147 \nPág. 8\nDiário da República, 1.ª série\ndefine as obriga-\n"
+                      "ções do decreto-\n-lei\n114443494 \n# Índice\n\nArtigo 9.º Fim\n"),
+            (std::set<std::string>{"define",
+                                   "obriga\x01"
+                                   "coes",
+                                   "decreto", "lei"}));
+}
+
+// Words of the fixtures that are not body text after all.
+const std::multimap<std::string, std::string> kNotBody = {
+    // The title "Decreto de Aprovação da Constituição": the source is the name people cite.
+    {"constitution.md", "decreto"},
+    {"constitution.md", "aprovacao"},
+    // "# REGULAMENTOS" above the title: the Official Journal's heading for the kind of act.
+    {"eu-oj.md", "regulamentos"},
+};
+
+TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
+  for (const std::string& file : kFixtures) {
+    SCOPED_TRACE(file);
+    std::set<std::string> expected = BodyWords(ReadFileToString(Fixture(file)));
+    ASSERT_GT(expected.size(), 100u);
+    std::set<std::string> read;
+    for (const auto& p : Read(file).paragraphs) {
+      for (const std::string* field :
+           {&p.text, &p.section, &p.context, &p.summary, &p.source, &p.unit})
+        AddWords(*field, &read);
+    }
+    std::string missing;
+    auto [from, to] = kNotBody.equal_range(file);
+    for (auto it = from; it != to; ++it) expected.erase(it->second);
+    for (const std::string& w : expected) {
+      std::size_t mark = w.find('\x01');
+      std::string joined = w;
+      std::erase(joined, '\x01');
+      if (read.count(joined)) continue;
+      if (mark != std::string::npos) {  // a compound whose hyphen the reader kept
+        std::string a = w.substr(0, mark), b = w.substr(mark + 1);
+        if ((a.size() < 3 || read.count(a)) && (b.size() < 3 || read.count(b))) continue;
+      }
+      missing += " " + joined;
+    }
+    EXPECT_EQ(missing, "");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids.
+
+TEST(DiplomaIdTest, UniqueWithinAFileAndTheSameOnEveryRead) {
+  for (const std::string& file : kFixtures) {
+    SCOPED_TRACE(file);
+    const ReadResult& first = Read(file);
+    std::set<std::string> ids;
+    for (const auto& p : first.paragraphs) EXPECT_TRUE(ids.insert(p.id).second) << p.id;
+    ReadResult again = ReadBytes(Fixture(file), ReadFileToString(Fixture(file)));
+    ASSERT_EQ(again.paragraphs.size(), first.paragraphs.size());
+    for (std::size_t i = 0; i < first.paragraphs.size(); ++i) {
+      EXPECT_EQ(again.paragraphs[i].id, first.paragraphs[i].id);
+      EXPECT_EQ(again.paragraphs[i].text, first.paragraphs[i].text);
+    }
+  }
+  // Ids name the place in the diploma, so that a search result can be cited.
+  EXPECT_EQ(Only(Read("dr-2021.md"), "A ocorrência de incidentes, nos termos").id,
+            "diploma:dr-2021#art3/n1/b/i");
+  EXPECT_EQ(Only(Read("dre-consolidated.md"), "Examinar periodicamente").id,
+            "diploma:dre-consolidated#anexo/art19-a/n5/b");
+  EXPECT_EQ(Only(Read("eu-oj.md"), "No que se refere a um subcontratante").id,
+            "diploma:eu-oj#art4/16/b");
+}
+
+TEST(DiplomaIdTest, EditingOneAlineaChangesNoOtherRecord) {
+  const std::tuple<const char*, const char*, const char*> edits[] = {
+      {"dr-2021.md", "b) O cumprimento de legislação da União Europeia.",
+       "b) O cumprimento da legislação da União Europeia e do direito internacional."},
+      {"dre-consolidated.md", "d) Emitir parecer sobre qualquer assunto",
+       "d) Emitir, por escrito, parecer sobre qualquer assunto"},
+      {"eu-oj.md", "3) «Limitação do tratamento», a inserção",
+       "3) «Limitação do tratamento», a introdução"},
+      {"guideline.md", "c. Documentar as políticas de segurança;",
+       "c. Documentar e rever anualmente as políticas de segurança;"},
+  };
+  for (auto [file, from, to] : edits) {
+    SCOPED_TRACE(file);
+    std::string content = ReadFileToString(Fixture(file));
+    std::size_t at = content.find(from);
+    ASSERT_NE(at, std::string::npos);
+    content.replace(at, std::string_view(from).size(), to);
+    const ReadResult& before = Read(file);
+    ReadResult after = ReadBytes(Fixture(file), content);
+    ASSERT_EQ(after.paragraphs.size(), before.paragraphs.size());
+    int changed = 0;
+    for (std::size_t i = 0; i < before.paragraphs.size(); ++i) {
+      EXPECT_EQ(after.paragraphs[i].id, before.paragraphs[i].id);
+      if (after.paragraphs[i].text != before.paragraphs[i].text) ++changed;
+    }
+    EXPECT_EQ(changed, 1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Warnings.
+
+TEST(DiplomaWarningTest, NumeroOutOfSequenceIsKeptAndReported) {
+  const std::string content =
+      "Lei n.º 9/2020\nde 3 de março\nArtigo 1.º\nObjeto\n"
+      "1 — A presente lei define o regime.\n"
+      "3 — O regime aplica-se a todos.\n"  // line 6
+      "Artigo 2.º\nEntrada em vigor\nA presente lei entra em vigor no dia seguinte.\n";
+  ReadResult r = ReadBytes("sequencia.md", content);
+  ASSERT_FALSE(r.fatal);
+  EXPECT_TRUE(r.errors.empty());
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].file(), "sequencia.md");
+  EXPECT_EQ(r.warnings[0].line(), 6);
+  EXPECT_TRUE(Contains(r.warnings[0].message(), "3")) << r.warnings[0].ToString();
+  const Paragraph& third = Only(r, "O regime aplica-se a todos.");
+  EXPECT_EQ(third.article, "1.º");
+  EXPECT_EQ(third.number, "3");
+  EXPECT_EQ(Only(r, "A presente lei define o regime.").number, "1");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stages.
+
+TEST(LooksLikeDiplomaTest, FixturesAreDiplomasAndPagesAreNot) {
+  for (const std::string& file : kFixtures) {
+    EXPECT_TRUE(diploma::LooksLikeDiploma(ReadFileToString(Fixture(file)))) << file;
+  }
+  // The pages the page reader reads: the seed corpus and the odd pages of tests/data.
+  std::vector<std::filesystem::path> pages;
+  for (const auto& dir :
+       {SourceDir() / "corpus", SourceDir() / "tests/data/odd", SourceDir() / "tests/data/bad"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() == ".md") pages.push_back(entry.path());
+    }
+  }
+  ASSERT_GE(pages.size(), 3u);
+  for (const auto& page : pages) {
+    EXPECT_FALSE(diploma::LooksLikeDiploma(ReadFileToString(page))) << page;
+  }
+  // Pages that cite one article, or number a list under a heading, are still pages.
+  for (const char* page :
+       {"## Centro Nacional de Pensões\n\n- a) Pagar pensões;\n- b) Reconhecer direitos.\n\n"
+        "_Fonte: Portaria n.º 1/2000._\n",
+        "# Guia\n\nNos termos do artigo 5.º da Lei n.º 4/2007.\n\nArtigo 5.º citado.\n",
+        "# Passos\n\n1. Entrar.\n2. Pedir.\n3. Pagar.\n4. Esperar.\n5. Receber.\n6. Sair.\n"}) {
+    EXPECT_FALSE(diploma::LooksLikeDiploma(page)) << page;
+  }
+}
+
+TEST(MendLineTest, FixesWhatExtractionBroke) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Artigo 17.o", "Artigo 17.º"},
+      {"do artigo 6.o, n.o^ 1, alínea a)", "do artigo 6.º, n.º 1, alínea a)"},
+      {"Artigo 13. o Liberdade", "Artigo 13.º Liberdade"},
+      {"N.o 3", "N.º 3"},
+      {"o presente decreto -lei aplica -se", "o presente decreto-lei aplica-se"},
+      {"Estado -Maior -General", "Estado-Maior-General"},
+      {"dos Estados- -Membros têm", "dos Estados-Membros têm"},
+      {"Europeu (^1 ), e", "Europeu , e"},
+      {"pena de morte. **Alterações** Alterado pelo/a Artigo 20.º", "pena de morte. "},
+      {"(Direito à vida) LEGISLAÇÃO CONSOLIDADA", "(Direito à vida) "},
+      {"e) Pronunciar-se; **LEGISLAÇÃO CONSOLIDADA** ", "e) Pronunciar-se;  "},
+      // What must stay: plurals, words ending in "o", real dashes and ranges.
+      {"os n.os 1 e 2", "os n.os 1 e 2"},
+      {"o acordo. o texto", "o acordo. o texto"},
+      {"entre 10 -15 dias", "entre 10 -15 dias"},
+      {"SPMS — Serviços Partilhados", "SPMS — Serviços Partilhados"},
+      {"bem-estar e pós-guerra", "bem-estar e pós-guerra"},
+  };
+  for (auto [in, out] : cases) EXPECT_EQ(diploma::MendLine(in), out) << in;
+  // Dot leaders of an annex table leave one space.
+  EXPECT_EQ(analysis::NormalizeSpace(diploma::MendLine("Bancário. . . . . . . . Instituições")),
+            "Bancário Instituições");
+}
+
+TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Compete ao Conselho Superior de Segurança do Ciberespaço:", kCsc},
+      {"Compete, ainda, ao Conselho Diretivo:", "Conselho Diretivo"},
+      {"Ao Conselho Diretivo compete:", "Conselho Diretivo"},
+      {"À DGPRM compete:", "DGPRM"},
+      {"Compete designadamente ao secretário:", "secretário"},
+      {"Compete, designadamente, ao fiscal único:", "fiscal único"},
+      {"São competências do Centro Nacional de Pensões:", "Centro Nacional de Pensões"},
+      {"Constituem competências da ANCC:", "ANCC"},
+      {"O «CERT.PT» possui as seguintes competências:", "CERT.PT"},
+      {"Compete ao Presidente da República, relativamente a outros órgãos:", kPr},
+      {"Compete à Unidade de Direitos e Sanções assegurar o apoio, designadamente:",
+       "Unidade de Direitos e Sanções"},
+      // No organ: a scope, a pronoun, a list of something else.
+      {"A presente lei aplica-se:", ""},
+      {"Compete-lhe ainda:", ""},
+      {"Compete-lhe, designadamente:", ""},
+      {"Para efeitos do presente regulamento, entende-se por:", ""},
+      {"O titular tem o direito de obter o apagamento dos seus dados, quando:", ""},
+      {"No recrutamento militar intervêm:", ""},
+      {"", ""},
+  };
+  for (auto [sentence, organ] : cases) EXPECT_EQ(diploma::CompetenceOrgan(sentence), organ);
+}
+
+TEST(EpigraphOrganTest, NamesTheOrganOfAnArticle) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Competências da DGPRM", "DGPRM"},
+      {"Competências do «CERT.PT»", "CERT.PT"},
+      {"Competências do Conselho Superior de Segurança do Ciberespaço", kCsc},
+      {"Fiscal único", "Fiscal único"},
+      {"Conservatória dos Registos Centrais", "Conservatória dos Registos Centrais"},
+      {"Centro Nacional de Pensões", "Centro Nacional de Pensões"},
+      {"Objeto", ""},
+      {"Âmbito de aplicação", ""},
+      {"Competências gerais", ""},
+      {"Competência quanto a outros órgãos", ""},
+      {"Direito à vida", ""},
+      {"Princípios e regras gerais", ""},
+      {"Entrada em vigor", ""},
+      {"", ""},
+  };
+  for (auto [epigraph, organ] : cases) EXPECT_EQ(diploma::EpigraphOrgan(epigraph), organ);
+}
+
+TEST(FindAbbreviationsTest, ParenthesesAndDesignatedBy) {
+  using Map = std::map<std::string, std::string>;
+  EXPECT_EQ(diploma::FindAbbreviations(
+                "é comunicada pelo Centro Nacional de Cibersegurança (CNCS) aos operadores."),
+            (Map{{"CNCS", "Centro Nacional de Cibersegurança"}}));
+  EXPECT_EQ(diploma::FindAbbreviations("integra o Centro Nacional de Pensões, abreviadamente "
+                                       "designado por CNP, que é o serviço"),
+            (Map{{"CNP", "Centro Nacional de Pensões"}}));
+  EXPECT_EQ(diploma::FindAbbreviations(
+                "Assim, a Comissão Nacional de Proteção de Dados (doravante CNPD), enquanto"),
+            (Map{{"CNPD", "Comissão Nacional de Proteção de Dados"}}));
+  // Not abbreviations: "(UE)" after one word, lower case, a revoked número, an alínea.
+  EXPECT_EQ(diploma::FindAbbreviations("o Regulamento (UE) 2016/679, (Revogado.) e a alínea c) do "
+                                       "n.º 1 (em vigor)"),
+            Map{});
+}
+
+TEST(CleanTest, TheDictionaryDecidesHowABrokenWordIsMended) {
+  auto dictionary = [](std::set<std::string> words) {
+    return diploma::WordCheck(
+        [words = std::move(words)](const std::string& w) { return words.count(w) > 0; });
+  };
+  auto first_line = [](std::string_view text, const diploma::WordCheck& known) {
+    diploma::CleanText clean = diploma::Clean(text, known);
+    return clean.lines.empty() ? std::string() : clean.lines[0].text;
+  };
+  diploma::WordCheck known =
+      dictionary({"obrigações", "estados", "membros", "decreto", "lei", "contra", "ordenação"});
+  EXPECT_EQ(first_line("define as obriga-\nções em matéria\n", known),
+            "define as obrigações em matéria");
+  EXPECT_EQ(first_line("território dos Estados-\nMembros\n", known),
+            "território dos Estados-Membros");
+  EXPECT_EQ(first_line("o presente decreto-\n-lei procede\n", known),
+            "o presente decreto-lei procede");
+  // The same break, two dictionaries: "contra-ordenação" (two known words) or one word.
+  EXPECT_EQ(first_line("a contra-\nordenação grave\n", known), "a contra-ordenação grave");
+  EXPECT_EQ(first_line("a contra-\nordenação grave\n", dictionary({"contraordenação"})),
+            "a contraordenação grave");
+  // Without a dictionary a break before a lower-case letter is a syllable break.
+  EXPECT_EQ(first_line("a contra-\nordenação grave\n", nullptr), "a contraordenação grave");
+  EXPECT_EQ(first_line("dos Estados-\nMembros\n", nullptr), "dos Estados-Membros");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regressions: behaviour that the first version of the reader got wrong.
+
+TEST(DiplomaReaderRegressionTest, PortariaAlineasNameTheCentroInFull) {
+  // The sentence's article is not part of the name ("O Centro Nacional de Pensões, …").
+  EXPECT_EQ(diploma::FindAbbreviations("1 — O Centro Nacional de Pensões, abreviadamente "
+                                       "designado por CNP, é o serviço"),
+            (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
+  for (const char* phrase : {"Compete ao CNP:", "Apoiar o conselho diretivo na definição",
+                             "Processar e pagar pensões"}) {
+    EXPECT_EQ(Only(Read("portaria-dr.md"), phrase).unit, "Centro Nacional de Pensões (CNP)");
+  }
+}
+
+TEST(DiplomaReaderRegressionTest, PortariaSignatureIsNotPartOfTheLastArticle) {
+  // "O Ministro da Solidariedade e da Segurança Social, …, em 27 de abril de 2012." signs.
+  const Paragraph& last = Only(Read("portaria-dr.md"), "entra em vigor no dia seguinte");
+  EXPECT_FALSE(Contains(last.text, "Mota Soares")) << last.text;
+  const Paragraph& signature = Only(Read("portaria-dr.md"), "Mota Soares");
+  EXPECT_EQ(signature.article, "");
+  EXPECT_EQ(signature.section, "Assinatura");
+}
+
+TEST(DiplomaReaderRegressionTest, SignatureIsNotInsideTheLastChapter) {
+  // Not "Capítulo II Disposições comuns > Assinatura".
+  EXPECT_EQ(Only(Read("dr-2021.md"), "Promulgado em 22 de julho").section, "Assinatura");
+  EXPECT_EQ(Only(Read("dre-consolidated.md"), "Aprovada em 14 de junho").section, "Assinatura");
+}
+
+TEST(DiplomaReaderRegressionTest, AlineaOfADefinitionHasTheDefinitionAsContext) {
+  // The context of 16) a) is the list intro and definition 16, not a) itself.
+  const Paragraph& a = Only(Read("eu-oj.md"), "No que se refere a um responsável");
+  EXPECT_EQ(a.context,
+            "Para efeitos do presente regulamento, entende-se por: 16) «Estabelecimento "
+            "principal»:");
+}
+
+TEST(DiplomaReaderRegressionTest, DrePreambleOnOneLineIsSplit) {
+  // DRE runs the sumário and the whole preamble of DL 289/2000 into one line (4027 bytes):
+  // records stay under 2000, cut at sentence ends.
+  for (const auto& p : Read("dre-consolidated-dgprm.md").paragraphs) {
+    EXPECT_LE(p.text.size(), 2000u) << p.id;
+  }
+}
+
+}  // namespace
+}  // namespace portaria::indexer
