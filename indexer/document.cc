@@ -80,6 +80,20 @@ bool IsCompetence(const Paragraph& p) {
   return heading.starts_with("competencia") || heading.starts_with("atribuic");
 }
 
+// The epígrafe of the paragraph's article: the last element of its section path, "Artigo 2.º
+// Âmbito de aplicação" -> "Âmbito de aplicação"; empty if the paragraph has no article or the
+// article no epígrafe.
+std::string_view Epigraph(const Paragraph& p) {
+  if (p.article.empty()) return {};
+  std::string_view last = p.section;
+  if (std::size_t gt = last.rfind(" > "); gt != std::string_view::npos) last.remove_prefix(gt + 3);
+  std::string_view lead = "Artigo ";
+  if (!last.starts_with(lead)) return {};
+  last.remove_prefix(lead.size());
+  std::size_t sp = last.find(' ');
+  return sp == std::string_view::npos ? std::string_view() : last.substr(sp + 1);
+}
+
 }  // namespace
 
 std::string HashHex(std::string_view bytes) { return Hex(Fnv1a(bytes)); }
@@ -125,6 +139,7 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   AddFieldTerms(p.unit, schema::kUnitTextPrefix, Positions::kKeep, analyzer, &tokens, &doc);
   AddFieldTerms(p.section, schema::kSectionTextPrefix, Positions::kKeep, analyzer, &tokens, &doc);
   AddFieldTerms(p.context, schema::kContextTextPrefix, Positions::kKeep, analyzer, &tokens, &doc);
+  AddFieldTerms(Epigraph(p), schema::kTitleTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
   AddFieldTerms(p.summary, schema::kSummaryTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
   AddFieldTerms(p.source, schema::kSourceTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
   // The diploma the source cites, under "type:number/year" and "type:number".

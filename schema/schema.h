@@ -24,6 +24,9 @@ inline constexpr std::string_view kSectionTextPrefix = "ZH";  // lemma keys of t
 inline constexpr std::string_view kSourceTextPrefix =
     "ZS";  // lemma keys of the source (no positions)
 inline constexpr std::string_view kContextTextPrefix = "ZC";  // lemma keys of the context
+// lemma keys of an article's epígrafe (its title: "Âmbito de aplicação"), no positions: the
+// last element of the section path of a paragraph that has an article ("Artigo 2.º Âmbito …").
+inline constexpr std::string_view kTitleTextPrefix = "ZT";
 inline constexpr std::string_view kSummaryTextPrefix =
     "ZE";                                                 // lemma keys of the ementa (no positions)
 inline constexpr std::string_view kLetterPrefix = "XL";   // boolean: letter, folded ("d", "ii")

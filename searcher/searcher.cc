@@ -36,6 +36,9 @@ using analysis::Token;
 // expansions, relative to a match in the text (1.0). Headings and unit names describe the
 // paragraph but are shared by all paragraphs of a section, so they count less.
 constexpr double kSectionWeight = 0.7;
+// An article's epígrafe names what the whole article rules, in the words people use ("Âmbito de
+// aplicação", "Notificação final"): a match there counts as one in the text.
+constexpr double kTitleWeight = 1.0;
 constexpr double kUnitWeight = 0.5;
 constexpr double kSourceWeight = 0.3;
 constexpr double kContextWeight = 0.5;
@@ -169,6 +172,7 @@ class XapianSearcher : public Searcher {
     };
     add(schema::kTextPrefix, 1.0);
     add(schema::kSectionTextPrefix, kSectionWeight);
+    add(schema::kTitleTextPrefix, kTitleWeight);
     add(schema::kUnitTextPrefix, kUnitWeight);
     add(schema::kSourceTextPrefix, kSourceWeight);
     add(schema::kContextTextPrefix, kContextWeight);
