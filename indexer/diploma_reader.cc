@@ -759,11 +759,12 @@ class DiplomaParser {
       plain = StripEmphasis(lines[++*index].text);
       title += " " + TitleCase(plain);
     }
-    std::string date_part;
+    bool dated = false;  // "de 13 de agosto" on the next line: the DR's sumário may follow
     if (*index + 1 < lines.size()) {
       std::string next = StripEmphasis(lines[*index + 1].text);
       if (next.starts_with("de ") && next.size() < 40 && !IsoDate(next, "2000").empty()) {
         title += ", " + next;
+        dated = true;
         ++*index;
       } else if (next.starts_with("(") && next.ends_with(")") && next.size() < 30) {
         title += " " + next;  // "(2016/C 202/02)"
@@ -784,9 +785,10 @@ class DiplomaParser {
     date_ = IsoDate(title, year);
     source_ = analysis::ClipUtf8(title, kMaxFieldBytes);
     divisions_.clear();  // headings above the title ("REGULAMENTOS") head nothing
-    if (mode_ == Mode::kProse) prose_section_ = "Preâmbulo";
-    summary_next_ = summary_.empty() && !by_blank_lines_;
-    if (IsAllCaps(plain) || title.starts_with("Regulamento (UE)")) summary_next_ = summary_.empty();
+    if (mode_ == Mode::kProse) prose_section_ = has_articles_ ? "Preâmbulo" : "";
+    // The sumário comes right after a dated title (DR 2018 layout, the OJ's "relativo a …"); a
+    // title without its date (a resolution) is followed by the preamble.
+    summary_next_ = summary_.empty() && (dated || IsAllCaps(plain));
     return true;
   }
 
