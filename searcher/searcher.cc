@@ -159,14 +159,27 @@ class XapianSearcher : public Searcher {
   Xapian::Query WordQuery(const Token& t, std::size_t w, QueryPlan* plan) {
     std::vector<std::string> derived = Derived(t.keys);
     std::vector<Xapian::Query> parts;
+    // Epígrafes are a field of the diplomas only: their keys join the query where the index holds
+    // them, so questions over other texts do not pay for an empty field (about a fifth of the
+    // query time on corpus + br-akn when it was searched unconditionally).
+    std::vector<std::string> title_keys, title_derived;
+    for (const auto& k : t.keys) {
+      if (db_.term_exists(schema::Term(schema::kTitleTextPrefix, k))) title_keys.push_back(k);
+    }
+    for (const auto& k : derived) {
+      if (db_.term_exists(schema::Term(schema::kTitleTextPrefix, k))) title_derived.push_back(k);
+    }
     auto add = [&](std::string_view prefix, double weight) {
-      const std::vector<std::string>* lists[] = {&t.keys, &derived};
+      bool title = prefix == schema::kTitleTextPrefix;
+      const std::vector<std::string>* lists[] = {title ? &title_keys : &t.keys,
+                                                 title ? &title_derived : &derived};
       for (const auto* keys : lists) {
         if (keys->empty()) continue;
-        double scale = keys == &derived ? weight * kDerivedWeight : weight;
+        bool is_derived = keys == lists[1];
+        double scale = is_derived ? weight * kDerivedWeight : weight;
         Xapian::Query q = AnyOf(prefix, *keys);
         parts.push_back(scale == 1.0 ? q : Scaled(q, scale));
-        auto& served = keys == &derived ? plan->derived_words : plan->term_words;
+        auto& served = is_derived ? plan->derived_words : plan->term_words;
         for (const auto& k : *keys) served[schema::Term(prefix, k)].push_back(w);
       }
     };
