@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/text.h"
+#include "indexer/markup.h"
 #include "indexer/reader.h"
 #include "indexer/units.h"
 
@@ -19,29 +20,6 @@ std::string_view TrimView(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
-}
-
-std::string StripEmphasis(std::string_view s) {
-  s = TrimView(s);
-  std::string out;
-  for (char c : s) {
-    if (c != '*' && c != '_') out.push_back(c);
-  }
-  return analysis::NormalizeSpace(out);
-}
-
-std::string Slug(std::string_view text) {
-  std::string folded = analysis::FoldAndStrip(text), slug;
-  for (char c : folded) {
-    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (alnum) {
-      slug.push_back(c);
-    } else if (!slug.empty() && slug.back() != '-') {
-      slug.push_back('-');
-    }
-  }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  return slug.empty() ? "s" : slug;
 }
 
 // "a) text" -> letter "a"; also "a." is not accepted (it is too often an abbreviation).
@@ -204,6 +182,7 @@ class PageParser {
     p.doc = "page:" + doc_key_;
     p.file = file_;
     std::string slug = Slug(p.section);
+    if (slug.empty()) slug = "s";
     std::string local = letter.empty() ? "p" + std::to_string(++ordinal_[slug]) : letter;
     std::string id = p.doc + "#" + slug + "/" + local;
     for (int n = 2; !ids_.insert(id).second; ++n)

@@ -293,6 +293,19 @@ void IndexRecords(const std::filesystem::path& dir, const std::vector<nlohmann::
   ASSERT_EQ(stats.paragraphs_added, records.size());
 }
 
+// The ids of the hits for `query` on the database at `db`, best first.
+std::vector<std::string> RankedIds(const std::string& db, const std::string& query) {
+  std::unique_ptr<Searcher> searcher;
+  EXPECT_TRUE(Searcher::Open(db, &searcher).ok());
+  SearchRequest request;
+  request.query = query;
+  SearchResponse response;
+  EXPECT_TRUE(searcher->Search(request, &response).ok());
+  std::vector<std::string> ids;
+  for (const auto& hit : response.hits) ids.push_back(hit.paragraph.id);
+  return ids;
+}
+
 class RankingTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -311,13 +324,8 @@ class RankingTest : public ::testing::Test {
   }
 
   std::string Top(const std::string& query) {
-    std::unique_ptr<Searcher> searcher;
-    EXPECT_TRUE(Searcher::Open(db_, &searcher).ok());
-    SearchRequest request;
-    request.query = query;
-    SearchResponse response;
-    EXPECT_TRUE(searcher->Search(request, &response).ok());
-    return response.hits.empty() ? "" : response.hits[0].paragraph.id;
+    std::vector<std::string> ids = RankedIds(db_, query);
+    return ids.empty() ? "" : ids.front();
   }
 
   std::string db_;
@@ -388,21 +396,9 @@ class StructureRankingTest : public ::testing::Test {
     ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("structure-ranking"), records, &db_));
   }
 
-  std::vector<std::string> Ranked(const std::string& query) {
-    std::unique_ptr<Searcher> searcher;
-    EXPECT_TRUE(Searcher::Open(db_, &searcher).ok());
-    SearchRequest request;
-    request.query = query;
-    SearchResponse response;
-    EXPECT_TRUE(searcher->Search(request, &response).ok());
-    std::vector<std::string> ids;
-    for (const auto& hit : response.hits) ids.push_back(hit.paragraph.id);
-    return ids;
-  }
-
   // True if `a` ranks above `b` for `query` (both must be found).
   bool Above(const std::string& query, const std::string& a, const std::string& b) {
-    auto ids = Ranked(query);
+    auto ids = RankedIds(db_, query);
     auto ia = std::find(ids.begin(), ids.end(), a), ib = std::find(ids.begin(), ids.end(), b);
     EXPECT_NE(ia, ids.end()) << a;
     EXPECT_NE(ib, ids.end()) << b;
@@ -412,29 +408,25 @@ class StructureRankingTest : public ::testing::Test {
   std::string db_;
 };
 
-TEST_F(StructureRankingTest, ArticlesOutrankThePreamble) {
-  EXPECT_TRUE(Above("regime entidades públicas", "s:article", "s:preamble"));
-}
-
-TEST_F(StructureRankingTest, TheOrganTheQuestionNamesOutranksItsWords) {
-  EXPECT_TRUE(Above("o que faz o conselho nacional de avaliação", "s:named", "s:words"));
-  // Without the organ's name the words win.
-  EXPECT_TRUE(Above("avaliação anual", "s:words", "s:named"));
-}
-
-TEST_F(StructureRankingTest, WhoAsksForTheCompetenceThatOpensWithItsVerb) {
-  EXPECT_TRUE(Above("quem homologa os regulamentos", "s:verb", "s:mention"));
-  EXPECT_TRUE(Above("regulamentos homologados", "s:mention", "s:verb"));
-}
-
-TEST_F(StructureRankingTest, WhatIsAsksForTheDefinitionOfThatTerm) {
-  EXPECT_TRUE(Above("o que é uma ocorrência", "s:defined", "s:longer"));
-  EXPECT_TRUE(Above("ocorrência", "s:longer", "s:defined"));
-}
-
-TEST_F(StructureRankingTest, ALawNamedByItsYearPrefersThatYear) {
-  EXPECT_TRUE(Above("pedido de mudança de nome segundo a lei de 2011", "s:2011", "s:2019"));
-  EXPECT_TRUE(Above("pedido de mudança de nome", "s:2019", "s:2011"));
+// Each row: the query, the paragraph that must rank above the other, and why. The rows without
+// the structure in the query are the controls: the words alone rank the pair the other way.
+TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
+  struct Case {
+    const char *query, *above, *below, *why;
+  } cases[] = {
+      {"regime entidades públicas", "s:article", "s:preamble", "articles outrank the preamble"},
+      {"o que faz o conselho nacional de avaliação", "s:named", "s:words", "the organ named"},
+      {"avaliação anual", "s:words", "s:named", "control: no organ named"},
+      {"quem homologa os regulamentos", "s:verb", "s:mention", "the competence's verb"},
+      {"regulamentos homologados", "s:mention", "s:verb", "control: not a 'quem' question"},
+      {"o que é uma ocorrência", "s:defined", "s:longer", "the definition of that term"},
+      {"ocorrência", "s:longer", "s:defined", "control: no definition asked"},
+      {"pedido de mudança de nome segundo a lei de 2011", "s:2011", "s:2019", "the year named"},
+      {"pedido de mudança de nome", "s:2019", "s:2011", "control: no year"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_TRUE(Above(c.query, c.above, c.below)) << c.query << " (" << c.why << ")";
+  }
 }
 
 // Facets count each matching paragraph once, also on databases big enough for pseudo-relevance
