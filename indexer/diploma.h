@@ -79,6 +79,7 @@ inline bool IsLowerAt(std::string_view s, std::size_t i) {
 inline bool IsLetterAt(std::string_view s, std::size_t i) {
   return IsUpperAt(s, i) || IsLowerAt(s, i);
 }
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Trims ASCII white space (and the no-break spaces PDF text carries) from both ends.
 std::string_view Trim(std::string_view s);

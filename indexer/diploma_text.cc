@@ -30,8 +30,6 @@ std::string_view Trim(std::string_view s) {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
 }
