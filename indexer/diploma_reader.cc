@@ -326,7 +326,7 @@ class DiplomaParser {
       return Switch(Mode::kProse, "Assinatura", l);
     }
     if (awaiting_title_) {
-      if (AddTitle(plain, l)) return;
+      if (AddTitle(plain)) return;
     }
     if (mode_ == Mode::kArticle && awaiting_epigraph_) return Epigraph(l);
     if (l.heading && mode_ != Mode::kArticle && mode_ != Mode::kFront) {
@@ -495,8 +495,7 @@ class DiplomaParser {
 
   // The title of a division or annex on the line after its label ("CAPÍTULO I" /
   // "Disposições gerais"); lower-case lines continue it.
-  bool AddTitle(const std::string& plain, const Line& l) {
-    std::string label, rest;
+  bool AddTitle(const std::string& plain) {
     bool marker = IsDigit(plain[0]) || (plain.size() > 1 && plain[1] == ')');
     if (marker || plain.size() > 200) {
       awaiting_title_ = false;
@@ -513,7 +512,6 @@ class DiplomaParser {
     }
     target += " " + TitleCase(plain);
     ++title_lines_;
-    (void)l;
     return true;
   }
 
