@@ -31,6 +31,13 @@ bool IsMoneyOrMeasure(std::string_view w) {
                    "quilometros", "salarios", "ufir", "ufirs", "percentual"});
 }
 
+// Verbs of asking for or obtaining something, after "podem"/"pode": "podem requerer", "pode
+// candidatar-se".
+bool IsClaimVerb(std::string_view w) {
+  return OneOf(w, {"requerer", "solicitar", "pedir", "candidatar", "beneficiar", "recorrer",
+                   "reclamar", "inscrever", "obter", "aceder", "acessar"});
+}
+
 bool IsPenaltyWord(std::string_view w) {
   return OneOf(w, {"reclusao", "detencao", "multa", "coima", "prisao"});
 }
@@ -38,7 +45,11 @@ bool IsPenaltyWord(std::string_view w) {
 }  // namespace
 
 std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens) {
-  bool definition = false, duration = false, amount = false, penalty = false, contact = false;
+  bool definition = false, duration = false, amount = false, penalty = false, contact = false,
+       entitled = false;
+  // A list intro ends with a colon; its items are paragraphs of their own.
+  std::string_view trimmed = text.substr(0, text.find_last_not_of(" \t\n") + 1);
+  bool list = trimmed.ends_with(':');
   // A telephone number: three or more groups of 2-4 digits in a row, 9 to 13 digits in all
   // ("300 502 502", "(61) 3312-4000", "213 456 789").
   std::size_t run_digits = 0, run_groups = 0;
@@ -86,6 +97,14 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
                      "enquadradas", "definidos", "definidas", "entendidos", "entendidas"})) {
       definition = true;
     }
+    // Who may: the formula opens the paragraph's proposition ("Têm legitimidade para requerer
+    // este procedimento as pessoas…", "São elegíveis os cidadãos…", "Podem requerer…").
+    if (i < 8) {
+      if (OneOf(w, {"tem", "teem"}) && OneOf(next, {"legitimidade", "direito"})) entitled = true;
+      if (OneOf(w, {"sao", "e"}) && OneOf(next, {"elegiveis", "elegivel", "beneficiarios"}))
+        entitled = true;
+      if (OneOf(w, {"podem", "pode", "poderao", "podera"}) && IsClaimVerb(next)) entitled = true;
+    }
     bool number = tokens[i].numeric || IsNumberWord(w);
     if (number) {
       for (std::size_t j = i + 1; j < tokens.size() && j <= i + 3; ++j) {
@@ -104,6 +123,8 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
   if (amount) out.push_back(kAnswerAmount);
   if (contact) out.push_back(kAnswerContact);
   if (definition) out.push_back(kAnswerDefinition);
+  if (entitled) out.push_back(kAnswerEntitled);
+  if (list) out.push_back(kAnswerList);
   if (penalty) out.push_back(kAnswerPenalty);
   if (duration) out.push_back(kAnswerDuration);
   return out;
@@ -116,6 +137,8 @@ char AnswerTypeOfForm(std::string_view form) {
   if (form == "penalty") return kAnswerPenalty;
   if (form == "contact") return kAnswerContact;
   if (form == "competence") return kAnswerCompetence;
+  if (form == "entitled") return kAnswerEntitled;
+  if (form == "contents") return kAnswerList;
   return 0;
 }
 

@@ -21,6 +21,12 @@ inline constexpr char kAnswerContact = 'c';     // "Ligue 300 502 502", an e-mai
 // A competence of an organ: the intro "Compete ao X:" and the alíneas below it, or a unit's
 // "Competências" section. Decided from the record's structure by the indexer, not the text.
 inline constexpr char kAnswerCompetence = 'k';
+// Who may act or benefit, in the law's formulas: "Têm legitimidade para requerer…", "Têm direito
+// a…", "São elegíveis…", "Podem requerer…" — the answer to "quem pode pedir…?".
+inline constexpr char kAnswerEntitled = 'e';
+// What something must contain, as the law lists it: a paragraph that introduces a list ("A
+// notificação inicial deve incluir a seguinte informação:") — the answer to "o que deve ter…?".
+inline constexpr char kAnswerList = 'l';
 
 // The types `text` answers (its tokens from Analyzer::Analyze on the same text), as a sorted
 // string of the letters above ("dt").

@@ -52,7 +52,7 @@ constexpr double kAnswerTypeBoost = 1.6;      // the paragraph gives the kind of
 constexpr double kAskedTypeBoost = 2.0;       // ... and the question asks for it in so many words
 constexpr double kWhoUnitBoost = 1.3;         // "quem ...?": paragraphs of a unit answer it
 constexpr double kNamedUnitBoost = 1.5;       // the question names the paragraph's organ
-constexpr double kDefinedTermBoost = 1.5;     // "o que é X?": the definition of X itself
+constexpr double kDefinedTermBoost = 2.0;     // "o que é X?": the definition of X itself
 constexpr double kCompetenceVerbBoost = 1.5;  // "quem promulga?": a competence to promulgate
 constexpr double kYearBoost = 1.5;  // "a lei de 2011": paragraphs of a diploma of that year
 // A preamble says why a diploma was made; its rules are in the articles. Preambles repeat the
@@ -340,7 +340,7 @@ class XapianSearcher : public Searcher {
     }
     // Question words and filler are asked, not searched for; the form may name the answer.
     analysis::QuestionAnalysis question = analysis::QuestionForms::Builtin().Analyze(tokens_);
-    plan.who = question.Has("who") || question.Has("competence");
+    plan.who = question.Has("who") || question.Has("competence") || question.Has("entitled");
     plan.year = DiplomaYear(tokens_);
     for (const auto& form : question.forms) {
       char type = analysis::AnswerTypeOfForm(form);
@@ -767,7 +767,11 @@ class XapianSearcher : public Searcher {
     }
     if (!possible) return 1.0;
     schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(), &record_);
-    std::string text = analysis::FoldAndStrip(record_.text);
+    // The paragraph's own words, and the words it stands under: its list intro, headings and
+    // the diploma's ementa name what an alínea only refers to ("Têm legitimidade para requerer
+    // este procedimento" under an ementa about "mudança de sexo").
+    std::string text = analysis::FoldAndStrip(record_.text + "\n" + record_.context + "\n" +
+                                              record_.section + "\n" + record_.summary);
     auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
     std::size_t found = 0;
     for (const auto& [wording, first_word] : plan.wordings) {

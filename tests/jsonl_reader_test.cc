@@ -4,6 +4,7 @@
 
 #include "gtest/gtest.h"
 #include "indexer/reader.h"
+#include "schema/record_codec.h"
 #include "tests/test_util.h"
 
 namespace portaria::indexer {
@@ -45,6 +46,28 @@ TEST(JsonlReaderTest, ReadsAllFieldsAndIgnoresBlankLinesAndUnknownFields) {
 
   EXPECT_EQ(result.paragraphs[2].id, "exemplo:3");
   EXPECT_EQ(result.paragraphs[2].section, "Anexo");
+}
+
+// What portaria-read prints (each record as the store encodes it) reads back as the same
+// records: list intros and ementas included, which the ranking uses.
+TEST(JsonlReaderTest, ReadersOutputReadsBackAsTheSameRecords) {
+  ReadResult read = ReadFile((SourceDir() / "tests/data/diplomas/dr-2021.md").string());
+  ASSERT_TRUE(read.errors.empty());
+  ASSERT_GT(read.paragraphs.size(), 5u);
+  std::string lines;
+  for (const auto& p : read.paragraphs) lines += schema::EncodeRecord(p) + "\n";
+  ReadResult back = ReadJsonLines(lines, "records.jsonl");
+  EXPECT_TRUE(back.errors.empty());
+  ASSERT_EQ(back.paragraphs.size(), read.paragraphs.size());
+  std::size_t with_context = 0;
+  for (std::size_t i = 0; i < back.paragraphs.size(); ++i) {
+    Paragraph expected = read.paragraphs[i];
+    expected.file = "records.jsonl";
+    EXPECT_EQ(schema::EncodeRecord(back.paragraphs[i]), schema::EncodeRecord(expected));
+    if (!back.paragraphs[i].context.empty()) ++with_context;
+    EXPECT_FALSE(back.paragraphs[i].summary.empty()) << back.paragraphs[i].id;
+  }
+  EXPECT_GT(with_context, 0u);
 }
 
 TEST(JsonlReaderTest, BadLinesAreReportedWithLineNumbersAndSkipped) {

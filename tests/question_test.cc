@@ -115,6 +115,21 @@ TEST(QuestionFormsTest, LongerFormWins) {
   EXPECT_TRUE(Ask("o que é uma startup").q.Has("definition"));
 }
 
+TEST(QuestionFormsTest, WhoMayAndWhatItMustContain) {
+  Asked may = Ask("quem pode pedir a mudança de nome");
+  EXPECT_TRUE(may.q.Has("entitled"));
+  EXPECT_TRUE(may.q.Asked("entitled"));
+  EXPECT_TRUE(may.Consumed("pedir"));
+  EXPECT_FALSE(may.Consumed("mudanca"));
+  // "direito" is what a rights question is about: "quem tem direito à vida" keeps it.
+  Asked right = Ask("quem tem direito à vida");
+  EXPECT_FALSE(right.q.Has("entitled"));
+  EXPECT_FALSE(right.Consumed("direito"));
+  Asked contents = Ask("o que deve conter o requerimento");
+  EXPECT_TRUE(contents.q.Has("contents"));
+  EXPECT_FALSE(contents.Consumed("requerimento"));
+}
+
 TEST(QuestionFormsTest, FillerIsDroppedOnlyWhenSomethingRemains) {
   Asked a = Ask("posso devolver o produto");
   EXPECT_TRUE(a.Consumed("posso"));
@@ -141,6 +156,19 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   EXPECT_EQ(types("Escreva para apoio@exemplo.pt."), "c");
   EXPECT_EQ(types("exceto as que se referem nos artigos 11.º e 21.º"), "");
   EXPECT_EQ(types("Lei n.º 9.784, de 29 de janeiro de 1999"), "");
+  // Who may act: the formula opens the proposition, wherever the paragraph is.
+  EXPECT_EQ(types("Têm legitimidade para requerer este procedimento as pessoas maiores."), "e");
+  EXPECT_EQ(types("São elegíveis os cidadãos eleitores, portugueses de origem."), "e");
+  EXPECT_EQ(types("Podem requerer a pensão os cônjuges sobrevivos."), "e");
+  EXPECT_EQ(types("O requerimento pode ser apresentado em qualquer serviço."), "");
+  EXPECT_EQ(types("A decisão é tomada depois de ouvido o conselho, que tem legitimidade para a "
+                  "rever quando o entender necessário."),
+            "");  // far from the start: a clause about something else
+  // A list intro: what something must contain.
+  EXPECT_EQ(types("A notificação inicial deve incluir a seguinte informação: "), "l");
+  EXPECT_EQ(types("A notificação inicial deve incluir a informação prevista no anexo."), "");
+  EXPECT_EQ(AnswerTypeOfForm("entitled"), kAnswerEntitled);
+  EXPECT_EQ(AnswerTypeOfForm("contents"), kAnswerList);
   EXPECT_EQ(AnswerTypeOfForm("duration"), kAnswerDuration);
   EXPECT_EQ(AnswerTypeOfForm("contact"), kAnswerContact);
   EXPECT_EQ(AnswerTypeOfForm("who"), 0);

@@ -392,6 +392,33 @@ class StructureRankingTest : public ::testing::Test {
          {"text", "O pedido de mudança de nome é apresentado na conservatória."},
          {"date", "2019-08-07"},
          {"doc", "f"}},
+        // Who may ask: the paragraph that says so, in other words than the question's.
+        {{"id", "s:entitled"},
+         {"text", "Têm legitimidade para requerer o registo as pessoas maiores de idade."},
+         {"summary", "Regula o registo de marcas de produtos artesanais."},
+         {"doc", "g"}},
+        {{"id", "s:about"},
+         {"text", "O registo é publicado no boletim do instituto."},
+         {"summary", "Regula o registo de marcas de produtos artesanais."},
+         {"doc", "g"}},
+        // A term as typed in what a paragraph stands under (here the ementa), or scattered in
+        // a text.
+        {{"id", "s:under"},
+         {"text", "O subsídio é pago a quem suportou as despesas."},
+         {"summary", "Regula o subsídio de funeral."},
+         {"doc", "i"}},
+        {{"id", "s:scattered"},
+         {"text", "O funeral do beneficiário dá direito a um subsídio nos termos gerais."},
+         {"summary", "Regula as prestações sociais."},
+         {"doc", "j"}},
+        // What it must contain: the list's intro.
+        {{"id", "s:intro"},
+         {"text", "O relatório anual deve incluir, para cada um dos serviços e organismos abrangidos, "
+                  "os seguintes elementos:"},
+         {"doc", "h"}},
+        {{"id", "s:when"},
+         {"text", "O relatório anual deve ser enviado até ao fim de março do ano seguinte."},
+         {"doc", "h"}},
     };
     ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("structure-ranking"), records, &db_));
   }
@@ -423,6 +450,12 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"ocorrência", "s:longer", "s:defined", "control: no definition asked"},
       {"pedido de mudança de nome segundo a lei de 2011", "s:2011", "s:2019", "the year named"},
       {"pedido de mudança de nome", "s:2019", "s:2011", "control: no year"},
+      {"quem pode pedir o registo de marcas", "s:entitled", "s:about", "who may: the formula"},
+      {"registo de marcas", "s:about", "s:entitled", "control: not a 'quem' question"},
+      {"subsídio de funeral", "s:under", "s:scattered", "the term as typed, in its ementa"},
+      {"subsídio funeral", "s:scattered", "s:under", "control: no term typed"},
+      {"o que deve ter o relatório anual", "s:intro", "s:when", "what it contains: the list"},
+      {"relatório anual deve", "s:when", "s:intro", "control: contents not asked"},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Above(c.query, c.above, c.below)) << c.query << " (" << c.why << ")";
