@@ -1,6 +1,6 @@
 // Snippets: the paragraph's text (or a window of it) with the words that match the query
 // highlighted. Which words match is known from the index (the positions of the query's keys in
-// the paragraph, see searcher.cc), so a query typed as "pensao" highlights "pensões" and laying
+// the paragraph, see present.cc), so a query typed as "pensao" highlights "pensões" and laying
 // out the text needs no dictionary look-up: the text is only segmented (Analyzer::Segment),
 // which numbers words exactly as the indexer's analysis did.
 #ifndef PORTARIA_SEARCHER_SNIPPET_H_

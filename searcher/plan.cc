@@ -1,0 +1,381 @@
+#include "searcher/plan.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "analysis/answer_type.h"
+#include "analysis/derivation.h"
+#include "analysis/question.h"
+#include "analysis/text.h"
+#include "schema/schema.h"
+#include "searcher/spelling.h"
+
+namespace portaria::searcher {
+namespace {
+
+using analysis::Token;
+
+// Weights of a query word's matches outside the paragraph's own text, and of thesaurus
+// expansions, relative to a match in the text (1.0). Headings and unit names describe the
+// paragraph but are shared by all paragraphs of a section, so they count less.
+constexpr double kSectionWeight = 0.7;
+// An article's epígrafe names what the whole article rules, in the words people use ("Âmbito de
+// aplicação", "Notificação final"): a match there counts as one in the text.
+constexpr double kTitleWeight = 1.0;
+constexpr double kUnitWeight = 0.5;
+constexpr double kSourceWeight = 0.3;
+constexpr double kContextWeight = 0.5;
+constexpr double kSummaryWeight = 0.6;
+constexpr double kSurfaceWeight = 0.2;     // exact (accent-free) form: a small bonus
+constexpr double kExpansionWeight = 0.5;   // thesaurus: below the user's own words
+constexpr double kDerivedWeight = 0.6;     // same family: interrogado ~ interrogatório
+constexpr std::size_t kMaxDerived = 6;     // derived keys per query word
+constexpr double kProximityWeight = 0.3;   // adjacent question words adjacent in the text
+constexpr std::size_t kMaxWordingGap = 3;  // "pensão de velhice", "centro de dia", ...
+constexpr double kSpellingWeight = 0.8;    // the corrected form of a word that matched nothing
+
+Xapian::Query AnyOf(std::string_view prefix, const std::vector<std::string>& keys,
+                    Xapian::Query::op op = Xapian::Query::OP_SYNONYM) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& k : keys) terms.emplace_back(schema::Term(prefix, k));
+  if (terms.size() == 1) return terms.front();
+  return Xapian::Query(op, terms.begin(), terms.end());
+}
+
+// The year in "a lei de 2011", "o decreto-lei de 2021", "regulamento de 2016": a diploma named
+// by its kind and year, as people remember it, rather than by its number.
+std::string DiplomaYear(const std::vector<Token>& tokens) {
+  for (std::size_t i = 2; i < tokens.size(); ++i) {
+    const std::string& y = tokens[i].surface;
+    bool year = y.size() == 4 && (y.starts_with("19") || y.starts_with("20")) &&
+                std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!year || tokens[i - 1].surface != "de") continue;
+    const std::string& kind = tokens[i - 2].surface;
+    for (std::string_view k : {"lei", "decreto", "portaria", "regulamento", "diretiva", "despacho",
+                               "resolucao", "constituicao", "codigo", "carta", "diretriz"}) {
+      if (kind == k) return y;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Xapian::Query Scaled(Xapian::Query q, double factor) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+}
+
+// Adds word `w`'s query: its keys in the text, headings, unit and source, and its exact form.
+// Its derivational family (analysis/derivation.h) counts too, a little less: the same word
+// as far as the question is concerned.
+Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* plan) {
+  std::vector<std::string> derived = Derived(t.keys);
+  std::vector<Xapian::Query> parts;
+  // Epígrafes are a field of the diplomas only: their keys join the query where the index holds
+  // them, so questions over other texts do not pay for an empty field (about a fifth of the
+  // query time on corpus + br-akn when it was searched unconditionally).
+  std::vector<std::string> title_keys, title_derived;
+  for (const auto& k : t.keys) {
+    if (db_.term_exists(schema::Term(schema::kTitleTextPrefix, k))) title_keys.push_back(k);
+  }
+  for (const auto& k : derived) {
+    if (db_.term_exists(schema::Term(schema::kTitleTextPrefix, k))) title_derived.push_back(k);
+  }
+  auto add = [&](std::string_view prefix, double weight) {
+    bool title = prefix == schema::kTitleTextPrefix;
+    const std::vector<std::string>* lists[] = {title ? &title_keys : &t.keys,
+                                               title ? &title_derived : &derived};
+    for (const auto* keys : lists) {
+      if (keys->empty()) continue;
+      bool is_derived = keys == lists[1];
+      double scale = is_derived ? weight * kDerivedWeight : weight;
+      Xapian::Query q = AnyOf(prefix, *keys);
+      parts.push_back(scale == 1.0 ? q : Scaled(q, scale));
+      auto& served = is_derived ? plan->derived_words : plan->term_words;
+      for (const auto& k : *keys) served[schema::Term(prefix, k)].push_back(w);
+    }
+  };
+  add(schema::kTextPrefix, 1.0);
+  add(schema::kSectionTextPrefix, kSectionWeight);
+  add(schema::kTitleTextPrefix, kTitleWeight);
+  add(schema::kUnitTextPrefix, kUnitWeight);
+  add(schema::kSourceTextPrefix, kSourceWeight);
+  add(schema::kContextTextPrefix, kContextWeight);
+  add(schema::kSummaryTextPrefix, kSummaryWeight);
+  std::string surface = schema::Term(schema::kSurfacePrefix, t.surface);
+  plan->term_words[surface].push_back(w);
+  for (const auto& k : t.keys) plan->highlight.insert(k);
+  for (const auto& k : derived) plan->highlight.insert(k);
+  // A word counts once, by the field where it weighs most (the text, unless it only occurs in
+  // the headings or the ementa): summing fields would let a word repeated in a section title,
+  // the list intro and the ementa outweigh the other words of the question.
+  Xapian::Query best = Xapian::Query(Xapian::Query::OP_MAX, parts.begin(), parts.end());
+  return Xapian::Query(Xapian::Query::OP_OR, best, Scaled(Xapian::Query(surface), kSurfaceWeight));
+}
+
+// The keys of the words' derivational family that the paragraphs' text holds.
+std::vector<std::string> QueryPlanner::Derived(const std::vector<std::string>& keys) const {
+  std::vector<std::string> candidates, found;
+  for (const auto& k : keys) analysis::DerivedKeys(k, &candidates);
+  for (auto& c : candidates) {
+    if (found.size() >= kMaxDerived) break;
+    if (std::find(keys.begin(), keys.end(), c) != keys.end()) continue;
+    if (db_.term_exists(schema::Term(schema::kTextPrefix, c))) found.push_back(std::move(c));
+  }
+  return found;
+}
+
+Xapian::Query QueryPlanner::ExpansionQuery(const analysis::Expansion& e, QueryPlan* plan) {
+  std::vector<Xapian::Query> words;
+  for (const auto& keys : e.expression) {
+    Xapian::Query text = AnyOf(schema::kTextPrefix, keys);
+    Xapian::Query heading = Scaled(AnyOf(schema::kSectionTextPrefix, keys), kSectionWeight);
+    Xapian::Query context = Scaled(AnyOf(schema::kContextTextPrefix, keys), kContextWeight);
+    Xapian::Query summary = Scaled(AnyOf(schema::kSummaryTextPrefix, keys), kSummaryWeight);
+    Xapian::Query parts[] = {text, heading, context, summary};
+    words.emplace_back(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
+    for (const auto& k : keys) {
+      for (std::size_t w = e.first; w < e.first + e.count; ++w) {
+        for (auto prefix : {schema::kTextPrefix, schema::kSectionTextPrefix,
+                            schema::kContextTextPrefix, schema::kSummaryTextPrefix}) {
+          plan->term_words[schema::Term(prefix, k)].push_back(w);
+        }
+      }
+      plan->highlight.insert(k);
+    }
+  }
+  Xapian::Query q = words.size() == 1
+                        ? words.front()
+                        : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+  return Scaled(q, kExpansionWeight * e.weight);
+}
+
+Xapian::Query QueryPlanner::PhraseQuery(const std::string& phrase, QueryPlan* plan) {
+  analyzer_.Analyze(phrase, &tokens_);
+  std::vector<Xapian::Query> words;
+  std::uint32_t first = 0, last = 0;
+  for (const auto& t : tokens_) {
+    if (t.stop) continue;
+    if (words.empty()) first = t.position;
+    last = t.position;
+    words.push_back(AnyOf(schema::kTextPrefix, t.keys, Xapian::Query::OP_OR));
+    for (const auto& k : t.keys) plan->highlight.insert(k);
+  }
+  if (words.size() <= 1) return words.empty() ? Xapian::Query() : words.front();
+  return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), last - first + 1);
+}
+
+// The filter for one field value: every content word of the value must match.
+Xapian::Query QueryPlanner::FilterQuery(Field field, const std::string& value) {
+  if (field == Field::kLetter) {
+    std::string letter = analysis::FoldAndStrip(value);
+    while (!letter.empty() && (letter.back() == ')' || letter.back() == '.')) letter.pop_back();
+    return Xapian::Query(schema::Term(schema::kLetterPrefix, letter));
+  }
+  std::string_view prefix =
+      field == Field::kUnit ? schema::kUnitTextPrefix : schema::kSourceTextPrefix;
+  analyzer_.Analyze(value, &tokens_);
+  std::vector<Xapian::Query> words;
+  for (const auto& t : tokens_) {
+    if (!t.stop) words.push_back(AnyOf(prefix, t.keys, Xapian::Query::OP_OR));
+  }
+  Xapian::Query all = words.empty()
+                          ? Xapian::Query::MatchNothing
+                          : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+  if (field == Field::kUnit) {  // "unidade:CNP" also matches by acronym
+    all = Xapian::Query(
+        Xapian::Query::OP_OR, all,
+        Xapian::Query(schema::Term(schema::kUnitAcronymPrefix, analysis::FoldAndStrip(value))));
+  }
+  return all;
+}
+
+// The filter for a cited diploma, article, letter or paragraph number; an empty query if
+// nothing in the database carries it.
+Xapian::Query QueryPlanner::CitationFilter(const analysis::Citation& c) {
+  std::string term;
+  switch (c.kind) {
+    case analysis::Citation::Kind::kDiploma:
+      term = schema::Term(schema::kCitationPrefix, analysis::DiplomaKey(c, true));
+      break;
+    case analysis::Citation::Kind::kArticle:
+      term = schema::Term(schema::kArticlePrefix, c.value);
+      break;
+    case analysis::Citation::Kind::kLetter:
+      term = schema::Term(schema::kLetterPrefix, c.value);
+      break;
+    case analysis::Citation::Kind::kNumber:
+      term = schema::Term(schema::kNumberPrefix, c.value);
+      break;
+  }
+  if (!db_.term_exists(term)) return Xapian::Query();
+  return Xapian::Query(term);
+}
+
+double QueryPlanner::Idf(const Token& t) const {
+  Xapian::doccount df = 0;
+  for (const auto& k : t.keys)
+    df = std::max(df, db_.get_termfreq(schema::Term(schema::kTextPrefix, k)));
+  double n = db_.get_doccount();
+  return std::max(0.1, std::log((n + 1) / (df + 0.5)));
+}
+
+// True if neither the word's lemmas nor its surface form occur anywhere in the database.
+bool QueryPlanner::Unmatched(const Token& t) const {
+  if (t.numeric || db_.term_exists(schema::Term(schema::kSurfacePrefix, t.surface))) return false;
+  for (const auto& k : t.keys) {
+    if (db_.term_exists(schema::Term(schema::kTextPrefix, k))) return false;
+  }
+  return true;
+}
+
+QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
+  QueryPlan plan;
+  ParsedQuery parsed = ParseQuery(request.query);
+  if (!request.unit.empty()) parsed.filters.push_back({Field::kUnit, request.unit});
+  if (!request.letter.empty()) parsed.filters.push_back({Field::kLetter, request.letter});
+  if (!request.source.empty()) parsed.filters.push_back({Field::kSource, request.source});
+
+  analyzer_.Analyze(parsed.text, &tokens_);
+  // Citations become exact filters and leave the free text, unless the index has never heard
+  // of the cited diploma: then its words stay ordinary query words.
+  std::vector<bool> cited(tokens_.size(), false);
+  std::vector<Xapian::Query> citation_filters;
+  for (const auto& c : analysis::FindCitations(parsed.text, tokens_)) {
+    Xapian::Query filter = CitationFilter(c);
+    if (filter.empty()) continue;
+    citation_filters.push_back(filter);
+    for (std::size_t i = c.first_token; i <= c.last_token; ++i) cited[i] = true;
+  }
+  // Question words and filler are asked, not searched for; the form may name the answer.
+  analysis::QuestionAnalysis question = analysis::QuestionForms::Builtin().Analyze(tokens_);
+  plan.who = question.Has("who") || question.Has("competence") || question.Has("entitled");
+  plan.year = DiplomaYear(tokens_);
+  for (const auto& form : question.forms) {
+    char type = analysis::AnswerTypeOfForm(form);
+    if (!type) continue;
+    plan.answer_types.push_back(type);
+    if (question.Asked(form)) plan.asked_types.push_back(type);
+  }
+  std::size_t last = tokens_.size();  // the previous content word, if any
+  for (std::size_t i = 0, word = 0; i < tokens_.size() && word < kMaxQueryWords; ++i) {
+    if (tokens_[i].stop) continue;
+    if (cited[i] || question.consumed[i]) {
+      last = tokens_.size();
+      continue;
+    }
+    if (last < tokens_.size() && i - last >= 2 && i - last <= kMaxWordingGap) {
+      std::string text = tokens_[last].surface;
+      for (std::size_t j = last + 1; j <= i; ++j) text += " " + tokens_[j].surface;
+      plan.wordings.push_back({std::move(text), word - 1});
+    }
+    last = i;
+    ++word;
+  }
+  std::vector<Token> content;
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    if (!tokens_[i].stop && !cited[i] && !question.consumed[i] && content.size() < kMaxQueryWords) {
+      content.push_back(std::move(tokens_[i]));
+    }
+  }
+  std::vector<Xapian::Query> optional;
+  std::vector<std::vector<std::string>> word_keys;
+  std::vector<std::pair<std::string, std::string>> fixes;  // (as typed, corrected)
+  for (std::size_t w = 0; w < content.size(); ++w) {
+    Xapian::Query word = WordQuery(content[w], w, &plan);
+    // A word that matches nothing is probably misspelt: search its nearest indexed word too.
+    std::string fix = Unmatched(content[w]) ? SuggestWord(db_, content[w].surface) : "";
+    if (!fix.empty()) {
+      analyzer_.Analyze(fix, &fix_tokens_);
+      if (fix_tokens_.size() == 1 && !fix_tokens_[0].stop) {
+        word = Xapian::Query(Xapian::Query::OP_OR, word,
+                             Scaled(WordQuery(fix_tokens_[0], w, &plan), kSpellingWeight));
+        fixes.emplace_back(parsed.text.substr(content[w].begin, content[w].end - content[w].begin),
+                           fix);
+      }
+    }
+    optional.push_back(word);
+    word_keys.push_back(content[w].keys);
+    plan.word_keys.push_back(content[w].keys);
+    plan.word_idf.push_back(Idf(content[w]));
+  }
+  if (!fixes.empty()) {
+    // The user's query with each misspelt word replaced, everything else as typed.
+    plan.suggestion = request.query;
+    std::size_t from = 0;
+    for (const auto& [wrong, right] : fixes) {
+      std::size_t at = plan.suggestion.find(wrong, from);
+      if (at == std::string::npos) continue;
+      plan.suggestion.replace(at, wrong.size(), right);
+      from = at + right.size();
+    }
+  }
+  plan.words = content.size();
+  // Question words that stand together (stopwords between them allowed) score a bonus where
+  // they also stand together: "segurança social" in a heading beats "capital social".
+  for (std::size_t w = 0; w + 1 < content.size(); ++w) {
+    std::uint32_t gap = content[w + 1].position - content[w].position;
+    if (gap > 3) continue;
+    std::vector<Xapian::Query> fields;
+    for (auto [prefix, weight] : {std::pair{schema::kTextPrefix, 1.0},
+                                  std::pair{schema::kSectionTextPrefix, kSectionWeight},
+                                  std::pair{schema::kContextTextPrefix, kContextWeight},
+                                  std::pair{schema::kUnitTextPrefix, kUnitWeight}}) {
+      Xapian::Query pair[] = {AnyOf(prefix, content[w].keys, Xapian::Query::OP_OR),
+                              AnyOf(prefix, content[w + 1].keys, Xapian::Query::OP_OR)};
+      fields.push_back(
+          Scaled(Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), gap + 1),
+                 weight));
+    }
+    optional.push_back(Scaled(Xapian::Query(Xapian::Query::OP_MAX, fields.begin(), fields.end()),
+                              kProximityWeight));
+  }
+  // All expansions of the same words compete: only the best-matching one counts (OP_MAX),
+  // so a vague everyday word with many legal equivalents cannot outweigh the user's words.
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<Xapian::Query>> by_span;
+  std::set<std::tuple<std::size_t, std::size_t, analysis::Expression>> seen;
+  for (const auto& e : analysis::Thesaurus::Builtin().Expand(word_keys)) {
+    if (!seen.insert({e.first, e.count, e.expression}).second) continue;
+    by_span[{e.first, e.count}].push_back(ExpansionQuery(e, &plan));
+  }
+  for (std::size_t i = 0; i < question.expansions.size(); ++i) {
+    analysis::Expansion e{0, 0, question.expansions[i], question.expansion_weights[i]};
+    optional.push_back(ExpansionQuery(e, &plan));
+  }
+  for (auto& [span, queries] : by_span) {
+    optional.push_back(queries.size() == 1
+                           ? queries.front()
+                           : Xapian::Query(Xapian::Query::OP_MAX, queries.begin(), queries.end()));
+  }
+  std::vector<Xapian::Query> required;
+  for (const auto& phrase : parsed.phrases) {
+    Xapian::Query q = PhraseQuery(phrase, &plan);
+    if (!q.empty()) required.push_back(q);
+  }
+  Xapian::Query query;
+  Xapian::Query opt = optional.empty()
+                          ? Xapian::Query()
+                          : Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end());
+  if (!required.empty()) {
+    Xapian::Query req(Xapian::Query::OP_AND, required.begin(), required.end());
+    query = opt.empty() ? req : Xapian::Query(Xapian::Query::OP_AND_MAYBE, req, opt);
+  } else {
+    query = opt;
+  }
+  plan.ranked = !query.empty();
+  std::vector<Xapian::Query> filters = citation_filters;
+  for (const auto& f : parsed.filters) filters.push_back(FilterQuery(f.field, f.value));
+  if (!filters.empty()) {
+    Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    query = query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0)
+                          : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  }
+  plan.query = query;
+  return plan;
+}
+
+}  // namespace portaria::searcher

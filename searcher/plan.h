@@ -1,0 +1,81 @@
+// Query understanding: what a request asks, as a plan that the two ranking phases share. The
+// free text is analysed once here (question forms, citations, misspellings, multi-word terms,
+// thesaurus expansions) into one Xapian query for the first phase (retrieve.h) and the facts the
+// second phase (rerank.h) needs about the question's words. Kept apart from ranking because it
+// only reads term statistics, never a paragraph: it decides what is asked, not what answers it.
+#ifndef PORTARIA_SEARCHER_PLAN_H_
+#define PORTARIA_SEARCHER_PLAN_H_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "analysis/citation.h"
+#include "analysis/thesaurus.h"
+#include "portaria/search.h"
+#include "searcher/query_parser.h"
+
+namespace portaria::searcher {
+
+// Everything the re-ranker needs to know about the query's words.
+struct QueryPlan {
+  Xapian::Query query;
+  std::size_t words = 0;  // content words in free text
+  std::unordered_map<std::string, std::vector<std::size_t>> term_words;  // term -> words it serves
+  std::unordered_map<std::string, std::vector<std::size_t>> derived_words;  // ... only in part
+  std::unordered_set<std::string> highlight;  // keys to mark in snippets
+  bool ranked = false;           // false: a pure filter/listing, results in document order
+  std::string suggestion;        // the query with misspelt words corrected; empty if none were
+  std::vector<double> word_idf;  // per content word: log(N / df), df of its commonest lemma
+  std::string answer_types;      // what the question asks for (analysis/answer_type.h)
+  std::string asked_types;       // those it asks for with question words ("qual é o prazo")
+  bool who = false;              // a "quem ...?" question: the answer is an organic unit
+  // Question words joined by function words, as typed and folded ("avaliacao de desempenho"):
+  // Portuguese multi-word terms are noun + bare preposition + noun, and "avaliação do
+  // desempenho" is a phrase about something else. The index keeps no stopwords, so the
+  // re-ranker looks for these in the paragraph's text.
+  struct Wording {
+    std::string text;
+    std::size_t first_word;  // the content words it joins (the next one is first_word + 1)
+  };
+  std::vector<Wording> wordings;
+  std::vector<std::vector<std::string>> word_keys;  // per content word, its lemma keys
+  std::string year;  // "segundo a lei de 2011": the year of the diploma meant, else empty
+};
+
+// Builds plans against one database (whose vocabulary decides, for instance, which citations
+// filter and which words are misspelt). Not thread-safe, like the analyzer it borrows.
+class QueryPlanner {
+ public:
+  // `db` and `analyzer` must outlive the planner; the analyzer is shared with the other phases.
+  QueryPlanner(const Xapian::Database& db, analysis::Analyzer& analyzer)
+      : db_(db), analyzer_(analyzer) {}
+
+  QueryPlan Plan(const SearchRequest& request);
+
+ private:
+  Xapian::Query WordQuery(const analysis::Token& t, std::size_t w, QueryPlan* plan);
+  std::vector<std::string> Derived(const std::vector<std::string>& keys) const;
+  Xapian::Query ExpansionQuery(const analysis::Expansion& e, QueryPlan* plan);
+  Xapian::Query PhraseQuery(const std::string& phrase, QueryPlan* plan);
+  Xapian::Query FilterQuery(Field field, const std::string& value);
+  Xapian::Query CitationFilter(const analysis::Citation& c);
+  double Idf(const analysis::Token& t) const;
+  bool Unmatched(const analysis::Token& t) const;
+
+  const Xapian::Database& db_;
+  analysis::Analyzer& analyzer_;
+  std::vector<analysis::Token> tokens_, fix_tokens_;  // scratch: reused, not reallocated
+};
+
+// `q` with its weights multiplied by `factor` (OP_SCALE_WEIGHT).
+Xapian::Query Scaled(Xapian::Query q, double factor);
+
+}  // namespace portaria::searcher
+
+#endif  // PORTARIA_SEARCHER_PLAN_H_

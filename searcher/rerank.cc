@@ -1,0 +1,272 @@
+#include "searcher/rerank.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <unordered_map>
+#include <utility>
+
+#include "analysis/answer_type.h"
+#include "analysis/text.h"
+#include "schema/record_codec.h"
+#include "schema/schema.h"
+
+namespace portaria::searcher {
+namespace {
+
+// A match of only a word's derivational family (plan.cc: interrogado ~ interrogatório)
+// answers that word of the question half.
+constexpr double kDerivedCredit = 0.5;
+constexpr double kAnswerTypeBoost = 1.6;      // the paragraph gives the kind of answer named
+constexpr double kAskedTypeBoost = 2.0;       // ... and the question asks for it in so many words
+constexpr double kWhoUnitBoost = 1.3;         // "quem ...?": paragraphs of a unit answer it
+constexpr double kNamedUnitBoost = 1.5;       // the question names the paragraph's organ
+constexpr double kDefinedTermBoost = 2.0;     // "o que é X?": the definition of X itself
+constexpr double kCompetenceVerbBoost = 1.5;  // "quem promulga?": a competence to promulgate
+constexpr double kYearBoost = 1.5;  // "a lei de 2011": paragraphs of a diploma of that year
+// A preamble says why a diploma was made; its rules are in the articles. Preambles repeat the
+// law's vocabulary at length, so without this they outrank the article that answers.
+constexpr double kPreambleWeight = 0.7;
+constexpr double kWordingBoost = 0.5;  // the question's multi-word terms, as typed
+
+// Paragraphs of the diploma that answers the question best rank higher: a diploma's evidence
+// is the sum of its best few paragraphs' scores, so one lucky paragraph in an unrelated act
+// weighs less than a well-matching paragraph in the act the question is about.
+void DocumentPrior(std::vector<Candidate>* candidates) {
+  constexpr double lambda = 0.3;   // weight of the diploma's evidence
+  constexpr std::size_t top = 10;  // paragraphs that make a diploma's evidence
+  if (lambda <= 0 || candidates->empty()) return;
+  std::map<std::string, std::vector<double>> by_doc;
+  for (const auto& c : *candidates) by_doc[c.diploma].push_back(c.score);
+  std::map<std::string, double> evidence;
+  double best = 0;
+  for (auto& [doc, scores] : by_doc) {
+    std::sort(scores.rbegin(), scores.rend());
+    double sum = 0;
+    for (std::size_t i = 0; i < scores.size() && i < top; ++i) sum += scores[i];
+    evidence[doc] = sum;
+    best = std::max(best, sum);
+  }
+  if (best <= 0) return;
+  for (auto& c : *candidates) {
+    c.score *= 1 + lambda * evidence[c.diploma] / best;
+  }
+}
+
+// The share of the query's words a paragraph matches, as a multiplier: paragraphs that answer
+// more of the question outrank those that repeat one of its words.
+double Coordination(const double* matched, const QueryPlan& plan) {
+  // Words count by their rarity: matching "prazo" says more than matching "pode".
+  double got = 0, all = 0;
+  for (std::size_t w = 0; w < plan.words; ++w) {
+    all += plan.word_idf[w];
+    got += matched[w] * plan.word_idf[w];
+  }
+  double share = all > 0 ? got / all : 0;
+  return 0.25 + 0.75 * share * share;
+}
+
+}  // namespace
+
+std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const QueryPlan& plan) {
+  // The re-ranking signals are read for all candidates at once, in docid order, one posting
+  // list or value stream at a time: per-document look-ups cost a B-tree search each.
+  std::vector<Xapian::docid> docids;
+  std::vector<Candidate> candidates;
+  for (const Match& m : matches) {
+    docids.push_back(m.docid);
+    candidates.push_back({m.weight, m.docid, {}, {}});
+  }
+  std::vector<std::size_t> order(docids.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return docids[a] < docids[b]; });
+  auto ids = ValuesOf(schema::kSlotId, docids, order);
+  auto diplomas = ValuesOf(schema::kSlotDoc, docids, order);
+  std::vector<std::string> unit_of, types;
+  if (plan.who || plan.words >= 2) unit_of = ValuesOf(schema::kSlotUnit, docids, order);
+  std::unordered_map<std::string, bool> named;  // unit -> the question names it
+  if (!plan.answer_types.empty()) types = ValuesOf(schema::kSlotAnswerTypes, docids, order);
+  std::vector<double> credits;
+  if (plan.ranked && plan.words > 0) credits = WordCredits(docids, order, plan);
+  std::vector<bool> preamble = HoldersOf(std::string(schema::kPreambleTerm), docids, order);
+  std::vector<std::string> dates;
+  if (!plan.year.empty()) dates = ValuesOf(schema::kSlotDate, docids, order);
+  // "quem promulga as leis?": the competences that open with one of the question's verbs.
+  std::vector<bool> does(docids.size(), false);
+  if (plan.who) {
+    for (const auto& keys : plan.word_keys) {
+      for (const auto& k : keys) {
+        auto held = HoldersOf(schema::Term(schema::kCompetenceVerbPrefix, k), docids, order);
+        for (std::size_t i = 0; i < held.size(); ++i) does[i] = does[i] || held[i];
+      }
+    }
+  }
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    Candidate& c = candidates[i];
+    c.id = std::move(ids[i]);
+    c.diploma = std::move(diplomas[i]);
+    if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan);
+    if (plan.who && !unit_of[i].empty()) c.score *= kWhoUnitBoost;
+    if (preamble[i]) c.score *= kPreambleWeight;
+    if (!dates.empty() && dates[i].starts_with(plan.year)) c.score *= kYearBoost;
+    if (does[i]) c.score *= kCompetenceVerbBoost;
+    if (!unit_of.empty() && !unit_of[i].empty()) {
+      auto [it, fresh] = named.try_emplace(unit_of[i], false);
+      if (fresh) it->second = NamesUnit(unit_of[i], plan);
+      if (it->second) c.score *= kNamedUnitBoost;
+    }
+    for (char type : plan.answer_types) {
+      if (types[i].find(type) == std::string::npos) continue;
+      bool asked = plan.asked_types.find(type) != std::string::npos;
+      c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
+      if (type == analysis::kAnswerDefinition && DefinesQuestionTerm(c.docid, plan))
+        c.score *= kDefinedTermBoost;
+    }
+    if (!plan.wordings.empty() && !credits.empty()) {
+      c.score *= Wording(c.docid, &credits[i * plan.words], plan);
+    }
+  }
+  if (plan.ranked) {
+    DocumentPrior(&candidates);
+    std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+      return a.score != b.score ? a.score > b.score : a.id < b.id;
+    });
+  }
+  return candidates;
+}
+
+// True if the question names the organ `unit`: it holds at least two of the unit's words and
+// two thirds of them ("o que faz o conselho superior de segurança do ciberespaço" names the
+// Conselho Superior de Segurança do Ciberespaço). The paragraphs of that organ are about what
+// the question asks, whatever words their own text uses.
+bool Reranker::NamesUnit(const std::string& unit, const QueryPlan& plan) {
+  analyzer_.Analyze(unit, &unit_tokens_);
+  std::size_t words = 0, covered = 0;
+  for (const auto& t : unit_tokens_) {
+    if (t.stop || t.numeric) continue;
+    ++words;
+    bool hit = false;
+    for (const auto& keys : plan.word_keys) {
+      for (const auto& k : keys) {
+        if (std::find(t.keys.begin(), t.keys.end(), k) != t.keys.end()) hit = true;
+      }
+    }
+    if (hit) ++covered;
+  }
+  return covered >= 2 && covered * 3 >= words * 2;
+}
+
+// True if the paragraph is the definition of what the question asks about: it opens with the
+// term it defines in quotes ("«Dados pessoais», informação relativa a …"), and every word of
+// that term is a word of the question ("o que é um dado pessoal", "o que é um incidente na
+// lei da cibersegurança"), so a longer term that only shares a word ("«Tratamento de
+// incidentes»") is not it. Reads the stored text, so only for definitions the question asks
+// for.
+bool Reranker::DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan) {
+  Paragraph p;
+  if (!schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(), &p))
+    return false;
+  std::string_view text = p.text;
+  std::string_view open = "«", close = "»";
+  if (!text.starts_with(open)) return false;
+  std::size_t end = text.find(close);
+  if (end == std::string_view::npos || end > 160) return false;
+  analyzer_.Analyze(text.substr(open.size(), end - open.size()), &unit_tokens_);
+  std::vector<bool> asked(plan.word_keys.size(), false);
+  for (const auto& t : unit_tokens_) {
+    if (t.stop) continue;
+    bool hit = false;
+    for (std::size_t w = 0; w < plan.word_keys.size(); ++w) {
+      for (const auto& k : plan.word_keys[w]) {
+        if (std::find(t.keys.begin(), t.keys.end(), k) != t.keys.end()) hit = asked[w] = true;
+      }
+    }
+    if (!hit) return false;  // the term has a word the question does not
+  }
+  return std::any_of(asked.begin(), asked.end(), [](bool a) { return a; });
+}
+
+// Which of `docids` hold `term`: one walk of its posting list in docid order (`order`).
+std::vector<bool> Reranker::HoldersOf(const std::string& term,
+                                      const std::vector<Xapian::docid>& docids,
+                                      const std::vector<std::size_t>& order) {
+  std::vector<bool> held(docids.size(), false);
+  Xapian::PostingIterator p = db_.postlist_begin(term), end = db_.postlist_end(term);
+  for (std::size_t i : order) {
+    if (p == end) break;
+    p.skip_to(docids[i]);
+    if (p != end && *p == docids[i]) held[i] = true;
+  }
+  return held;
+}
+
+// The question's multi-word terms found as typed, function words included, as a multiplier.
+// `matched` is the candidate's row of WordCredits(): a wording can only be in the text if
+// both its words are, so most candidates are settled without reading their text.
+double Reranker::Wording(Xapian::docid docid, const double* matched, const QueryPlan& plan) {
+  bool possible = false;
+  for (const auto& wording : plan.wordings) {
+    possible |= matched[wording.first_word] == 1.0 && matched[wording.first_word + 1] == 1.0;
+  }
+  if (!possible) return 1.0;
+  schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(), &record_);
+  // The paragraph's own words, and the words it stands under: its list intro, headings and
+  // the diploma's ementa name what an alínea only refers to ("Têm legitimidade para requerer
+  // este procedimento" under an ementa about "mudança de sexo").
+  std::string text = analysis::FoldAndStrip(record_.text + "\n" + record_.context + "\n" +
+                                            record_.section + "\n" + record_.summary);
+  auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  std::size_t found = 0;
+  for (const auto& [wording, first_word] : plan.wordings) {
+    if (matched[first_word] != 1.0 || matched[first_word + 1] != 1.0) continue;
+    for (std::size_t at = text.find(wording); at != std::string::npos;
+         at = text.find(wording, at + 1)) {
+      std::size_t end = at + wording.size();
+      if ((at == 0 || !is_word(text[at - 1])) && (end == text.size() || !is_word(text[end]))) {
+        ++found;
+        break;
+      }
+    }
+  }
+  return 1 + kWordingBoost * found / plan.wordings.size();
+}
+
+// Per candidate, how much it matches each word of the question (1, or kDerivedCredit for a
+// word's derivational family only), as candidates x words. Walks each term's posting list
+// once over the candidates in docid order (`order`), instead of each candidate's term list.
+std::vector<double> Reranker::WordCredits(const std::vector<Xapian::docid>& docids,
+                                          const std::vector<std::size_t>& order,
+                                          const QueryPlan& plan) {
+  std::vector<double> matched(docids.size() * plan.words, 0.0);
+  auto mark = [&](const std::string& term, const std::vector<std::size_t>& words, double credit) {
+    Xapian::PostingIterator p = db_.postlist_begin(term), end = db_.postlist_end(term);
+    for (std::size_t i : order) {
+      if (p == end) break;
+      p.skip_to(docids[i]);
+      if (p == end || *p != docids[i]) continue;
+      for (std::size_t w : words) {
+        double& m = matched[i * plan.words + w];
+        m = std::max(m, credit);
+      }
+    }
+  };
+  for (const auto& [term, words] : plan.term_words) mark(term, words, 1.0);
+  for (const auto& [term, words] : plan.derived_words) mark(term, words, kDerivedCredit);
+  return matched;
+}
+
+// The values in `slot` of `docids`, read as one value stream in docid order (`order`).
+std::vector<std::string> Reranker::ValuesOf(Xapian::valueno slot,
+                                            const std::vector<Xapian::docid>& docids,
+                                            const std::vector<std::size_t>& order) {
+  std::vector<std::string> values(docids.size());
+  Xapian::ValueIterator v = db_.valuestream_begin(slot), end = db_.valuestream_end(slot);
+  for (std::size_t i : order) {
+    if (v == end) break;
+    v.skip_to(docids[i]);
+    if (v != end && v.get_docid() == docids[i]) values[i] = *v;
+  }
+  return values;
+}
+
+}  // namespace portaria::searcher

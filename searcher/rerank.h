@@ -1,0 +1,61 @@
+// The second ranking phase: the first phase's window (retrieve.h) re-scored by signals that
+// are too dear, or too unlike BM25, to compute for every match: how much of the question a
+// paragraph answers (coordination), the question's multi-word terms as typed, the kind of answer
+// asked for, the organ named, the diploma's year and the diploma's overall evidence. As in
+// Vespa's second phase or Lucene's rescorer, it sees only the window, so it may read values,
+// posting lists and even stored text; it reads them for the whole window at once, in docid
+// order, rather than paragraph by paragraph.
+#ifndef PORTARIA_SEARCHER_RERANK_H_
+#define PORTARIA_SEARCHER_RERANK_H_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "portaria/record.h"
+#include "searcher/plan.h"
+#include "searcher/retrieve.h"
+
+namespace portaria::searcher {
+
+// A match being re-ranked.
+struct Candidate {
+  double score = 0;
+  Xapian::docid docid = 0;
+  std::string id;       // the paragraph's id: ties are broken by it, on every shard alike
+  std::string diploma;  // its document, for the diploma prior
+};
+
+class Reranker {
+ public:
+  // `db` and `analyzer` must outlive the re-ranker; the analyzer is shared with the other phases.
+  Reranker(const Xapian::Database& db, analysis::Analyzer& analyzer)
+      : db_(db), analyzer_(analyzer) {}
+
+  // The window re-scored and, for a ranked query, re-sorted (best first, ties by id); a pure
+  // listing keeps the first phase's order.
+  std::vector<Candidate> Rerank(const std::vector<Match>& matches, const QueryPlan& plan);
+
+ private:
+  bool NamesUnit(const std::string& unit, const QueryPlan& plan);
+  bool DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan);
+  std::vector<bool> HoldersOf(const std::string& term, const std::vector<Xapian::docid>& docids,
+                              const std::vector<std::size_t>& order);
+  double Wording(Xapian::docid docid, const double* matched, const QueryPlan& plan);
+  std::vector<double> WordCredits(const std::vector<Xapian::docid>& docids,
+                                  const std::vector<std::size_t>& order, const QueryPlan& plan);
+  std::vector<std::string> ValuesOf(Xapian::valueno slot, const std::vector<Xapian::docid>& docids,
+                                    const std::vector<std::size_t>& order);
+
+  const Xapian::Database& db_;
+  analysis::Analyzer& analyzer_;
+  std::vector<analysis::Token> unit_tokens_;  // scratch for NamesUnit(), DefinesQuestionTerm()
+  Paragraph record_;                          // scratch for Wording()
+};
+
+}  // namespace portaria::searcher
+
+#endif  // PORTARIA_SEARCHER_RERANK_H_
