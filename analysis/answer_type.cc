@@ -83,6 +83,20 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
       definition = true;
     }
   }
+  // A definition by its copula: the paragraph opens with what it defines, a short noun phrase,
+  // then "é"/"são" and an article ("O Governo é o órgão de condução da política geral do país",
+  // "A CMD é um sistema multifator de autenticação"). The accented verb is read from the text:
+  // folded, "é" is the conjunction "e".
+  if (tokens.size() > 3 && OneOf(tokens[0].surface, {"o", "a", "os", "as"})) {
+    for (std::size_t i = 2; i < tokens.size() - 1 && i <= 7; ++i) {
+      std::string_view word = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      if (word != "é" && word != "são") continue;
+      bool clause = text.substr(0, tokens[i].begin).find_first_of(",;:(") != std::string_view::npos;
+      if (!clause && OneOf(tokens[i + 1].surface, {"o", "a", "os", "as", "um", "uma"}))
+        definition = true;
+      break;
+    }
+  }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::string_view w = tokens[i].surface;
     std::string_view next = i + 1 < tokens.size() ? std::string_view(tokens[i + 1].surface) : "";

@@ -253,7 +253,8 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   }
   // Question words and filler are asked, not searched for; the form may name the answer.
   analysis::QuestionAnalysis question = analysis::QuestionForms::Builtin().Analyze(tokens_);
-  plan.who = question.Has("who") || question.Has("competence") || question.Has("entitled");
+  plan.asks_agent = question.Has("who") || question.Has("entitled");
+  plan.who = plan.asks_agent || question.Has("competence");
   plan.year = DiplomaYear(tokens_);
   for (const auto& form : question.forms) {
     char type = analysis::AnswerTypeOfForm(form);
@@ -338,10 +339,20 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   // so a vague everyday word with many legal equivalents cannot outweigh the user's words.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<Xapian::Query>> by_span;
   std::set<std::tuple<std::size_t, std::size_t, analysis::Expression>> seen;
+  for (const auto& keys : word_keys) {
+    plan.action_keys.insert(plan.action_keys.end(), keys.begin(), keys.end());
+  }
   for (const auto& e : analysis::Thesaurus::Builtin().Expand(word_keys)) {
     if (!seen.insert({e.first, e.count, e.expression}).second) continue;
+    if (e.count == 1 && e.expression.size() == 1) {  // one word for one word
+      const auto& keys = e.expression.front();
+      plan.action_keys.insert(plan.action_keys.end(), keys.begin(), keys.end());
+    }
     by_span[{e.first, e.count}].push_back(ExpansionQuery(e, &plan));
   }
+  std::sort(plan.action_keys.begin(), plan.action_keys.end());
+  plan.action_keys.erase(std::unique(plan.action_keys.begin(), plan.action_keys.end()),
+                         plan.action_keys.end());
   for (std::size_t i = 0; i < question.expansions.size(); ++i) {
     analysis::Expansion e{0, 0, question.expansions[i], question.expansion_weights[i]};
     optional.push_back(ExpansionQuery(e, &plan));

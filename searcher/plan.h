@@ -34,6 +34,8 @@ struct QueryPlan {
   std::vector<double> word_idf;  // per content word: log(N / df), df of its commonest lemma
   std::string answer_types;      // what the question asks for (analysis/answer_type.h)
   std::string asked_types;       // those it asks for with question words ("qual é o prazo")
+  // "quem nomeia o Primeiro-Ministro?": the organ the question names is not the one it asks for.
+  bool asks_agent = false;
   bool who = false;              // a "quem ...?" question: the answer is an organic unit
   // Question words joined by function words, as typed and folded ("avaliacao de desempenho"):
   // Portuguese multi-word terms are noun + bare preposition + noun, and "avaliação do
@@ -45,6 +47,9 @@ struct QueryPlan {
   };
   std::vector<Wording> wordings;
   std::vector<std::vector<std::string>> word_keys;  // per content word, its lemma keys
+  // The question's words and their one-word equivalents in the thesaurus ("escolhe" -> nomear):
+  // the verbs a competence it asks for may open with.
+  std::vector<std::string> action_keys;
   std::string year;  // "segundo a lei de 2011": the year of the diploma meant, else empty
 };
 

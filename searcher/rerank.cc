@@ -91,14 +91,13 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const
   std::vector<bool> preamble = HoldersOf(std::string(schema::kPreambleTerm), docids, order);
   std::vector<std::string> dates;
   if (!plan.year.empty()) dates = ValuesOf(schema::kSlotDate, docids, order);
-  // "quem promulga as leis?": the competences that open with one of the question's verbs.
+  // "quem promulga as leis?": the competences that open with one of the question's verbs, or
+  // with the law's word for it ("quem escolhe…?" -> "Nomear…").
   std::vector<bool> does(docids.size(), false);
   if (plan.who) {
-    for (const auto& keys : plan.word_keys) {
-      for (const auto& k : keys) {
-        auto held = HoldersOf(schema::Term(schema::kCompetenceVerbPrefix, k), docids, order);
-        for (std::size_t i = 0; i < held.size(); ++i) does[i] = does[i] || held[i];
-      }
+    for (const auto& k : plan.action_keys) {
+      auto held = HoldersOf(schema::Term(schema::kCompetenceVerbPrefix, k), docids, order);
+      for (std::size_t i = 0; i < held.size(); ++i) does[i] = does[i] || held[i];
     }
   }
   for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -110,7 +109,7 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const
     if (preamble[i]) c.score *= kPreambleWeight;
     if (!dates.empty() && dates[i].starts_with(plan.year)) c.score *= kYearBoost;
     if (does[i]) c.score *= kCompetenceVerbBoost;
-    if (!unit_of.empty() && !unit_of[i].empty()) {
+    if (!plan.asks_agent && !unit_of.empty() && !unit_of[i].empty()) {
       auto [it, fresh] = named.try_emplace(unit_of[i], false);
       if (fresh) it->second = NamesUnit(unit_of[i], plan);
       if (it->second) c.score *= kNamedUnitBoost;

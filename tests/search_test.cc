@@ -411,6 +411,26 @@ class StructureRankingTest : public ::testing::Test {
          {"text", "O funeral do beneficiário dá direito a um subsídio nos termos gerais."},
          {"summary", "Regula as prestações sociais."},
          {"doc", "j"}},
+        // "quem nomeia X?": the organ that appoints, not X's own competences; and the
+        // thesaurus's word for the question's verb ("escolhe" -> nomear).
+        {{"id", "s:appoints"},
+         {"text", "Nomear os vogais do conselho de curadores;"},
+         {"unit", "Ministro da Cultura"},
+         {"context", "Compete ao Ministro da Cultura:"},
+         {"doc", "k"}},
+        {{"id", "s:object"},
+         {"text", "Propor a nomeação de vogais ao conselho de curadores e dar parecer sobre eles;"},
+         {"unit", "Conselho de Curadores"},
+         {"context", "Compete ao Conselho de Curadores:"},
+         {"doc", "k"}},
+        {{"id", "s:choose"},
+         {"text", "Os vogais do júri escolhem entre si o seu presidente."},
+         {"doc", "k"}},
+        {{"id", "s:appoint-jury"},
+         {"text", "Nomear os vogais do júri das provas de acesso;"},
+         {"unit", "Diretor-Geral"},
+         {"context", "Compete ao Diretor-Geral:"},
+         {"doc", "k"}},
         // What it must contain: the list's intro.
         {{"id", "s:intro"},
          {"text", "O relatório anual deve incluir, para cada um dos serviços e organismos abrangidos, "
@@ -454,6 +474,11 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"registo de marcas", "s:about", "s:entitled", "control: not a 'quem' question"},
       {"subsídio de funeral", "s:under", "s:scattered", "the term as typed, in its ementa"},
       {"subsídio funeral", "s:scattered", "s:under", "control: no term typed"},
+      {"quem define os vogais do conselho de curadores", "s:appoints", "s:object",
+       "who: not the organ named"},
+      {"vogais do conselho de curadores", "s:object", "s:appoints", "control: no 'quem'"},
+      {"quem escolhe os vogais do júri", "s:appoint-jury", "s:choose", "who: the verb's equivalent"},
+      {"vogais do júri escolhem", "s:choose", "s:appoint-jury", "control: the words alone"},
       {"o que deve ter o relatório anual", "s:intro", "s:when", "what it contains: the list"},
       {"relatório anual deve", "s:when", "s:intro", "control: contents not asked"},
   };
