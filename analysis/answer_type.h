@@ -13,7 +13,8 @@
 namespace portaria::analysis {
 
 // One letter per type, stored in a value slot; the question form names map to them.
-inline constexpr char kAnswerDefinition = 'd';  // "Considera-se…", "Entende-se por…"
+// "Considera-se…", "Entende-se por…", "«Termo», …", "O Governo é o órgão…".
+inline constexpr char kAnswerDefinition = 'd';
 inline constexpr char kAnswerDuration = 't';    // "no prazo de 10 dias", "por setenta anos"
 inline constexpr char kAnswerAmount = 'a';      // "R$ 360.000,00", "25 watts", "2%"
 inline constexpr char kAnswerPenalty = 'p';     // "reclusão, de um a quatro anos"

@@ -134,6 +134,11 @@ TEST(QuestionFormsTest, FillerIsDroppedOnlyWhenSomethingRemains) {
   Asked a = Ask("posso devolver o produto");
   EXPECT_TRUE(a.Consumed("posso"));
   EXPECT_FALSE(a.Consumed("devolver"));
+  // The speaker's situation is said, not searched for: "sou português, posso ir trabalhar…".
+  Asked situation = Ask("sou português, posso ir trabalhar para outro país");
+  EXPECT_TRUE(situation.Consumed("sou"));
+  EXPECT_TRUE(situation.Consumed("ir"));
+  EXPECT_FALSE(situation.Consumed("trabalhar"));
   Asked alone = Ask("posso");
   EXPECT_FALSE(alone.Consumed("posso"));
 }
