@@ -71,11 +71,14 @@ double Coordination(const double* matched, const QueryPlan& plan) {
 std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const QueryPlan& plan) {
   // The re-ranking signals are read for all candidates at once, in docid order, one posting
   // list or value stream at a time: per-document look-ups cost a B-tree search each.
+  // Only the window is re-ranked; a longer page gets what lies past it in the first phase's
+  // order. So the window is the same whatever page is asked for, and paging is consistent.
+  std::size_t window = plan.ranked ? std::min(matches.size(), kRerankWindow) : matches.size();
   std::vector<Xapian::docid> docids;
   std::vector<Candidate> candidates;
-  for (const Match& m : matches) {
-    docids.push_back(m.docid);
-    candidates.push_back({m.weight, m.docid, {}, {}});
+  for (std::size_t i = 0; i < window; ++i) {
+    docids.push_back(matches[i].docid);
+    candidates.push_back({matches[i].weight, matches[i].docid, {}, {}});
   }
   std::vector<std::size_t> order(docids.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -130,6 +133,15 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const
     std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
       return a.score != b.score ? a.score > b.score : a.id < b.id;
     });
+  }
+  if (window < matches.size()) {
+    // Scaled so that scores keep falling: the first past the window scores as the last in it.
+    double last = candidates.empty() ? 0 : candidates.back().score;
+    double first = matches[window].weight;
+    double scale = first > last && first > 0 ? last / first : 1.0;
+    for (std::size_t i = window; i < matches.size(); ++i) {
+      candidates.push_back({matches[i].weight * scale, matches[i].docid, {}, {}});
+    }
   }
   return candidates;
 }

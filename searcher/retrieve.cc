@@ -14,8 +14,6 @@ constexpr std::size_t kFeedbackParagraphs = 5;
 constexpr Xapian::termcount kFeedbackTerms = 10;
 constexpr double kFeedbackWeight = 0.1;
 constexpr Xapian::doccount kFeedbackMinParagraphs = 1000;
-// How many top BM25 candidates are re-ranked by coordination (share of query words matched).
-constexpr std::size_t kRerankDepth = 200;
 
 // Pseudo-relevance feedback: the text terms that best characterise the top paragraphs (Xapian's
 // ESet over them), as an optional query. It brings in the law's own words for a question
@@ -63,7 +61,7 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
     key->add_value(schema::kSlotId);
     enquire.set_sort_by_key(key->release(), false);
   }
-  std::size_t depth = plan.ranked ? std::max(wanted, kRerankDepth) : wanted;
+  std::size_t depth = plan.ranked ? std::max(wanted, kRerankWindow) : wanted;
   // Every match is counted (exact facets and total). This also keeps Xapian 1.4.22 from pruning:
   // with a lower check_at_least it can crash inside get_mset where two OP_MAX subqueries share
   // an OR (2 of the 50 judged questions did), and every question of two words has that shape

@@ -489,6 +489,51 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
 
 // Facets count each matching paragraph once, also on databases big enough for pseudo-relevance
 // feedback (a second match pass over the same spies once counted everything twice).
+// Paging cuts every page from one ranking: 300 results asked 10 at a time are the 300 of one
+// request, each once, in its order. The corpus makes the second phase matter past its window:
+// short paragraphs that repeat one word of the question lead on BM25, and longer ones with both
+// words overtake them once coordination is counted.
+TEST(PagingTest, PagesAreCutFromOneRanking) {
+  std::vector<nlohmann::json> records;
+  for (int i = 0; i < 260; ++i) {
+    records.push_back({{"id", "p:one:" + std::to_string(1000 + i)},
+                       {"text", "A pensão mínima n.º " + std::to_string(i) + " e a pensão social."},
+                       {"doc", "d" + std::to_string(i % 7)}});
+  }
+  for (int i = 0; i < 200; ++i) {
+    records.push_back(
+        {{"id", "p:both:" + std::to_string(1000 + i)},
+         {"text", "O requerimento n.º " + std::to_string(i) +
+                      " da pensão de velhice é instruído com os documentos que o regulamento "
+                      "exige e entregue nos serviços do centro distrital da área de residência."},
+         {"doc", "d" + std::to_string(i % 5)}});
+  }
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("paging"), records, &db));
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  auto page = [&](std::size_t offset, std::size_t limit) {
+    SearchRequest request;
+    request.query = "pensão de velhice";
+    request.offset = offset;
+    request.limit = limit;
+    SearchResponse response;
+    EXPECT_TRUE(searcher->Search(request, &response).ok());
+    std::vector<std::string> ids;
+    for (const auto& hit : response.hits) ids.push_back(hit.paragraph.id);
+    return ids;
+  };
+  std::vector<std::string> all = page(0, 300);
+  ASSERT_EQ(all.size(), 300u);
+  ASSERT_TRUE(all.front().starts_with("p:both:")) << "the second phase must reorder";
+  std::vector<std::string> paged;
+  for (std::size_t offset = 0; offset < 300; offset += 10) {
+    for (auto& id : page(offset, 10)) paged.push_back(std::move(id));
+  }
+  EXPECT_EQ(paged, all);
+  EXPECT_EQ(std::set<std::string>(paged.begin(), paged.end()).size(), 300u);
+}
+
 TEST(FacetTest, CountsAreExactOnADatabaseThatGetsFeedback) {
   const char* sources[] = {"Lei n.º 1/2001", "Lei n.º 2/2002", "Lei n.º 3/2003"};
   // Each topic has words of its own, so that feedback finds terms to add.
