@@ -6,6 +6,7 @@ packages=(
   libxapian-dev xapian-tools libicu-dev libpugixml-dev nlohmann-json3-dev libcli11-dev
   libhunspell-dev hunspell-pt-pt hunspell-pt-br libgtest-dev googletest
   libcpp-httplib-dev chromium
+  wportuguese  # the word list ../shared/bench/gen_corpus.py draws the benchmark corpus from (bench/scale.sh)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -11,10 +11,12 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "analysis/rules_lexicon.h"
@@ -131,6 +133,36 @@ TEST_F(SearchTest, CliJsonHasTheDocumentedShape) {
   EXPECT_EQ(j["results"][0]["rank"], 1);
   EXPECT_EQ(j["results"][0]["source"], "Portaria n.º 135/2012, de 8 de maio");
   EXPECT_TRUE(j["facets"]["unit"].contains("Centro Nacional de Pensões"));
+}
+
+// --queries-from answers each line as portaria-search QUERY does, one JSON object a line with
+// "took_ms"; blank lines are skipped and a refused query is an error line, not the end.
+TEST_F(SearchTest, QueriesFromAFileAnswerOneLineEach) {
+  std::filesystem::path file = FreshDir("queries-from") / "queries.txt";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "quem paga pensões\n\ncentro distrital de evora\r\n\xff\xfe broken\n";
+  }
+  std::string out;
+  int rc = RunCommand((BinDir() / "portaria-search").string() + " --db " + *db_ +
+                          " --limit 5 --queries-from " + file.string() + " 2>/dev/null",
+                      &out);
+  EXPECT_EQ(rc, 1) << out;  // one query failed
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(lines.size(), 3u);
+  const char* queries[] = {"quem paga pensões", "centro distrital de evora"};
+  for (int i = 0; i < 2; ++i) {
+    nlohmann::json alone = Cli(queries[i], 5);
+    EXPECT_EQ(lines[i]["query"], queries[i]);
+    EXPECT_EQ(lines[i]["results"], alone["results"]) << queries[i];
+    EXPECT_EQ(lines[i]["total"], alone["total"]);
+    ASSERT_TRUE(lines[i]["took_ms"].is_number());
+    EXPECT_GE(lines[i]["took_ms"].get<double>(), 0.0);
+  }
+  EXPECT_EQ(lines[2]["line"], 4);
+  EXPECT_TRUE(lines[2]["error"].get<std::string>().find("UTF-8") != std::string::npos);
 }
 
 TEST_F(SearchTest, SnippetHighlightsOtherFormsOfTheQueryWord) {

@@ -1,6 +1,10 @@
 // portaria-search: ask a portaria database a question.
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <cmath>
+#include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "portaria/search.h"
 #include "tools/common.h"
@@ -54,6 +58,53 @@ void PrintReadable(const portaria::SearchResponse& r) {
   }
 }
 
+// --queries-from: one query a line (blank lines skipped), each answered as one JSON object a
+// line, the usual fields plus "took_ms" (the search alone, in this process: no start-up, no
+// printing). A query the searcher refuses gets {"query", "line", "error", "took_ms"} and the run
+// goes on. Returns the exit status: 0, 1 if some query failed, 2 if the file cannot be read.
+int RunQueriesFrom(portaria::Searcher* searcher, portaria::SearchRequest request,
+                   const std::string& file) {
+  std::ifstream in_file;
+  std::istream* in = &std::cin;
+  if (file != "-") {
+    in_file.open(file, std::ios::binary);
+    if (!in_file) {
+      std::cerr << "portaria-search: " << file << ": cannot open the queries file\n";
+      return 2;
+    }
+    in = &in_file;
+  }
+  int status = 0;
+  std::string line;
+  for (int number = 1; std::getline(*in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    request.query = line;
+    portaria::SearchResponse response;
+    auto start = std::chrono::steady_clock::now();
+    portaria::Status s = searcher->Search(request, &response);
+    std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+    nlohmann::ordered_json out;
+    if (s.ok()) {
+      out = nlohmann::ordered_json::parse(portaria::ToJson(response));
+    } else {
+      std::cerr << "portaria-search: " << file << ":" << number << ": " << s.ToString() << "\n";
+      out["query"] = line;
+      out["line"] = number;
+      out["error"] = s.ToString();
+      status = 1;
+    }
+    out["took_ms"] = std::round(took.count() * 1000) / 1000;
+    std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+              << "\n";
+  }
+  if (in->bad()) {
+    std::cerr << "portaria-search: " << file << ": read error\n";
+    return 2;
+  }
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -74,8 +125,17 @@ int main(int argc, char** argv) {
   app.add_option("--alinea", request.letter, "Only this alínea letter");
   app.add_option("--fonte", request.source, "Only paragraphs of this source");
   app.add_flag("--group", request.group, "At most one paragraph per diploma");
-  app.add_option("QUERY", words, "The question or query")->required();
+  std::string queries_from;
+  auto* from = app.add_option("--queries-from", queries_from,
+                              "Answer each line of FILE (- for stdin) as a query: one JSON "
+                              "object a line, with \"took_ms\"");
+  app.add_option("QUERY", words, "The question or query")->excludes(from);
   CLI11_PARSE(app, argc, argv);
+  if (words.empty() && queries_from.empty()) {
+    std::cerr << "portaria-search: a QUERY or --queries-from FILE is required\n"
+              << "Run with --help for more information.\n";
+    return 2;
+  }
   for (const auto& w : words) {
     if (!request.query.empty()) request.query += ' ';
     request.query += w;
@@ -87,6 +147,7 @@ int main(int argc, char** argv) {
     std::cerr << "portaria-search: " << s.ToString() << "\n";
     return 2;
   }
+  if (!queries_from.empty()) return RunQueriesFrom(searcher.get(), request, queries_from);
   portaria::SearchResponse response;
   s = searcher->Search(request, &response);
   if (!s.ok()) {
