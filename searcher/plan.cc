@@ -9,6 +9,7 @@
 
 #include "analysis/answer_type.h"
 #include "analysis/derivation.h"
+#include "analysis/lemmatizer.h"
 #include "analysis/question.h"
 #include "analysis/text.h"
 #include "schema/schema.h"
@@ -289,14 +290,21 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   for (std::size_t w = 0; w < content.size(); ++w) {
     Xapian::Query word = WordQuery(content[w], w, &plan);
     // A word that matches nothing is probably misspelt: search its nearest indexed word too.
-    std::string fix = Unmatched(content[w]) ? SuggestWord(db_, content[w].surface) : "";
+    // A word the dictionary knows is only one letter off what was meant ("invalides", a form
+    // of invalidar, for "invalidez"), else the index merely lacks it ("coima" over a page that
+    // never mentions fines) and a farther indexed word would change the question ("coimbra").
+    std::string typed = parsed.text.substr(content[w].begin, content[w].end - content[w].begin);
+    std::string fix;
+    if (Unmatched(content[w])) {
+      bool known = analysis::Lemmatizer::Shared().IsKnownWord(analysis::Fold(typed));
+      fix = SuggestWord(db_, content[w].surface, known ? 1 : 2);
+    }
     if (!fix.empty()) {
       analyzer_.Analyze(fix, &fix_tokens_);
       if (fix_tokens_.size() == 1 && !fix_tokens_[0].stop) {
         word = Xapian::Query(Xapian::Query::OP_OR, word,
                              Scaled(WordQuery(fix_tokens_[0], w, &plan), kSpellingWeight));
-        fixes.emplace_back(parsed.text.substr(content[w].begin, content[w].end - content[w].begin),
-                           fix);
+        fixes.emplace_back(typed, fix);
       }
     }
     optional.push_back(word);

@@ -1,7 +1,9 @@
 #include "searcher/present.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "schema/record_codec.h"
 #include "schema/schema.h"
@@ -44,9 +46,15 @@ std::unordered_set<std::uint32_t> Presenter::HighlightPositions(Xapian::docid do
 void AddFacets(const Retrieval& retrieval, SearchResponse* response) {
   for (const auto* counts : {&retrieval.units, &retrieval.sources}) {
     auto& facet = response->facets[counts == &retrieval.units ? "unit" : "source"];
+    std::vector<std::pair<Xapian::doccount, const std::string*>> values;
     for (const auto& [value, count] : *counts) {
-      if (!value.empty()) facet[value] = count;
+      if (!value.empty()) values.emplace_back(count, &value);
     }
+    // The most frequent first, ties by value (the map's order, kept by the stable sort).
+    std::stable_sort(values.begin(), values.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (values.size() > kMaxFacetValues) values.resize(kMaxFacetValues);
+    for (const auto& [count, value] : values) facet[*value] = count;
   }
 }
 

@@ -27,9 +27,10 @@ std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t lim
   return prev[b.size()];
 }
 
-std::string SuggestWord(const Xapian::Database& db, const std::string& word) {
-  if (word.size() < 3) return {};
-  std::size_t limit = word.size() <= 4 ? 1 : 2;
+std::string SuggestWord(const Xapian::Database& db, const std::string& word,
+                        std::size_t max_edits) {
+  if (word.size() < 3 || max_edits == 0) return {};
+  std::size_t limit = std::min<std::size_t>(word.size() <= 4 ? 1 : 2, max_edits);
   std::string best;
   std::size_t best_distance = limit + 1;
   Xapian::doccount best_freq = 0;

@@ -16,8 +16,9 @@ namespace portaria::searcher {
 std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t limit);
 
 // The most frequent indexed surface word nearest to `word` (at most 1 edit for words of up to
-// 4 letters, 2 beyond), or "" if none is close enough.
-std::string SuggestWord(const Xapian::Database& db, const std::string& word);
+// 4 letters, 2 beyond, and never more than `max_edits`), or "" if none is close enough.
+std::string SuggestWord(const Xapian::Database& db, const std::string& word,
+                        std::size_t max_edits = 2);
 
 }  // namespace portaria::searcher
 

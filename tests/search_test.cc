@@ -242,6 +242,11 @@ TEST_F(SearchTest, MisspeltWordGetsASuggestionAndStillFinds) {
   ASSERT_FALSE(r.hits.empty());
   EXPECT_NE(r.hits[0].paragraph.text.find("invalidez"), std::string::npos);
   EXPECT_TRUE(Library("quem paga pensões").suggestion.empty());
+  // Words the dictionary knows are never replaced, even where the index lacks them: the page
+  // has neither "prazo" nor "coima", and "plano"/"coimbra" are one edit away.
+  EXPECT_EQ(Library("prazo para reclamar de uma coima").suggestion, "");
+  EXPECT_EQ(Library("prazo para reclamar de uma coima invalides").suggestion,
+            "prazo para reclamar de uma coima invalidez");
 }
 
 TEST_F(SearchTest, FacetsCountMatchingParagraphsByUnit) {
@@ -564,6 +569,37 @@ TEST(PagingTest, PagesAreCutFromOneRanking) {
   }
   EXPECT_EQ(paged, all);
   EXPECT_EQ(std::set<std::string>(paged.begin(), paged.end()).size(), 300u);
+}
+
+// A facet lists its kMaxFacetValues most frequent values, the others left out.
+TEST(FacetTest, OnlyTheMostFrequentValuesAreListed) {
+  std::vector<nlohmann::json> records;
+  const std::size_t sources = kMaxFacetValues + 10;
+  for (std::size_t s = 0; s < sources; ++s) {
+    for (std::size_t i = 0; i <= s % 7; ++i) {  // source s has 1 + s % 7 paragraphs
+      records.push_back({{"id", "v:" + std::to_string(s) + ":" + std::to_string(i)},
+                         {"text", "O prazo de reclamação é de dez dias."},
+                         {"source", "Portaria n.º " + std::to_string(100 + s) + "/2020"}});
+    }
+  }
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("facet-cap"), records, &db));
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  SearchRequest request;
+  request.query = "prazo de reclamação";
+  SearchResponse response;
+  ASSERT_TRUE(searcher->Search(request, &response).ok());
+  const auto& listed = response.facets["source"];
+  ASSERT_EQ(listed.size(), kMaxFacetValues);
+  std::size_t least_listed = 100;
+  for (const auto& [source, count] : listed) least_listed = std::min(least_listed, count);
+  for (std::size_t s = 0; s < sources; ++s) {  // every source left out has no more paragraphs
+    std::string source = "Portaria n.º " + std::to_string(100 + s) + "/2020";
+    if (!listed.count(source)) {
+      EXPECT_LE(1 + s % 7, least_listed) << source;
+    }
+  }
 }
 
 TEST(FacetTest, CountsAreExactOnADatabaseThatGetsFeedback) {

@@ -22,6 +22,7 @@ namespace portaria {
 inline constexpr std::size_t kMaxQueryBytes = 1024;
 inline constexpr std::size_t kMaxQueryWords = 64;
 inline constexpr std::size_t kMaxResults = 1000;
+inline constexpr std::size_t kMaxFacetValues = 50;  // per facet, in SearchResponse::facets
 
 struct SearchRequest {
   std::string query;  // the query language: words, "phrases", unidade:/alinea:/fonte: filters
@@ -44,7 +45,9 @@ struct SearchResponse {
   std::string query;
   std::size_t total = 0;  // estimated number of matching paragraphs (exact for small sets)
   std::vector<SearchHit> hits;
-  // Facet name ("unit", "source") -> value -> count of matching paragraphs.
+  // Facet name ("unit", "source") -> value -> count of matching paragraphs: the kMaxFacetValues
+  // most frequent values of each facet (ties by value), so that a question over thousands of
+  // diplomas does not answer with a megabyte of counts.
   std::map<std::string, std::map<std::string, std::size_t>> facets;
   std::string suggestion;  // a corrected query, when some words look misspelt; else empty
 };
