@@ -330,14 +330,26 @@ void IndexRecords(const std::filesystem::path& dir, const std::vector<nlohmann::
   ASSERT_EQ(stats.paragraphs_added, records.size());
 }
 
-// The ids of the hits for `query` on the database at `db`, best first.
-std::vector<std::string> RankedIds(const std::string& db, const std::string& query) {
+// `query` asked of the database at `db` through the library.
+SearchResponse Ask(const std::string& db, const std::string& query, std::size_t offset = 0,
+                   std::size_t limit = 10) {
   std::unique_ptr<Searcher> searcher;
   EXPECT_TRUE(Searcher::Open(db, &searcher).ok());
   SearchRequest request;
   request.query = query;
+  request.offset = offset;
+  request.limit = limit;
   SearchResponse response;
-  EXPECT_TRUE(searcher->Search(request, &response).ok());
+  if (searcher) {
+    EXPECT_TRUE(searcher->Search(request, &response).ok());
+  }
+  return response;
+}
+
+// The ids of the hits for `query` on the database at `db`, best first.
+std::vector<std::string> RankedIds(const std::string& db, const std::string& query,
+                                   std::size_t offset = 0, std::size_t limit = 10) {
+  SearchResponse response = Ask(db, query, offset, limit);
   std::vector<std::string> ids;
   for (const auto& hit : response.hits) ids.push_back(hit.paragraph.id);
   return ids;
@@ -547,18 +559,8 @@ TEST(PagingTest, PagesAreCutFromOneRanking) {
   }
   std::string db;
   ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("paging"), records, &db));
-  std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
   auto page = [&](std::size_t offset, std::size_t limit) {
-    SearchRequest request;
-    request.query = "pensão de velhice";
-    request.offset = offset;
-    request.limit = limit;
-    SearchResponse response;
-    EXPECT_TRUE(searcher->Search(request, &response).ok());
-    std::vector<std::string> ids;
-    for (const auto& hit : response.hits) ids.push_back(hit.paragraph.id);
-    return ids;
+    return RankedIds(db, "pensão de velhice", offset, limit);
   };
   std::vector<std::string> all = page(0, 300);
   ASSERT_EQ(all.size(), 300u);
@@ -584,12 +586,7 @@ TEST(FacetTest, OnlyTheMostFrequentValuesAreListed) {
   }
   std::string db;
   ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("facet-cap"), records, &db));
-  std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
-  SearchRequest request;
-  request.query = "prazo de reclamação";
-  SearchResponse response;
-  ASSERT_TRUE(searcher->Search(request, &response).ok());
+  SearchResponse response = Ask(db, "prazo de reclamação");
   const auto& listed = response.facets["source"];
   ASSERT_EQ(listed.size(), kMaxFacetValues);
   std::size_t least_listed = 100;
@@ -623,12 +620,7 @@ TEST(FacetTest, CountsAreExactOnADatabaseThatGetsFeedback) {
   }
   std::string db;
   ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("facets-big"), records, &db));
-  std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
-  SearchRequest request;
-  request.query = "\"pensão de velhice\"";
-  SearchResponse response;
-  ASSERT_TRUE(searcher->Search(request, &response).ok());
+  SearchResponse response = Ask(db, "\"pensão de velhice\"");
   std::size_t all = 0;
   for (const auto& [source, n] : expected) all += n;
   EXPECT_EQ(response.total, all);
