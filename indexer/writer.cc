@@ -29,6 +29,7 @@
 #include "portaria/index.h"
 #include "schema/schema.h"
 #include "schema/versions.h"
+#include "schema/xapian_error.h"
 
 namespace portaria {
 namespace {
@@ -347,7 +348,7 @@ class XapianIndexWriter : public IndexWriter {
       if (progress) progress(state);
     } catch (const Xapian::Error& e) {
       Abandon();
-      return Status::Error(Status::Code::kIOError, e.get_description(), path_);
+      return schema::StatusFromXapian(e, path_);
     } catch (const std::exception& e) {  // e.g. out of memory: the API promises no throws
       Abandon();
       return Status::Error(Status::Code::kInternal, e.what(), path_);
@@ -362,7 +363,7 @@ class XapianIndexWriter : public IndexWriter {
       AddUnchecked(paragraph, replaced);
       return Status::Ok();
     } catch (const Xapian::Error& e) {
-      return Status::Error(Status::Code::kIOError, e.get_description(), path_);
+      return schema::StatusFromXapian(e, path_);
     }
   }
 
@@ -373,7 +374,7 @@ class XapianIndexWriter : public IndexWriter {
       pending_ = 0;
       return Status::Ok();
     } catch (const Xapian::Error& e) {
-      return Status::Error(Status::Code::kIOError, e.get_description(), path_);
+      return schema::StatusFromXapian(e, path_);
     }
   }
 
@@ -583,7 +584,7 @@ Status IndexWriter::Open(const std::string& path, std::unique_ptr<IndexWriter>* 
   } catch (const Xapian::DatabaseLockError&) {
     return Status::Error(Status::Code::kLocked, "database is locked by another indexer", path);
   } catch (const Xapian::Error& e) {
-    return Status::Error(Status::Code::kIOError, e.get_description(), path);
+    return schema::StatusFromXapian(e, path);
   } catch (const std::exception& e) {
     return Status::Error(Status::Code::kInternal, e.what(), path);
   }

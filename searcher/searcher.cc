@@ -17,6 +17,7 @@
 #include "portaria/search.h"
 #include "schema/schema.h"
 #include "schema/versions.h"
+#include "schema/xapian_error.h"
 #include "searcher/plan.h"
 #include "searcher/present.h"
 #include "searcher/rerank.h"
@@ -58,7 +59,7 @@ class XapianSearcher : public Searcher {
         }
         db_.reopen();  // an indexer committed meanwhile: read the new revision
       } catch (const Xapian::Error& e) {
-        return Status::Error(Status::Code::kIOError, e.get_description(), path_);
+        return schema::StatusFromXapian(e, path_);
       }
     }
   }
@@ -109,7 +110,7 @@ Status Searcher::Open(const std::string& path, std::unique_ptr<Searcher>* search
                          "cannot open database (" + e.get_msg() + "); build it with portaria-index",
                          path);
   } catch (const Xapian::Error& e) {
-    return Status::Error(Status::Code::kIOError, e.get_description(), path);
+    return schema::StatusFromXapian(e, path);
   } catch (const std::exception& e) {
     return Status::Error(Status::Code::kInternal, e.what(), path);
   }
