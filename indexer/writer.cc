@@ -319,7 +319,7 @@ class XapianIndexWriter : public IndexWriter {
     const bool write = !options.dry_run;
     try {
       LoadManifest();
-      if (write) Begin();
+      if (write && !in_transaction_) Begin();  // records Add()ed before join this batch
       std::vector<FileJob> jobs;
       for (const auto& file : walk.files) {
         FileJob job;
@@ -360,6 +360,9 @@ class XapianIndexWriter : public IndexWriter {
 
   Status Add(const Paragraph& paragraph, bool* replaced) override {
     try {
+      // Inside a transaction, so that nothing is durable before Commit() (index.h): outside one,
+      // Xapian would commit by itself every XAPIAN_FLUSH_THRESHOLD changes.
+      if (!in_transaction_) Begin();
       AddUnchecked(paragraph, replaced);
       return Status::Ok();
     } catch (const Xapian::Error& e) {
@@ -370,7 +373,13 @@ class XapianIndexWriter : public IndexWriter {
   Status Commit() override {
     try {
       WriteVersionsIfNeeded();
-      db_.commit();
+      if (in_transaction_) {
+        db_.commit_transaction();
+        in_transaction_ = false;
+        dirty_ = false;
+      } else {
+        db_.commit();
+      }
       pending_ = 0;
       return Status::Ok();
     } catch (const Xapian::Error& e) {

@@ -780,6 +780,43 @@ TEST(IndexTest, SecondWriterIsToldTheDatabaseIsLocked) {
   EXPECT_NE(s.ToString().find(db), std::string::npos);
 }
 
+// Add() is durable and visible only at Commit(), however many records come before it: Xapian
+// would otherwise commit by itself every XAPIAN_FLUSH_THRESHOLD changes (5 here, 10,000 by
+// default). A writer dropped without Commit() leaves the last committed state.
+TEST(IndexTest, AddedRecordsAppearOnlyAtCommit) {
+  std::string db = (FreshDir("add-commit") / "db").string();
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "5", 1);
+  auto add = [&](IndexWriter* w, int from, int to) {
+    for (int i = from; i < to; ++i) {
+      Paragraph p;
+      p.id = "a#" + std::to_string(i);
+      p.text = "Processar e pagar a pensão número " + std::to_string(i);
+      ASSERT_TRUE(w->Add(p).ok());
+    }
+  };
+  auto committed = [&] { return Xapian::Database(db).get_doccount(); };
+  {
+    std::unique_ptr<IndexWriter> w;
+    ASSERT_TRUE(IndexWriter::Open(db, &w).ok());
+    ASSERT_NO_FATAL_FAILURE(add(w.get(), 0, 20));
+    EXPECT_EQ(committed(), 0u);
+    ASSERT_TRUE(w->Commit().ok());
+    EXPECT_EQ(committed(), 20u);
+    ASSERT_NO_FATAL_FAILURE(add(w.get(), 20, 40));  // and again after a commit
+    EXPECT_EQ(committed(), 20u);
+  }  // dropped without Commit()
+  EXPECT_EQ(committed(), 20u);
+  {
+    std::unique_ptr<IndexWriter> w;
+    ASSERT_TRUE(IndexWriter::Open(db, &w).ok());
+    ASSERT_NO_FATAL_FAILURE(add(w.get(), 20, 30));
+    IndexStats stats;  // a batch after Add()s carries them into its own commit
+    ASSERT_TRUE(w->IndexPaths({}, {}, &stats).ok());
+    EXPECT_EQ(committed(), 30u);
+  }
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+}
+
 TEST(IndexTest, VersionMismatchIsAClearError) {
   std::string db = (FreshDir("versions") / "db").string();
   {
