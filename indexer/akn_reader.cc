@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -552,7 +553,7 @@ class Walker {
 
   // The element's eId (or AKN 2 "id"); without one, a deterministic path of "name_ordinal"
   // steps below the nearest ancestor that has one, e.g. "art_3__paragraph_2".
-  std::string EidOf(pugi::xml_node node) const {
+  std::string EidOf(pugi::xml_node node) {
     std::vector<std::string> steps;
     for (pugi::xml_node n = node; n && n != document_; n = n.parent()) {
       std::string_view eid = n.attribute("eId").value();
@@ -563,15 +564,30 @@ class Walker {
       }
       std::string_view name = LocalName(n);
       if (name == "body" || name == "mainBody") continue;  // one per document: adds nothing
-      int ordinal = 1;
-      for (pugi::xml_node s = n.previous_sibling(); s; s = s.previous_sibling()) {
-        if (s.type() == pugi::node_element && LocalName(s) == name) ++ordinal;
-      }
-      steps.push_back(std::string(name) + "_" + std::to_string(ordinal));
+      steps.push_back(std::string(name) + "_" + std::to_string(Ordinal(n, name)));
     }
     std::string eid;
     for (auto it = steps.rbegin(); it != steps.rend(); ++it) eid = Join(eid, *it, "__");
     return eid;
+  }
+
+  // The position of `node` among its siblings named `name`, from 1. Remembered per element:
+  // counting the earlier siblings each time made a body of n bare <p> cost n²/2 steps.
+  int Ordinal(pugi::xml_node node, std::string_view name) {
+    auto known = ordinals_.find(node.internal_object());
+    if (known != ordinals_.end()) return known->second;
+    int ordinal = 1;
+    for (pugi::xml_node s = node.previous_sibling(); s; s = s.previous_sibling()) {
+      if (s.type() != pugi::node_element || LocalName(s) != name) continue;
+      auto before = ordinals_.find(s.internal_object());
+      if (before != ordinals_.end()) {
+        ordinal += before->second;
+        break;
+      }
+      ++ordinal;
+    }
+    ordinals_.emplace(node.internal_object(), ordinal);
+    return ordinal;
   }
 
   void Emit(pugi::xml_node text_node, const std::string& eid, const Scope& scope) {
@@ -612,6 +628,7 @@ class Walker {
   std::string_view content_;
   const std::string& file_;
   pugi::xml_node document_;
+  std::unordered_map<const pugi::xml_node_struct*, int> ordinals_;  // see Ordinal()
   ReadResult* result_;
   Metadata meta_;
   std::string title_, source_;

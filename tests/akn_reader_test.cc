@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -178,6 +179,32 @@ TEST(AknReaderTest, WithoutWorkUriTheFileStemKeysTheDocument) {
   EXPECT_EQ(result.paragraphs[0].id, "akn:sem_uri#art_1__para_caput");
   EXPECT_EQ(result.paragraphs[0].doc, "akn:sem_uri");
   EXPECT_EQ(result.paragraphs[0].source, "");
+}
+
+// Elements without an eId are numbered among their siblings of the same name, whatever other
+// elements come between them, and many siblings are read in linear time (each ordinal builds
+// on the previous one's; the old count of every earlier sibling was quadratic).
+TEST(AknReaderTest, ElementsWithoutEIdAreNumberedAmongTheirNamesakes) {
+  constexpr int kParagraphs = 20000;
+  std::string xml = "<akomaNtoso><act><body>";
+  for (int i = 1; i <= kParagraphs; ++i) {
+    xml += "<p>Texto " + std::to_string(i) + ".</p>";
+    if (i % 1000 == 0) xml += "<blockList><item><p>Item.</p></item></blockList>";
+  }
+  xml += "</body></act></akomaNtoso>";
+  ReadResult result = ReadAkomaNtoso(xml, "dir/sem_ids.xml");
+  ASSERT_TRUE(result.errors.empty()) << result.errors.front().ToString();
+  std::vector<std::string> expected;
+  for (const auto& p : result.paragraphs) {
+    if (p.text.starts_with("Texto ")) {
+      std::string n = p.text.substr(6, p.text.size() - 7);
+      EXPECT_EQ(p.id, "akn:sem_ids#p_" + n) << p.text;
+    }
+  }
+  std::set<std::string> ids;
+  for (const auto& p : result.paragraphs) ids.insert(p.id);
+  EXPECT_EQ(ids.size(), result.paragraphs.size());
+  EXPECT_GE(result.paragraphs.size(), static_cast<std::size_t>(kParagraphs));
 }
 
 TEST(AknReaderTest, TruncatedXmlIsFatalWithLineAndColumn) {
