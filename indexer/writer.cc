@@ -234,9 +234,19 @@ PreparedFile Prepare(const FileJob& job, analysis::Analyzer* analyzer) {
     return out;
   }
   out.outcome = PreparedFile::Outcome::kParsed;
-  out.entry.paragraphs = read.paragraphs.size();
+  // An id is a paragraph's identity: a second paragraph with it would silently overwrite the
+  // first. The first is kept, the others are errors.
+  std::unordered_set<std::string> ids;
   std::uint32_t order = 0;
   for (auto& p : read.paragraphs) {
+    if (!ids.insert(p.id).second) {
+      out.errors.push_back(Status::Error(Status::Code::kInvalidArgument,
+                                         "duplicate id \"" + p.id + "\": the first is kept",
+                                         file.path.string()));
+      ++out.entry.errors;
+      continue;
+    }
+    ++out.entry.paragraphs;
     p.file = file.key;
     out.id_terms.push_back(indexer::IdTerm(p.id));
     out.docs.push_back(indexer::BuildDocument(p, order++, analyzer));
@@ -317,6 +327,7 @@ class XapianIndexWriter : public IndexWriter {
     state.files_total = walk.files.size();
     for (const auto& f : walk.files) state.bytes_total += f.size;
     const bool write = !options.dry_run;
+    batch_ids_.clear();
     try {
       LoadManifest();
       if (write && !in_transaction_) Begin();  // records Add()ed before join this batch
@@ -495,6 +506,18 @@ class XapianIndexWriter : public IndexWriter {
     std::unordered_set<std::string> produced;
     for (std::size_t i = 0; i < prepared.docs.size(); ++i) {
       const std::string& id_term = prepared.id_terms[i];
+      // Another file of this batch wrote this id already: keep its paragraph, report this one.
+      auto [owner, fresh] = batch_ids_.try_emplace(id_term, file.key);
+      if (!fresh && owner->second != file.key) {
+        stats->errors.push_back(Status::Error(
+            Status::Code::kInvalidArgument,
+            "duplicate id \"" + id_term.substr(schema::kIdPrefix.size()) +
+                "\": already given by " + owner->second + " in this batch; the first is kept",
+            file.path.string()));
+        ++stats->paragraphs_failed;
+        --prepared.entry.paragraphs;
+        continue;
+      }
       produced.insert(id_term);
       bool replaced = db_.term_exists(id_term);
       if (write) {
@@ -564,6 +587,8 @@ class XapianIndexWriter : public IndexWriter {
   std::unordered_map<std::string, ManifestEntry> manifest_;  // by file key
   std::size_t pending_ = 0;  // paragraph changes since the last commit
   bool in_transaction_ = false;
+  // The ids written by the current IndexPaths() run, with the file that gave each.
+  std::unordered_map<std::string, std::string> batch_ids_;
   bool dirty_ = false;  // anything written in the current transaction
   std::uint32_t order_ = 0;
 };

@@ -343,6 +343,35 @@ TEST(BatchTest, DryRunWritesNothing) {
   EXPECT_EQ(Index(db, {in}).summary["indexed"], 1);
 }
 
+// An id given twice, in one file or by two files of one batch, is an error naming the file and
+// the id: the first paragraph is kept, nothing is counted as replaced, the manifest counts the
+// paragraphs the file really holds in the index.
+TEST(BatchTest, DuplicateIdsInABatchAreErrorsNotReplacements) {
+  fs::path base = FreshDir("duplicate-ids");
+  fs::path in = base / "in", db = base / "db";
+  fs::create_directories(in);
+  WriteStringToFile(in / "a.jsonl", JsonLine("d:1", "Primeiro texto.") + "\n" +
+                                        JsonLine("d:2", "Segundo texto.") + "\n" +
+                                        JsonLine("d:1", "Outro primeiro.") + "\n");
+  WriteStringToFile(in / "b.jsonl",
+                    JsonLine("d:2", "Segundo de b.") + "\n" + JsonLine("d:3", "Terceiro.") + "\n");
+  IndexRun run = Index(db, {in});
+  EXPECT_EQ(run.exit_code, 1) << run.err;  // errors, the rest indexed
+  EXPECT_EQ(run.summary["added"], 3);
+  EXPECT_EQ(run.summary["replaced"], 0);
+  EXPECT_EQ(DocCount(db), 3u);
+  EXPECT_NE(run.err.find("a.jsonl"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("duplicate id \"d:1\""), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("b.jsonl"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("duplicate id \"d:2\""), std::string::npos) << run.err;
+  EXPECT_TRUE(AnyHitContains(Search(db, "primeiro texto"), "Primeiro texto."));
+  EXPECT_FALSE(AnyHitContains(Search(db, "outro primeiro"), "Outro primeiro."));
+  auto manifest = Manifest(db);
+  std::size_t listed = 0;
+  for (const auto& [path, paragraphs] : manifest) listed += paragraphs;
+  EXPECT_EQ(listed, 3u);
+}
+
 TEST(BatchTest, ExitCodes) {
   fs::path base = FreshDir("exit");
   fs::path in = MakeCorpus(base);
