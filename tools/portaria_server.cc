@@ -232,7 +232,8 @@ int main(int argc, char** argv) {
       portaria::SearchRequest warm;
       warm.query = "quem paga pensões";
       portaria::SearchResponse ignored;
-      probe->Search(warm, &ignored);
+      s = probe->Search(warm, &ignored);
+      if (!s.ok()) std::cerr << "portaria-server: warning: " << s.ToString() << "\n";
     }
   }
 

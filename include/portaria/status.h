@@ -10,7 +10,9 @@
 
 namespace portaria {
 
-class Status {
+// [[nodiscard]]: a Status is the only report of a failure (nothing throws), so ignoring one is
+// a compile-time warning, and the build has none.
+class [[nodiscard]] Status {
  public:
   enum class Code {
     kOk = 0,
