@@ -313,8 +313,10 @@ class Preparer {
 
 class XapianIndexWriter : public IndexWriter {
  public:
-  XapianIndexWriter(Xapian::WritableDatabase db, std::string path)
-      : db_(std::move(db)), path_(std::move(path)) {}
+  // `reader` is what the writer compares with: `db` itself, or for a dry run the database at
+  // `path` opened read-only (no lock), while `db` is an empty one in memory that nothing reaches.
+  XapianIndexWriter(Xapian::WritableDatabase db, Xapian::Database reader, std::string path)
+      : db_(std::move(db)), reader_(std::move(reader)), path_(std::move(path)) {}
 
   Status IndexPaths(const std::vector<std::string>& paths, const IndexOptions& options,
                     IndexStats* stats,
@@ -398,12 +400,12 @@ class XapianIndexWriter : public IndexWriter {
     }
   }
 
-  std::size_t paragraph_count() const override { return db_.get_doccount(); }
+  std::size_t paragraph_count() const override { return reader_.get_doccount(); }
 
  private:
   void AddUnchecked(const Paragraph& paragraph, bool* replaced) {
     std::string id_term = indexer::IdTerm(paragraph.id);
-    if (replaced != nullptr) *replaced = db_.term_exists(id_term);
+    if (replaced != nullptr) *replaced = reader_.term_exists(id_term);
     db_.replace_document(id_term, indexer::BuildDocument(paragraph, order_++, &analyzer_));
     ++pending_;
   }
@@ -454,9 +456,10 @@ class XapianIndexWriter : public IndexWriter {
   void LoadManifest() {
     manifest_.clear();
     const std::string prefix(schema::kMetaManifestPrefix);
-    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+    for (auto it = reader_.metadata_keys_begin(prefix); it != reader_.metadata_keys_end(prefix);
+         ++it) {
       ManifestEntry e;
-      if (DecodeEntry(db_.get_metadata(*it), &e)) manifest_[e.path] = std::move(e);
+      if (DecodeEntry(reader_.get_metadata(*it), &e)) manifest_[e.path] = std::move(e);
     }
   }
 
@@ -519,7 +522,7 @@ class XapianIndexWriter : public IndexWriter {
         continue;
       }
       produced.insert(id_term);
-      bool replaced = db_.term_exists(id_term);
+      bool replaced = reader_.term_exists(id_term);
       if (write) {
         db_.replace_document(id_term, prepared.docs[i]);
         ++pending_;
@@ -537,8 +540,9 @@ class XapianIndexWriter : public IndexWriter {
                           const std::unordered_set<std::string>& produced, bool apply) {
     std::string file_term = indexer::FileTerm(file_key);
     std::vector<Xapian::docid> stale;
-    for (auto it = db_.postlist_begin(file_term); it != db_.postlist_end(file_term); ++it) {
-      Xapian::Document doc = db_.get_document(*it);
+    for (auto it = reader_.postlist_begin(file_term); it != reader_.postlist_end(file_term);
+         ++it) {
+      Xapian::Document doc = reader_.get_document(*it);
       auto t = doc.termlist_begin();
       t.skip_to(std::string(schema::kIdPrefix));
       if (t == doc.termlist_end() || !produced.count(*t)) stale.push_back(*it);
@@ -571,9 +575,9 @@ class XapianIndexWriter : public IndexWriter {
       ++stats->files_missing;
       if (options.keep_missing) continue;
       std::string term = indexer::FileTerm(path);
-      stats->paragraphs_deleted += db_.get_termfreq(term);
+      stats->paragraphs_deleted += reader_.get_termfreq(term);
       if (options.dry_run) continue;
-      pending_ += db_.get_termfreq(term);
+      pending_ += reader_.get_termfreq(term);
       db_.delete_document(term);  // every document carrying the unique-per-file term
       db_.set_metadata(ManifestKey(path), std::string());
       manifest_.erase(path);
@@ -582,6 +586,7 @@ class XapianIndexWriter : public IndexWriter {
   }
 
   Xapian::WritableDatabase db_;
+  Xapian::Database reader_;  // reads go here (see the constructor)
   std::string path_;
   analysis::Analyzer analyzer_;
   std::unordered_map<std::string, ManifestEntry> manifest_;  // by file key
@@ -601,19 +606,23 @@ Status IndexWriter::Open(const std::string& path, std::unique_ptr<IndexWriter>* 
                          bool dry_run) {
   try {
     Xapian::WritableDatabase db;
+    Xapian::Database reader;
     if (!dry_run) {
       db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+      reader = db;  // the same handle: reads see this writer's uncommitted changes
     } else {
+      // Read-only: a dry run takes no lock, so it can run beside the indexer that owns `path`.
+      db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
       try {
-        db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
+        reader = Xapian::Database(path);
       } catch (const Xapian::DatabaseNotFoundError&) {
         // Nothing to compare with: everything is new, and nothing is created at `path`.
-        db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        reader = db;
       }
     }
-    Status s = schema::CheckVersions(db, analysis::kAnalyzerVersion, path);
+    Status s = schema::CheckVersions(reader, analysis::kAnalyzerVersion, path);
     if (!s.ok()) return s;
-    *writer = std::make_unique<XapianIndexWriter>(std::move(db), path);
+    *writer = std::make_unique<XapianIndexWriter>(std::move(db), std::move(reader), path);
     return Status::Ok();
   } catch (const Xapian::DatabaseLockError&) {
     return Status::Error(Status::Code::kLocked, "database is locked by another indexer", path);

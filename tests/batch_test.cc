@@ -372,6 +372,33 @@ TEST(BatchTest, DuplicateIdsInABatchAreErrorsNotReplacements) {
   EXPECT_EQ(listed, 3u);
 }
 
+// A dry run only reads the database: it works while another indexer holds the write lock, and
+// compares with what that database holds.
+TEST(BatchTest, DryRunTakesNoLock) {
+  fs::path base = FreshDir("dry-lock");
+  fs::path in = MakeCorpus(base), db = base / "db";
+  ASSERT_EQ(Index(db, {in}).exit_code, 0);
+  std::unique_ptr<IndexWriter> owner;
+  ASSERT_TRUE(IndexWriter::Open(db.string(), &owner).ok());  // holds the lock
+  std::unique_ptr<IndexWriter> dry;
+  Status s = IndexWriter::Open(db.string(), &dry, /*dry_run=*/true);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  WriteStringToFile(in / "b.jsonl", JsonLine("b:9", "Outro texto."));
+  IndexOptions options;
+  options.dry_run = true;
+  IndexStats stats;
+  ASSERT_TRUE(dry->IndexPaths({in.string()}, options, &stats).ok());
+  EXPECT_EQ(stats.files_indexed, 1u);  // only the edited file differs from the database
+  EXPECT_EQ(stats.paragraphs_added, 1u);
+  EXPECT_EQ(stats.paragraphs_deleted, 1u);
+  // The owner still writes: the dry run took nothing from it.
+  Paragraph p;
+  p.id = "owner:1";
+  p.text = "Escrito pelo indexador que tem o trinco.";
+  ASSERT_TRUE(owner->Add(p).ok());
+  ASSERT_TRUE(owner->Commit().ok());
+}
+
 TEST(BatchTest, ExitCodes) {
   fs::path base = FreshDir("exit");
   fs::path in = MakeCorpus(base);

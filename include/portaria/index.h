@@ -62,8 +62,9 @@ class IndexWriter {
  public:
   // Opens (creating if needed) the database at `path` for writing. Fails with kLocked if another
   // writer holds it, and kVersionMismatch if it was built with another schema or analyzer.
-  // With `dry_run` nothing at `path` is created or changed: a missing database is stood in for
-  // by an empty one in memory (pair it with IndexOptions::dry_run).
+  // With `dry_run` nothing at `path` is created or changed and no lock is taken (the database
+  // is only read, so a dry run works beside the indexer that owns it): a missing database is
+  // stood in for by an empty one in memory (pair it with IndexOptions::dry_run).
   static Status Open(const std::string& path, std::unique_ptr<IndexWriter>* writer,
                      bool dry_run = false);
   virtual ~IndexWriter();
