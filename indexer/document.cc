@@ -131,7 +131,11 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   }
   doc.add_value(schema::kSlotAnswerTypes, types);
   for (const auto& t : tokens) {
-    if (t.stop) continue;
+    if (t.stop) {
+      // Position only (wdf 0): the document's length, and so BM25, is as without it.
+      doc.add_posting(schema::Term(schema::kFunctionWordPrefix, t.surface), t.position, 0);
+      continue;
+    }
     for (const auto& key : t.keys)
       doc.add_posting(schema::Term(schema::kTextPrefix, key), t.position);
     doc.add_term(schema::Term(schema::kSurfacePrefix, t.surface));

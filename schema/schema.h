@@ -27,6 +27,10 @@ inline constexpr std::string_view kContextTextPrefix = "ZC";  // lemma keys of t
 // lemma keys of an article's epígrafe (its title: "Âmbito de aplicação"), no positions: the
 // last element of the section path of a paragraph that has an article ("Artigo 2.º Âmbito …").
 inline constexpr std::string_view kTitleTextPrefix = "ZT";
+// Function words of the text (stopwords: "não", "para", "que"), accent-free, with positions and
+// no within-document frequency: never scored, they only let a quoted phrase match its words in
+// their order ("bilhetes não concluídos" is not "bilhetes concluídos").
+inline constexpr std::string_view kFunctionWordPrefix = "ZW";
 inline constexpr std::string_view kSummaryTextPrefix =
     "ZE";                                                 // lemma keys of the ementa (no positions)
 inline constexpr std::string_view kLetterPrefix = "XL";   // boolean: letter, folded ("d", "ii")

@@ -155,15 +155,26 @@ Xapian::Query QueryPlanner::ExpansionQuery(const analysis::Expansion& e, QueryPl
   return Scaled(q, kExpansionWeight * e.weight);
 }
 
-Xapian::Query QueryPlanner::PhraseQuery(const std::string& phrase, QueryPlan* plan) {
+Xapian::Query QueryPlanner::PhraseQuery(const std::string& phrase, QueryPlan* plan,
+                                        std::vector<Xapian::Query>* exact_forms) {
   analyzer_.Analyze(phrase, &tokens_);
   std::vector<Xapian::Query> words;
   std::uint32_t first = 0, last = 0;
   for (const auto& t : tokens_) {
-    if (t.stop) continue;
+    Xapian::Query word;
+    if (t.stop) {
+      // A function word keeps its place in the phrase ("não", "para que"), where the index holds
+      // it: a database written before function words were indexed matches as it used to.
+      std::string term = schema::Term(schema::kFunctionWordPrefix, t.surface);
+      if (!db_.term_exists(term)) continue;
+      word = Xapian::Query(term);
+    } else {
+      word = AnyOf(schema::kTextPrefix, t.keys, Xapian::Query::OP_OR);
+      exact_forms->emplace_back(schema::Term(schema::kSurfacePrefix, t.surface));
+    }
     if (words.empty()) first = t.position;
     last = t.position;
-    words.push_back(AnyOf(schema::kTextPrefix, t.keys, Xapian::Query::OP_OR));
+    words.push_back(word);
     for (const auto& k : t.keys) plan->highlight.insert(k);
   }
   if (words.size() <= 1) return words.empty() ? Xapian::Query() : words.front();
@@ -370,11 +381,14 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
                            ? queries.front()
                            : Xapian::Query(Xapian::Query::OP_MAX, queries.begin(), queries.end()));
   }
-  std::vector<Xapian::Query> required;
+  std::vector<Xapian::Query> required, exact_forms;
   for (const auto& phrase : parsed.phrases) {
-    Xapian::Query q = PhraseQuery(phrase, &plan);
+    Xapian::Query q = PhraseQuery(phrase, &plan, &exact_forms);
     if (!q.empty()) required.push_back(q);
   }
+  // A phrase matches other inflections of its content words ("se alterem" ~ "se altere"); the
+  // forms as typed rank first.
+  for (const auto& form : exact_forms) optional.push_back(Scaled(form, kSurfaceWeight));
   Xapian::Query query;
   Xapian::Query opt = optional.empty()
                           ? Xapian::Query()

@@ -67,7 +67,9 @@ class QueryPlanner {
   Xapian::Query WordQuery(const analysis::Token& t, std::size_t w, QueryPlan* plan);
   std::vector<std::string> Derived(const std::vector<std::string>& keys) const;
   Xapian::Query ExpansionQuery(const analysis::Expansion& e, QueryPlan* plan);
-  Xapian::Query PhraseQuery(const std::string& phrase, QueryPlan* plan);
+  // The phrase as a query; its content words' exact forms, as typed, go to `exact_forms`.
+  Xapian::Query PhraseQuery(const std::string& phrase, QueryPlan* plan,
+                            std::vector<Xapian::Query>* exact_forms);
   Xapian::Query FilterQuery(Field field, const std::string& value);
   Xapian::Query CitationFilter(const analysis::Citation& c);
   double Idf(const analysis::Token& t) const;

@@ -574,6 +574,41 @@ TEST(PagingTest, PagesAreCutFromOneRanking) {
 }
 
 // A facet lists its kMaxFacetValues most frequent values, the others left out.
+// A quoted phrase is these words in this order, function words and negation included: the
+// index keeps every word's position (function words without a score).
+TEST(PhraseTest, FunctionWordsAndNegationStayInAPhrase) {
+  std::vector<nlohmann::json> records = {
+      {{"id", "ph:not"}, {"text", "Os bilhetes não concluídos constam do relatório mensal."}},
+      {{"id", "ph:done"}, {"text", "Os bilhetes concluídos constam do relatório mensal."}},
+      {{"id", "ph:purpose"}, {"text", "O juiz ordena para que a perícia seja feita no prazo."}},
+      {{"id", "ph:other"}, {"text", "A perícia do juiz é feita no prazo que a lei fixa."}},
+      {{"id", "ph:plural"}, {"text", "Importa que as partes não alterem o pedido inicial."}},
+      {{"id", "ph:singular"}, {"text", "Importa que a parte não altere o pedido."}},
+  };
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("phrases"), records, &db));
+  struct Case {
+    const char* query;
+    std::vector<std::string> ids;  // all the matches, best first
+  } cases[] = {
+      {"\"bilhetes não concluídos\"", {"ph:not"}},
+      {"\"bilhetes concluídos\"", {"ph:done"}},
+      {"\"não concluídos\" relatório", {"ph:not"}},
+      {"\"para que a perícia seja\"", {"ph:purpose"}},
+      {"\"perícia seja feita\"", {"ph:purpose"}},
+      {"\"perícia feita\"", {}},  // "do juiz é" stands between them in the other
+      // Other inflections of a content word match; the form as typed first, either way round.
+      {"\"não alterem o pedido\"", {"ph:plural", "ph:singular"}},
+      {"\"não altere o pedido\"", {"ph:singular", "ph:plural"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(RankedIds(db, c.query), c.ids) << c.query;
+  }
+  // BM25 is as without function words: both bilhetes paragraphs score alike for free text.
+  SearchResponse free = Ask(db, "bilhetes concluídos relatório");
+  ASSERT_EQ(free.hits.size(), 2u);
+}
+
 TEST(FacetTest, OnlyTheMostFrequentValuesAreListed) {
   std::vector<nlohmann::json> records;
   const std::size_t sources = kMaxFacetValues + 10;
