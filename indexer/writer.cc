@@ -234,19 +234,9 @@ PreparedFile Prepare(const FileJob& job, analysis::Analyzer* analyzer) {
     return out;
   }
   out.outcome = PreparedFile::Outcome::kParsed;
-  // An id is a paragraph's identity: a second paragraph with it would silently overwrite the
-  // first. The first is kept, the others are errors.
-  std::unordered_set<std::string> ids;
+  out.entry.paragraphs = read.paragraphs.size();
   std::uint32_t order = 0;
   for (auto& p : read.paragraphs) {
-    if (!ids.insert(p.id).second) {
-      out.errors.push_back(Status::Error(Status::Code::kInvalidArgument,
-                                         "duplicate id \"" + p.id + "\": the first is kept",
-                                         file.path.string()));
-      ++out.entry.errors;
-      continue;
-    }
-    ++out.entry.paragraphs;
     p.file = file.key;
     out.id_terms.push_back(indexer::IdTerm(p.id));
     out.docs.push_back(indexer::BuildDocument(p, order++, analyzer));
@@ -509,15 +499,20 @@ class XapianIndexWriter : public IndexWriter {
     std::unordered_set<std::string> produced;
     for (std::size_t i = 0; i < prepared.docs.size(); ++i) {
       const std::string& id_term = prepared.id_terms[i];
-      // Another file of this batch wrote this id already: keep its paragraph, report this one.
+      // An id is a paragraph's identity: a second paragraph with it, in this file or another
+      // of this batch, would silently overwrite the first. The first is kept, the others are
+      // errors (and the file, having errors, is read again on the next run).
       auto [owner, fresh] = batch_ids_.try_emplace(id_term, file.key);
-      if (!fresh && owner->second != file.key) {
-        stats->errors.push_back(Status::Error(
-            Status::Code::kInvalidArgument,
-            "duplicate id \"" + id_term.substr(schema::kIdPrefix.size()) +
-                "\": already given by " + owner->second + " in this batch; the first is kept",
-            file.path.string()));
+      if (!fresh) {
+        std::string where = owner->second == file.key ? "earlier in this file"
+                                                      : "by " + owner->second + " in this batch";
+        stats->errors.push_back(
+            Status::Error(Status::Code::kInvalidArgument,
+                          "duplicate id \"" + id_term.substr(schema::kIdPrefix.size()) +
+                              "\": already given " + where + "; the first is kept",
+                          file.path.string()));
         ++stats->paragraphs_failed;
+        ++prepared.entry.errors;
         --prepared.entry.paragraphs;
         continue;
       }
@@ -540,8 +535,7 @@ class XapianIndexWriter : public IndexWriter {
                           const std::unordered_set<std::string>& produced, bool apply) {
     std::string file_term = indexer::FileTerm(file_key);
     std::vector<Xapian::docid> stale;
-    for (auto it = reader_.postlist_begin(file_term); it != reader_.postlist_end(file_term);
-         ++it) {
+    for (auto it = reader_.postlist_begin(file_term); it != reader_.postlist_end(file_term); ++it) {
       Xapian::Document doc = reader_.get_document(*it);
       auto t = doc.termlist_begin();
       t.skip_to(std::string(schema::kIdPrefix));
@@ -592,7 +586,8 @@ class XapianIndexWriter : public IndexWriter {
   std::unordered_map<std::string, ManifestEntry> manifest_;  // by file key
   std::size_t pending_ = 0;  // paragraph changes since the last commit
   bool in_transaction_ = false;
-  // The ids written by the current IndexPaths() run, with the file that gave each.
+  // The ids written by the current IndexPaths() run, with the file that gave each: an id given
+  // twice in a run is an error, wherever the second comes from.
   std::unordered_map<std::string, std::string> batch_ids_;
   bool dirty_ = false;  // anything written in the current transaction
   std::uint32_t order_ = 0;
