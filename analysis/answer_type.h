@@ -15,10 +15,10 @@ namespace portaria::analysis {
 // One letter per type, stored in a value slot; the question form names map to them.
 // "Considera-se…", "Entende-se por…", "«Termo», …", "O Governo é o órgão…".
 inline constexpr char kAnswerDefinition = 'd';
-inline constexpr char kAnswerDuration = 't';    // "no prazo de 10 dias", "por setenta anos"
-inline constexpr char kAnswerAmount = 'a';      // "R$ 360.000,00", "25 watts", "2%"
-inline constexpr char kAnswerPenalty = 'p';     // "reclusão, de um a quatro anos"
-inline constexpr char kAnswerContact = 'c';     // "Ligue 300 502 502", an e-mail or web address
+inline constexpr char kAnswerDuration = 't';  // "no prazo de 10 dias", "por setenta anos"
+inline constexpr char kAnswerAmount = 'a';    // "R$ 360.000,00", "25 watts", "2%"
+inline constexpr char kAnswerPenalty = 'p';   // "reclusão, de um a quatro anos"
+inline constexpr char kAnswerContact = 'c';   // "Ligue 300 502 502", an e-mail or web address
 // A competence of an organ: the intro "Compete ao X:" and the alíneas below it, or a unit's
 // "Competências" section. Decided from the record's structure by the indexer, not the text.
 inline constexpr char kAnswerCompetence = 'k';

@@ -36,7 +36,7 @@ struct QueryPlan {
   std::string asked_types;       // those it asks for with question words ("qual é o prazo")
   // "quem nomeia o Primeiro-Ministro?": the organ the question names is not the one it asks for.
   bool asks_agent = false;
-  bool who = false;              // a "quem ...?" question: the answer is an organic unit
+  bool who = false;  // a "quem ...?" question: the answer is an organic unit
   // Question words joined by function words, as typed and folded ("avaliacao de desempenho"):
   // Portuguese multi-word terms are noun + bare preposition + noun, and "avaliação do
   // desempenho" is a phrase about something else. The index keeps no stopwords, so the

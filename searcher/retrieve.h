@@ -1,11 +1,11 @@
 // The first ranking phase: the plan's query run by Xapian's matcher, BM25 over posting lists
 // and nothing else, so it is cheap per paragraph and is the part a matcher can prune (Xapian
 // 1.4.22 is kept from pruning here, see check_at_least in retrieve.cc). It yields a window of
-// candidates (kRerankWindow; a longer page gets the matches past it in this phase's order) that the second phase (rerank.h)
-// re-scores with signals too dear to compute for every match, as in Vespa's first and second
-// phase or Lucene's rescorer: the matcher never sees those signals, and they never see the whole
-// index. Here also: the pseudo-relevance feedback pass, collapsing, the order of a pure listing,
-// and the facet spies, which count every match rather than the window.
+// candidates (kRerankWindow; a longer page gets the matches past it in this phase's order) that the
+// second phase (rerank.h) re-scores with signals too dear to compute for every match, as in Vespa's
+// first and second phase or Lucene's rescorer: the matcher never sees those signals, and they never
+// see the whole index. Here also: the pseudo-relevance feedback pass, collapsing, the order of a
+// pure listing, and the facet spies, which count every match rather than the window.
 #ifndef PORTARIA_SEARCHER_RETRIEVE_H_
 #define PORTARIA_SEARCHER_RETRIEVE_H_
 

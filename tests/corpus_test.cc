@@ -91,15 +91,16 @@ TEST(CorpusTest, LongQuestionsOverTheWholeCorpusAnswer) {
   std::filesystem::path dir = FreshDir("corpus-long");
   std::string db = (dir / "db").string();
   {
-    const char* subjects[] = {"A criança", "O adolescente", "A segurança social",
-                              "O órgão público", "O pensionista emigrante"};
+    const char* subjects[] = {"A criança", "O adolescente", "A segurança social", "O órgão público",
+                              "O pensionista emigrante"};
     const char* predicates[] = {"tem direito a resposta ao pedido de informação no prazo de",
                                 "paga as reformas e as pensões de sobrevivência desde",
                                 "é considerada pessoa até à idade de", "vira titular aos"};
     std::ofstream out(dir / "made.jsonl");
     for (int i = 0; i < 1500; ++i) {
       out << R"({"id": "made:)" << i << R"(", "text": ")" << subjects[i % 5] << " "
-          << predicates[(i / 5) % 4] << " " << (i % 97) + 1 << R"( dias."})" << "\n";
+          << predicates[(i / 5) % 4] << " " << (i % 97) + 1 << R"( dias."})"
+          << "\n";
     }
   }
   std::vector<std::string> paths = {(SourceDir() / "corpus").string(),

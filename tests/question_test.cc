@@ -172,7 +172,7 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   // A definition by its copula: a short subject, "é"/"são", an article.
   EXPECT_EQ(types("O Governo é o órgão de condução da política geral do país."), "d");
   EXPECT_EQ(types("A CMD é um sistema multifator de autenticação segura."), "d");
-  EXPECT_EQ(types("O Presidente e o Governo acordam as datas."), "");  // "e", not "é"
+  EXPECT_EQ(types("O Presidente e o Governo acordam as datas."), "");          // "e", not "é"
   EXPECT_EQ(types("O pedido, quando incompleto, é o motivo da recusa."), "");  // a clause first
   EXPECT_EQ(types("Nos termos da lei, a decisão é a que for notificada."), "");
   // A list intro: what something must contain.

@@ -482,8 +482,9 @@ class StructureRankingTest : public ::testing::Test {
          {"doc", "k"}},
         // What it must contain: the list's intro.
         {{"id", "s:intro"},
-         {"text", "O relatório anual deve incluir, para cada um dos serviços e organismos abrangidos, "
-                  "os seguintes elementos:"},
+         {"text",
+          "O relatório anual deve incluir, para cada um dos serviços e organismos abrangidos, "
+          "os seguintes elementos:"},
          {"doc", "h"}},
         {{"id", "s:when"},
          {"text", "O relatório anual deve ser enviado até ao fim de março do ano seguinte."},
@@ -526,7 +527,8 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"quem define os vogais do conselho de curadores", "s:appoints", "s:object",
        "who: not the organ named"},
       {"vogais do conselho de curadores", "s:object", "s:appoints", "control: no 'quem'"},
-      {"quem escolhe os vogais do júri", "s:appoint-jury", "s:choose", "who: the verb's equivalent"},
+      {"quem escolhe os vogais do júri", "s:appoint-jury", "s:choose",
+       "who: the verb's equivalent"},
       {"vogais do júri escolhem", "s:choose", "s:appoint-jury", "control: the words alone"},
       {"o que deve ter o relatório anual", "s:intro", "s:when", "what it contains: the list"},
       {"relatório anual deve", "s:when", "s:intro", "control: contents not asked"},

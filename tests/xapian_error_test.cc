@@ -1,5 +1,7 @@
 // Tests of the one mapping from Xapian's exceptions to Statuses (schema/xapian_error.h), and that
 // a corrupt database reaches a searcher's caller as kCorruption.
+#include "schema/xapian_error.h"
+
 #include <xapian.h>
 
 #include <filesystem>
@@ -9,7 +11,6 @@
 #include "gtest/gtest.h"
 #include "portaria/index.h"
 #include "portaria/search.h"
-#include "schema/xapian_error.h"
 #include "tests/test_util.h"
 
 namespace portaria {
@@ -42,7 +43,8 @@ TEST(XapianErrorTest, ACorruptDatabaseIsReportedAsCorruption) {
     std::ofstream out(dir / "records.jsonl");
     for (int i = 0; i < 50; ++i) {
       out << R"({"id": "c:)" << i << R"(", "text": "A pensão de velhice número )" << i
-          << R"( é paga pelo centro."})" << "\n";
+          << R"( é paga pelo centro."})"
+          << "\n";
     }
   }
   std::unique_ptr<IndexWriter> writer;

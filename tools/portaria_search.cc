@@ -95,8 +95,7 @@ int RunQueriesFrom(portaria::Searcher* searcher, portaria::SearchRequest request
       status = 1;
     }
     out["took_ms"] = std::round(took.count() * 1000) / 1000;
-    std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-              << "\n";
+    std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   }
   if (in->bad()) {
     std::cerr << "portaria-search: " << file << ": read error\n";
