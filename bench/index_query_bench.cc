@@ -32,6 +32,7 @@
 #include "portaria/index.h"
 #include "portaria/record.h"
 #include "portaria/search.h"
+#include "schema/terms.h"
 #include "schema/versions.h"
 
 namespace {
@@ -187,7 +188,7 @@ IndexRun IndexPortaria(const std::vector<Paragraph>& records, const std::string&
   Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
   std::uint32_t order = 0;
   for (const auto& p : records) {
-    db.replace_document(portaria::indexer::IdTerm(p.id),
+    db.replace_document(portaria::schema::IdTerm(p.id),
                         portaria::indexer::BuildDocument(p, order++, &analyzer));
   }
   // The searcher refuses a database without them, so they are part of a usable index.
@@ -233,7 +234,7 @@ IndexRun IndexXapian(const std::vector<Paragraph>& records, const std::string& d
     doc.set_data(p.text);
     generator.set_document(doc);
     generator.index_text(p.text);
-    std::string id_term = portaria::indexer::IdTerm(p.id);
+    std::string id_term = portaria::schema::IdTerm(p.id);
     doc.add_boolean_term(id_term);
     db.replace_document(id_term, doc);
   }

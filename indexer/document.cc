@@ -1,34 +1,15 @@
 #include "indexer/document.h"
 
-#include <cstdint>
-#include <cstdio>
-
 #include "analysis/answer_type.h"
 #include "analysis/citation.h"
 #include "analysis/text.h"
 #include "indexer/diploma.h"
 #include "schema/record_codec.h"
 #include "schema/schema.h"
+#include "schema/terms.h"
 
 namespace portaria::indexer {
 namespace {
-
-// FNV-1a, 64 bits: stable across compilers and machines (std::hash is not), so collapse keys
-// and hashed ids agree between shards built on different hosts.
-std::uint64_t Fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-std::string Hex(std::uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
 
 // "Centro Nacional de Pensões" -> "cnp": the initials of its capitalised words.
 std::string Acronym(std::string_view unit) {
@@ -96,25 +77,11 @@ std::string_view Epigraph(const Paragraph& p) {
 
 }  // namespace
 
-std::string HashHex(std::string_view bytes) { return Hex(Fnv1a(bytes)); }
-
-std::string FileTerm(const std::string& file) {
-  std::string term = std::string(schema::kFilePrefix) + file;
-  if (term.size() <= schema::kMaxTermBytes) return term;
-  return std::string(schema::kFilePrefix) + file.substr(0, 180) + "#" + Hex(Fnv1a(file));
-}
-
-std::string IdTerm(const std::string& id) {
-  std::string term = std::string(schema::kIdPrefix) + id;
-  if (term.size() <= schema::kMaxTermBytes) return term;
-  return std::string(schema::kIdPrefix) + id.substr(0, 180) + "#" + Hex(Fnv1a(id));
-}
-
 Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
                                analysis::Analyzer* analyzer) {
   Xapian::Document doc;
   doc.set_data(schema::EncodeRecord(p));
-  doc.add_boolean_term(IdTerm(p.id));
+  doc.add_boolean_term(schema::IdTerm(p.id));
 
   std::vector<analysis::Token> tokens;
   analyzer->Analyze(p.text, &tokens);
@@ -161,7 +128,7 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   boolean(schema::kArticlePrefix, analysis::Analyzer::SurfaceOf(p.article));
   boolean(schema::kNumberPrefix, analysis::Analyzer::SurfaceOf(p.number));
   boolean(schema::kDocPrefix, p.doc);
-  if (!p.file.empty()) doc.add_boolean_term(FileTerm(p.file));
+  if (!p.file.empty()) doc.add_boolean_term(schema::FileTerm(p.file));
   boolean(schema::kUnitAcronymPrefix, Acronym(p.unit));
   if (p.section == "Preâmbulo" || p.section.starts_with("Preâmbulo > "))
     doc.add_boolean_term(std::string(schema::kPreambleTerm));
@@ -172,7 +139,7 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   doc.add_value(schema::kSlotLetter, p.letter);
   doc.add_value(schema::kSlotDate, p.date);
   doc.add_value(schema::kSlotCollapse,
-                Hex(Fnv1a(p.unit + '\x1f' + analysis::FoldAndStrip(p.text))));
+                schema::HashHex((p.unit + '\x1f' + analysis::FoldAndStrip(p.text))));
   doc.add_value(schema::kSlotDoc, p.doc);
   doc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(order));
   return doc;

@@ -28,6 +28,7 @@
 #include "indexer/reader.h"
 #include "portaria/index.h"
 #include "schema/schema.h"
+#include "schema/terms.h"
 #include "schema/versions.h"
 #include "schema/xapian_error.h"
 
@@ -167,7 +168,7 @@ std::string ManifestKey(const std::string& path) {
   std::string key = std::string(schema::kMetaManifestPrefix) + path;
   if (key.size() <= schema::kMaxTermBytes) return key;
   return std::string(schema::kMetaManifestPrefix) + path.substr(0, 180) + "#" +
-         indexer::HashHex(path);
+         schema::HashHex(path);
 }
 
 bool IsUnder(const std::string& path, const std::string& dir) {
@@ -219,7 +220,7 @@ PreparedFile Prepare(const FileJob& job, analysis::Analyzer* analyzer) {
   out.entry.path = file.key;
   out.entry.size = file.size;
   out.entry.mtime_ns = file.mtime_ns;
-  out.entry.hash = indexer::HashHex(raw);
+  out.entry.hash = schema::HashHex(raw);
   if (!job.reread && before->hash == out.entry.hash) {
     out.outcome = PreparedFile::Outcome::kSameBytes;
     out.entry.paragraphs = before->paragraphs;
@@ -238,7 +239,7 @@ PreparedFile Prepare(const FileJob& job, analysis::Analyzer* analyzer) {
   std::uint32_t order = 0;
   for (auto& p : read.paragraphs) {
     p.file = file.key;
-    out.id_terms.push_back(indexer::IdTerm(p.id));
+    out.id_terms.push_back(schema::IdTerm(p.id));
     out.docs.push_back(indexer::BuildDocument(p, order++, analyzer));
   }
   return out;
@@ -394,7 +395,7 @@ class XapianIndexWriter : public IndexWriter {
 
  private:
   void AddUnchecked(const Paragraph& paragraph, bool* replaced) {
-    std::string id_term = indexer::IdTerm(paragraph.id);
+    std::string id_term = schema::IdTerm(paragraph.id);
     if (replaced != nullptr) *replaced = reader_.term_exists(id_term);
     db_.replace_document(id_term, indexer::BuildDocument(paragraph, order_++, &analyzer_));
     ++pending_;
@@ -533,7 +534,7 @@ class XapianIndexWriter : public IndexWriter {
   // Returns how many there are (deleted only if `apply`).
   std::size_t RemoveStale(const std::string& file_key,
                           const std::unordered_set<std::string>& produced, bool apply) {
-    std::string file_term = indexer::FileTerm(file_key);
+    std::string file_term = schema::FileTerm(file_key);
     std::vector<Xapian::docid> stale;
     for (auto it = reader_.postlist_begin(file_term); it != reader_.postlist_end(file_term); ++it) {
       Xapian::Document doc = reader_.get_document(*it);
@@ -568,7 +569,7 @@ class XapianIndexWriter : public IndexWriter {
     for (const auto& path : missing) {
       ++stats->files_missing;
       if (options.keep_missing) continue;
-      std::string term = indexer::FileTerm(path);
+      std::string term = schema::FileTerm(path);
       stats->paragraphs_deleted += reader_.get_termfreq(term);
       if (options.dry_run) continue;
       pending_ += reader_.get_termfreq(term);

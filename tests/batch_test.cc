@@ -20,6 +20,7 @@
 #include "portaria/index.h"
 #include "portaria/search.h"
 #include "schema/schema.h"
+#include "schema/terms.h"
 #include "tests/test_util.h"
 
 namespace portaria {
@@ -463,7 +464,7 @@ TEST(BatchTest, BadFilesAreReportedAndSkippedAndTheRestIsIndexed) {
   // ...and everything indexed before is still there.
   EXPECT_EQ(DocCount(db), count + 2);
   Xapian::Database d(db.string());
-  for (const auto& id : before) EXPECT_TRUE(d.term_exists(indexer::IdTerm(id))) << id;
+  for (const auto& id : before) EXPECT_TRUE(d.term_exists(schema::IdTerm(id))) << id;
   if (HaveXapianCheck()) {
     std::string out;
     EXPECT_EQ(RunCommand("xapian-check " + Quote(db.string()) + " 2>&1", &out), 0) << out;
@@ -555,7 +556,7 @@ TEST(BatchTest, KillNineLeavesTheLastCommitAndTheNextRunFinishes) {
   {
     Xapian::Database d(db.string());
     for (const auto& [path, paragraphs] : manifest) {
-      EXPECT_EQ(d.get_termfreq(indexer::FileTerm(path)), paragraphs) << path;
+      EXPECT_EQ(d.get_termfreq(schema::FileTerm(path)), paragraphs) << path;
       recorded += paragraphs;
     }
     EXPECT_EQ(d.get_doccount(), recorded);
@@ -576,7 +577,7 @@ TEST(BatchTest, KillNineLeavesTheLastCommitAndTheNextRunFinishes) {
   const std::set<std::string> ids = IdsIn(inputs);
   Xapian::Database d(db.string());
   EXPECT_EQ(d.get_doccount(), ids.size());
-  for (const auto& id : ids) ASSERT_TRUE(d.term_exists(indexer::IdTerm(id))) << id;
+  for (const auto& id : ids) ASSERT_TRUE(d.term_exists(schema::IdTerm(id))) << id;
   ASSERT_EQ(RunCommand("xapian-check " + Quote(db.string()) + " 2>&1", &out), 0) << out;
 }
 

@@ -1,0 +1,26 @@
+// Terms built from a paragraph's identity rather than from its words: the unique id term and the
+// source file's term. Here, not in the indexer, because the searcher names paragraphs by their id
+// term too (the second ranking phase restricts its query to the first phase's candidates).
+#ifndef PORTARIA_SCHEMA_TERMS_H_
+#define PORTARIA_SCHEMA_TERMS_H_
+
+#include <string>
+#include <string_view>
+
+namespace portaria::schema {
+
+// The unique id term ("Q" + id, hashed if the id is too long for a Xapian term).
+std::string IdTerm(std::string_view id);
+
+// The boolean term of a source file ("XF" + path). A path too long for a Xapian term is
+// shortened with a hash instead of clipped, so two long paths never share a term and re-indexing
+// one file cannot remove another file's paragraphs as stale.
+std::string FileTerm(std::string_view file);
+
+// 16 hex digits of FNV-1a 64 of `bytes`: stable across compilers, machines and runs (std::hash is
+// not), so it can be stored in the database (collapse keys, hashed terms, the manifest).
+std::string HashHex(std::string_view bytes);
+
+}  // namespace portaria::schema
+
+#endif  // PORTARIA_SCHEMA_TERMS_H_
