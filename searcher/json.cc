@@ -10,6 +10,7 @@ std::string ToJson(const SearchResponse& r, int indent) {
   nlohmann::ordered_json out;
   out["query"] = r.query;
   out["total"] = r.total;
+  out["total_exact"] = r.total_exact;
   if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
   out["results"] = nlohmann::ordered_json::array();
   for (const auto& h : r.hits) {
@@ -40,6 +41,7 @@ std::string ToJson(const SearchResponse& r, int indent) {
     for (const auto& [value, count] : sorted) f[value] = count;
     out["facets"][name] = std::move(f);
   }
+  out["facets_exact"] = r.facets_exact;
   return out.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

@@ -73,7 +73,8 @@ Xapian::Query Scaled(Xapian::Query q, double factor) {
 // Adds word `w`'s query: its keys in the text, headings, unit and source, and its exact form.
 // Its derivational family (analysis/derivation.h) counts too, a little less: the same word
 // as far as the question is concerned.
-Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* plan) {
+Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* plan,
+                                      Xapian::Query* candidate) {
   std::vector<std::string> derived = Derived(t.keys);
   std::vector<Xapian::Query> parts;
   // Epígrafes are a field of the diplomas only: their keys join the query where the index holds
@@ -86,6 +87,7 @@ Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* 
   for (const auto& k : derived) {
     if (db_.term_exists(schema::Term(schema::kTitleTextPrefix, k))) title_derived.push_back(k);
   }
+  std::vector<std::string> own_terms, derived_terms;  // every field's, for `candidate`
   auto add = [&](std::string_view prefix, double weight) {
     bool title = prefix == schema::kTitleTextPrefix;
     const std::vector<std::string>* lists[] = {title ? &title_keys : &t.keys,
@@ -97,7 +99,11 @@ Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* 
       Xapian::Query q = AnyOf(prefix, *keys);
       parts.push_back(scale == 1.0 ? q : Scaled(q, scale));
       auto& served = is_derived ? plan->derived_words : plan->term_words;
-      for (const auto& k : *keys) served[schema::Term(prefix, k)].push_back(w);
+      for (const auto& k : *keys) {
+        std::string term = schema::Term(prefix, k);
+        served[term].push_back(w);
+        (is_derived ? derived_terms : own_terms).push_back(std::move(term));
+      }
     }
   };
   add(schema::kTextPrefix, 1.0);
@@ -115,7 +121,20 @@ Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* 
   // the headings or the ementa): summing fields would let a word repeated in a section title,
   // the list intro and the ementa outweigh the other words of the question.
   Xapian::Query best = Xapian::Query(Xapian::Query::OP_MAX, parts.begin(), parts.end());
-  return Xapian::Query(Xapian::Query::OP_OR, best, Scaled(Xapian::Query(surface), kSurfaceWeight));
+  Xapian::Query exact = Scaled(Xapian::Query(surface), kSurfaceWeight);
+  // The first phase's form: the fields as one synonym, a word found in several of them counting
+  // by its summed frequency.
+  std::vector<Xapian::Query> alternatives;
+  alternatives.push_back(
+      Xapian::Query(Xapian::Query::OP_SYNONYM, own_terms.begin(), own_terms.end()));
+  if (!derived_terms.empty()) {
+    alternatives.push_back(
+        Scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, derived_terms.begin(), derived_terms.end()),
+               kDerivedWeight));
+  }
+  alternatives.push_back(exact);
+  *candidate = Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  return Xapian::Query(Xapian::Query::OP_OR, best, exact);
 }
 
 // The keys of the words' derivational family that the paragraphs' text holds.
@@ -130,8 +149,9 @@ std::vector<std::string> QueryPlanner::Derived(const std::vector<std::string>& k
   return found;
 }
 
-Xapian::Query QueryPlanner::ExpansionQuery(const analysis::Expansion& e, QueryPlan* plan) {
-  std::vector<Xapian::Query> words;
+Xapian::Query QueryPlanner::ExpansionQuery(const analysis::Expansion& e, QueryPlan* plan,
+                                           Xapian::Query* candidate) {
+  std::vector<Xapian::Query> words, candidate_words;
   for (const auto& keys : e.expression) {
     Xapian::Query text = AnyOf(schema::kTextPrefix, keys);
     Xapian::Query heading = Scaled(AnyOf(schema::kSectionTextPrefix, keys), kSectionWeight);
@@ -139,6 +159,12 @@ Xapian::Query QueryPlanner::ExpansionQuery(const analysis::Expansion& e, QueryPl
     Xapian::Query summary = Scaled(AnyOf(schema::kSummaryTextPrefix, keys), kSummaryWeight);
     Xapian::Query parts[] = {text, heading, context, summary};
     words.emplace_back(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
+    std::vector<std::string> terms;
+    for (auto prefix : {schema::kTextPrefix, schema::kSectionTextPrefix, schema::kContextTextPrefix,
+                        schema::kSummaryTextPrefix}) {
+      for (const auto& k : keys) terms.push_back(schema::Term(prefix, k));
+    }
+    candidate_words.emplace_back(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
     for (const auto& k : keys) {
       for (std::size_t w = e.first; w < e.first + e.count; ++w) {
         for (auto prefix : {schema::kTextPrefix, schema::kSectionTextPrefix,
@@ -149,10 +175,11 @@ Xapian::Query QueryPlanner::ExpansionQuery(const analysis::Expansion& e, QueryPl
       plan->highlight.insert(k);
     }
   }
-  Xapian::Query q = words.size() == 1
-                        ? words.front()
-                        : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
-  return Scaled(q, kExpansionWeight * e.weight);
+  auto all = [](const std::vector<Xapian::Query>& w) {
+    return w.size() == 1 ? w.front() : Xapian::Query(Xapian::Query::OP_AND, w.begin(), w.end());
+  };
+  *candidate = Scaled(all(candidate_words), kExpansionWeight * e.weight);
+  return Scaled(all(words), kExpansionWeight * e.weight);
 }
 
 Xapian::Query QueryPlanner::PhraseQuery(const std::string& phrase, QueryPlan* plan,
@@ -295,11 +322,12 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
       content.push_back(std::move(tokens_[i]));
     }
   }
-  std::vector<Xapian::Query> optional;
+  std::vector<Xapian::Query> optional, candidate_optional;
   std::vector<std::vector<std::string>> word_keys;
   std::vector<std::pair<std::string, std::string>> fixes;  // (as typed, corrected)
   for (std::size_t w = 0; w < content.size(); ++w) {
-    Xapian::Query word = WordQuery(content[w], w, &plan);
+    Xapian::Query candidate;
+    Xapian::Query word = WordQuery(content[w], w, &plan, &candidate);
     // A word that matches nothing is probably misspelt: search its nearest indexed word too.
     // A word the dictionary knows is only one letter off what was meant ("invalides", a form
     // of invalidar, for "invalidez"), else the index merely lacks it ("coima" over a page that
@@ -313,12 +341,17 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
     if (!fix.empty()) {
       analyzer_.Analyze(fix, &fix_tokens_);
       if (fix_tokens_.size() == 1 && !fix_tokens_[0].stop) {
-        word = Xapian::Query(Xapian::Query::OP_OR, word,
-                             Scaled(WordQuery(fix_tokens_[0], w, &plan), kSpellingWeight));
+        Xapian::Query fixed_candidate;
+        word = Xapian::Query(
+            Xapian::Query::OP_OR, word,
+            Scaled(WordQuery(fix_tokens_[0], w, &plan, &fixed_candidate), kSpellingWeight));
+        candidate = Xapian::Query(Xapian::Query::OP_OR, candidate,
+                                  Scaled(fixed_candidate, kSpellingWeight));
         fixes.emplace_back(typed, fix);
       }
     }
     optional.push_back(word);
+    candidate_optional.push_back(candidate);
     word_keys.push_back(content[w].keys);
     plan.word_keys.push_back(content[w].keys);
     plan.word_idf.push_back(Idf(content[w]));
@@ -335,6 +368,7 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
     }
   }
   plan.words = content.size();
+  std::vector<Xapian::Query> proximity;
   // Question words that stand together (stopwords between them allowed) score a bonus where
   // they also stand together: "segurança social" in a heading beats "capital social".
   for (std::size_t w = 0; w + 1 < content.size(); ++w) {
@@ -351,12 +385,14 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
           Scaled(Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), gap + 1),
                  weight));
     }
-    optional.push_back(Scaled(Xapian::Query(Xapian::Query::OP_MAX, fields.begin(), fields.end()),
-                              kProximityWeight));
+    proximity.push_back(Scaled(Xapian::Query(Xapian::Query::OP_MAX, fields.begin(), fields.end()),
+                               kProximityWeight));
   }
   // All expansions of the same words compete: only the best-matching one counts (OP_MAX),
   // so a vague everyday word with many legal equivalents cannot outweigh the user's words.
-  std::map<std::pair<std::size_t, std::size_t>, std::vector<Xapian::Query>> by_span;
+  // (first, count) -> the expansions' queries and their prunable forms
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<Xapian::Query>> by_span,
+      candidate_by_span;
   std::set<std::tuple<std::size_t, std::size_t, analysis::Expression>> seen;
   for (const auto& keys : word_keys) {
     plan.action_keys.insert(plan.action_keys.end(), keys.begin(), keys.end());
@@ -367,19 +403,27 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
       const auto& keys = e.expression.front();
       plan.action_keys.insert(plan.action_keys.end(), keys.begin(), keys.end());
     }
-    by_span[{e.first, e.count}].push_back(ExpansionQuery(e, &plan));
+    Xapian::Query candidate;
+    by_span[{e.first, e.count}].push_back(ExpansionQuery(e, &plan, &candidate));
+    candidate_by_span[{e.first, e.count}].push_back(candidate);
   }
   std::sort(plan.action_keys.begin(), plan.action_keys.end());
   plan.action_keys.erase(std::unique(plan.action_keys.begin(), plan.action_keys.end()),
                          plan.action_keys.end());
   for (std::size_t i = 0; i < question.expansions.size(); ++i) {
     analysis::Expansion e{0, 0, question.expansions[i], question.expansion_weights[i]};
-    optional.push_back(ExpansionQuery(e, &plan));
+    Xapian::Query candidate;
+    optional.push_back(ExpansionQuery(e, &plan, &candidate));
+    candidate_optional.push_back(candidate);
   }
   for (auto& [span, queries] : by_span) {
     optional.push_back(queries.size() == 1
                            ? queries.front()
                            : Xapian::Query(Xapian::Query::OP_MAX, queries.begin(), queries.end()));
+  }
+  // In the first phase competing expansions add up: OP_MAX is what Xapian 1.4.22 cannot prune.
+  for (auto& [span, queries] : candidate_by_span) {
+    candidate_optional.insert(candidate_optional.end(), queries.begin(), queries.end());
   }
   std::vector<Xapian::Query> required, exact_forms;
   for (const auto& phrase : parsed.phrases) {
@@ -388,26 +432,37 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   }
   // A phrase matches other inflections of its content words ("se alterem" ~ "se altere"); the
   // forms as typed rank first.
-  for (const auto& form : exact_forms) optional.push_back(Scaled(form, kSurfaceWeight));
-  Xapian::Query query;
-  Xapian::Query opt = optional.empty()
-                          ? Xapian::Query()
-                          : Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end());
-  if (!required.empty()) {
-    Xapian::Query req(Xapian::Query::OP_AND, required.begin(), required.end());
-    query = opt.empty() ? req : Xapian::Query(Xapian::Query::OP_AND_MAYBE, req, opt);
-  } else {
-    query = opt;
+  for (const auto& form : exact_forms) {
+    optional.push_back(Scaled(form, kSurfaceWeight));
+    candidate_optional.push_back(Scaled(form, kSurfaceWeight));
   }
-  plan.ranked = !query.empty();
+  // Both queries from their optional parts: the required phrases, then the filters.
   std::vector<Xapian::Query> filters = citation_filters;
   for (const auto& f : parsed.filters) filters.push_back(FilterQuery(f.field, f.value));
-  if (!filters.empty()) {
-    Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
-    query = query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0)
-                          : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  auto assemble = [&](const std::vector<Xapian::Query>& parts) {
+    Xapian::Query query;
+    Xapian::Query opt = parts.empty()
+                            ? Xapian::Query()
+                            : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    if (!required.empty()) {
+      Xapian::Query req(Xapian::Query::OP_AND, required.begin(), required.end());
+      query = opt.empty() ? req : Xapian::Query(Xapian::Query::OP_AND_MAYBE, req, opt);
+    } else {
+      query = opt;
+    }
+    if (!filters.empty()) {
+      Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+      query = query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0)
+                            : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    }
+    return query;
+  };
+  plan.ranked = !optional.empty() || !required.empty();
+  plan.query = assemble(optional);
+  if (plan.ranked && !proximity.empty()) {
+    plan.proximity = Xapian::Query(Xapian::Query::OP_OR, proximity.begin(), proximity.end());
   }
-  plan.query = query;
+  if (plan.ranked) plan.candidate_query = assemble(candidate_optional);
   return plan;
 }
 

@@ -24,7 +24,19 @@ namespace portaria::searcher {
 
 // Everything the re-ranker needs to know about the query's words.
 struct QueryPlan {
+  // The field-aware query: each word counts once, by the field where it weighs most (OP_MAX),
+  // with its derived forms, thesaurus expansions and the filters. Its BM25 weight, plus that of
+  // `proximity`, is what the second phase starts from; Xapian 1.4.22 must not prune it.
   Xapian::Query query;
+  // Adjacent question words adjacent in a paragraph's fields, as weight only (the words match
+  // already): a query of its own because Xapian 1.4.22 weighs a phrase wrongly when it shares an
+  // OR with other terms below a filter (a paragraph scored 27.4 for 20.4), as the candidates are.
+  Xapian::Query proximity;
+  // The same question as a query Xapian can prune, for the first phase's candidates: each word's
+  // fields as one OP_SYNONYM (BM25F with equal field weights: one wdf summed over the fields)
+  // instead of OP_MAX, the same filters and required phrases. It matches the same paragraphs as
+  // `query`. Empty when `query` is.
+  Xapian::Query candidate_query;
   std::size_t words = 0;  // content words in free text
   std::unordered_map<std::string, std::vector<std::size_t>> term_words;  // term -> words it serves
   std::unordered_map<std::string, std::vector<std::size_t>> derived_words;  // ... only in part
@@ -64,9 +76,12 @@ class QueryPlanner {
   QueryPlan Plan(const SearchRequest& request);
 
  private:
-  Xapian::Query WordQuery(const analysis::Token& t, std::size_t w, QueryPlan* plan);
+  // Word `w`'s query; its prunable form (QueryPlan::candidate_query) goes to `candidate`.
+  Xapian::Query WordQuery(const analysis::Token& t, std::size_t w, QueryPlan* plan,
+                          Xapian::Query* candidate);
   std::vector<std::string> Derived(const std::vector<std::string>& keys) const;
-  Xapian::Query ExpansionQuery(const analysis::Expansion& e, QueryPlan* plan);
+  Xapian::Query ExpansionQuery(const analysis::Expansion& e, QueryPlan* plan,
+                               Xapian::Query* candidate);
   // The phrase as a query; its content words' exact forms, as typed, go to `exact_forms`.
   Xapian::Query PhraseQuery(const std::string& phrase, QueryPlan* plan,
                             std::vector<Xapian::Query>* exact_forms);

@@ -1,8 +1,12 @@
 #include "searcher/retrieve.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "schema/schema.h"
+#include "schema/terms.h"
 
 namespace portaria::searcher {
 namespace {
@@ -15,16 +19,13 @@ constexpr Xapian::termcount kFeedbackTerms = 10;
 constexpr double kFeedbackWeight = 0.1;
 constexpr Xapian::doccount kFeedbackMinParagraphs = 1000;
 
-// Pseudo-relevance feedback: the text terms that best characterise the top paragraphs (Xapian's
+// Pseudo-relevance feedback: the text terms that best characterise `top` paragraphs (Xapian's
 // ESet over them), as an optional query. It brings in the law's own words for a question
 // asked in other words ("vazaram fotos" -> "nudez", "divulgação").
-Xapian::Query Feedback(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
+Xapian::Query Feedback(const Xapian::Enquire& enquire, const std::vector<Xapian::docid>& top,
                        const QueryPlan& plan) {
   Xapian::RSet rset;
-  std::size_t n = 0;
-  for (auto it = mset.begin(); it != mset.end() && n < kFeedbackParagraphs; ++it, ++n) {
-    rset.add_document(*it);
-  }
+  for (std::size_t i = 0; i < top.size() && i < kFeedbackParagraphs; ++i) rset.add_document(top[i]);
   if (rset.empty()) return Xapian::Query();
   struct TextTermsOnly : Xapian::ExpandDecider {
     bool operator()(const std::string& term) const override {
@@ -43,67 +44,200 @@ Xapian::Query Feedback(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
   return Xapian::Query(Xapian::Query::OP_OR, extra.begin(), extra.end());
 }
 
-}  // namespace
-
-Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_t wanted,
-                   bool group) {
+Xapian::Enquire Bm25Enquire(const Xapian::Database& db, const Xapian::Query& query) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(plan.query);
+  enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+  return enquire;
+}
+
+// An Enquire for `query` with the ranking the result list has: BM25, the collapse key, ties by
+// id (the sort key of each match is then its id).
+Xapian::Enquire RankedEnquire(const Xapian::Database& db, const Xapian::Query& query, bool group) {
+  Xapian::Enquire enquire = Bm25Enquire(db, query);
   enquire.set_collapse_key(group ? schema::kSlotDoc : schema::kSlotCollapse);
-  if (plan.ranked) {
-    enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
-  } else {
-    // A pure listing (filters only): in document order.
-    auto* key = new Xapian::MultiValueKeyMaker();
-    key->add_value(schema::kSlotDoc);
-    key->add_value(schema::kSlotOrder);
-    key->add_value(schema::kSlotId);
-    enquire.set_sort_by_key(key->release(), false);
+  enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+  return enquire;
+}
+
+void Count(Xapian::ValueCountMatchSpy& units, Xapian::ValueCountMatchSpy& sources,
+           Retrieval* retrieval) {
+  for (auto* spy : {&units, &sources}) {
+    auto& counts = spy == &units ? retrieval->units : retrieval->sources;
+    for (auto v = spy->values_begin(); v != spy->values_end(); ++v) counts[*v] = v.get_termfreq();
   }
-  std::size_t depth = plan.ranked ? std::max(wanted, kRerankWindow) : wanted;
-  // Every match is counted (exact facets and total). This also keeps Xapian 1.4.22 from pruning:
-  // with a lower check_at_least it can crash inside get_mset where two OP_MAX subqueries share
-  // an OR (2 of the 50 judged questions did), and every question of two words has that shape
-  // (bench/README.md).
-  Xapian::doccount check_all = db.get_doccount();
-  if (plan.ranked && db.get_doccount() >= kFeedbackMinParagraphs) {
-    // A first pass for the few paragraphs that feedback reads: a short result heap and no
-    // facet spies (they would count every match twice). Its top is the final pass's top, as
-    // the order is total (ties are broken by id).
-    Xapian::MSet top = enquire.get_mset(0, kFeedbackParagraphs, check_all);
-    Xapian::Query feedback = Feedback(enquire, top, plan);
-    if (!feedback.empty()) {
-      // AND_MAYBE keeps the match set (and the filters): feedback only re-weights it.
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query,
-                                      Scaled(feedback, kFeedbackWeight)));
-    }
-  }
+}
+
+// A pure listing (filters only), in document order: every match is listed and counted.
+void List(const Xapian::Database& db, const QueryPlan& plan, std::size_t depth,
+          Retrieval* retrieval) {
+  Xapian::Enquire enquire = RankedEnquire(db, plan.query, false);
+  auto* key = new Xapian::MultiValueKeyMaker();
+  key->add_value(schema::kSlotDoc);
+  key->add_value(schema::kSlotOrder);
+  key->add_value(schema::kSlotId);
+  enquire.set_sort_by_key(key->release(), false);
   Xapian::ValueCountMatchSpy units(schema::kSlotUnit), sources(schema::kSlotSource);
   enquire.add_matchspy(&units);
   enquire.add_matchspy(&sources);
+  Xapian::doccount check_all = db.get_doccount();
   Xapian::MSet mset;
   try {
     mset = enquire.get_mset(0, depth, check_all);
   } catch (const Xapian::UnimplementedError&) {
-    if (plan.ranked) throw;
     // Remote shards take no KeyMaker: list by diploma, then in docid order, which is the
     // order the indexer wrote each file's paragraphs (a file re-indexed in place keeps it).
     enquire.set_sort_by_value(schema::kSlotDoc, false);
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     mset = enquire.get_mset(0, depth, check_all);
   }
-  Retrieval retrieval;
   // Every match was checked, so the lower bound is the count. The estimate is not: beyond the
   // documents that reached the result heap it guesses how many identical paragraphs collapse
   // (1100 for 688 paragraphs on corpus + br-akn).
-  retrieval.total = mset.get_matches_lower_bound();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    retrieval.matches.push_back({*it, it.get_weight()});
+  retrieval->total = mset.get_matches_lower_bound();
+  for (auto it = mset.begin(); it != mset.end(); ++it) retrieval->matches.push_back({*it, 0.0});
+  Count(units, sources, retrieval);
+}
+
+// Exact counts, the slow path: every match of the plan's query is checked (and counted once
+// after collapsing), none is ranked. Checking every match is also what keeps Xapian 1.4.22 from
+// pruning this query, which it can crash doing (two OP_MAX under an OR, bench/README.md).
+void CountAll(const Xapian::Database& db, const QueryPlan& plan, bool group, Retrieval* retrieval) {
+  Xapian::Enquire enquire = RankedEnquire(db, plan.query, group);
+  Xapian::ValueCountMatchSpy units(schema::kSlotUnit), sources(schema::kSlotSource);
+  enquire.add_matchspy(&units);
+  enquire.add_matchspy(&sources);
+  Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+  retrieval->total = mset.get_matches_lower_bound();
+  retrieval->total_exact = retrieval->facets_exact = true;
+  retrieval->units.clear();
+  retrieval->sources.clear();
+  Count(units, sources, retrieval);
+}
+
+// The first phase: the plan's prunable query for its best `count` matches. Xapian may skip
+// paragraphs that cannot reach them (check_at_least 0), so the cost follows the top, not the
+// number of matches. The query holds no OP_MAX: pruning one under an OR crashes Xapian 1.4.22.
+Xapian::MSet Candidates(const Xapian::Database& db, const QueryPlan& plan, std::size_t count,
+                        bool group) {
+  Xapian::Enquire enquire = RankedEnquire(db, plan.candidate_query, group);
+  return enquire.get_mset(0, count, Xapian::doccount{0});
+}
+
+// The candidates as a posting list: what restricts a pass to them on one local database, where
+// a docid names the same paragraph to the source as to the matcher. (Over shards each shard
+// sees its own docids, and a remote one cannot run our code, so there the candidates' id terms
+// do it, at the cost of a posting-list look-up each: about 12 ms per pass for 1,000.)
+class DocidSource : public Xapian::PostingSource {
+ public:
+  explicit DocidSource(std::vector<Xapian::docid> docids) : docids_(std::move(docids)) {}
+  Xapian::doccount get_termfreq_min() const override { return docids_.size(); }
+  Xapian::doccount get_termfreq_est() const override { return docids_.size(); }
+  Xapian::doccount get_termfreq_max() const override { return docids_.size(); }
+  Xapian::docid get_docid() const override { return docids_[at_]; }
+  void next(double) override { at_ = started_ ? at_ + 1 : 0, started_ = true; }
+  void skip_to(Xapian::docid did, double) override {
+    std::size_t from = started_ ? at_ : 0;
+    started_ = true;
+    at_ = std::lower_bound(docids_.begin() + from, docids_.end(), did) - docids_.begin();
   }
-  for (auto* spy : {&units, &sources}) {
-    auto& counts = spy == &units ? retrieval.units : retrieval.sources;
-    for (auto v = spy->values_begin(); v != spy->values_end(); ++v) counts[*v] = v.get_termfreq();
+  bool at_end() const override { return started_ && at_ >= docids_.size(); }
+  Xapian::PostingSource* clone() const override { return new DocidSource(docids_); }
+  void init(const Xapian::Database&) override { at_ = 0, started_ = false; }
+
+ private:
+  std::vector<Xapian::docid> docids_;  // ascending
+  std::size_t at_ = 0;
+  bool started_ = false;
+};
+
+// The field-aware weights of the candidates, best first (ties by id), cut to `depth`: the plan's
+// query, its proximity and the feedback, each run as its own pass restricted to the candidates
+// (by docid, else by id term), so the matcher walks their posting lists only at these
+// paragraphs, by skipping, whatever the index's size. Each pass asks for every candidate, so its
+// result heap never fills and nothing is pruned. The facets count the candidates.
+void Rescore(const Xapian::Database& db, const QueryPlan& plan, const Xapian::MSet& candidates,
+             std::size_t depth, bool by_docid, Retrieval* retrieval) {
+  std::unordered_map<Xapian::docid, std::string> ids;
+  for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+    ids[*it] = it.get_sort_key();  // the sort key is the id (kSlotId)
+  }
+  Xapian::Query only;
+  if (by_docid) {
+    std::vector<Xapian::docid> docids;
+    for (const auto& [docid, id] : ids) docids.push_back(docid);
+    std::sort(docids.begin(), docids.end());
+    only = Xapian::Query((new DocidSource(std::move(docids)))->release());
+  } else {
+    std::vector<Xapian::Query> id_terms;
+    for (const auto& [docid, id] : ids) id_terms.emplace_back(schema::IdTerm(id));
+    only = Xapian::Query(Xapian::Query::OP_OR, id_terms.begin(), id_terms.end());
+  }
+  Xapian::doccount n = candidates.size();
+  std::unordered_map<Xapian::docid, double> weights;
+  auto pass = [&](const Xapian::Query& query, double scale, Xapian::Enquire* enquire) {
+    enquire->set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, only));
+    Xapian::MSet mset = enquire->get_mset(0, n, n);
+    for (auto it = mset.begin(); it != mset.end(); ++it) weights[*it] += scale * it.get_weight();
+  };
+  Xapian::Enquire enquire = Bm25Enquire(db, plan.query);
+  Xapian::ValueCountMatchSpy units(schema::kSlotUnit), sources(schema::kSlotSource);
+  enquire.add_matchspy(&units);
+  enquire.add_matchspy(&sources);
+  pass(plan.query, 1.0, &enquire);
+  Count(units, sources, retrieval);
+  enquire.clear_matchspies();
+  if (!plan.proximity.empty()) pass(plan.proximity, 1.0, &enquire);
+  std::vector<Match> ranked;
+  ranked.reserve(weights.size());
+  for (const auto& [docid, weight] : weights) ranked.push_back({docid, weight});
+  auto best_first = [&](const Match& a, const Match& b) {
+    return a.weight != b.weight ? a.weight > b.weight : ids[a.docid] < ids[b.docid];
+  };
+  std::sort(ranked.begin(), ranked.end(), best_first);
+  if (db.get_doccount() >= kFeedbackMinParagraphs) {
+    std::vector<Xapian::docid> top;
+    for (std::size_t i = 0; i < ranked.size() && i < kFeedbackParagraphs; ++i) {
+      top.push_back(ranked[i].docid);
+    }
+    enquire.set_query(plan.query);  // the ESet leaves out the query's own terms
+    Xapian::Query feedback = Feedback(enquire, top, plan);
+    if (!feedback.empty()) {
+      pass(feedback, kFeedbackWeight, &enquire);
+      for (auto& m : ranked) m.weight = weights[m.docid];
+      std::sort(ranked.begin(), ranked.end(), best_first);
+    }
+  }
+  if (ranked.size() > depth) ranked.resize(depth);
+  retrieval->matches = std::move(ranked);
+}
+
+}  // namespace
+
+Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_t wanted,
+                   bool group, bool exact_counts) {
+  Retrieval retrieval;
+  if (!plan.ranked) {
+    List(db, plan, wanted, &retrieval);
+    return retrieval;
+  }
+  std::size_t depth = std::max(wanted, kRerankWindow);
+  Xapian::MSet candidates = Candidates(db, plan, std::max(depth, kCandidates), group);
+  try {
+    Rescore(db, plan, candidates, depth, db.size() == 1, &retrieval);
+  } catch (const Xapian::UnimplementedError&) {
+    // One remote database: it cannot run the candidates' posting source, so use their ids.
+    retrieval = Retrieval();
+    Rescore(db, plan, candidates, depth, false, &retrieval);
+  }
+  retrieval.total = candidates.get_matches_estimated();
+  retrieval.total_exact =
+      candidates.get_matches_lower_bound() == candidates.get_matches_upper_bound();
+  // The facets counted the candidates; when they are every match, counting them all again is
+  // cheap and gives the exact figures (collapsed as the result list is).
+  retrieval.facets_exact = false;
+  if (exact_counts || candidates.get_matches_upper_bound() <= candidates.size()) {
+    CountAll(db, plan, group, &retrieval);
   }
   return retrieval;
 }

@@ -1,11 +1,15 @@
-// The first ranking phase: the plan's query run by Xapian's matcher, BM25 over posting lists
-// and nothing else, so it is cheap per paragraph and is the part a matcher can prune (Xapian
-// 1.4.22 is kept from pruning here, see check_at_least in retrieve.cc). It yields a window of
-// candidates (kRerankWindow; a longer page gets the matches past it in this phase's order) that the
-// second phase (rerank.h) re-scores with signals too dear to compute for every match, as in Vespa's
-// first and second phase or Lucene's rescorer: the matcher never sees those signals, and they never
-// see the whole index. Here also: the pseudo-relevance feedback pass, collapsing, the order of a
-// pure listing, and the facet spies, which count every match rather than the window.
+// The first ranking phase, and the field-aware BM25 the second phase starts from. First, the
+// plan's prunable query (QueryPlan::candidate_query) for its best kCandidates matches: Xapian
+// skips what cannot reach them, so the cost follows the top, not the index. Then the plan's
+// field-aware query (each word by its best field, OP_MAX, which Xapian 1.4.22 must not prune)
+// scores exactly those candidates, by skipping to them in its posting lists, with
+// pseudo-relevance feedback, for a window (kRerankWindow) that the second phase (rerank.h)
+// re-scores with signals too dear for every match, as in Vespa's first and second phase or
+// Lucene's rescorer. Counting is bounded the same way: the total is Xapian's estimate from the
+// first phase and the facets count the candidates, unless every match is a candidate or exact
+// counts are asked for (the slow path: every match checked and counted, as Elasticsearch's
+// track_total_hits; the ranking is the same). Also here: collapsing, and the order of a pure
+// listing (always exact).
 #ifndef PORTARIA_SEARCHER_RETRIEVE_H_
 #define PORTARIA_SEARCHER_RETRIEVE_H_
 
@@ -24,6 +28,11 @@ namespace portaria::searcher {
 // that every page of a question is cut from the same ranking.
 inline constexpr std::size_t kRerankWindow = 200;
 
+// How many of the first phase's best matches the field-aware query scores (more when a page
+// reaches deeper): every page within them is cut from the same candidates. 300 ranks the judged
+// questions as 1,000 does (and as scoring every match does), at 60-70 % of the cost at 100k.
+inline constexpr std::size_t kCandidates = 300;
+
 // A paragraph of the window, as the first phase ranked it.
 struct Match {
   Xapian::docid docid = 0;
@@ -32,15 +41,19 @@ struct Match {
 
 struct Retrieval {
   std::vector<Match> matches;  // best first (in document order for a pure listing)
-  std::size_t total = 0;       // every matching paragraph, collapsed
-  // The facet spies' counts over every match: value ("" included) -> paragraphs.
+  std::size_t total = 0;       // every matching paragraph, collapsed (estimated unless exact)
+  bool total_exact = true;
+  // The facet spies' counts over every match (or only the candidates unless facets_exact):
+  // value ("" included) -> paragraphs.
   std::map<std::string, Xapian::doccount> units, sources;
+  bool facets_exact = true;
 };
 
-// Runs `plan.query` (which must not be empty) for the first `wanted` results at least: ranked
-// queries fetch kRerankWindow when that is more. `group` collapses to one paragraph per diploma.
+// Runs `plan` (whose query must not be empty) for the first `wanted` results at least: ranked
+// queries fetch kRerankWindow when that is more. `group` collapses to one paragraph per diploma;
+// `exact_counts` scores and counts every match (SearchRequest::exact_counts).
 Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_t wanted,
-                   bool group);
+                   bool group, bool exact_counts);
 
 }  // namespace portaria::searcher
 

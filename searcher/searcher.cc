@@ -1,9 +1,10 @@
 // The Searcher: a request answered in four steps, each in its own file. Query understanding
 // (plan.h) turns the request into one Xapian query and the facts about the question's words;
-// the first phase (retrieve.h) runs that query, BM25 only, for a window of candidates and the
-// facet counts; the second phase (rerank.h) re-scores the window by signals too dear for every
-// match; presentation (present.h) turns the requested page into hits with snippets. This file
-// keeps the request's validation, the retries when an indexer commits meanwhile, and opening.
+// the first phase (retrieve.h) runs its prunable form for candidates, scores them by the
+// field-aware query, BM25 only, for a window, and counts within a budget; the second phase
+// (rerank.h) re-scores the window by signals too dear for every match; presentation (present.h)
+// turns the requested page into hits with snippets. This file keeps the request's validation, the
+// retries when an indexer commits meanwhile, and opening.
 #include <xapian.h>
 
 #include <algorithm>
@@ -71,8 +72,11 @@ class XapianSearcher : public Searcher {
     if (plan.query.empty()) return;
     std::size_t limit = std::min(request.limit, kMaxResults);
     std::size_t wanted = request.offset + limit;
-    searcher::Retrieval retrieval = searcher::Retrieve(db_, plan, wanted, request.group);
+    searcher::Retrieval retrieval =
+        searcher::Retrieve(db_, plan, wanted, request.group, request.exact_counts);
     response->total = retrieval.total;
+    response->total_exact = retrieval.total_exact;
+    response->facets_exact = retrieval.facets_exact;
     std::vector<searcher::Candidate> ranked = reranker_.Rerank(retrieval.matches, plan);
     presenter_.AddHits(ranked, request.offset, wanted, plan, response);
     searcher::AddFacets(retrieval, response);

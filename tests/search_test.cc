@@ -23,6 +23,7 @@
 #include "gtest/gtest.h"
 #include "portaria/index.h"
 #include "schema/schema.h"
+#include "searcher/retrieve.h"
 #include "tests/test_util.h"
 
 namespace portaria {
@@ -575,7 +576,6 @@ TEST(PagingTest, PagesAreCutFromOneRanking) {
   EXPECT_EQ(std::set<std::string>(paged.begin(), paged.end()).size(), 300u);
 }
 
-// A facet lists its kMaxFacetValues most frequent values, the others left out.
 // A quoted phrase is these words in this order, function words and negation included: the
 // index keeps every word's position (function words without a score).
 TEST(PhraseTest, FunctionWordsAndNegationStayInAPhrase) {
@@ -611,6 +611,7 @@ TEST(PhraseTest, FunctionWordsAndNegationStayInAPhrase) {
   ASSERT_EQ(free.hits.size(), 2u);
 }
 
+// A facet lists its kMaxFacetValues most frequent values, the others left out.
 TEST(FacetTest, OnlyTheMostFrequentValuesAreListed) {
   std::vector<nlohmann::json> records;
   const std::size_t sources = kMaxFacetValues + 10;
@@ -636,7 +637,10 @@ TEST(FacetTest, OnlyTheMostFrequentValuesAreListed) {
   }
 }
 
-TEST(FacetTest, CountsAreExactOnADatabaseThatGetsFeedback) {
+// Counting is bounded by default: with more matches than the first phase's candidates, the
+// facets count the candidates and say so; exact counts, on request, count every match (on a
+// database large enough to get feedback, whose extra pass must not count twice).
+TEST(FacetTest, CountsAreExactOnRequestAndFlaggedOtherwise) {
   const char* sources[] = {"Lei n.º 1/2001", "Lei n.º 2/2002", "Lei n.º 3/2003"};
   // Each topic has words of its own, so that feedback finds terms to add.
   const char* topics[] = {"pensão de velhice pela carreira contributiva",
@@ -657,17 +661,40 @@ TEST(FacetTest, CountsAreExactOnADatabaseThatGetsFeedback) {
   }
   std::string db;
   ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("facets-big"), records, &db));
-  SearchResponse response = Ask(db, "\"pensão de velhice\"");
   std::size_t all = 0;
   for (const auto& [source, n] : expected) all += n;
-  EXPECT_EQ(response.total, all);
-  EXPECT_EQ(response.facets["source"], expected);
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  SearchRequest request;
+  request.query = "\"pensão de velhice\"";
+  SearchResponse bounded, exact;
+  ASSERT_TRUE(searcher->Search(request, &bounded).ok());
+  request.exact_counts = true;
+  ASSERT_TRUE(searcher->Search(request, &exact).ok());
+  ASSERT_GT(all, searcher::kCandidates);  // more matches than candidates
+  EXPECT_FALSE(bounded.facets_exact);
+  std::size_t counted = 0;
+  for (const auto& [source, n] : bounded.facets["source"]) {
+    EXPECT_LE(n, expected[source]) << source;
+    counted += n;
+  }
+  EXPECT_EQ(counted, searcher::kCandidates);
+  EXPECT_TRUE(exact.total_exact);
+  EXPECT_TRUE(exact.facets_exact);
+  EXPECT_EQ(exact.total, all);
+  EXPECT_EQ(exact.facets["source"], expected);
+  // Both rank alike: exact counting changes the counts only.
+  ASSERT_EQ(bounded.hits.size(), exact.hits.size());
+  for (std::size_t i = 0; i < exact.hits.size(); ++i) {
+    EXPECT_EQ(bounded.hits[i].paragraph.id, exact.hits[i].paragraph.id) << i;
+  }
 }
 
-// `total` counts what a search can return. With more matches than the re-ranking depth,
-// Xapian's estimate was far off (1100 for 688 paragraphs on corpus + br-akn); every match is
-// checked, so the lower bound is the count. Some paragraphs are repeated, so collapsing (one
-// result for identical paragraphs) is part of what is counted.
+// `total` counts what a search can return, when it says it is exact: on request, or when every
+// match is a candidate (a deep page). Xapian's estimate can be far off (1100 for 688 paragraphs
+// on corpus + br-akn), so the exact count is the lower bound after checking every match. Some
+// paragraphs are repeated, so collapsing (one result for identical paragraphs) is part of what
+// is counted.
 TEST(FacetTest, TotalIsTheNumberOfResultsASearchCanReturn) {
   const char* verbs[] = {"paga", "gere", "fiscaliza", "atribui"};
   const char* things[] = {"as pensões de velhice", "os subsídios de doença",
@@ -692,14 +719,23 @@ TEST(FacetTest, TotalIsTheNumberOfResultsASearchCanReturn) {
     SearchRequest request;
     request.query = query;
     request.limit = 5;
-    SearchResponse few, all;
+    SearchResponse few, few_exact, all;
     ASSERT_TRUE(searcher->Search(request, &few).ok());
+    request.exact_counts = true;
+    ASSERT_TRUE(searcher->Search(request, &few_exact).ok());
+    request.exact_counts = false;
     request.limit = kMaxResults;
     ASSERT_TRUE(searcher->Search(request, &all).ok());
     ASSERT_GT(all.hits.size(), 300u);         // well past the re-ranking depth ...
     ASSERT_LT(all.hits.size(), kMaxResults);  // ... and all of them returned
-    EXPECT_EQ(few.total, all.hits.size());
+    EXPECT_TRUE(all.total_exact);
     EXPECT_EQ(all.total, all.hits.size());
+    EXPECT_TRUE(few_exact.total_exact);
+    EXPECT_EQ(few_exact.total, all.hits.size());
+    EXPECT_FALSE(few.facets_exact);  // only the candidates were counted
+    if (few.total_exact) {
+      EXPECT_EQ(few.total, all.hits.size());
+    }
   }
 }
 

@@ -112,6 +112,7 @@ const CliCase kCliCases[] = {
     {"pensões", "&unidade=Centro%20Nacional%20de%20Pens%C3%B5es",
      "--unidade 'Centro Nacional de Pensões'"},
     {"prestações", "&group=1&limit=5", "--group --limit 5"},
+    {"pensões", "&exact=1", "--exact-counts"},
     {"pensoes de velhise", "", ""},  // misspelt: the suggestion must match too
     {"alinea:d pensões", "", ""},
 };
@@ -163,6 +164,7 @@ TEST_F(ServerTest, BadRequestsAreJsonErrors) {
       {"/search?q=pens%C3%B5es&limit=" + std::to_string(kMaxResults + 1), 400},
       {"/search?q=pens%C3%B5es&offset=x", 400},
       {"/search?q=pens%C3%B5es&group=maybe", 400},
+      {"/search?q=pens%C3%B5es&exact=2", 400},
       {"/search?q=%FF%FE", 400},  // not UTF-8
       {"/nope", 404},
       {"/search/extra", 404},

@@ -124,6 +124,8 @@ int main(int argc, char** argv) {
   app.add_option("--alinea", request.letter, "Only this alínea letter");
   app.add_option("--fonte", request.source, "Only paragraphs of this source");
   app.add_flag("--group", request.group, "At most one paragraph per diploma");
+  app.add_flag("--exact-counts", request.exact_counts,
+               "Count every match for the total and facets, scoring every match (slow path)");
   std::string queries_from;
   auto* from = app.add_option("--queries-from", queries_from,
                               "Answer each line of FILE (- for stdin) as a query: one JSON "

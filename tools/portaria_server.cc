@@ -140,6 +140,9 @@ void HandleSearch(const httplib::Request& req, httplib::Response& res) {
   if (req.has_param("group") && !ParseFlag(req.get_param_value("group"), &request.group)) {
     return SendError(res, 400, "parameter group must be 1 or 0");
   }
+  if (req.has_param("exact") && !ParseFlag(req.get_param_value("exact"), &request.exact_counts)) {
+    return SendError(res, 400, "parameter exact must be 1 or 0");
+  }
   struct Filter {
     const char* name;
     std::string* field;

@@ -32,6 +32,11 @@ struct SearchRequest {
   std::string letter;  // same as alinea:...
   std::string source;  // same as fonte:"..."
   bool group = false;  // at most one paragraph per document (diploma)
+  // Count every match for `total` and the facets, and rank by scoring every match: the slow
+  // path, whose cost grows with the number of matching paragraphs. By default both counts come
+  // from a bounded first phase (SearchResponse::total_exact, facets_exact say whether they are
+  // exact), and a ranked query scores only its best candidates exactly.
+  bool exact_counts = false;
 };
 
 struct SearchHit {
@@ -43,12 +48,17 @@ struct SearchHit {
 
 struct SearchResponse {
   std::string query;
-  std::size_t total = 0;  // estimated number of matching paragraphs (exact for small sets)
+  // Matching paragraphs: exact when total_exact, else Xapian's estimate from bounded work.
+  std::size_t total = 0;
+  bool total_exact = true;
   std::vector<SearchHit> hits;
   // Facet name ("unit", "source") -> value -> count of matching paragraphs: the kMaxFacetValues
   // most frequent values of each facet (ties by value), so that a question over thousands of
   // diplomas does not answer with a megabyte of counts.
+  // Counted over every match when facets_exact, else over the first phase's candidates (the
+  // best few hundred matches): their proportions, not the index's.
   std::map<std::string, std::map<std::string, std::size_t>> facets;
+  bool facets_exact = true;
   std::string suggestion;  // a corrected query, when some words look misspelt; else empty
 };
 
@@ -65,9 +75,9 @@ class Searcher {
   Searcher() = default;
 };
 
-// The response as one JSON object: {"query", "total", "results": [{"rank", "score", "id",
-// "unit", "letter", "source", "section", "text", "snippet", ...}], "facets": {...}} and
-// "suggestion" when there is one. Pretty-printed when `indent` >= 0.
+// The response as one JSON object: {"query", "total", "total_exact", "results": [{"rank", "score",
+// "id", "unit", "letter", "source", "section", "text", "snippet", ...}], "facets": {...},
+// "facets_exact"} and "suggestion" when there is one. Pretty-printed when `indent` >= 0.
 std::string ToJson(const SearchResponse& response, int indent = -1);
 
 }  // namespace portaria
