@@ -161,7 +161,7 @@ std::optional<LineError> ToParagraph(std::string_view line, Paragraph* p) {
 
 }  // namespace
 
-ReadResult ReadJsonLines(std::string_view content, const std::string& file) {
+ReadResult ReadJsonLines(std::string_view content, const std::string& file, int first_line) {
   ReadResult result;
   if (content.size() > kMaxFileBytes) {
     result.fatal = true;
@@ -171,7 +171,7 @@ ReadResult ReadJsonLines(std::string_view content, const std::string& file) {
     return result;
   }
   const std::string default_doc = "jsonl:" + std::filesystem::path(file).stem().string();
-  int line_number = 0;
+  int line_number = first_line - 1;
   for (std::size_t start = 0; start < content.size();) {
     std::size_t end = content.find('\n', start);
     if (end == std::string_view::npos) end = content.size();

@@ -165,4 +165,68 @@ ReadResult ReadBytes(const std::filesystem::path& path, std::string_view raw) {
   return result;
 }
 
+JsonLinesStream::JsonLinesStream(const std::filesystem::path& path, std::size_t part_bytes)
+    : in_(path, std::ios::binary), file_(path.string()), part_bytes_(part_bytes) {}
+
+bool JsonLinesStream::Next(ReadResult* part) {
+  *part = ReadResult();
+  if (done_) return false;
+  if (!in_) {
+    done_ = true;
+    part->fatal = true;
+    part->errors.push_back(Status::Error(Status::Code::kIOError, "cannot read file", file_));
+    return false;
+  }
+  std::string chunk = std::move(carry_);
+  carry_.clear();
+  std::size_t have = chunk.size();
+  chunk.resize(std::max(have, part_bytes_));
+  in_.read(chunk.data() + have, static_cast<std::streamsize>(chunk.size() - have));
+  chunk.resize(have + static_cast<std::size_t>(in_.gcount()));
+  if (in_.bad()) {
+    done_ = true;
+    part->fatal = true;
+    part->errors.push_back(Status::Error(Status::Code::kIOError, "read error", file_, line_));
+    return false;
+  }
+  if (in_.eof()) {
+    done_ = true;
+  } else if (std::size_t cut = chunk.rfind('\n'); cut != std::string::npos) {
+    carry_ = chunk.substr(cut + 1);
+    chunk.resize(cut + 1);
+  }  // else: a line longer than a part, which the reader rejects (kMaxParagraphBytes)
+  if (first_ && chunk.starts_with("\xEF\xBB\xBF")) chunk.erase(0, 3);
+  first_ = false;
+  // A NUL byte or invalid UTF-8 makes its line an error: the line is emptied (so that the
+  // numbering holds) and the part checked again.
+  std::string clean;
+  while (!chunk.empty()) {
+    Status s = PrepareText(chunk, file_, &clean);
+    if (s.ok()) break;
+    std::size_t start = 0;
+    for (int l = 1; l < s.line() && start != std::string::npos; ++l) {
+      start = chunk.find('\n', start);
+      if (start != std::string::npos) ++start;
+    }
+    if (s.line() <= 0 || start == std::string::npos) {  // not a line's fault: give up the part
+      part->errors.push_back(Status::Error(s.code(), s.message(), file_, line_));
+      chunk.clear();
+      break;
+    }
+    std::size_t end = chunk.find('\n', start);
+    chunk.erase(start, (end == std::string::npos ? chunk.size() : end) - start);
+    part->errors.push_back(
+        Status::Error(s.code(), s.message(), file_, line_ + s.line() - 1, s.column()));
+  }
+  if (!chunk.empty()) {
+    ReadResult read = ReadJsonLines(clean, file_, line_);
+    for (auto& p : read.paragraphs) NormalizeRecord(&p);
+    part->paragraphs = std::move(read.paragraphs);
+    for (auto& e : read.errors) part->errors.push_back(std::move(e));
+    part->warnings = std::move(read.warnings);
+  }
+  line_ += static_cast<int>(std::count(chunk.begin(), chunk.end(), '\n'));
+  return true;
+}
+
 }  // namespace portaria::indexer

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,9 @@ namespace portaria::indexer {
 inline constexpr std::size_t kMaxFileBytes = 64u << 20;        // a larger file is rejected
 inline constexpr std::size_t kMaxParagraphBytes = 256u << 10;  // a larger paragraph is an error
 inline constexpr std::size_t kMaxFieldBytes = 4u << 10;        // unit, source, section, letter...
+// A JSON Lines file is read whole up to this size and as a stream of parts of about this size
+// beyond it, whatever its size (JsonLinesStream): kMaxFileBytes does not apply to it.
+inline constexpr std::size_t kStreamPartBytes = 8u << 20;
 
 struct ReadResult {
   std::vector<Paragraph> paragraphs;
@@ -44,7 +48,8 @@ const char* FormatName(Format format);
 // stable key of the document used to build ids (pages: the file stem).
 ReadResult ReadPage(std::string_view content, const std::string& file, const std::string& doc_key);
 ReadResult ReadAkomaNtoso(std::string_view content, const std::string& file);
-ReadResult ReadJsonLines(std::string_view content, const std::string& file);
+// `first_line`: the line number of the content's first line in its file (a part of a stream).
+ReadResult ReadJsonLines(std::string_view content, const std::string& file, int first_line = 1);
 // Portuguese legislative text (schema/DIPLOMAS.md), chosen by content for .md/.txt files
 // (diploma::LooksLikeDiploma). `known` tells whether the dictionary accepts a folded word, to
 // mend words broken at line ends; it may be empty (a syllable-break rule is used instead).
@@ -61,6 +66,29 @@ ReadResult ReadFile(const std::filesystem::path& path);
 // ReadRawFile refuses files over kMaxFileBytes without reading them.
 Status ReadRawFile(const std::filesystem::path& path, std::string* raw);
 ReadResult ReadBytes(const std::filesystem::path& path, std::string_view raw);
+
+// A JSON Lines file of any size read as a stream of parts of whole lines (about
+// kStreamPartBytes each), so that memory follows the part, not the file: a 1M-paragraph export
+// is one file. Each part gets ReadFile's checks and clean-up, except that a line with a NUL byte
+// or invalid UTF-8 is an error of that line (skipped, as a line of bad JSON is), not of the file.
+// Errors carry the line numbers of the whole file. Not thread-safe; one stream per file.
+class JsonLinesStream {
+ public:
+  // `part_bytes`: the size of a part (a line longer than one is an error of that line).
+  explicit JsonLinesStream(const std::filesystem::path& path,
+                           std::size_t part_bytes = kStreamPartBytes);
+  // The next part's records, errors and warnings; false when the file is exhausted (or could not
+  // be read: then `*part` holds that error, fatal).
+  bool Next(ReadResult* part);
+
+ private:
+  std::ifstream in_;
+  std::string file_;
+  std::size_t part_bytes_;
+  std::string carry_;  // the start of a line the last part cut
+  int line_ = 1;       // the file's line number of the next part's first line
+  bool first_ = true, done_ = false;
+};
 
 // The checks and clean-up ReadFile applies before a reader sees the bytes, exposed for tests and
 // for readers fed from memory. Returns a fatal result's status, or ok with `*clean` filled.

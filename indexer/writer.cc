@@ -14,6 +14,8 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -189,7 +191,10 @@ struct PreparedFile {
   std::vector<Status> warnings;        // the reader's, for kParsed
   std::vector<std::string> id_terms;   // kParsed: one per paragraph, in order ...
   std::vector<Xapian::Document> docs;  // ... with its document
-  std::exception_ptr failure;          // preparing threw (e.g. out of memory)
+  // kParsed: a part of a file read as a stream (indexer::JsonLinesStream) after which more
+  // parts of the same file follow. Each part's entry counts its own paragraphs and errors.
+  bool more = false;
+  std::exception_ptr failure;  // preparing threw (e.g. out of memory)
 };
 
 // What the main thread knows of a file before it is prepared (the manifest is only read and
@@ -200,22 +205,101 @@ struct FileJob {
   bool reread = true;
 };
 
-PreparedFile Prepare(const FileJob& job, analysis::Analyzer* analyzer) {
+// The documents of `paragraphs`, numbered from `*order` on, into `out`.
+void BuildDocuments(std::vector<Paragraph>& paragraphs, const std::string& file_key,
+                    std::uint32_t* order, analysis::Analyzer* analyzer, PreparedFile* out) {
+  for (auto& p : paragraphs) {
+    p.file = file_key;
+    out->id_terms.push_back(schema::IdTerm(p.id));
+    out->docs.push_back(indexer::BuildDocument(p, (*order)++, analyzer));
+  }
+}
+
+// A JSON Lines file too large to read whole, hashed and then parsed part by part: each part is
+// emitted as soon as it is analysed, so memory follows the part, not the file.
+void PrepareStream(const FileJob& job, analysis::Analyzer* analyzer,
+                   const std::function<void(PreparedFile)>& emit) {
+  const FoundFile& file = *job.file;
+  PreparedFile head;
+  head.entry.path = file.key;
+  head.entry.size = file.size;
+  head.entry.mtime_ns = file.mtime_ns;
+  {
+    std::ifstream in(file.path, std::ios::binary);
+    schema::StreamHash hash;
+    std::string block(1u << 20, '\0');
+    while (in.read(block.data(), block.size()) || in.gcount() > 0) {
+      hash.Update(std::string_view(block.data(), static_cast<std::size_t>(in.gcount())));
+    }
+    if (in.bad() || !in.eof()) {
+      head.outcome = PreparedFile::Outcome::kReadFailed;
+      head.read_error = Status::Error(Status::Code::kIOError, "cannot read file", file.path);
+      return emit(std::move(head));
+    }
+    head.entry.hash = hash.Hex();
+  }
+  if (!job.reread && job.before->hash == head.entry.hash) {
+    head.outcome = PreparedFile::Outcome::kSameBytes;
+    head.entry.paragraphs = job.before->paragraphs;
+    return emit(std::move(head));
+  }
+  indexer::JsonLinesStream stream(file.path);
+  indexer::ReadResult read;
+  std::uint32_t order = 0;
+  std::size_t paragraphs = 0;
+  bool more = stream.Next(&read);
+  while (true) {
+    PreparedFile part;
+    part.entry = head.entry;
+    part.outcome = PreparedFile::Outcome::kParsed;
+    part.entry.errors = read.errors.size();
+    part.entry.paragraphs = read.paragraphs.size();
+    paragraphs += read.paragraphs.size();
+    part.errors = std::move(read.errors);
+    part.warnings = std::move(read.warnings);
+    BuildDocuments(read.paragraphs, file.key, &order, analyzer, &part);
+    more = more && stream.Next(&read);
+    part.more = more;
+    if (!more) {
+      for (auto& e : read.errors) part.errors.push_back(std::move(e));  // a read error
+      part.entry.errors += read.errors.size();
+      if (read.fatal || paragraphs == 0) {
+        // Nothing usable, or the file could not be read to its end: like a rejected file, its
+        // manifest entry is not written, so the next run reads it again.
+        if (paragraphs == 0 && part.errors.empty()) {
+          part.errors.push_back(
+              Status::Error(Status::Code::kInvalidArgument, "no paragraphs found", file.path));
+        }
+        part.outcome = PreparedFile::Outcome::kRejected;
+      }
+    }
+    emit(std::move(part));
+    if (!more) return;
+  }
+}
+
+void Prepare(const FileJob& job, analysis::Analyzer* analyzer,
+             const std::function<void(PreparedFile)>& emit) {
   PreparedFile out;
   const FoundFile& file = *job.file;
-  if (indexer::FormatForPath(file.path) == indexer::Format::kUnknown) return out;
+  indexer::Format format = indexer::FormatForPath(file.path);
+  if (format == indexer::Format::kUnknown) return emit(std::move(out));
   const ManifestEntry* before = job.before ? &*job.before : nullptr;
   if (!job.reread && file.stat_ok && before->size == file.size &&
       before->mtime_ns == file.mtime_ns) {
     out.outcome = PreparedFile::Outcome::kUnchanged;  // the cheap test: not even opened
-    return out;
+    return emit(std::move(out));
+  }
+  if (format == indexer::Format::kJsonLines && file.stat_ok &&
+      file.size > indexer::kStreamPartBytes) {
+    return PrepareStream(job, analyzer, emit);
   }
   std::string raw;
   Status s = indexer::ReadRawFile(file.path, &raw);
   if (!s.ok()) {
     out.outcome = PreparedFile::Outcome::kReadFailed;
     out.read_error = std::move(s);
-    return out;
+    return emit(std::move(out));
   }
   out.entry.path = file.key;
   out.entry.size = file.size;
@@ -224,7 +308,7 @@ PreparedFile Prepare(const FileJob& job, analysis::Analyzer* analyzer) {
   if (!job.reread && before->hash == out.entry.hash) {
     out.outcome = PreparedFile::Outcome::kSameBytes;
     out.entry.paragraphs = before->paragraphs;
-    return out;
+    return emit(std::move(out));
   }
   indexer::ReadResult read = indexer::ReadBytes(file.path, raw);
   out.entry.errors = read.errors.size();
@@ -232,20 +316,17 @@ PreparedFile Prepare(const FileJob& job, analysis::Analyzer* analyzer) {
   out.warnings = std::move(read.warnings);
   if (read.fatal || read.paragraphs.empty()) {
     out.outcome = PreparedFile::Outcome::kRejected;
-    return out;
+    return emit(std::move(out));
   }
   out.outcome = PreparedFile::Outcome::kParsed;
   out.entry.paragraphs = read.paragraphs.size();
   std::uint32_t order = 0;
-  for (auto& p : read.paragraphs) {
-    p.file = file.key;
-    out.id_terms.push_back(schema::IdTerm(p.id));
-    out.docs.push_back(indexer::BuildDocument(p, order++, analyzer));
-  }
-  return out;
+  BuildDocuments(read.paragraphs, file.key, &order, analyzer, &out);
+  emit(std::move(out));
 }
 
-// Prepares `jobs` in order on its own thread, at most kAhead files ahead of the consumer.
+// Prepares `jobs` in order on its own thread, at most kAhead files (or parts of a streamed
+// file) ahead of the consumer.
 class Preparer {
  public:
   explicit Preparer(const std::vector<FileJob>* jobs) : jobs_(jobs), thread_([this] { Run(); }) {}
@@ -260,7 +341,7 @@ class Preparer {
   Preparer(const Preparer&) = delete;
   Preparer& operator=(const Preparer&) = delete;
 
-  // The next file, in job order; rethrows what preparing it threw.
+  // The next file or part, in job order; rethrows what preparing it threw.
   PreparedFile Next() {
     std::unique_lock lock(mu_);
     cv_.wait(lock, [this] { return !ready_.empty(); });
@@ -276,21 +357,29 @@ class Preparer {
 
   void Run() {
     std::optional<analysis::Analyzer> analyzer;  // analyzers are per thread
-    for (const FileJob& job : *jobs_) {
-      PreparedFile file;
-      try {  // nothing may escape a thread's function
-        if (!analyzer) analyzer.emplace();
-        file = Prepare(job, &*analyzer);
-      } catch (...) {
-        file.failure = std::current_exception();
-      }
-      bool failed = static_cast<bool>(file.failure);
+    struct Stopped {};
+    auto emit = [this](PreparedFile file) {
       std::unique_lock lock(mu_);
       cv_.wait(lock, [this] { return stop_ || ready_.size() < kAhead; });
-      if (stop_) return;
+      if (stop_) throw Stopped();
       ready_.push_back(std::move(file));
       cv_.notify_all();
-      if (failed) return;  // the consumer stops at the failure
+    };
+    for (const FileJob& job : *jobs_) {
+      try {  // nothing may escape a thread's function
+        if (!analyzer) analyzer.emplace();
+        Prepare(job, &*analyzer, emit);
+      } catch (const Stopped&) {
+        return;
+      } catch (...) {
+        PreparedFile failed;
+        failed.failure = std::current_exception();
+        try {
+          emit(std::move(failed));
+        } catch (const Stopped&) {
+        }
+        return;  // the consumer stops at the failure
+      }
     }
   }
 
@@ -337,7 +426,17 @@ class XapianIndexWriter : public IndexWriter {
       for (const auto& file : walk.files) {
         state.current_file = file.path.string();
         if (progress) progress(state);
-        WritePrepared(file, preparer.Next(), options, stats);
+        for (bool more = true; more;) {
+          PreparedFile part = preparer.Next();
+          more = part.more;
+          WritePrepared(file, std::move(part), options, stats);
+          // A streamed file commits part by part, so that a batch stays a batch; its manifest
+          // entry comes with its last part, so a run cut short reads it again.
+          if (more && write && options.batch_size > 0 && pending_ >= options.batch_size) {
+            CommitTransaction(stats);
+            Begin();
+          }
+        }
         ++state.files_done;
         state.bytes_done += file.size;
         state.paragraphs = stats->paragraphs_added + stats->paragraphs_replaced;
@@ -489,6 +588,11 @@ class XapianIndexWriter : public IndexWriter {
     }
     for (auto& e : prepared.errors) stats->errors.push_back(std::move(e));
     for (auto& w : prepared.warnings) stats->warnings.push_back(std::move(w));
+    if (!continuing_) {  // the first part of a file, or the whole of it
+      produced_.clear();
+      file_paragraphs_ = file_errors_ = 0;
+    }
+    continuing_ = prepared.more;
     if (prepared.outcome == Outcome::kRejected) {
       // Nothing usable (e.g. its only paragraph is over the size limit). The file's previous
       // paragraphs and manifest entry, if any, stay: its size or mtime no longer match, so the
@@ -497,7 +601,6 @@ class XapianIndexWriter : public IndexWriter {
       return;
     }
     stats->paragraphs_failed += prepared.entry.errors;
-    std::unordered_set<std::string> produced;
     for (std::size_t i = 0; i < prepared.docs.size(); ++i) {
       const std::string& id_term = prepared.id_terms[i];
       // An id is a paragraph's identity: a second paragraph with it, in this file or another
@@ -517,15 +620,21 @@ class XapianIndexWriter : public IndexWriter {
         --prepared.entry.paragraphs;
         continue;
       }
-      produced.insert(id_term);
+      produced_.insert(id_term);
       bool replaced = reader_.term_exists(id_term);
       if (write) {
         db_.replace_document(id_term, prepared.docs[i]);
         ++pending_;
+        dirty_ = true;
       }
       ++(replaced ? stats->paragraphs_replaced : stats->paragraphs_added);
     }
-    stats->paragraphs_deleted += RemoveStale(file.key, produced, write);
+    file_paragraphs_ += prepared.entry.paragraphs;
+    file_errors_ += prepared.entry.errors;
+    if (prepared.more) return;  // the file's manifest entry and stale paragraphs wait for its end
+    prepared.entry.paragraphs = file_paragraphs_;
+    prepared.entry.errors = file_errors_;
+    stats->paragraphs_deleted += RemoveStale(file.key, produced_, write);
     if (write) PutManifest(prepared.entry);
     ++stats->files_indexed;
   }
@@ -591,6 +700,10 @@ class XapianIndexWriter : public IndexWriter {
   // twice in a run is an error, wherever the second comes from.
   std::unordered_map<std::string, std::string> batch_ids_;
   bool dirty_ = false;  // anything written in the current transaction
+  // The file being written: the ids it gave and its counts, over all its parts when streamed.
+  std::unordered_set<std::string> produced_;
+  std::size_t file_paragraphs_ = 0, file_errors_ = 0;
+  bool continuing_ = false;  // more parts of the same file follow
   std::uint32_t order_ = 0;
 };
 

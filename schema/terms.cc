@@ -1,23 +1,11 @@
 #include "schema/terms.h"
 
-#include <cstdint>
 #include <cstdio>
 
 #include "schema/schema.h"
 
 namespace portaria::schema {
 namespace {
-
-// FNV-1a, 64 bits: stable across compilers and machines (std::hash is not), so collapse keys
-// and hashed ids agree between shards built on different hosts.
-std::uint64_t Fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 // `prefix` + `value`, or, when that is too long for a term, a clipped value and its hash.
 std::string HashedTerm(std::string_view prefix, std::string_view value) {
@@ -28,10 +16,25 @@ std::string HashedTerm(std::string_view prefix, std::string_view value) {
 
 }  // namespace
 
-std::string HashHex(std::string_view bytes) {
+// FNV-1a, 64 bits: stable across compilers and machines (std::hash is not), so collapse keys
+// and hashed ids agree between shards built on different hosts.
+void StreamHash::Update(std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    h_ ^= c;
+    h_ *= 1099511628211ull;
+  }
+}
+
+std::string StreamHash::Hex() const {
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Fnv1a(bytes)));
+  std::snprintf(buf, sizeof buf, "%016llx", h_);
   return buf;
+}
+
+std::string HashHex(std::string_view bytes) {
+  StreamHash hash;
+  hash.Update(bytes);
+  return hash.Hex();
 }
 
 std::string IdTerm(std::string_view id) { return HashedTerm(kIdPrefix, id); }

@@ -21,6 +21,17 @@ std::string FileTerm(std::string_view file);
 // not), so it can be stored in the database (collapse keys, hashed terms, the manifest).
 std::string HashHex(std::string_view bytes);
 
+// The same digest fed in pieces, for a file read as a stream: Hex() after Update(a), Update(b)
+// is HashHex(a + b).
+class StreamHash {
+ public:
+  void Update(std::string_view bytes);
+  std::string Hex() const;
+
+ private:
+  unsigned long long h_ = 1469598103934665603ull;
+};
+
 }  // namespace portaria::schema
 
 #endif  // PORTARIA_SCHEMA_TERMS_H_

@@ -642,4 +642,42 @@ TEST(BatchTest, SearchesKeepWorkingWhileTheIndexerWrites) {
 }
 
 }  // namespace
+// A JSON Lines file larger than a part is read as a stream (indexer::JsonLinesStream): every
+// record is indexed, the batch size holds inside the file (several commits), the manifest sees
+// it unchanged on the next run, and an edit re-indexes it with its dropped records deleted.
+TEST(BatchTest, AJsonLinesFileLargerThanAPartIsStreamedInBatches) {
+  fs::path base = FreshDir("stream");
+  fs::path in = base / "in", db = base / "db";
+  fs::create_directories(in);
+  // Long, repetitive texts: past the part size in few records, and quick to analyse.
+  std::string filler;
+  for (int i = 0; i < 60; ++i) filler += "O centro distrital instrui o requerimento da pensão. ";
+  auto write = [&](int first, int last) {
+    std::string content;
+    for (int r = first; r <= last; ++r) {
+      content +=
+          JsonLine("big:" + std::to_string(r), "Registo " + std::to_string(r) + ". " + filler);
+    }
+    WriteStringToFile(in / "export.jsonl", content);
+    return content.size();
+  };
+  const int records = 3000;
+  ASSERT_GT(write(1, records), indexer::kStreamPartBytes);
+  IndexRun first = Index(db, {in}, "--batch 1000");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.summary["added"], records);
+  EXPECT_GE(first.summary["commits"].get<int>(), 2);  // within the file, and at its end
+  EXPECT_EQ(DocCount(db), static_cast<std::size_t>(records));
+  IndexRun again = Index(db, {in}, "--batch 1000");
+  EXPECT_EQ(again.summary["unchanged"], 1);
+  EXPECT_EQ(again.summary["added"], 0);
+  ASSERT_GT(write(11, records), indexer::kStreamPartBytes);  // the first ten are gone
+  IndexRun edited = Index(db, {in}, "--batch 1000");
+  ASSERT_EQ(edited.exit_code, 0) << edited.err;
+  EXPECT_EQ(edited.summary["deleted"], 10);
+  EXPECT_EQ(DocCount(db), static_cast<std::size_t>(records - 10));
+  EXPECT_TRUE(Search(db, "\"Registo 5\"").empty());
+  EXPECT_FALSE(Search(db, "\"Registo 2999\"").empty());
+}
+
 }  // namespace portaria

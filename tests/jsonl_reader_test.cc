@@ -1,4 +1,5 @@
 // Tests of the JSON Lines reader: fields, defaults, and per-line errors with line numbers.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -174,6 +175,50 @@ TEST(JsonlReaderTest, InvalidUtf8InAStringIsALineError) {
   ASSERT_EQ(result.errors.size(), 1u);
   EXPECT_EQ(result.errors[0].line(), 1);
   EXPECT_TRUE(result.paragraphs.empty());
+}
+
+// A file read as a stream, in parts much smaller than the file: every line lands in one part,
+// errors carry the line numbers of the whole file, and a line with invalid UTF-8 or a NUL byte
+// is an error of that line, where a file read whole would be rejected.
+TEST(JsonLinesStreamTest, PartsCoverEveryLineAndErrorsNameTheFileLine) {
+  std::string content = "\xEF\xBB\xBF";  // a BOM on the first line
+  const int lines = 60;
+  for (int i = 1; i <= lines; ++i) {
+    if (i == 20) {
+      content += "{\"id\": \"s:20\", \"text\": tru}\n";  // bad JSON
+    } else if (i == 33) {
+      content += "{\"id\": \"s:33\", \"text\": \"byte \xFF here\"}\n";  // invalid UTF-8
+    } else if (i == 41) {
+      content += std::string("{\"id\": \"s:41\", \"text\": \"nul ") + '\0' + " here\"}\r\n";
+    } else {
+      content += "{\"id\": \"s:" + std::to_string(i) + "\", \"text\": \"Parágrafo número " +
+                 std::to_string(i) + " do ficheiro.\"}" + (i % 2 ? "\r\n" : "\n");
+    }
+  }
+  std::filesystem::path path = ::portaria::testing::FreshDir("jsonl-stream") / "big.jsonl";
+  ::portaria::testing::WriteStringToFile(path, content);
+  JsonLinesStream stream(path, 300);
+  std::vector<std::string> ids;
+  std::vector<int> error_lines;
+  int parts = 0;
+  ReadResult part;
+  while (stream.Next(&part)) {
+    ++parts;
+    EXPECT_FALSE(part.fatal);
+    for (const auto& p : part.paragraphs) ids.push_back(p.id);
+    for (const auto& e : part.errors) {
+      EXPECT_EQ(e.file(), path.string());
+      error_lines.push_back(e.line());
+    }
+  }
+  EXPECT_GT(parts, 10);
+  ASSERT_EQ(ids.size(), static_cast<std::size_t>(lines - 3));
+  EXPECT_EQ(ids.front(), "s:1");  // the BOM is gone
+  EXPECT_EQ(ids.back(), "s:60");
+  for (std::size_t i = 1; i < ids.size(); ++i) {  // in file order, none twice
+    EXPECT_LT(std::stoi(ids[i - 1].substr(2)), std::stoi(ids[i].substr(2)));
+  }
+  EXPECT_EQ(error_lines, (std::vector<int>{20, 33, 41}));
 }
 
 }  // namespace
