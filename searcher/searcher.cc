@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <exception>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,7 +28,9 @@
 namespace portaria {
 namespace {
 
-// A search that meets an indexer's commit reopens the database and starts again; an indexer
+// A search reads one revision of the database. An indexer's commit leaves the revision being
+// read intact, but its next commit may reuse that revision's blocks, and Xapian then throws
+// DatabaseModifiedError: the search reopens the database and starts again. An indexer
 // committing every few milliseconds could make it lose several times in a row.
 constexpr int kMaxReopens = 50;
 
@@ -50,6 +53,11 @@ class XapianSearcher : public Searcher {
     }
     for (int attempt = 0;; ++attempt) {
       try {
+        // Every search starts at the latest commit (cheap when there is none: Xapian compares
+        // revision numbers). Without this a Searcher kept open, as the server keeps one per
+        // thread, would answer from the revision it was opened at for as long as that stayed
+        // readable. Inside the try: reopening can meet a concurrent commit as a search can.
+        db_.reopen();
         *response = SearchResponse();
         response->query = request.query;
         RunSearch(request, response);
@@ -58,9 +66,12 @@ class XapianSearcher : public Searcher {
         if (attempt >= kMaxReopens) {
           return Status::Error(Status::Code::kIOError, "database keeps changing", path_);
         }
-        db_.reopen();  // an indexer committed meanwhile: read the new revision
       } catch (const Xapian::Error& e) {
         return schema::StatusFromXapian(e, path_);
+      } catch (const std::exception& e) {
+        // Nothing throws (search.h): not even what should never happen, such as bad_alloc.
+        *response = SearchResponse();
+        return Status::Error(Status::Code::kInternal, e.what(), path_);
       }
     }
   }

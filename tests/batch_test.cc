@@ -561,7 +561,12 @@ TEST(BatchTest, KillNineLeavesTheLastCommitAndTheNextRunFinishes) {
     }
     EXPECT_EQ(d.get_doccount(), recorded);
   }
-  EXPECT_FALSE(Search(db, "pensões").empty());
+  // The walk takes files in the order of their resolved paths, so which input the first commit
+  // holds depends on where the checkout and ../shared are (/work/main/corpus sorts before
+  // /work/shared, /work/wt-load/corpus after): ask for a word of the input that comes first.
+  const bool akn_first =
+      inputs.size() > 1 && fs::weakly_canonical(inputs[1]) < fs::weakly_canonical(inputs[0]);
+  EXPECT_FALSE(Search(db, akn_first ? "decreto" : "pensões").empty());
 
   // The lock dies with the killed writer (Xapian's lock holder notices its parent is gone).
   IndexRun second;

@@ -5,12 +5,23 @@
 //   GET /               the search page (web/index.html, compiled in)
 //   GET /openapi.yaml   the API description (schema/openapi.yaml, compiled in)
 //
-// Threads: httplib serves each connection on a worker of its fixed thread pool. A Searcher is
-// not thread-safe, so every worker keeps its own in a thread_local, opened on its first request.
-// This was chosen over a mutex-guarded pool of Searchers because httplib's workers live as long
-// as the server: a thread_local gives exactly one Searcher per worker, with no lock, no
-// checkout/return and no way to starve. The cost, one open database per worker, is small
-// (file handles and caches, no copy of the index).
+// Threads: connections wait for their next request in one thread, and a request that has fully
+// arrived is served on a worker of a fixed pool (tools/guarded_server.h: slow or idle clients
+// hold no worker). A Searcher is not thread-safe, so every worker keeps its own in a
+// thread_local, opened on its first request. This was chosen over a mutex-guarded pool of
+// Searchers because the workers live as long as the server: a thread_local gives exactly one
+// Searcher per worker, with no lock, no checkout/return and no way to starve. The cost, one open
+// database per worker, is small (file handles and caches, no copy of the index).
+//
+// Limits (README.md, "Embedding: library, HTTP API, search page"; every refusal is JSON
+// {"error": ...} with the status below):
+//   request line 8 KiB (414), one header line 8 KiB and all headers 16 KiB (431);
+//   a request (headers and body) within 10 s of its first byte (408);
+//   body 16 KiB by Content-Length (413), no chunked (411) or compressed (415) bodies, GET and
+//   HEAD only (405); q and each filter 1024 bytes, limit 1..1000, offset 0..10000 (400);
+//   512 open connections by default, --max-connections (503). Without an answer: a connection
+//   silent for 10 s (5 s between kept-alive requests) is closed, one ends after its 100th
+//   request, and a response not written within 10 s is dropped.
 #include <httplib.h>
 #include <pthread.h>
 #include <sys/socket.h>
@@ -20,6 +31,7 @@
 #include <algorithm>
 #include <charconv>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -30,6 +42,7 @@
 
 #include "portaria/search.h"
 #include "tools/common.h"
+#include "tools/guarded_server.h"
 
 namespace portaria::data {
 extern const unsigned char kIndexHtml[];
@@ -44,7 +57,8 @@ namespace {
 constexpr std::size_t kMaxOffset = 10 * portaria::kMaxResults;
 // Requests carry their input in the URL; a body is never needed, so a small one is plenty.
 constexpr std::size_t kMaxPayloadBytes = 16 * 1024;
-constexpr time_t kIoTimeoutSeconds = 10;
+constexpr time_t kKeepAliveSeconds = 5;
+constexpr std::size_t kKeepAliveRequests = 100;
 
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 
@@ -201,6 +215,7 @@ int main(int argc, char** argv) {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::size_t threads = std::max(8u, std::thread::hardware_concurrency());
+  portaria::tools::ConnectionLimits limits;
   app.add_option("--db", cfg.db, "Database directory")->capture_default_str();
   app.add_option("--host", host, "Address to listen on (loopback only unless changed)")
       ->capture_default_str();
@@ -208,10 +223,16 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   app.add_option("--threads", threads,
-                 "Worker threads; a kept-alive connection holds one while it is open")
+                 "Worker threads: requests served at once (waiting connections hold none)")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
+  app.add_option("--max-connections", limits.max_connections,
+                 "Open connections at once; one more is answered 503")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
   CLI11_PARSE(app, argc, argv);
+  limits.workers = threads;
+  limits.max_body_bytes = kMaxPayloadBytes;
   config = &cfg;
 
   // Stop cleanly on SIGINT/SIGTERM: the signals are blocked in every thread (workers inherit the
@@ -240,13 +261,12 @@ int main(int argc, char** argv) {
     }
   }
 
-  httplib::Server server;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Read and write timeouts are the guard's (ConnectionLimits), whole-request rather than
+  // httplib's per-read ones.
+  portaria::tools::GuardedServer server(limits);
   server.set_payload_max_length(kMaxPayloadBytes);
-  server.set_read_timeout(kIoTimeoutSeconds, 0);
-  server.set_write_timeout(kIoTimeoutSeconds, 0);
-  server.set_keep_alive_timeout(5);
-  server.set_keep_alive_max_count(100);
+  server.set_keep_alive_timeout(kKeepAliveSeconds);
+  server.set_keep_alive_max_count(kKeepAliveRequests);
   // httplib writes headers and body separately; with Nagle on, the body waits for the
   // client's delayed ACK (~40 ms on Linux loopback) on every kept-alive request.
   server.set_tcp_nodelay(true);
@@ -269,16 +289,53 @@ int main(int argc, char** argv) {
   server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
   });
+  // Bodies are refused before httplib reads them (it would read a chunked or compressed one
+  // whole, and decompress it, before any limit applies). The connection then closes, its unread
+  // input thrown away.
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    auto refuse = [&res](int status, const std::string& message) {
+      SendError(res, status, message);
+      portaria::tools::GuardedServer::CloseAfterResponse();
+      return httplib::Server::HandlerResponse::Handled;
+    };
+    if (req.has_header("Content-Length")) {
+      std::size_t length = 0;
+      if (!ParseCount(req.get_header_value("Content-Length"), 0, SIZE_MAX, &length)) {
+        return refuse(400, "invalid Content-Length");
+      }
+      if (length > kMaxPayloadBytes) {
+        return refuse(413,
+                      "request body larger than " + std::to_string(kMaxPayloadBytes) + " bytes");
+      }
+    }
+    if (req.has_header("Transfer-Encoding")) {
+      return refuse(411, "request bodies need a Content-Length (no chunked bodies)");
+    }
+    std::string encoding = req.get_header_value("Content-Encoding");
+    if (!encoding.empty() && encoding != "identity") {
+      return refuse(415, "compressed request bodies are not accepted");
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      return refuse(405, "method not allowed (only GET and HEAD)");
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   // Every error leaves as JSON: ours already have a body; httplib's own (404 unknown path,
-  // 413 body too large, 414 URI too long, 400 malformed request) get one here.
+  // 413 body too large, 400 malformed request, a body not received in time) get one here.
   server.set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        if (portaria::tools::GuardedServer::RequestTimedOut()) res.status = 408;
         std::string message = res.status == 404   ? "not found"
+                              : res.status == 408 ? "request not received in time"
                               : res.status == 413 ? "request too large"
                               : res.status == 414 ? "request URI too long"
                               : res.status < 500  ? "bad request"
                                                   : "internal error";
+        // Past a malformed or unfinished request the rest of the input can't be trusted to
+        // start a new one.
+        if (res.status != 404) portaria::tools::GuardedServer::CloseAfterResponse();
         SendError(res, res.status, message);
         return httplib::Server::HandlerResponse::Handled;
       }));

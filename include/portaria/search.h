@@ -3,8 +3,9 @@
 //
 // Ownership: a Searcher owns a read-only Xapian database handle. Thread-safety: a Searcher is
 // NOT thread-safe (Xapian handles are not); give each thread its own Searcher over the same
-// path. Many searchers may read while one IndexWriter writes: a search that meets a concurrent
-// commit reopens the database and retries. Errors are Status values; nothing throws.
+// path. Many searchers may read while one IndexWriter writes: each search starts from the latest
+// commit, and one that meets a concurrent commit reopens the database and retries, so every
+// answer comes from one committed state, whole. Errors are Status values; nothing throws.
 #ifndef PORTARIA_SEARCH_H_
 #define PORTARIA_SEARCH_H_
 
