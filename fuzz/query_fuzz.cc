@@ -4,7 +4,9 @@
 // so that citations, units, letters and phrases in the input can match something.
 //
 // Input: the first byte picks the request's options (limit, offset, grouping); the rest is the
-// query. Queries over kMaxQueryBytes or not UTF-8 are refused by Search, which is checked.
+// query, and what follows a \x1e in it fills the unit, letter and source filters in turn (the
+// server's unidade=, alinea=, fonte= parameters, which reach Search as given). Queries over
+// kMaxQueryBytes or not UTF-8 are refused by Search, which is checked.
 #include <unistd.h>
 
 #include <cstddef>
@@ -14,6 +16,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "portaria/index.h"
 #include "portaria/search.h"
@@ -66,7 +69,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.limit = data[0] & 0x0f;  // 0..15: the server's ?limit= is as free
   request.offset = (data[0] >> 4) & 0x07;
   request.group = (data[0] & 0x80) != 0;
-  request.query.assign(reinterpret_cast<const char*>(data) + 1, size - 1);
+  std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
+  for (std::string* field : {&request.query, &request.unit, &request.letter, &request.source}) {
+    std::size_t cut = field == &request.source ? rest.npos : rest.find('\x1e');
+    field->assign(rest.substr(0, cut));
+    if (cut == rest.npos) break;
+    rest.remove_prefix(cut + 1);
+  }
   SearchResponse response;
   Status s = searcher->Search(request, &response);
   if (!s.ok()) {
