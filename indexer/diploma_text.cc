@@ -75,7 +75,8 @@ Furniture Classify(std::string_view raw) {
     return Furniture::kStrong;
   // Weak: law text only in rare cases, so dropped only next to a page break or strong line.
   if (AllDigits(s) && s.size() <= 12) return Furniture::kWeak;  // page number, DR doc code
-  if (s.size() <= 6 && s.back() == '.' && s[s.size() - 2] == 'v' &&
+  // size() >= 2: a line that is only "." has no letter before its dot to look at.
+  if (s.size() >= 2 && s.size() <= 6 && s.back() == '.' && s[s.size() - 2] == 'v' &&
       AllDigits(s.substr(0, s.size() - 2)))
     return Furniture::kWeak;  // "1v." (verso page numbers of a scanned guideline)
   if (s.starts_with("N.º ") && AllDigits(s.substr(std::strlen("N.º ")))) return Furniture::kWeak;

@@ -136,7 +136,7 @@ class PageParser {
   }
 
   void Source(std::string_view text) {
-    std::string source = analysis::NormalizeSpace(text);
+    std::string source = analysis::ClipUtf8(analysis::NormalizeSpace(text), kMaxFieldBytes);
     while (!source.empty() && (source.back() == '.' || source.back() == ' ')) source.pop_back();
     for (std::size_t i = group_start_; i < result_.paragraphs.size(); ++i) {
       if (result_.paragraphs[i].source.empty()) result_.paragraphs[i].source = source;
@@ -175,10 +175,11 @@ class PageParser {
 
     Paragraph p;
     p.text = std::string(body);
-    p.unit = unit_;
+    // Fields are clipped like every reader's (reader.h): a heading can be a whole line of junk.
+    p.unit = analysis::ClipUtf8(unit_, kMaxFieldBytes);
     p.letter = letter;
     p.source = group_source_;
-    p.section = SectionPath();
+    p.section = analysis::ClipUtf8(SectionPath(), kMaxFieldBytes);
     p.doc = "page:" + doc_key_;
     p.file = file_;
     std::string slug = Slug(p.section);

@@ -486,6 +486,21 @@ TEST(DiplomaWarningTest, NumeroOutOfSequenceIsKeptAndReported) {
   EXPECT_EQ(Only(r, "A presente lei define o regime.").number, "1");
 }
 
+// Found by fuzz/diploma_reader_fuzz.cc (UBSan): a line that is only "." made the page-furniture
+// test read the byte before the line, looking for the "v" of a verso page number ("1v.").
+// Checked by the sanitized build (scripts/sanitize.sh); here, that the line is text, not furniture.
+TEST(DiplomaWarningTest, LineOfOnlyADotIsReadSafely) {
+  const std::string content =
+      "Lei n.º 9/2020\nde 3 de março\nArtigo 1.º\nObjeto\n"
+      "1 — A presente lei define o regime\n.\n"
+      "2 — O regime aplica-se a todos.\n";
+  (void)diploma::LooksLikeDiploma(content);  // classifies every line too
+  ReadResult r = ReadDiploma(content, "ponto.md", "ponto", {});
+  ASSERT_FALSE(r.fatal);
+  EXPECT_TRUE(r.errors.empty());
+  EXPECT_EQ(Only(r, "O regime aplica-se a todos.").number, "2");
+}
+
 // ---------------------------------------------------------------------------------------------
 // The stages.
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/text.h"
 #include "gtest/gtest.h"
 #include "indexer/reader.h"
 #include "indexer/units.h"
@@ -548,6 +549,29 @@ TEST(PageReaderTest, DateFromAtualizadoEm) {
   r = ReadInline("Texto sem data.\n");
   ASSERT_EQ(r.paragraphs.size(), 1u);
   EXPECT_TRUE(r.paragraphs[0].date.empty());
+}
+
+// Found by the checks of fuzz/page_reader_fuzz.cc: a heading or a "Fonte:" line was copied whole
+// into unit, section and source, past the 4 KiB every reader clips fields to (schema/SCHEMA.md).
+TEST(PageReaderTest, LongHeadingsAndSourcesAreClipped) {
+  std::string words;  // 7 bytes a word, two of them 2-byte letters: the cut falls anywhere
+  for (int i = 0; i < 1500; ++i) words += " ação";
+  ReadResult r =
+      ReadInline("# Serviços\n\n## Departamento de" + words +
+                 "\n\n- a) Processar pensões;\n\nFonte: Portaria n.º 1/2020, de" + words + ".\n");
+  ASSERT_FALSE(r.fatal) << ErrorsOf(r);
+  ASSERT_EQ(r.paragraphs.size(), 1u) << ErrorsOf(r);
+  const Paragraph& p = r.paragraphs[0];
+  EXPECT_EQ(p.letter, "a");
+  EXPECT_EQ(p.text, "Processar pensões;");
+  EXPECT_TRUE(p.unit.starts_with("Departamento de ação ação")) << p.unit.substr(0, 40);
+  EXPECT_TRUE(p.section.starts_with("Serviços > Departamento de ação")) << p.section.substr(0, 40);
+  EXPECT_TRUE(p.source.starts_with("Portaria n.º 1/2020, de ação")) << p.source.substr(0, 40);
+  for (const std::string* field : {&p.unit, &p.section, &p.source}) {
+    EXPECT_LE(field->size(), kMaxFieldBytes);
+    EXPECT_GT(field->size(), kMaxFieldBytes - 8);  // clipped, not dropped
+    EXPECT_TRUE(analysis::IsValidUtf8(*field, nullptr));
+  }
 }
 
 TEST(PageReaderTest, FormatForPath) {
