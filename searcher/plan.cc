@@ -38,6 +38,7 @@ constexpr std::size_t kMaxDerived = 6;     // derived keys per query word
 constexpr double kProximityWeight = 0.3;   // adjacent question words adjacent in the text
 constexpr std::size_t kMaxWordingGap = 3;  // "pensão de velhice", "centro de dia", ...
 constexpr double kSpellingWeight = 0.8;    // the corrected form of a word that matched nothing
+constexpr std::size_t kNegationReach = 3;  // "não pode renunciar": the word it negates
 
 Xapian::Query AnyOf(std::string_view prefix, const std::vector<std::string>& keys,
                     Xapian::Query::op op = Xapian::Query::OP_SYNONYM) {
@@ -62,6 +63,10 @@ std::string DiplomaYear(const std::vector<Token>& tokens) {
     }
   }
   return {};
+}
+
+bool IsNegation(std::string_view surface) {
+  return std::find(std::begin(kNegations), std::end(kNegations), surface) != std::end(kNegations);
 }
 
 }  // namespace
@@ -317,8 +322,17 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
     ++word;
   }
   std::vector<Token> content;
+  std::vector<std::size_t> negation_at;  // tokens that negate
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    if (tokens_[i].stop && IsNegation(tokens_[i].surface)) negation_at.push_back(i);
     if (!tokens_[i].stop && !cited[i] && !question.consumed[i] && content.size() < kMaxQueryWords) {
+      for (std::size_t n : negation_at) {
+        if (i - n <= kNegationReach &&
+            (plan.negated_words.empty() || plan.negated_words.back() != content.size())) {
+          plan.negated_words.push_back(content.size());
+        }
+      }
+      negation_at.clear();
       content.push_back(std::move(tokens_[i]));
     }
   }

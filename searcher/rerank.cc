@@ -28,6 +28,10 @@ constexpr double kYearBoost = 1.5;  // "a lei de 2011": paragraphs of a diploma 
 // law's vocabulary at length, so without this they outrank the article that answers.
 constexpr double kPreambleWeight = 0.7;
 constexpr double kWordingBoost = 0.5;  // the question's multi-word terms, as typed
+// "quem não pode renunciar": the paragraph says "não" before "renunciar" too, where another with
+// the same words would say the opposite.
+constexpr double kNegationBoost = 1.3;
+constexpr Xapian::termpos kNegationReach = 3;  // positions from the negation to its word
 
 // Paragraphs of the diploma that answers the question best rank higher: a diploma's evidence
 // is the sum of its best few paragraphs' scores, so one lucky paragraph in an unrelated act
@@ -103,8 +107,11 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const
       for (std::size_t i = 0; i < held.size(); ++i) does[i] = does[i] || held[i];
     }
   }
+  std::vector<bool> negated;
+  if (!plan.negated_words.empty()) negated = KeepNegations(docids, order, plan);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
+    if (!negated.empty() && negated[i]) c.score *= kNegationBoost;
     c.id = std::move(ids[i]);
     c.diploma = std::move(diplomas[i]);
     if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan);
@@ -144,6 +151,46 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const
     }
   }
   return candidates;
+}
+
+// Per candidate: whether its text keeps every negation of the question, some negation (any of
+// kNegations) at most kNegationReach positions before one of the negated word's keys. Positions
+// are read only for the paragraphs that hold a negation at all.
+std::vector<bool> Reranker::KeepNegations(const std::vector<Xapian::docid>& docids,
+                                          const std::vector<std::size_t>& order,
+                                          const QueryPlan& plan) {
+  std::vector<std::string> terms;
+  std::vector<bool> any(docids.size(), false);
+  for (std::string_view negation : kNegations) {
+    terms.push_back(schema::Term(schema::kFunctionWordPrefix, negation));
+    std::vector<bool> held = HoldersOf(terms.back(), docids, order);
+    for (std::size_t i = 0; i < held.size(); ++i) any[i] = any[i] || held[i];
+  }
+  auto positions = [&](Xapian::docid docid, const std::string& term,
+                       std::vector<Xapian::termpos>* out) {
+    for (auto p = db_.positionlist_begin(docid, term); p != db_.positionlist_end(docid, term); ++p)
+      out->push_back(*p);
+  };
+  std::vector<bool> keeps(docids.size(), false);
+  for (std::size_t i = 0; i < docids.size(); ++i) {
+    if (!any[i]) continue;
+    std::vector<Xapian::termpos> negations;
+    for (const auto& term : terms) positions(docids[i], term, &negations);
+    bool all = true;
+    for (std::size_t word : plan.negated_words) {
+      std::vector<Xapian::termpos> at;
+      for (const auto& key : plan.word_keys[word]) {
+        positions(docids[i], schema::Term(schema::kTextPrefix, key), &at);
+      }
+      bool kept = false;
+      for (Xapian::termpos w : at) {
+        for (Xapian::termpos n : negations) kept = kept || (w > n && w - n <= kNegationReach);
+      }
+      all = all && kept;
+    }
+    keeps[i] = all;
+  }
+  return keeps;
 }
 
 // True if the question names the organ `unit`: it holds at least two of the unit's words and

@@ -611,6 +611,29 @@ TEST(PhraseTest, FunctionWordsAndNegationStayInAPhrase) {
   ASSERT_EQ(free.hits.size(), 2u);
 }
 
+// A free-text question's negation counts: "não" is a function word, not searched, but the
+// paragraph that keeps it before the word it negates ranks above one that says the opposite in
+// the same words. Without the negation the same words rank the other way (the shorter first).
+TEST(NegationTest, AParagraphThatKeepsTheQuestionsNegationRanksFirst) {
+  std::vector<nlohmann::json> records = {
+      {{"id", "neg:yes"}, {"text", "O beneficiário pode renunciar à pensão."}},
+      {{"id", "neg:no"},
+       {"text", "O beneficiário não pode renunciar à pensão que lhe foi atribuída pelo centro."}},
+      {{"id", "neg:other"}, {"text", "O centro paga a pensão ao beneficiário no prazo."}},
+  };
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("negation"), records, &db));
+  std::vector<std::string> plain = RankedIds(db, "o beneficiário pode renunciar à pensão");
+  ASSERT_GE(plain.size(), 2u);
+  EXPECT_EQ(plain[0], "neg:yes");  // the control: words alone
+  for (const char* question : {"o beneficiário não pode renunciar à pensão",
+                               "quem não pode renunciar à pensão de beneficiário?"}) {
+    std::vector<std::string> ids = RankedIds(db, question);
+    ASSERT_GE(ids.size(), 2u) << question;
+    EXPECT_EQ(ids[0], "neg:no") << question;
+  }
+}
+
 // A facet lists its kMaxFacetValues most frequent values, the others left out.
 TEST(FacetTest, OnlyTheMostFrequentValuesAreListed) {
   std::vector<nlohmann::json> records;
