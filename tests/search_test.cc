@@ -31,6 +31,7 @@ namespace {
 
 using testing::BinDir;
 using testing::FreshDir;
+using testing::IndexSeedCorpus;
 using testing::RunCommand;
 using testing::SourceDir;
 
@@ -38,12 +39,8 @@ using testing::SourceDir;
 class SearchTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = new std::string((FreshDir("search-db") / "db").string());
-    std::unique_ptr<IndexWriter> writer;
-    ASSERT_TRUE(IndexWriter::Open(*db_, &writer).ok());
-    IndexStats stats;
-    ASSERT_TRUE(writer->IndexPaths({(SourceDir() / "corpus").string()}, {}, &stats).ok());
-    ASSERT_TRUE(stats.errors.empty());
+    db_ = new std::string;
+    ASSERT_TRUE(IndexSeedCorpus("search-db", db_));
   }
   static void TearDownTestSuite() { delete db_; }
 

@@ -32,6 +32,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using testing::FreshDir;
+using testing::IndexSeedCorpus;
 using testing::ServerProcess;
 using testing::SourceDir;
 
@@ -174,11 +175,8 @@ long ProcessKiB(pid_t pid, const std::string& field) {
 class ServerAbuseTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = new std::string((FreshDir("abuse-db") / "db").string());
-    std::unique_ptr<IndexWriter> writer;
-    ASSERT_TRUE(IndexWriter::Open(*db_, &writer).ok());
-    IndexStats stats;
-    ASSERT_TRUE(writer->IndexPaths({(SourceDir() / "corpus").string()}, {}, &stats).ok());
+    db_ = new std::string;
+    ASSERT_TRUE(IndexSeedCorpus("abuse-db", db_));
   }
   static void TearDownTestSuite() { delete db_; }
 

@@ -17,6 +17,7 @@ namespace {
 
 using testing::BinDir;
 using testing::FreshDir;
+using testing::IndexSeedCorpus;
 using testing::RunCommand;
 using testing::ServerProcess;
 using testing::SourceDir;
@@ -30,14 +31,8 @@ std::string ShellQuote(const std::string& s) {
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = new std::string((FreshDir("server-db") / "db").string());
-    std::unique_ptr<IndexWriter> writer;
-    ASSERT_TRUE(IndexWriter::Open(*db_, &writer).ok());
-    IndexStats stats;
-    ASSERT_TRUE(writer->IndexPaths({(SourceDir() / "corpus").string()}, {}, &stats).ok());
-    ASSERT_TRUE(stats.errors.empty());
-    paragraphs_ = writer->paragraph_count();
-    writer.reset();  // releases the write lock
+    db_ = new std::string;
+    ASSERT_TRUE(IndexSeedCorpus("server-db", db_, &paragraphs_));
     server_ = new ServerProcess;
     std::string error;
     ASSERT_TRUE(server_->Start(*db_, {"--threads", "8"}, &error)) << error;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "gtest/gtest.h"
+#include "portaria/index.h"
 
 namespace portaria::testing {
 
@@ -65,6 +66,20 @@ int RunCommand(const std::string& command, std::string* out) {
   if (out != nullptr) *out = std::move(result);
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   return -1;
+}
+
+::testing::AssertionResult IndexSeedCorpus(const std::string& name, std::string* db,
+                                           std::size_t* paragraphs) {
+  *db = (FreshDir(name) / "db").string();
+  std::unique_ptr<IndexWriter> writer;
+  Status s = IndexWriter::Open(*db, &writer);
+  if (!s.ok()) return ::testing::AssertionFailure() << s.ToString();
+  IndexStats stats;
+  s = writer->IndexPaths({(SourceDir() / "corpus").string()}, {}, &stats);
+  if (!s.ok()) return ::testing::AssertionFailure() << s.ToString();
+  if (!stats.errors.empty()) return ::testing::AssertionFailure() << stats.errors[0].ToString();
+  if (paragraphs != nullptr) *paragraphs = writer->paragraph_count();
+  return ::testing::AssertionSuccess();
 }
 
 }  // namespace portaria::testing

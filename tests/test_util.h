@@ -2,8 +2,11 @@
 #ifndef PORTARIA_TESTS_TEST_UTIL_H_
 #define PORTARIA_TESTS_TEST_UTIL_H_
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
+
+#include "gtest/gtest.h"
 
 namespace portaria::testing {
 
@@ -15,6 +18,12 @@ std::filesystem::path SharedDir();
 std::filesystem::path FreshDir(const std::string& name);
 std::string ReadFileToString(const std::filesystem::path& path);
 void WriteStringToFile(const std::filesystem::path& path, const std::string& content);
+
+// Indexes the repository's corpus/ into a fresh database under FreshDir(name), for a suite's
+// shared fixture; its path goes to *db and, if asked, its paragraph count to *paragraphs. Fails
+// (with the reason) if indexing fails or reports an error.
+::testing::AssertionResult IndexSeedCorpus(const std::string& name, std::string* db,
+                                           std::size_t* paragraphs = nullptr);
 
 // Runs a shell command; returns its exit status and fills *out with stdout (stderr if merged).
 int RunCommand(const std::string& command, std::string* out);
