@@ -40,7 +40,6 @@ using testing::SourceDir;
 constexpr std::size_t kMaxLineBytes = 8 * 1024;
 constexpr std::size_t kMaxHeadBytes = 16 * 1024;
 constexpr std::size_t kMaxBodyBytes = 16 * 1024;
-constexpr int kRequestTimeoutSeconds = 10;
 constexpr int kWorkers = 4;
 // Allowed RSS growth of the server across all the abuse of one test (README.md).
 constexpr long kMaxRssGrowthKiB = 50 * 1024;
@@ -466,6 +465,11 @@ TEST_F(ServerAbuseTest, MemoryStaysBoundedUnderAbuse) {
   const long peak = ProcessKiB(server_.pid(), "VmHWM");
   std::cout << "[          ] server RSS before " << before << " KiB, after " << after
             << " KiB, peak " << peak << " KiB\n";
+#ifdef PORTARIA_SANITIZED
+  // ASan keeps freed memory in quarantine (256 MiB by default) and maps shadow memory for what
+  // was touched, so RSS measures the sanitizer here, not the server: the plain build bounds it.
+  GTEST_SKIP() << "sanitizer build: RSS is not the server's own memory";
+#endif
   EXPECT_LT(after - before, kMaxRssGrowthKiB);
   EXPECT_LT(peak - before, kMaxRssGrowthKiB);
 }
