@@ -27,6 +27,12 @@ constexpr double kYearBoost = 1.5;  // "a lei de 2011": paragraphs of a diploma 
 // A preamble says why a diploma was made; its rules are in the articles. Preambles repeat the
 // law's vocabulary at length, so without this they outrank the article that answers.
 constexpr double kPreambleWeight = 0.7;
+// The article on a diploma's object ("A presente lei regula o procedimento de mudança de sexo…")
+// restates the diploma's title, so it matches every question about the diploma's subject and
+// outranks the article that answers; like the preamble, it says what the law is about, not
+// what it rules. Found by the epígrafe's lemma key, which is "objeto" in both spellings.
+constexpr double kObjectWeight = 0.7;
+constexpr std::string_view kObjectKey = "objeto";
 constexpr double kWordingBoost = 0.5;  // the question's multi-word terms, as typed
 // "quem não pode renunciar": the paragraph says "não" before "renunciar" too, where another with
 // the same words would say the opposite.
@@ -96,6 +102,10 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const
   std::vector<double> credits;
   if (plan.ranked && plan.words > 0) credits = WordCredits(docids, order, plan);
   std::vector<bool> preamble = HoldersOf(std::string(schema::kPreambleTerm), docids, order);
+  // An article whose epígrafe says "Objeto" (unless the question asks for it in that word).
+  std::string object_term = schema::Term(schema::kTitleTextPrefix, kObjectKey);
+  std::vector<bool> object;
+  if (!plan.term_words.contains(object_term)) object = HoldersOf(object_term, docids, order);
   std::vector<std::string> dates;
   if (!plan.year.empty()) dates = ValuesOf(schema::kSlotDate, docids, order);
   // "quem promulga as leis?": the competences that open with one of the question's verbs, or
@@ -117,6 +127,7 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const
     if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan);
     if (plan.who && !unit_of[i].empty()) c.score *= kWhoUnitBoost;
     if (preamble[i]) c.score *= kPreambleWeight;
+    if (!object.empty() && object[i]) c.score *= kObjectWeight;
     if (!dates.empty() && dates[i].starts_with(plan.year)) c.score *= kYearBoost;
     if (does[i]) c.score *= kCompetenceVerbBoost;
     if (!plan.asks_agent && !unit_of.empty() && !unit_of[i].empty()) {

@@ -478,6 +478,20 @@ class StructureRankingTest : public ::testing::Test {
          {"unit", "Diretor-Geral"},
          {"context", "Compete ao Diretor-Geral:"},
          {"doc", "k"}},
+        // A diploma's object article restates its subject (and wins on the words); the article
+        // that says who may ask.
+        {{"id", "s:subject"},
+         {"text", "A presente lei regula o pedido de licença de pesca desportiva."},
+         {"section", "Artigo 1.º Objeto"},
+         {"article", "1.º"},
+         {"doc", "l"}},
+        {{"id", "s:rule"},
+         {"text",
+          "O pedido de licença de pesca desportiva é apresentado pelo pescador na junta de "
+          "freguesia da sua residência."},
+         {"section", "Artigo 3.º Apresentação"},
+         {"article", "3.º"},
+         {"doc", "l"}},
         // What it must contain: the list's intro.
         {{"id", "s:intro"},
          {"text",
@@ -528,6 +542,9 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"quem escolhe os vogais do júri", "s:appoint-jury", "s:choose",
        "who: the verb's equivalent"},
       {"vogais do júri escolhem", "s:choose", "s:appoint-jury", "control: the words alone"},
+      {"pedido de licença de pesca desportiva", "s:rule", "s:subject", "not the object article"},
+      {"objeto da lei do pedido de licença de pesca", "s:subject", "s:rule",
+       "control: the object asked for"},
       {"o que deve ter o relatório anual", "s:intro", "s:when", "what it contains: the list"},
       {"relatório anual deve", "s:when", "s:intro", "control: contents not asked"},
   };
