@@ -65,6 +65,11 @@ std::string DiplomaYear(const std::vector<Token>& tokens) {
   return {};
 }
 
+// A lemma key that is a verb's infinitive ("aprovar", "escolher", "pôr" folded to "por").
+bool IsVerbKey(std::string_view key) {
+  return key.size() > 3 && (key.ends_with("ar") || key.ends_with("er") || key.ends_with("ir"));
+}
+
 bool IsNegation(std::string_view surface) {
   return std::find(std::begin(kNegations), std::end(kNegations), surface) != std::end(kNegations);
 }
@@ -321,6 +326,13 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
     last = i;
     ++word;
   }
+  // "quem VERB…": the first token after the question form is the verb asked about.
+  bool asks_verb = false;
+  if (question.Has("who") && !question.Has("entitled")) {
+    std::size_t i = 0;
+    while (i < tokens_.size() && question.consumed[i]) ++i;
+    asks_verb = i > 0 && i < tokens_.size() && !tokens_[i].stop && !cited[i];
+  }
   std::vector<Token> content;
   std::vector<std::size_t> negation_at;  // tokens that negate
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
@@ -411,11 +423,18 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   for (const auto& keys : word_keys) {
     plan.action_keys.insert(plan.action_keys.end(), keys.begin(), keys.end());
   }
+  auto add_verbs = [&plan](const std::vector<std::string>& keys) {
+    for (const auto& k : keys) {
+      if (IsVerbKey(k)) plan.agent_verb_keys.push_back(k);
+    }
+  };
+  if (asks_verb && !word_keys.empty()) add_verbs(word_keys.front());
   for (const auto& e : analysis::Thesaurus::Builtin().Expand(word_keys)) {
     if (!seen.insert({e.first, e.count, e.expression}).second) continue;
     if (e.count == 1 && e.expression.size() == 1) {  // one word for one word
       const auto& keys = e.expression.front();
       plan.action_keys.insert(plan.action_keys.end(), keys.begin(), keys.end());
+      if (asks_verb && e.first == 0 && !plan.agent_verb_keys.empty()) add_verbs(keys);
     }
     Xapian::Query candidate;
     by_span[{e.first, e.count}].push_back(ExpansionQuery(e, &plan, &candidate));

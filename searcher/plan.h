@@ -66,6 +66,11 @@ struct QueryPlan {
   // The question's words and their one-word equivalents in the thesaurus ("escolhe" -> nomear):
   // the verbs a competence it asks for may open with.
   std::vector<std::string> action_keys;
+  // "quem aprova a estratégia?": the keys of the verb asked about (the first word after "quem")
+  // and of its one-word equivalents in the thesaurus, when they are verbs. The law often
+  // answers in the passive, naming the agent after the participle: "A Estratégia … é aprovada
+  // por resolução do Conselho de Ministros".
+  std::vector<std::string> agent_verb_keys;
   std::string year;  // "segundo a lei de 2011": the year of the diploma meant, else empty
   // "quem não pode renunciar?": the content words a negation of the question negates (the next
   // within three places). Paragraphs that say a negation (any of kNegations) before such a word

@@ -38,6 +38,10 @@ constexpr double kWordingBoost = 0.5;  // the question's multi-word terms, as ty
 // the same words would say the opposite.
 constexpr double kNegationBoost = 1.3;
 constexpr Xapian::termpos kNegationReach = 3;  // positions from the negation to its word
+// "quem aprova a estratégia?": "a Estratégia … é aprovada por resolução do Conselho de
+// Ministros" names who, in the passive; as a competence that opens with the verb does.
+constexpr double kAgentBoost = 1.5;
+constexpr std::string_view kAgentPrepositions[] = {"por", "pelo", "pela", "pelos", "pelas"};
 
 // Paragraphs of the diploma that answers the question best rank higher: a diploma's evidence
 // is the sum of its best few paragraphs' scores, so one lucky paragraph in an unrelated act
@@ -119,6 +123,8 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const
   }
   std::vector<bool> negated;
   if (!plan.negated_words.empty()) negated = KeepNegations(docids, order, plan);
+  std::vector<bool> agent;
+  if (!plan.agent_verb_keys.empty()) agent = NamesAgent(docids, order, plan);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     if (!negated.empty() && negated[i]) c.score *= kNegationBoost;
@@ -130,6 +136,7 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const
     if (!object.empty() && object[i]) c.score *= kObjectWeight;
     if (!dates.empty() && dates[i].starts_with(plan.year)) c.score *= kYearBoost;
     if (does[i]) c.score *= kCompetenceVerbBoost;
+    if (!agent.empty() && agent[i] && !does[i]) c.score *= kAgentBoost;
     if (!plan.asks_agent && !unit_of.empty() && !unit_of[i].empty()) {
       auto [it, fresh] = named.try_emplace(unit_of[i], false);
       if (fresh) it->second = NamesUnit(unit_of[i], plan);
@@ -202,6 +209,45 @@ std::vector<bool> Reranker::KeepNegations(const std::vector<Xapian::docid>& doci
     keeps[i] = all;
   }
   return keeps;
+}
+
+// Per candidate: whether its text puts the asked verb right before "por"/"pelo"/"pela"…, the
+// passive's agent ("é aprovada pelo Conselho", "são nomeados por despacho do ministro").
+// Positions are read only for the paragraphs that hold both.
+std::vector<bool> Reranker::NamesAgent(const std::vector<Xapian::docid>& docids,
+                                       const std::vector<std::size_t>& order,
+                                       const QueryPlan& plan) {
+  std::vector<std::string> verbs, prepositions;
+  std::vector<bool> verb(docids.size(), false), preposition(docids.size(), false);
+  auto hold = [&](std::vector<std::string>* terms, std::vector<bool>* any) {
+    for (const auto& term : *terms) {
+      std::vector<bool> held = HoldersOf(term, docids, order);
+      for (std::size_t i = 0; i < held.size(); ++i) (*any)[i] = (*any)[i] || held[i];
+    }
+  };
+  for (const auto& k : plan.agent_verb_keys) verbs.push_back(schema::Term(schema::kTextPrefix, k));
+  for (std::string_view p : kAgentPrepositions)
+    prepositions.push_back(schema::Term(schema::kFunctionWordPrefix, p));
+  hold(&verbs, &verb);
+  hold(&prepositions, &preposition);
+  std::vector<bool> names(docids.size(), false);
+  std::vector<Xapian::termpos> at;
+  for (std::size_t i = 0; i < docids.size(); ++i) {
+    if (!verb[i] || !preposition[i]) continue;
+    at.clear();
+    for (const auto& term : verbs) {
+      for (auto p = db_.positionlist_begin(docids[i], term);
+           p != db_.positionlist_end(docids[i], term); ++p)
+        at.push_back(*p);
+    }
+    for (const auto& term : prepositions) {
+      for (auto p = db_.positionlist_begin(docids[i], term);
+           p != db_.positionlist_end(docids[i], term) && !names[i]; ++p) {
+        names[i] = std::find(at.begin(), at.end(), *p - 1) != at.end();
+      }
+    }
+  }
+  return names;
 }
 
 // True if the question names the organ `unit`: it holds at least two of the unit's words and

@@ -47,6 +47,8 @@ class Reranker {
   double Wording(Xapian::docid docid, const double* matched, const QueryPlan& plan);
   std::vector<bool> KeepNegations(const std::vector<Xapian::docid>& docids,
                                   const std::vector<std::size_t>& order, const QueryPlan& plan);
+  std::vector<bool> NamesAgent(const std::vector<Xapian::docid>& docids,
+                               const std::vector<std::size_t>& order, const QueryPlan& plan);
   std::vector<double> WordCredits(const std::vector<Xapian::docid>& docids,
                                   const std::vector<std::size_t>& order, const QueryPlan& plan);
   std::vector<std::string> ValuesOf(Xapian::valueno slot, const std::vector<Xapian::docid>& docids,

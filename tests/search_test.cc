@@ -492,6 +492,15 @@ class StructureRankingTest : public ::testing::Test {
          {"section", "Artigo 3.º Apresentação"},
          {"article", "3.º"},
          {"doc", "l"}},
+        // "quem aprova…?": the passive names who (and is longer); the other only says it is done.
+        {{"id", "s:agent"},
+         {"text",
+          "O plano anual de formação é aprovado pelo conselho diretivo, ouvidos os "
+          "serviços do instituto."},
+         {"doc", "m"}},
+        {{"id", "s:done"},
+         {"text", "O plano anual de formação é aprovado e publicado."},
+         {"doc", "m"}},
         // What it must contain: the list's intro.
         {{"id", "s:intro"},
          {"text",
@@ -542,6 +551,8 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"quem escolhe os vogais do júri", "s:appoint-jury", "s:choose",
        "who: the verb's equivalent"},
       {"vogais do júri escolhem", "s:choose", "s:appoint-jury", "control: the words alone"},
+      {"quem aprova o plano anual de formação", "s:agent", "s:done", "who: the passive's agent"},
+      {"plano anual de formação aprovado", "s:done", "s:agent", "control: no 'quem'"},
       {"pedido de licença de pesca desportiva", "s:rule", "s:subject", "not the object article"},
       {"objeto da lei do pedido de licença de pesca", "s:subject", "s:rule",
        "control: the object asked for"},
