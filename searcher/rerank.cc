@@ -23,6 +23,10 @@ constexpr double kWhoUnitBoost = 1.3;         // "quem ...?": paragraphs of a un
 constexpr double kNamedUnitBoost = 1.5;       // the question names the paragraph's organ
 constexpr double kDefinedTermBoost = 2.0;     // "o que é X?": the definition of X itself
 constexpr double kCompetenceVerbBoost = 1.5;  // "quem promulga?": a competence to promulgate
+// "o que faz a unidade X?": the intro of X's list of competences ("Compete à Unidade X
+// assegurar o apoio técnico-jurídico, designadamente:") answers the whole question; each alínea
+// answers a part of it.
+constexpr double kCompetenceIntroBoost = 1.3;
 constexpr double kYearBoost = 1.5;  // "a lei de 2011": paragraphs of a diploma of that year
 // A preamble says why a diploma was made; its rules are in the articles. Preambles repeat the
 // law's vocabulary at length, so without this they outrank the article that answers.
@@ -148,6 +152,9 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const
       c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
       if (type == analysis::kAnswerDefinition && DefinesQuestionTerm(c.docid, plan))
         c.score *= kDefinedTermBoost;
+      if (type == analysis::kAnswerCompetence &&
+          types[i].find(analysis::kAnswerList) != std::string::npos)
+        c.score *= kCompetenceIntroBoost;
     }
     if (!plan.wordings.empty() && !credits.empty()) {
       c.score *= Wording(c.docid, &credits[i * plan.words], plan);

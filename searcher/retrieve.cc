@@ -11,39 +11,6 @@
 namespace portaria::searcher {
 namespace {
 
-// Pseudo-relevance feedback: from the top paragraphs, this many terms at this weight. Not on
-// small databases: term statistics from a few dozen paragraphs make feedback drift (measured on
-// the 90-paragraph seed page: it pulls in words shared by whole sections).
-constexpr std::size_t kFeedbackParagraphs = 5;
-constexpr Xapian::termcount kFeedbackTerms = 10;
-constexpr double kFeedbackWeight = 0.1;
-constexpr Xapian::doccount kFeedbackMinParagraphs = 1000;
-
-// Pseudo-relevance feedback: the text terms that best characterise `top` paragraphs (Xapian's
-// ESet over them), as an optional query. It brings in the law's own words for a question
-// asked in other words ("vazaram fotos" -> "nudez", "divulgação").
-Xapian::Query Feedback(const Xapian::Enquire& enquire, const std::vector<Xapian::docid>& top,
-                       const QueryPlan& plan) {
-  Xapian::RSet rset;
-  for (std::size_t i = 0; i < top.size() && i < kFeedbackParagraphs; ++i) rset.add_document(top[i]);
-  if (rset.empty()) return Xapian::Query();
-  struct TextTermsOnly : Xapian::ExpandDecider {
-    bool operator()(const std::string& term) const override {
-      return term.size() > 1 && term[0] == 'Z' && term[1] >= 'a';  // "Z" + key, no field
-    }
-  } text_terms;
-  // Exact term frequencies: the default estimates them per shard, and then a set of shards
-  // would not rank exactly like one database (measured on a stub of two shards).
-  Xapian::ESet eset =
-      enquire.get_eset(kFeedbackTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &text_terms);
-  std::vector<Xapian::Query> extra;
-  for (auto e = eset.begin(); e != eset.end(); ++e) {
-    if (!plan.term_words.count(*e)) extra.emplace_back(*e);
-  }
-  if (extra.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_OR, extra.begin(), extra.end());
-}
-
 Xapian::Enquire Bm25Enquire(const Xapian::Database& db, const Xapian::Query& query) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
@@ -152,7 +119,7 @@ class DocidSource : public Xapian::PostingSource {
 };
 
 // The field-aware weights of the candidates, best first (ties by id), cut to `depth`: the plan's
-// query, its proximity and the feedback, each run as its own pass restricted to the candidates
+// query and its proximity, each run as its own pass restricted to the candidates
 // (by docid, else by id term), so the matcher walks their posting lists only at these
 // paragraphs, by skipping, whatever the index's size. Each pass asks for every candidate, so its
 // result heap never fills and nothing is pruned. The facets count the candidates.
@@ -195,19 +162,6 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan, const Xapian::MS
     return a.weight != b.weight ? a.weight > b.weight : ids[a.docid] < ids[b.docid];
   };
   std::sort(ranked.begin(), ranked.end(), best_first);
-  if (db.get_doccount() >= kFeedbackMinParagraphs) {
-    std::vector<Xapian::docid> top;
-    for (std::size_t i = 0; i < ranked.size() && i < kFeedbackParagraphs; ++i) {
-      top.push_back(ranked[i].docid);
-    }
-    enquire.set_query(plan.query);  // the ESet leaves out the query's own terms
-    Xapian::Query feedback = Feedback(enquire, top, plan);
-    if (!feedback.empty()) {
-      pass(feedback, kFeedbackWeight, &enquire);
-      for (auto& m : ranked) m.weight = weights[m.docid];
-      std::sort(ranked.begin(), ranked.end(), best_first);
-    }
-  }
   if (ranked.size() > depth) ranked.resize(depth);
   retrieval->matches = std::move(ranked);
 }

@@ -2,8 +2,7 @@
 // plan's prunable query (QueryPlan::candidate_query) for its best kCandidates matches: Xapian
 // skips what cannot reach them, so the cost follows the top, not the index. Then the plan's
 // field-aware query (each word by its best field, OP_MAX, which Xapian 1.4.22 must not prune)
-// scores exactly those candidates, by skipping to them in its posting lists, with
-// pseudo-relevance feedback, for a window (kRerankWindow) that the second phase (rerank.h)
+// scores exactly those candidates, by skipping to them in its posting lists, for a window (kRerankWindow) that the second phase (rerank.h)
 // re-scores with signals too dear for every match, as in Vespa's first and second phase or
 // Lucene's rescorer. Counting is bounded the same way: the total is Xapian's estimate from the
 // first phase and the facets count the candidates, unless every match is a candidate or exact

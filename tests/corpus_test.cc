@@ -82,7 +82,7 @@ TEST(CorpusTest, LetteredPointsOfTheBrazilianActsAreFoundByAPhraseWithTheirLette
   EXPECT_GT(checked, 40);
 }
 
-// Long natural questions over a corpus big enough for the feedback pass: each must answer. A
+// Long natural questions over a corpus of some size: each must answer. A
 // regression test for a crash inside Xapian 1.4.22's matcher when two OP_MAX subqueries under
 // an OR are pruned (bench/README.md): every question word has that shape, so the searcher must
 // never let Xapian prune. It runs everywhere: the bundled page and 1,500 paragraphs made here,

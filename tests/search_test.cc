@@ -501,6 +501,20 @@ class StructureRankingTest : public ::testing::Test {
         {{"id", "s:done"},
          {"text", "O plano anual de formação é aprovado e publicado."},
          {"doc", "m"}},
+        // "o que faz X?": the intro of X's competences (longer) and one of its alíneas.
+        {{"id", "s:competences"},
+         {"text",
+          "Compete ao Gabinete de Estudos assegurar o apoio técnico ao conselho e aos "
+          "serviços, designadamente:"},
+         {"unit", "Gabinete de Estudos"},
+         {"doc", "n"}},
+        {{"id", "s:one-competence"},
+         {"text", "Publicar os estudos do Gabinete de Estudos;"},
+         {"unit", "Gabinete de Estudos"},
+         {"context",
+          "Compete ao Gabinete de Estudos assegurar o apoio técnico ao conselho e aos "
+          "serviços, designadamente:"},
+         {"doc", "n"}},
         // What it must contain: the list's intro.
         {{"id", "s:intro"},
          {"text",
@@ -553,6 +567,9 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"vogais do júri escolhem", "s:choose", "s:appoint-jury", "control: the words alone"},
       {"quem aprova o plano anual de formação", "s:agent", "s:done", "who: the passive's agent"},
       {"plano anual de formação aprovado", "s:done", "s:agent", "control: no 'quem'"},
+      {"o que faz o gabinete de estudos", "s:competences", "s:one-competence",
+       "competences: the list's intro"},
+      {"estudos do gabinete", "s:one-competence", "s:competences", "control: not asked"},
       {"pedido de licença de pesca desportiva", "s:rule", "s:subject", "not the object article"},
       {"objeto da lei do pedido de licença de pesca", "s:subject", "s:rule",
        "control: the object asked for"},
@@ -564,8 +581,8 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
   }
 }
 
-// Facets count each matching paragraph once, also on databases big enough for pseudo-relevance
-// feedback (a second match pass over the same spies once counted everything twice).
+// Facets count each matching paragraph once, although a search runs several match passes (a
+// second pass over the same spies once counted everything twice).
 // Paging cuts every page from one ranking: 300 results asked 10 at a time are the 300 of one
 // request, each once, in its order. The corpus makes the second phase matter past its window:
 // short paragraphs that repeat one word of the question lead on BM25, and longer ones with both
@@ -687,10 +704,10 @@ TEST(FacetTest, OnlyTheMostFrequentValuesAreListed) {
 
 // Counting is bounded by default: with more matches than the first phase's candidates, the
 // facets count the candidates and say so; exact counts, on request, count every match (on a
-// database large enough to get feedback, whose extra pass must not count twice).
+// database of some size, where the rescoring passes must not count twice).
 TEST(FacetTest, CountsAreExactOnRequestAndFlaggedOtherwise) {
   const char* sources[] = {"Lei n.º 1/2001", "Lei n.º 2/2002", "Lei n.º 3/2003"};
-  // Each topic has words of its own, so that feedback finds terms to add.
+  // Each topic has words of its own.
   const char* topics[] = {"pensão de velhice pela carreira contributiva",
                           "abono de família pelo agregado familiar",
                           "subsídio de doença pela incapacidade temporária",
