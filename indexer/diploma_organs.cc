@@ -179,6 +179,17 @@ std::string EpigraphOrgan(std::string_view epigraph) {
   return {};
 }
 
+// The legal form a public body's name ends with: "Instituto da Segurança Social, I. P." (instituto
+// público), "…, E. P. E." (entidade pública empresarial), "…, S. A."; it also follows its
+// abbreviation ("(AMA, I. P.)"). Returns the length of `s` without it.
+std::size_t WithoutLegalForm(std::string_view s) {
+  for (std::string_view form :
+       {", I. P.", ", I.P.", ", E. P. E.", ", E.P.E.", ", S. A.", ", S.A."}) {
+    if (s.ends_with(form)) return s.size() - form.size();
+  }
+  return s.size();
+}
+
 std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
   std::map<std::string, std::string> found;
   auto name_before = [&](std::size_t end) {
@@ -210,7 +221,15 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
     return name;
   };
   auto add = [&](std::string abbr, std::string name) {
-    if (abbr.size() < 2 || name.find(' ') == std::string::npos) return;
+    if (abbr.size() < 2) return;
+    // A capitalised word before the name is not part of it: "Compete à Agência para a
+    // Modernização Administrativa (AMA)". The name starts with the abbreviation's letter.
+    for (std::size_t space = name.find(' ');
+         !name.empty() && name[0] != abbr[0] && space != std::string::npos;
+         space = name.find(' ')) {
+      name.erase(0, space + 1);
+    }
+    if (name.find(' ') == std::string::npos) return;
     if (std::toupper(static_cast<unsigned char>(abbr[0])) != name[0]) return;
     found.emplace(std::move(abbr), std::move(name));
   };
@@ -220,6 +239,7 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
     std::size_t close = text.find(')', open);
     if (close == std::string_view::npos || close - open > 40) continue;
     std::string_view inside = text.substr(open + 1, close - open - 1);
+    inside = inside.substr(0, WithoutLegalForm(inside));
     for (std::string_view lead :
          {"doravante designada por ", "doravante designado por ", "doravante ",
           "adiante designada por ", "adiante designado por "}) {
@@ -234,6 +254,7 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
     if (!abbreviation || !std::isupper(static_cast<unsigned char>(inside[0]))) continue;
     std::size_t end = open;
     while (end > 0 && text[end - 1] == ' ') --end;
+    end = WithoutLegalForm(text.substr(0, end));
     add(std::string(inside), name_before(end));
   }
   // "Name, abreviadamente designado por ABBR".
@@ -248,7 +269,7 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
                                    rest[len] == '.' || rest[len] == '-'))
         ++len;
       while (len > 0 && rest[len - 1] == '.') --len;
-      add(std::string(rest.substr(0, len)), name_before(at));
+      add(std::string(rest.substr(0, len)), name_before(WithoutLegalForm(text.substr(0, at))));
     }
   }
   return found;

@@ -613,6 +613,16 @@ TEST(FindAbbreviationsTest, ParenthesesAndDesignatedBy) {
   EXPECT_EQ(diploma::FindAbbreviations(
                 "Assim, a Comissão Nacional de Proteção de Dados (doravante CNPD), enquanto"),
             (Map{{"CNPD", "Comissão Nacional de Proteção de Dados"}}));
+  // A public body's legal form (", I. P.", ", E. P. E.") after its name and its abbreviation,
+  // and a capitalised verb before the name.
+  EXPECT_EQ(diploma::FindAbbreviations("Compete à Agência para a Modernização Administrativa, "
+                                       "I. P. (AMA, I. P.):"),
+            (Map{{"AMA", "Agência para a Modernização Administrativa"}}));
+  EXPECT_EQ(diploma::FindAbbreviations("O Instituto da Segurança Social, I. P., abreviadamente "
+                                       "designado por ISS, I. P., gere"),
+            (Map{{"ISS", "Instituto da Segurança Social"}}));
+  EXPECT_EQ(diploma::FindAbbreviations("pelo Hospital de Santa Maria, E. P. E. (HSM, E. P. E.)"),
+            (Map{{"HSM", "Hospital de Santa Maria"}}));
   // Not abbreviations: "(UE)" after one word, lower case, a revoked número, an alínea.
   EXPECT_EQ(diploma::FindAbbreviations("o Regulamento (UE) 2016/679, (Revogado.) e a alínea c) do "
                                        "n.º 1 (em vigor)"),
