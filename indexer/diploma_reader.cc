@@ -258,7 +258,16 @@ class DiplomaParser {
     }
     if (!issuer_.empty()) summary_ = summary_.empty() ? issuer_ : summary_ + " (" + issuer_ + ")";
     if (date_.empty() && !page_date_.empty()) date_ = IsoDate(page_date_, "");
+    // One organ, one name: "Direção" (the epígrafe) and "direção" ("São competências da
+    // direção:") are the same unit, written as it is first written with a capital.
+    std::map<std::string, std::string> unit_names;
+    for (const auto& p : result_.paragraphs) {
+      if (p.unit.empty()) continue;
+      auto [it, fresh] = unit_names.try_emplace(analysis::Fold(p.unit), p.unit);
+      if (!fresh && !IsUpperAt(it->second, 0) && IsUpperAt(p.unit, 0)) it->second = p.unit;
+    }
     for (auto& p : result_.paragraphs) {
+      if (!p.unit.empty()) p.unit = unit_names[analysis::Fold(p.unit)];
       p.source = source_;
       p.summary = analysis::ClipUtf8(summary_, kMaxFieldBytes);
       p.date = date_;
@@ -287,6 +296,14 @@ class DiplomaParser {
     if (mode_ == Mode::kIndex && !l.heading) return;
     std::string label, rest;
     int level = 0;
+    if (ParseArticle(plain, &label, &rest) || ParseDivision(plain, &level, &label, &rest) ||
+        ParseAnnex(plain, &label, &rest)) {
+      // A summary without its final stop ends where the structure begins.
+      summary_open_ = false;
+      label.clear();
+      rest.clear();
+      level = 0;
+    }
     if (ParseArticle(plain, &label, &rest)) return StartArticle(label, rest, l);
     if (ParseDivision(plain, &level, &label, &rest)) return StartDivision(level, label, rest);
     if (ParseAnnex(plain, &label, &rest)) return StartAnnex(label, rest);
@@ -301,7 +318,9 @@ class DiplomaParser {
     }
     if (summary_open_) {
       bool marker = IsDigit(plain[0]) && (plain.find(". ") < 4 || plain.find(" — ") < 4);
-      if (!marker && summary_.size() < 1000) {
+      // Nor is a line that ends in a colon: the enacting formula ("A Assembleia da República
+      // decreta, …, o seguinte:") after a summary that lacks its final stop.
+      if (!marker && !plain.ends_with(":") && summary_.size() < 1000) {
         summary_ += " " + plain;
         summary_open_ = !plain.ends_with(".");
         return;

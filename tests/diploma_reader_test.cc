@@ -1,6 +1,9 @@
 // Tests of the Portuguese diploma reader (indexer/diploma*.cc): one fixture per form diplomas come
 // in (tests/data/diplomas: excerpts copied byte for byte from shared/corpus/pt-dr, quirks and all;
-// portaria-dr.md is written by hand in the Diário da República form new Portarias come in), read
+// portaria-dr.md is written by hand in the Diário da República form new Portarias come in, and
+// dr-2018-written.md and dre-written.md in the forms of the 2018 DR and of DRE, with quirks the
+// corpus does not show: a sumário without its final stop, an organ named in two cases, a public
+// body's legal form around its abbreviation), read
 // through ReadFile so that the content-based choice of the reader is tested too, and the stages
 // of indexer/diploma.h one by one.
 #include <algorithm>
@@ -31,8 +34,9 @@ using ::portaria::testing::SourceDir;
 // The Lei 58/2019 excerpt and the DGPRM one (DL 289/2000) are two files: a file is one diploma
 // to the reader (one source, one date), and the two are different diplomas.
 const std::vector<std::string> kFixtures = {
-    "dr-2021.md",      "dr-2018.md", "dre-consolidated.md", "dre-consolidated-dgprm.md",
-    "constitution.md", "eu-oj.md",   "guideline.md",        "portaria-dr.md"};
+    "dr-2021.md",         "dr-2018.md",    "dre-consolidated.md", "dre-consolidated-dgprm.md",
+    "constitution.md",    "eu-oj.md",      "guideline.md",        "portaria-dr.md",
+    "dr-2018-written.md", "dre-written.md"};
 
 std::filesystem::path Fixture(const std::string& name) {
   return SourceDir() / "tests/data/diplomas" / name;
@@ -90,6 +94,10 @@ const Meta kMeta[] = {
     {"guideline.md", "Diretriz/2023/1", "", "Sobre medidas organizativas e de segurança"},
     {"portaria-dr.md", "Portaria n.º 135/2012, de 8 de maio", "2012-05-08",
      "dos seus serviços centrais e desconcentrados. (Solidariedade e Segurança Social)"},
+    {"dr-2018-written.md", "Lei n.º 26/2018, de 25 de junho", "2018-06-25",
+     "das associações de estudantes do ensino superior (Assembleia da República)"},
+    {"dre-written.md", "Decreto-Lei n.º 74/2017, de 21 de junho", "2017-06-21",
+     "Implementa o Livro Amarelo eletrónico"},
 };
 
 TEST(DiplomaFixtureTest, ReadAsDiplomasWithSourceDateAndSummary) {
@@ -222,6 +230,25 @@ const std::map<std::string, std::vector<Expect>> kExpect = {
       {"relativas às eventualidades de invalidez", "3.º/2/c", nullptr, nullptr},
       {"Processar e pagar pensões", "3.º/2/d", nullptr, nullptr},
       {"coadjuvado por um diretor-adjunto", "3.º/3/", "Centro Nacional de Pensões", nullptr}}},
+    // Article 1 after a sumário without its final stop; the organ of an epígrafe and of "São
+    // competências da direção:" is one unit; an article 12.º-B; alíneas across a page header.
+    {"dr-2018-written.md",
+     {{"A presente lei estabelece o regime jurídico", "1.º//", "",
+       "Capítulo I Disposições gerais > Artigo 1.º Objeto"},
+      {"A direção é o órgão executivo", "12.º-B/1/", "Direção", nullptr},
+      {"São competências da direção:", "12.º-B/2/", "Direção", nullptr},
+      {"Gerir o património da associação.", "12.º-B/2/c", "Direção",
+       "Secção I Direção > Artigo 12.º-B Direção"},
+      {"Fiscalizar a gestão financeira", "13.º//b", "conselho fiscal", nullptr},
+      {"concedido mediante a apresentação", "14.º/2/", "", nullptr}}},
+    // DRE's inline números and alíneas; the AMA named with its legal form.
+    {"dre-written.md",
+     {{"Aplica-se ainda, com as necessárias adaptações", "2.º/2/", "", nullptr},
+      {"Pessoas idosas;", "5.º-A/1/b", "", "Artigo 5.º-A Atendimento prioritário"},
+      {"entende-se por «pessoa idosa»", "5.º-A/2/", "", nullptr},
+      {"Gerir o livro amarelo eletrónico;", "7.º/1/a", "Agência para a Modernização", nullptr},
+      {"compete ainda divulgar as boas práticas", "7.º/2/", "Agência para a Modernização",
+       nullptr}}},
 };
 
 TEST(DiplomaFixtureTest, RecordsHaveTheirArticleNumberLetterUnitAndSection) {
@@ -676,6 +703,27 @@ TEST(DiplomaReaderRegressionTest, PortariaSignatureIsNotPartOfTheLastArticle) {
   const Paragraph& signature = Only(Read("portaria-dr.md"), "Mota Soares");
   EXPECT_EQ(signature.article, "");
   EXPECT_EQ(signature.section, "Assinatura");
+}
+
+TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
+  // "… do ensino" / "superior" has no final stop: the enacting formula and article 1 are not
+  // part of it.
+  const ReadResult& r = Read("dr-2018-written.md");
+  ASSERT_FALSE(r.paragraphs.empty());
+  EXPECT_FALSE(Contains(r.paragraphs[0].summary, "decreta")) << r.paragraphs[0].summary;
+  EXPECT_FALSE(Contains(r.paragraphs[0].summary, "A presente lei")) << r.paragraphs[0].summary;
+  EXPECT_EQ(Only(r, "A Assembleia da República decreta").section, "Preâmbulo");
+}
+
+TEST(DiplomaReaderRegressionTest, AnOrganHasOneNameInADiploma) {
+  // Facets count an organ once: the same string for every record of it.
+  const Paragraph& epigraph = Only(Read("dr-2018-written.md"), "A direção é o órgão executivo");
+  const Paragraph& intro = Only(Read("dr-2018-written.md"), "Representar a associação");
+  EXPECT_EQ(epigraph.unit, intro.unit);
+  const Paragraph& full = Only(Read("dre-written.md"), "Gerir o livro amarelo");
+  const Paragraph& abbreviated = Only(Read("dre-written.md"), "divulgar as boas práticas");
+  EXPECT_EQ(full.unit, "Agência para a Modernização Administrativa (AMA)");
+  EXPECT_EQ(abbreviated.unit, full.unit);
 }
 
 TEST(DiplomaReaderRegressionTest, SignatureIsNotInsideTheLastChapter) {
