@@ -111,6 +111,15 @@ std::string CompetenceOrgan(std::string_view sentence) {
       return CompetenceOrgan(std::string_view(unquoted).substr(from));
     }
   }
+  // A delegation (the 2.ª série's despachos): "…, delego no diretor-geral do Orçamento, com
+  // faculdade de subdelegação, as competências para:" — the list is what the delegate may do.
+  for (std::size_t i = 0; i + 2 < w.size() && i < 40; ++i) {
+    std::string v = Lower(w[i]);
+    if (v != "delego" && v != "subdelego") continue;
+    std::string in = Lower(w[i + 1]);
+    if (in == "no" || in == "na" || in == "nos" || in == "nas" || in == "em")
+      return ReadOrgan(w, i + 2);
+  }
   // "Compete ao X", "Compete, ainda, ao X", "Compete designadamente ao X", "Cabe à X".
   if (first == "compete" || first == "compete," || first == "cabe" || first == "incumbe") {
     std::size_t i = 1;

@@ -375,6 +375,11 @@ class DiplomaParser {
                                   "Pelo Ministro ", "Pela Ministra ", "Pelo Primeiro-Ministro, "}) {
       if (s.starts_with(lead) && s.find(", em ") != std::string_view::npos) return true;
     }
+    // The 2.ª série's date and signatory on one line: "12 de maio de 2022. — O Secretário de
+    // Estado do Orçamento, João Nuno Mendes."
+    if (std::size_t dash = s.find(". — "); dash != std::string_view::npos && dash <= 24 &&
+                                           IsDigit(s[0]) && !IsoDate(s.substr(0, dash), "").empty())
+      return true;
     // Place and date of signature: "Presidência do Conselho de Ministros, 22 de março".
     std::size_t comma = s.find(", ");
     if (comma == std::string_view::npos || comma > 80 || !IsUpperAt(s, 0)) return false;

@@ -1,9 +1,10 @@
 // Tests of the Portuguese diploma reader (indexer/diploma*.cc): one fixture per form diplomas come
 // in (tests/data/diplomas: excerpts copied byte for byte from shared/corpus/pt-dr, quirks and all;
 // portaria-dr.md is written by hand in the Diário da República form new Portarias come in, and
-// dr-2018-written.md and dre-written.md in the forms of the 2018 DR and of DRE, with quirks the
-// corpus does not show: a sumário without its final stop, an organ named in two cases, a public
-// body's legal form around its abbreviation), read
+// dr-2018-written.md, dre-written.md and despacho-written.md in the forms of the 2018 DR, of DRE
+// and of the 2.ª série, with quirks the corpus does not show: a sumário without its final stop,
+// an organ named in two cases, a public body's legal form around its abbreviation, a delegation,
+// a signature after its date), read
 // through ReadFile so that the content-based choice of the reader is tested too, and the stages
 // of indexer/diploma.h one by one.
 #include <algorithm>
@@ -34,9 +35,9 @@ using ::portaria::testing::SourceDir;
 // The Lei 58/2019 excerpt and the DGPRM one (DL 289/2000) are two files: a file is one diploma
 // to the reader (one source, one date), and the two are different diplomas.
 const std::vector<std::string> kFixtures = {
-    "dr-2021.md",         "dr-2018.md",    "dre-consolidated.md", "dre-consolidated-dgprm.md",
-    "constitution.md",    "eu-oj.md",      "guideline.md",        "portaria-dr.md",
-    "dr-2018-written.md", "dre-written.md"};
+    "dr-2021.md",         "dr-2018.md",     "dre-consolidated.md", "dre-consolidated-dgprm.md",
+    "constitution.md",    "eu-oj.md",       "guideline.md",        "portaria-dr.md",
+    "dr-2018-written.md", "dre-written.md", "despacho-written.md"};
 
 std::filesystem::path Fixture(const std::string& name) {
   return SourceDir() / "tests/data/diplomas" / name;
@@ -98,6 +99,8 @@ const Meta kMeta[] = {
      "das associações de estudantes do ensino superior (Assembleia da República)"},
     {"dre-written.md", "Decreto-Lei n.º 74/2017, de 21 de junho", "2017-06-21",
      "Implementa o Livro Amarelo eletrónico"},
+    {"despacho-written.md", "Despacho n.º 6123/2022", "2022-05-20",
+     "Delega competências no diretor-geral do Orçamento. (Finanças — Gabinete do Secretário"},
 };
 
 TEST(DiplomaFixtureTest, ReadAsDiplomasWithSourceDateAndSummary) {
@@ -249,6 +252,12 @@ const std::map<std::string, std::vector<Expect>> kExpect = {
       {"Gerir o livro amarelo eletrónico;", "7.º/1/a", "Agência para a Modernização", nullptr},
       {"compete ainda divulgar as boas práticas", "7.º/2/", "Agência para a Modernização",
        nullptr}}},
+    // Números without articles; a delegation's alíneas carry the delegate.
+    {"despacho-written.md",
+     {{"delego no diretor-geral do Orçamento", "/1/", "diretor-geral do Orçamento", nullptr},
+      {"Aprovar as alterações orçamentais", "/1/b", "diretor-geral do Orçamento", nullptr},
+      {"devendo o delegado informar mensalmente", "/2/", "", nullptr},
+      {"O Secretário de Estado do Orçamento, João Nuno Mendes.", "//", "", "Assinatura"}}},
 };
 
 TEST(DiplomaFixtureTest, RecordsHaveTheirArticleNumberLetterUnitAndSection) {
@@ -329,7 +338,7 @@ TEST(DiplomaFixtureTest, TextIsMendedShortAndHasNoIndice) {
 
 bool IsFurniture(const std::string& line) {
   static const std::regex kFurniture(
-      R"(Diário da República, 1\.ª série.*|Pág\. \d+|N\.º \d+|\d+|\d+v\.|www\.dre\.pt|)"
+      R"(Diário da República, \d\.ª série.*|Pág\. \d+|N\.º \d+|\d+|\d+v\.|www\.dre\.pt|PARTE [A-H]|)"
       R"(\d{1,2} de [a-zç]+ de \d{4}|\d+\.\d+\.\d{4} PT Jornal Oficial da União Europeia .*|)"
       R"([LC] \d+/\d+ PT Jornal Oficial da União Europeia .*)");
   return std::regex_match(line, kFurniture);
@@ -597,6 +606,12 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
       {"Compete ao Presidente da República, relativamente a outros órgãos:", kPr},
       {"Compete à Unidade de Direitos e Sanções assegurar o apoio, designadamente:",
        "Unidade de Direitos e Sanções"},
+      // A delegation (a despacho): the delegate, after "Ao abrigo de …".
+      {"Ao abrigo do disposto no artigo 44.º do Código do Procedimento Administrativo, delego no "
+       "diretor-geral do Orçamento, com faculdade de subdelegação, as competências para:",
+       "diretor-geral do Orçamento"},
+      {"Subdelego na Diretora de Serviços de Gestão Financeira a competência para:",
+       "Diretora de Serviços de Gestão Financeira"},
       // No organ: a scope, a pronoun, a list of something else.
       {"A presente lei aplica-se:", ""},
       {"Compete-lhe ainda:", ""},
