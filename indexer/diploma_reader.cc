@@ -341,7 +341,8 @@ class DiplomaParser {
         return;
       }
     }
-    if (!by_blank_lines_ && mode_ != Mode::kFront && IsSignature(plain)) {
+    if (mode_ != Mode::kFront &&
+        ((!by_blank_lines_ && IsSignature(plain)) || IsEuSignature(plain))) {
       return Switch(Mode::kProse, "Assinatura", l);
     }
     if (awaiting_title_) {
@@ -363,11 +364,17 @@ class DiplomaParser {
     body_.push_back(l);
   }
 
+  // An EU act's place and date, in either layout: "Feito em Bruxelas, em 27 de abril de 2016."
+  static bool IsEuSignature(std::string_view s) {
+    return s.starts_with("Feito em ") && s.size() < 80 && !IsoDate(s, "").empty();
+  }
+
   static bool IsSignature(std::string_view s) {
     for (std::string_view lead : {"Visto e aprovado em Conselho de Ministros", "Aprovada em ",
                                   "Aprovado em ", "Promulgada em ", "Promulgado em "}) {
       if (s.starts_with(lead)) return true;
     }
+
     // A member of the Government signs a Portaria or a Despacho: "O Ministro da Solidariedade
     // e da Segurança Social, Pedro Mota Soares, em 27 de abril de 2012."
     for (std::string_view lead : {"O Ministro ", "A Ministra ", "O Secretário de Estado ",

@@ -745,6 +745,9 @@ TEST(DiplomaReaderRegressionTest, SignatureIsNotInsideTheLastChapter) {
   // Not "Capítulo II Disposições comuns > Assinatura".
   EXPECT_EQ(Only(Read("dr-2021.md"), "Promulgado em 22 de julho").section, "Assinatura");
   EXPECT_EQ(Only(Read("dre-consolidated.md"), "Aprovada em 14 de junho").section, "Assinatura");
+  // Nor inside the last article of an EU act.
+  EXPECT_EQ(Only(Read("eu-oj.md"), "Feito em Bruxelas").section, "Assinatura");
+  EXPECT_EQ(Only(Read("eu-oj.md"), "diretamente aplicável em todos").article, "99.º");
 }
 
 TEST(DiplomaReaderRegressionTest, AlineaOfADefinitionHasTheDefinitionAsContext) {
