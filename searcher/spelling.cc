@@ -31,23 +31,11 @@ std::string SuggestWord(const Xapian::Database& db, const std::string& word,
                         std::size_t max_edits) {
   if (word.size() < 3 || max_edits == 0) return {};
   std::size_t limit = std::min<std::size_t>(word.size() <= 4 ? 1 : 2, max_edits);
-  std::string best;
-  std::size_t best_distance = limit + 1;
-  Xapian::doccount best_freq = 0;
-  // Unprefixed terms are the surface words; those starting with word[0] are contiguous.
-  std::string start(1, word[0]);
-  for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
-    const std::string& term = *it;
-    if (term == word) return {};
-    std::size_t d = EditDistance(word, term, limit);
-    if (d > limit) continue;
-    Xapian::doccount freq = it.get_termfreq();
-    if (d < best_distance || (d == best_distance && freq > best_freq)) {
-      best = term;
-      best_distance = d;
-      best_freq = freq;
-    }
-  }
+  // Xapian looks the word up through the trigrams of the indexed words (the spelling data the
+  // writer keeps, indexer/document.h) and returns the most frequent one within `limit` edits;
+  // its distance counts an adjacent transposition as one edit, as EditDistance does.
+  std::string best = db.get_spelling_suggestion(word, static_cast<unsigned>(limit));
+  if (best == word || EditDistance(word, best, limit) > limit) return {};
   return best;
 }
 
