@@ -145,19 +145,4 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   return doc;
 }
 
-void UpdateSpelling(const Xapian::Document& doc, Spelling change, Xapian::WritableDatabase* db) {
-  // Prefixes are upper-case, so the surface words are the terms from "a" to the last "z…".
-  auto t = doc.termlist_begin();
-  t.skip_to("a");
-  for (auto end = doc.termlist_end(); t != end; ++t) {
-    const std::string& word = *t;
-    if (word[0] > 'z') break;
-    if (change == Spelling::kAdd) {
-      db->add_spelling(word);
-    } else {
-      db->remove_spelling(word);
-    }
-  }
-}
-
 }  // namespace portaria::indexer

@@ -11,7 +11,6 @@
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
-#include <vector>
 
 #include "analysis/analyzer.h"
 #include "analysis/rules_lexicon.h"
@@ -139,21 +138,9 @@ class XapianIndexWriter : public IndexWriter {
  private:
   void AddUnchecked(const Paragraph& paragraph, bool* replaced) {
     std::string id_term = schema::IdTerm(paragraph.id);
-    bool existed = ForgetSpelling(id_term);
-    if (replaced != nullptr) *replaced = existed;
-    Xapian::Document doc = indexer::BuildDocument(paragraph, order_++, &analyzer_);
-    indexer::UpdateSpelling(doc, indexer::Spelling::kAdd, &db_);
-    db_.replace_document(id_term, doc);
+    if (replaced != nullptr) *replaced = reader_.term_exists(id_term);
+    db_.replace_document(id_term, indexer::BuildDocument(paragraph, order_++, &analyzer_));
     ++pending_;
-  }
-
-  // Removes the words of the paragraph with `id_term`, if there is one, from the spelling
-  // data (it is about to be replaced). Returns whether there was one.
-  bool ForgetSpelling(const std::string& id_term) {
-    auto it = reader_.postlist_begin(id_term);
-    if (it == reader_.postlist_end(id_term)) return false;
-    indexer::UpdateSpelling(reader_.get_document(*it), indexer::Spelling::kRemove, &db_);
-    return true;
   }
 
   // Outside a transaction Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD changes, which
@@ -279,8 +266,6 @@ class XapianIndexWriter : public IndexWriter {
       produced_.insert(id_term);
       bool replaced = reader_.term_exists(id_term);
       if (write) {
-        if (replaced) ForgetSpelling(id_term);
-        indexer::UpdateSpelling(prepared.docs[i], indexer::Spelling::kAdd, &db_);
         db_.replace_document(id_term, prepared.docs[i]);
         ++pending_;
         dirty_ = true;
@@ -310,10 +295,7 @@ class XapianIndexWriter : public IndexWriter {
       if (t == doc.termlist_end() || !produced.count(*t)) stale.push_back(*it);
     }
     if (apply) {
-      for (auto id : stale) {
-        indexer::UpdateSpelling(reader_.get_document(id), indexer::Spelling::kRemove, &db_);
-        db_.delete_document(id);
-      }
+      for (auto id : stale) db_.delete_document(id);
       pending_ += stale.size();
       if (!stale.empty()) dirty_ = true;
     }
@@ -343,9 +325,6 @@ class XapianIndexWriter : public IndexWriter {
       stats->paragraphs_deleted += reader_.get_termfreq(term);
       if (options.dry_run) continue;
       pending_ += reader_.get_termfreq(term);
-      std::vector<Xapian::docid> gone(reader_.postlist_begin(term), reader_.postlist_end(term));
-      for (auto id : gone)
-        indexer::UpdateSpelling(reader_.get_document(id), indexer::Spelling::kRemove, &db_);
       db_.delete_document(term);  // every document carrying the unique-per-file term
       db_.set_metadata(indexer::ManifestKey(path), std::string());
       manifest_.erase(path);

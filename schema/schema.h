@@ -12,7 +12,7 @@
 
 namespace portaria::schema {
 
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "1";
 
 // Term prefixes (Xapian conventions: upper-case prefixes, 'Q' for the unique id, 'Z' for stems,
 // 'X' for our own). Free-text prefixes hold analysis keys (see analysis/analyzer.h).
