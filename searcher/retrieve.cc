@@ -220,7 +220,7 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
       // So many identical paragraphs that fewer than the page needs are left, and there are
       // more matches: the first phase again, collapsing as it goes. Its best paragraphs are
       // those kept above, the same of each identical set; only the wider window they are then
-      // scored in (feedback, the diploma prior) can move a few of them.
+      // scored in (the re-ranking, the diploma prior) can move a few of them.
       collapsed = true;
       candidates = Candidates(db, plan, count, group, collapsed);
     }
