@@ -5,24 +5,30 @@
 
 #include "indexer/document.h"
 #include "indexer/reader.h"
+#include "schema/shards.h"
 #include "schema/terms.h"
 
 namespace portaria::indexer {
 namespace {
 
-// The documents of `paragraphs`, numbered from `*order` on, into `out`.
+// The documents of the `paragraphs` that `filter` keeps, numbered from `*order` on, into `out`.
+// Every paragraph takes a number, kept or not, so that a paragraph's place in its file (the
+// listing order) is the same in a shard as in a single database.
 void BuildDocuments(std::vector<Paragraph>& paragraphs, const std::string& file_key,
-                    std::uint32_t* order, analysis::Analyzer* analyzer, PreparedFile* out) {
+                    const ShardFilter& filter, std::uint32_t* order, analysis::Analyzer* analyzer,
+                    PreparedFile* out) {
   for (auto& p : paragraphs) {
+    std::uint32_t place = (*order)++;
+    if (!filter.Keeps(p.id)) continue;
     p.file = file_key;
     out->id_terms.push_back(schema::IdTerm(p.id));
-    out->docs.push_back(BuildDocument(p, (*order)++, analyzer));
+    out->docs.push_back(BuildDocument(p, place, analyzer));
   }
 }
 
 // A JSON Lines file too large to read whole, hashed and then parsed part by part: each part is
 // emitted as soon as it is analysed, so memory follows the part, not the file.
-void PrepareStream(const FileJob& job, analysis::Analyzer* analyzer,
+void PrepareStream(const FileJob& job, const ShardFilter& filter, analysis::Analyzer* analyzer,
                    const std::function<void(PreparedFile)>& emit) {
   const FoundFile& file = *job.file;
   PreparedFile head;
@@ -58,11 +64,11 @@ void PrepareStream(const FileJob& job, analysis::Analyzer* analyzer,
     part.entry = head.entry;
     part.outcome = PreparedFile::Outcome::kParsed;
     part.entry.errors = read.errors.size();
-    part.entry.paragraphs = read.paragraphs.size();
     paragraphs += read.paragraphs.size();
     part.errors = std::move(read.errors);
     part.warnings = std::move(read.warnings);
-    BuildDocuments(read.paragraphs, file.key, &order, analyzer, &part);
+    BuildDocuments(read.paragraphs, file.key, filter, &order, analyzer, &part);
+    part.entry.paragraphs = part.docs.size();
     more = more && stream.Next(&read);
     part.more = more;
     if (!more) {
@@ -85,7 +91,11 @@ void PrepareStream(const FileJob& job, analysis::Analyzer* analyzer,
 
 }  // namespace
 
-void Prepare(const FileJob& job, analysis::Analyzer* analyzer,
+bool ShardFilter::Keeps(std::string_view id) const {
+  return count <= 1 || schema::ShardOf(id, count) == index;
+}
+
+void Prepare(const FileJob& job, const ShardFilter& filter, analysis::Analyzer* analyzer,
              const std::function<void(PreparedFile)>& emit) {
   PreparedFile out;
   const FoundFile& file = *job.file;
@@ -98,7 +108,7 @@ void Prepare(const FileJob& job, analysis::Analyzer* analyzer,
     return emit(std::move(out));
   }
   if (format == Format::kJsonLines && file.stat_ok && file.size > kStreamPartBytes) {
-    return PrepareStream(job, analyzer, emit);
+    return PrepareStream(job, filter, analyzer, emit);
   }
   std::string raw;
   Status s = ReadRawFile(file.path, &raw);
@@ -125,9 +135,9 @@ void Prepare(const FileJob& job, analysis::Analyzer* analyzer,
     return emit(std::move(out));
   }
   out.outcome = PreparedFile::Outcome::kParsed;
-  out.entry.paragraphs = read.paragraphs.size();
   std::uint32_t order = 0;
-  BuildDocuments(read.paragraphs, file.key, &order, analyzer, &out);
+  BuildDocuments(read.paragraphs, file.key, filter, &order, analyzer, &out);
+  out.entry.paragraphs = out.docs.size();
   emit(std::move(out));
 }
 
@@ -144,7 +154,7 @@ void Preparer::Run() {
   for (const FileJob& job : *jobs_) {
     try {  // nothing may escape a thread's function
       if (!analyzer) analyzer.emplace();
-      Prepare(job, &*analyzer, emit);
+      Prepare(job, filter_, &*analyzer, emit);
     } catch (const Stopped&) {
       return;
     } catch (...) {

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -41,6 +42,14 @@ struct PreparedFile {
   std::exception_ptr failure;  // preparing threw (e.g. out of memory)
 };
 
+// Which paragraphs a writer keeps: in a sharded database (schema/shards.h) each shard's writer
+// reads every file but analyses and writes only the paragraphs routed to it; a file's manifest
+// entry in that shard counts those alone.
+struct ShardFilter {
+  std::size_t index = 0, count = 1;  // shard `index` of `count`; one shard keeps everything
+  bool Keeps(std::string_view id) const;
+};
+
 // What the main thread knows of a file before it is prepared (the manifest is only read and
 // written by the main thread).
 struct FileJob {
@@ -50,15 +59,17 @@ struct FileJob {
 };
 
 // Prepares `job`, handing the result to `emit`: once, or part by part for a JSON Lines file read
-// as a stream. Reads the manifest entry only through `job`.
-void Prepare(const FileJob& job, analysis::Analyzer* analyzer,
+// as a stream. Reads the manifest entry only through `job`. Only the paragraphs `filter` keeps
+// are analysed into documents; the others still take their place in the file's order.
+void Prepare(const FileJob& job, const ShardFilter& filter, analysis::Analyzer* analyzer,
              const std::function<void(PreparedFile)>& emit);
 
 // Prepares `jobs` in order on its own thread, at most kAhead files (or parts of a streamed
 // file) ahead of the consumer.
 class Preparer {
  public:
-  explicit Preparer(const std::vector<FileJob>* jobs) : jobs_(jobs), thread_([this] { Run(); }) {}
+  Preparer(const std::vector<FileJob>* jobs, ShardFilter filter)
+      : jobs_(jobs), filter_(filter), thread_([this] { Run(); }) {}
   ~Preparer() {
     {
       std::lock_guard lock(mu_);
@@ -87,6 +98,7 @@ class Preparer {
   void Run();
 
   const std::vector<FileJob>* jobs_;
+  ShardFilter filter_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<PreparedFile> ready_;

@@ -4,6 +4,8 @@
 // metadata says which files are already indexed as they are now, and every change is made inside
 // a Xapian transaction that also carries the manifest entries of the files it wrote. Reading and
 // analysing (Prepare) run on a helper thread, one or two files ahead of the writing.
+#include "indexer/writer.h"
+
 #include <xapian.h>
 
 #include <algorithm>
@@ -32,22 +34,30 @@ using indexer::FoundFile;
 using indexer::ManifestEntry;
 using indexer::PreparedFile;
 using indexer::Preparer;
+using indexer::ShardRole;
 using indexer::Walk;
 
 class XapianIndexWriter : public IndexWriter {
  public:
   // `reader` is what the writer compares with: `db` itself, or for a dry run the database at
   // `path` opened read-only (no lock), while `db` is an empty one in memory that nothing reaches.
-  XapianIndexWriter(Xapian::WritableDatabase db, Xapian::Database reader, std::string path)
-      : db_(std::move(db)), reader_(std::move(reader)), path_(std::move(path)) {}
+  XapianIndexWriter(Xapian::WritableDatabase db, Xapian::Database reader, std::string path,
+                    ShardRole role)
+      : db_(std::move(db)),
+        reader_(std::move(reader)),
+        path_(std::move(path)),
+        role_(std::move(role)) {}
 
   Status IndexPaths(const std::vector<std::string>& paths, const IndexOptions& options,
                     IndexStats* stats,
                     const std::function<void(const IndexProgress&)>& progress) override {
     auto started = std::chrono::steady_clock::now();
-    std::size_t errors_before = stats->errors.size();
-    Walk walk = indexer::CollectFiles(paths, &stats->errors);
-    stats->files_failed += stats->errors.size() - errors_before;
+    std::vector<Status> walk_errors;
+    Walk walk = indexer::CollectFiles(paths, &walk_errors);
+    if (role_.reports_files) {
+      stats->files_failed += walk_errors.size();
+      for (auto& e : walk_errors) stats->errors.push_back(std::move(e));
+    }
     IndexProgress state;
     state.files_total = walk.files.size();
     for (const auto& f : walk.files) state.bytes_total += f.size;
@@ -65,7 +75,7 @@ class XapianIndexWriter : public IndexWriter {
         job.reread = options.force || !job.before || job.before->errors > 0;
         jobs.push_back(std::move(job));
       }
-      Preparer preparer(&jobs);
+      Preparer preparer(&jobs, role_.filter);
       for (const auto& file : walk.files) {
         state.current_file = file.path.string();
         if (progress) progress(state);
@@ -105,6 +115,10 @@ class XapianIndexWriter : public IndexWriter {
   }
 
   Status Add(const Paragraph& paragraph, bool* replaced) override {
+    if (!role_.filter.Keeps(paragraph.id)) {
+      return Status::Error(Status::Code::kInternal, "paragraph routed to another shard",
+                           path_);  // the sharded writer routes: a bug if it ever happens
+    }
     try {
       // Inside a transaction, so that nothing is durable before Commit() (index.h): outside one,
       // Xapian would commit by itself every XAPIAN_FLUSH_THRESHOLD changes.
@@ -212,12 +226,13 @@ class XapianIndexWriter : public IndexWriter {
     }
     ++stats->files_seen;
     const bool write = !options.dry_run;
+    const bool report = role_.reports_files;
     switch (prepared.outcome) {
       case Outcome::kUnchanged:
         ++stats->files_unchanged;
         return;
       case Outcome::kReadFailed:
-        stats->errors.push_back(std::move(prepared.read_error));
+        if (report) stats->errors.push_back(std::move(prepared.read_error));
         ++stats->files_failed;
         return;
       case Outcome::kSameBytes:
@@ -229,8 +244,10 @@ class XapianIndexWriter : public IndexWriter {
       default:
         break;
     }
-    for (auto& e : prepared.errors) stats->errors.push_back(std::move(e));
-    for (auto& w : prepared.warnings) stats->warnings.push_back(std::move(w));
+    if (report) {
+      for (auto& e : prepared.errors) stats->errors.push_back(std::move(e));
+      for (auto& w : prepared.warnings) stats->warnings.push_back(std::move(w));
+    }
     if (!continuing_) {  // the first part of a file, or the whole of it
       produced_.clear();
       file_paragraphs_ = file_errors_ = 0;
@@ -243,7 +260,7 @@ class XapianIndexWriter : public IndexWriter {
       ++stats->files_failed;
       return;
     }
-    stats->paragraphs_failed += prepared.entry.errors;
+    if (report) stats->paragraphs_failed += prepared.entry.errors;
     for (std::size_t i = 0; i < prepared.docs.size(); ++i) {
       const std::string& id_term = prepared.id_terms[i];
       // An id is a paragraph's identity: a second paragraph with it, in this file or another
@@ -280,6 +297,7 @@ class XapianIndexWriter : public IndexWriter {
     stats->paragraphs_deleted += RemoveStale(file.key, produced_, write);
     if (write) PutManifest(prepared.entry);
     ++stats->files_indexed;
+    if (role_.indexed_files != nullptr) role_.indexed_files->push_back(file.key);
   }
 
   // Paragraphs a file produced before but no longer does are deleted with it re-indexed.
@@ -335,6 +353,7 @@ class XapianIndexWriter : public IndexWriter {
   Xapian::WritableDatabase db_;
   Xapian::Database reader_;  // reads go here (see the constructor)
   std::string path_;
+  ShardRole role_;
   analysis::Analyzer analyzer_;
   std::unordered_map<std::string, ManifestEntry> manifest_;  // by file key
   std::size_t pending_ = 0;  // paragraph changes since the last commit
@@ -352,10 +371,10 @@ class XapianIndexWriter : public IndexWriter {
 
 }  // namespace
 
-IndexWriter::~IndexWriter() = default;
+namespace indexer {
 
-Status IndexWriter::Open(const std::string& path, std::unique_ptr<IndexWriter>* writer,
-                         bool dry_run) {
+Status OpenDatabaseWriter(const std::string& path, const ShardRole& role, bool dry_run,
+                          std::unique_ptr<IndexWriter>* writer) {
   try {
     Xapian::WritableDatabase db;
     Xapian::Database reader;
@@ -374,7 +393,7 @@ Status IndexWriter::Open(const std::string& path, std::unique_ptr<IndexWriter>* 
     }
     Status s = schema::CheckVersions(reader, analysis::kAnalyzerVersion, path);
     if (!s.ok()) return s;
-    *writer = std::make_unique<XapianIndexWriter>(std::move(db), std::move(reader), path);
+    *writer = std::make_unique<XapianIndexWriter>(std::move(db), std::move(reader), path, role);
     return Status::Ok();
   } catch (const Xapian::DatabaseLockError&) {
     return Status::Error(Status::Code::kLocked, "database is locked by another indexer", path);
@@ -385,4 +404,5 @@ Status IndexWriter::Open(const std::string& path, std::unique_ptr<IndexWriter>* 
   }
 }
 
+}  // namespace indexer
 }  // namespace portaria

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -36,6 +37,59 @@ void Count(Xapian::ValueCountMatchSpy& units, Xapian::ValueCountMatchSpy& source
   }
 }
 
+// The listing's order where a remote database takes no KeyMaker: Xapian sorts by diploma only,
+// and the order within a diploma (place in its file, then id) is made here, as the KeyMaker
+// would. The page is complete up to its last diploma, which may be cut: that diploma's matches
+// are fetched whole (one more query, bounded by the diploma's size), so the page is the same
+// as one database's whatever the docids of the shards.
+void ListByDiploma(const Xapian::Database& db, const QueryPlan& plan, std::size_t depth,
+                   Xapian::Enquire* enquire, Retrieval* retrieval) {
+  Xapian::doccount check_all = db.get_doccount();
+  enquire->set_sort_by_value(schema::kSlotDoc, false);
+  enquire->set_docid_order(Xapian::Enquire::ASCENDING);
+  Xapian::MSet mset = enquire->get_mset(0, depth, check_all);
+  retrieval->total = mset.get_matches_lower_bound();
+  struct Listed {
+    std::string doc, order, id;
+    Xapian::docid docid;
+  };
+  std::vector<Listed> listed;
+  auto read = [&](const Xapian::MSet& from, const std::string* only_doc) {
+    for (auto it = from.begin(); it != from.end(); ++it) {
+      Xapian::Document d = it.get_document();
+      Listed l{d.get_value(schema::kSlotDoc), d.get_value(schema::kSlotOrder),
+               d.get_value(schema::kSlotId), *it};
+      if (only_doc == nullptr || l.doc == *only_doc) listed.push_back(std::move(l));
+    }
+  };
+  if (mset.size() < depth || mset.empty()) {
+    read(mset, nullptr);
+  } else {
+    std::string last = (--mset.end()).get_document().get_value(schema::kSlotDoc);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Xapian::Document d = it.get_document();
+      std::string doc = d.get_value(schema::kSlotDoc);
+      if (doc == last) continue;  // taken whole below
+      listed.push_back({doc, d.get_value(schema::kSlotOrder), d.get_value(schema::kSlotId), *it});
+    }
+    // The facets were counted over every match by the first query: not again.
+    enquire->clear_matchspies();
+    // The last diploma's matches: by its term when it has one (a paragraph without a diploma
+    // has none, and then every match is read and those without one kept).
+    if (!last.empty()) {
+      enquire->set_query(Xapian::Query(Xapian::Query::OP_FILTER, plan.query,
+                                       Xapian::Query(schema::Term(schema::kDocPrefix, last))));
+    }
+    read(enquire->get_mset(0, check_all, check_all), &last);
+    enquire->set_query(plan.query);
+  }
+  std::sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) {
+    return std::tie(a.doc, a.order, a.id) < std::tie(b.doc, b.order, b.id);
+  });
+  if (listed.size() > depth) listed.resize(depth);
+  for (const auto& l : listed) retrieval->matches.push_back({l.docid, 0.0});
+}
+
 // A pure listing (filters only), in document order: every match is listed and counted.
 void List(const Xapian::Database& db, const QueryPlan& plan, std::size_t depth,
           Retrieval* retrieval) {
@@ -53,11 +107,9 @@ void List(const Xapian::Database& db, const QueryPlan& plan, std::size_t depth,
   try {
     mset = enquire.get_mset(0, depth, check_all);
   } catch (const Xapian::UnimplementedError&) {
-    // Remote shards take no KeyMaker: list by diploma, then in docid order, which is the
-    // order the indexer wrote each file's paragraphs (a file re-indexed in place keeps it).
-    enquire.set_sort_by_value(schema::kSlotDoc, false);
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    mset = enquire.get_mset(0, depth, check_all);
+    ListByDiploma(db, plan, depth, &enquire, retrieval);
+    Count(units, sources, retrieval);
+    return;
   }
   // Every match was checked, so the lower bound is the count. The estimate is not: beyond the
   // documents that reached the result heap it guesses how many identical paragraphs collapse
@@ -75,7 +127,13 @@ void CountAll(const Xapian::Database& db, const QueryPlan& plan, bool group, Ret
   Xapian::ValueCountMatchSpy units(schema::kSlotUnit), sources(schema::kSlotSource);
   enquire.add_matchspy(&units);
   enquire.add_matchspy(&sources);
-  Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+  // Over several databases checking every match is not enough: Xapian 1.4.22 still prunes there
+  // and crashes (measured: (ZHpensao MAX ZUpensao MAX ZSpensao) over two shards with maxitems
+  // 0..10, fine with maxitems past the 21 matches). Asking for every match keeps the matcher
+  // from pruning at all; this path already visits every match, and the result heap only holds
+  // what matches.
+  const Xapian::doccount all = db.get_doccount();
+  Xapian::MSet mset = enquire.get_mset(0, db.size() > 1 ? all : 0, all);
   retrieval->total = mset.get_matches_lower_bound();
   retrieval->total_exact = retrieval->facets_exact = true;
   retrieval->units.clear();

@@ -123,6 +123,11 @@ int main(int argc, char** argv) {
   bool json = false, quiet = false;
   portaria::IndexOptions options;
   app.add_option("--db", db, "Database directory (created if missing)")->capture_default_str();
+  std::size_t shards = 0;
+  app.add_option("--shards", shards,
+                 "Make a new database of N shards written in parallel (docs/scaling.md); an "
+                 "existing database keeps its count, and another N is an error")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
   app.add_flag("--json", json, "Print the summary as one JSON object on stdout");
   app.add_flag("--dry-run", options.dry_run,
                "Read and analyse everything, report what would change, write nothing");
@@ -137,7 +142,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   std::unique_ptr<portaria::IndexWriter> writer;
-  portaria::Status s = portaria::IndexWriter::Open(db, &writer, options.dry_run);
+  portaria::Status s = portaria::IndexWriter::Open(db, shards, &writer, options.dry_run);
   if (!s.ok()) {
     std::cerr << "portaria-index: " << s.ToString() << "\n";
     return kExitDatabaseFailed;

@@ -110,11 +110,20 @@ int main(int argc, char** argv) {
   CLI::App app{
       "Search a portaria database with a Portuguese question, words, \"phrases\" and "
       "filters (unidade:, alinea:, fonte:)."};
-  std::string db = portaria::tools::DefaultDatabasePath();
+  std::vector<std::string> dbs;
   std::vector<std::string> words;
   bool json = false;
   portaria::SearchRequest request;
-  app.add_option("--db", db, "Database directory")->capture_default_str();
+  portaria::RemoteOptions remote;
+  app.add_option("--db", dbs,
+                 "Database directory (single or sharded), stub file or tcp://HOST:PORT; repeat "
+                 "to search several as one (default: " +
+                     portaria::tools::DefaultDatabasePath() + ")");
+  app.add_option("--remote-timeout", remote.timeout_ms,
+                 "Milliseconds to wait for a tcp:// database to connect and to answer; 0: for "
+                 "ever")
+      ->capture_default_str()
+      ->each([&](const std::string&) { remote.connect_timeout_ms = remote.timeout_ms; });
   app.add_flag("--json", json, "Print one JSON object");
   app.add_option("--limit", request.limit, "Number of results")
       ->capture_default_str()
@@ -142,8 +151,9 @@ int main(int argc, char** argv) {
     request.query += w;
   }
 
+  if (dbs.empty()) dbs.push_back(portaria::tools::DefaultDatabasePath());
   std::unique_ptr<portaria::Searcher> searcher;
-  portaria::Status s = portaria::Searcher::Open(db, &searcher);
+  portaria::Status s = portaria::Searcher::Open(dbs, &searcher, remote);
   if (!s.ok()) {
     std::cerr << "portaria-search: " << s.ToString() << "\n";
     return 2;

@@ -1,7 +1,8 @@
 // portaria-server: the search API and the search page over HTTP.
 //
 //   GET /search?q=...   the JSON of `portaria-search --json` (portaria::ToJson)
-//   GET /health         {"status":"ok","paragraphs":N}, 503 while the database can't be opened
+//   GET /health         {"status":"ok","paragraphs":N}, 503 while a database can't be opened or
+//                       a remote one does not answer
 //   GET /               the search page (web/index.html, compiled in)
 //   GET /openapi.yaml   the API description (schema/openapi.yaml, compiled in)
 //
@@ -25,7 +26,6 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <sys/socket.h>
-#include <xapian.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -63,7 +63,13 @@ constexpr std::size_t kKeepAliveRequests = 100;
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 
 struct Config {
-  std::string db;
+  std::vector<std::string> dbs;  // searched as one (Searcher::Open)
+  portaria::RemoteOptions remote;
+  std::string Describe() const {
+    std::string out;
+    for (const auto& db : dbs) out += (out.empty() ? "" : ", ") + db;
+    return out;
+  }
 };
 const Config* config = nullptr;  // set once in main before the server starts
 
@@ -80,7 +86,7 @@ thread_local std::unique_ptr<portaria::Searcher> worker_searcher;
 // Returns nullptr (and the reason in *status) if the database can't be opened now.
 portaria::Searcher* WorkerSearcher(portaria::Status* status) {
   if (!worker_searcher) {
-    *status = portaria::Searcher::Open(config->db, &worker_searcher);
+    *status = portaria::Searcher::Open(config->dbs, &worker_searcher, config->remote);
     if (!status->ok()) worker_searcher.reset();
   }
   return worker_searcher.get();
@@ -185,20 +191,21 @@ void HandleSearch(const httplib::Request& req, httplib::Response& res) {
 }
 
 void HandleHealth(const httplib::Request&, httplib::Response& res) {
-  // Opening the worker's Searcher checks what /search needs (existence, schema version); the
-  // count comes from the database itself, which the public API doesn't expose.
+  // Opening the worker's Searcher checks what /search needs (existence, schema version, every
+  // remote database reachable); counting asks every database for its latest commit.
   portaria::Status status;
-  if (WorkerSearcher(&status) == nullptr) {
+  portaria::Searcher* searcher = WorkerSearcher(&status);
+  if (searcher == nullptr) {
     return SendError(res, 503, "database unavailable: " + status.ToString());
   }
-  try {
-    Xapian::Database db(config->db);
-    nlohmann::ordered_json body = {{"status", "ok"}, {"paragraphs", db.get_doccount()}};
-    res.set_content(body.dump(), kJsonType);
-  } catch (const Xapian::Error& e) {
+  std::size_t paragraphs = 0;
+  status = searcher->CountParagraphs(&paragraphs);
+  if (!status.ok()) {
     DropWorkerSearcher();
-    SendError(res, 503, "database unavailable: " + e.get_description());
+    return SendError(res, 503, "database unavailable: " + status.ToString());
   }
+  nlohmann::ordered_json body = {{"status", "ok"}, {"paragraphs", paragraphs}};
+  res.set_content(body.dump(), kJsonType);
 }
 
 void ServeEmbedded(httplib::Response& res, const unsigned char* data, std::size_t size,
@@ -211,12 +218,20 @@ void ServeEmbedded(httplib::Response& res, const unsigned char* data, std::size_
 int main(int argc, char** argv) {
   CLI::App app{"Serve a portaria database over HTTP: /search (JSON), /health and a search page."};
   Config cfg;
-  cfg.db = portaria::tools::DefaultDatabasePath();
+
   std::string host = "127.0.0.1";
   int port = 8080;
   std::size_t threads = std::max(8u, std::thread::hardware_concurrency());
   portaria::tools::ConnectionLimits limits;
-  app.add_option("--db", cfg.db, "Database directory")->capture_default_str();
+  app.add_option("--db", cfg.dbs,
+                 "Database directory (single or sharded), stub file or tcp://HOST:PORT; repeat "
+                 "to serve several as one (default: " +
+                     portaria::tools::DefaultDatabasePath() + ")");
+  app.add_option("--remote-timeout", cfg.remote.timeout_ms,
+                 "Milliseconds to wait for a tcp:// database to connect and to answer; 0: for "
+                 "ever")
+      ->capture_default_str()
+      ->each([&](const std::string&) { cfg.remote.connect_timeout_ms = cfg.remote.timeout_ms; });
   app.add_option("--host", host, "Address to listen on (loopback only unless changed)")
       ->capture_default_str();
   app.add_option("--port", port, "Port to listen on; 0 picks a free one (printed at start)")
@@ -231,6 +246,7 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
   CLI11_PARSE(app, argc, argv);
+  if (cfg.dbs.empty()) cfg.dbs.push_back(portaria::tools::DefaultDatabasePath());
   limits.workers = threads;
   limits.max_body_bytes = kMaxPayloadBytes;
   config = &cfg;
@@ -247,7 +263,7 @@ int main(int argc, char** argv) {
     // Fail loudly at start, but keep serving: /health and /search answer 503 until the
     // database is there (it may be being built).
     std::unique_ptr<portaria::Searcher> probe;
-    portaria::Status s = portaria::Searcher::Open(cfg.db, &probe);
+    portaria::Status s = portaria::Searcher::Open(cfg.dbs, &probe, cfg.remote);
     if (!s.ok()) {
       std::cerr << "portaria-server: warning: " << s.ToString() << "\n";
     } else {
@@ -371,7 +387,7 @@ int main(int argc, char** argv) {
   if (listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);  // on Linux, updates the backlog
   // Tests and scripts read this line to learn the port (--port 0).
   std::cout << "portaria-server: listening on http://" << host << ":" << bound << "/ (database "
-            << cfg.db << ", " << threads << " threads)" << std::endl;
+            << cfg.Describe() << ", " << threads << " threads)" << std::endl;
 
   std::thread signal_waiter([&server, &signals] {
     int sig = 0;

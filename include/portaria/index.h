@@ -65,8 +65,22 @@ class IndexWriter {
   // With `dry_run` nothing at `path` is created or changed and no lock is taken (the database
   // is only read, so a dry run works beside the indexer that owns it): a missing database is
   // stood in for by an empty one in memory (pair it with IndexOptions::dry_run).
+  // A sharded database at `path` (see the overload below) is recognised and opened as such.
   static Status Open(const std::string& path, std::unique_ptr<IndexWriter>* writer,
                      bool dry_run = false);
+  // The same with a number of shards. `shards` > 1 makes a new `path` a sharded database: a
+  // directory of `shards` Xapian databases (shard-0, shard-1, ...) and a Xapian stub file,
+  // XAPIANDB, naming them, so that searchers open `path` as one database. Each paragraph lives
+  // in the shard its id hashes to (a pure function of the id: re-indexing finds it there), and
+  // IndexPaths writes the shards in parallel, one thread per shard (each also with its helper
+  // thread for reading and analysing), each with its own manifest and transactions: an
+  // interrupted run leaves every shard at its own last commit. `shards` 0 takes the database as
+  // it is (a new one is a single database); any other count that differs from an existing
+  // database's is kInvalidArgument (routing depends on the count: changing it means indexing
+  // into a new directory). At most 256. Add() routes each record to its shard; Commit() commits
+  // the shards one after the other (there is no transaction across them). See docs/scaling.md.
+  static Status Open(const std::string& path, std::size_t shards,
+                     std::unique_ptr<IndexWriter>* writer, bool dry_run = false);
   virtual ~IndexWriter();
 
   // Indexes files and directories (walked recursively, hidden entries ignored, sorted so runs

@@ -1,11 +1,12 @@
 // Searching a portaria database: natural Portuguese questions, phrases, filters and legal
 // citations, ranked by BM25 over the analysed terms (see README.md, "Query language").
 //
-// Ownership: a Searcher owns a read-only Xapian database handle. Thread-safety: a Searcher is
-// NOT thread-safe (Xapian handles are not); give each thread its own Searcher over the same
-// path. Many searchers may read while one IndexWriter writes: each search starts from the latest
-// commit, and one that meets a concurrent commit reopens the database and retries, so every
-// answer comes from one committed state, whole. Errors are Status values; nothing throws.
+// Ownership: a Searcher owns its read-only Xapian database handles (and its connections to
+// remote databases). Thread-safety: a Searcher is NOT thread-safe (Xapian handles are not); give
+// each thread its own Searcher over the same locations. Many searchers may read while one
+// IndexWriter writes: each search starts from the latest commit, and one that meets a concurrent
+// commit reopens the database and retries, so every answer comes from one committed state, whole.
+// Errors are Status values; nothing throws.
 #ifndef PORTARIA_SEARCH_H_
 #define PORTARIA_SEARCH_H_
 
@@ -63,14 +64,43 @@ struct SearchResponse {
   std::string suggestion;  // a corrected query, when some words look misspelt; else empty
 };
 
+// How long a Searcher waits for a remote database (a "tcp://" location), in milliseconds; 0
+// waits for ever. Past either, the call fails with kIOError naming the location.
+struct RemoteOptions {
+  unsigned connect_timeout_ms = 10000;  // to connect and be greeted by the server
+  unsigned timeout_ms = 10000;          // for each answer of the server during a search
+};
+
 class Searcher {
  public:
-  // Opens the database at `path` read-only; fails with kNotFound if there is none and with
+  // Opens the database at `path` read-only: a database directory written by portaria-index
+  // (single or sharded), or a Xapian stub file. Fails with kNotFound if there is none and with
   // kVersionMismatch if it was built by another schema or analyzer version.
   static Status Open(const std::string& path, std::unique_ptr<Searcher>* searcher);
+
+  // Opens several databases read-only and searches them as one: ranking, scores, totals and
+  // facets are those of one database holding all their paragraphs (Xapian merges the matches
+  // with term statistics over all of them). Each location is a path as above or "tcp://HOST:PORT"
+  // for a database served by xapian-tcpsrv (HOST may be a name, an IPv4 or a [bracketed] IPv6
+  // address), in any mix; docs/scaling.md shows the set-ups. Every location must hold paragraphs
+  // built by this version, and no paragraph id may be in two of them (it would be found twice).
+  //
+  // Errors name the location: kInvalidArgument for an empty list or a malformed tcp:// address,
+  // kNotFound / kVersionMismatch as above, kIOError for a remote database that refuses, cannot
+  // be reached or does not answer within `remote`'s timeouts. A remote database that fails
+  // during a search makes that search fail with kIOError (never a partial answer, which would
+  // rank and count differently without saying so); a lost connection is re-made first, once, so
+  // a server that closed an idle connection or was restarted costs nothing, and the next call
+  // re-makes it again, so a Searcher recovers by itself when the server comes back. The
+  // Searcher owns its connections (one per remote database, closed when it is destroyed).
+  static Status Open(const std::vector<std::string>& locations, std::unique_ptr<Searcher>* searcher,
+                     const RemoteOptions& remote = {});
   virtual ~Searcher();
 
   virtual Status Search(const SearchRequest& request, SearchResponse* response) = 0;
+
+  // The number of paragraphs in the latest commit of all the databases; errors as Search's.
+  virtual Status CountParagraphs(std::size_t* count) = 0;
 
  protected:
   Searcher() = default;
