@@ -35,6 +35,7 @@ using testing::ReadFileToString;
 using testing::RunCommand;
 using testing::SharedDir;
 using testing::SourceDir;
+using testing::Spawn;
 using testing::WriteStringToFile;
 
 struct IndexRun {
@@ -137,23 +138,6 @@ std::map<std::string, std::size_t> Manifest(const fs::path& db) {
     out[j["path"].get<std::string>()] = j["paragraphs"].get<std::size_t>();
   }
   return out;
-}
-
-pid_t Spawn(const std::vector<std::string>& args, const fs::path& log) {
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    FILE* f = std::fopen(log.c_str(), "w");
-    if (f != nullptr) {
-      ::dup2(::fileno(f), STDOUT_FILENO);
-      ::dup2(::fileno(f), STDERR_FILENO);
-    }
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
 }
 
 // Exit status of `pid`, or -1 if it was killed by a signal.

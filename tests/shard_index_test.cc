@@ -33,6 +33,7 @@ using testing::ReadFileToString;
 using testing::RunCommand;
 using testing::SharedDir;
 using testing::SourceDir;
+using testing::Spawn;
 using testing::WriteStringToFile;
 
 std::string Quote(const std::string& s) {
@@ -251,23 +252,6 @@ TEST(ShardTest, ASecondIndexerIsToldTheShardedDatabaseIsLocked) {
   ASSERT_TRUE(IndexWriter::Open(db.string(), 2, &first).ok());
   Status s = IndexWriter::Open(db.string(), &second);
   EXPECT_EQ(s.code(), Status::Code::kLocked) << s.ToString();
-}
-
-pid_t Spawn(const std::vector<std::string>& args, const fs::path& log) {
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    FILE* f = std::fopen(log.c_str(), "w");
-    if (f != nullptr) {
-      ::dup2(::fileno(f), STDOUT_FILENO);
-      ::dup2(::fileno(f), STDERR_FILENO);
-    }
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
 }
 
 std::size_t CommittedIn(const fs::path& shard) {

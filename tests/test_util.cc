@@ -82,4 +82,21 @@ int RunCommand(const std::string& command, std::string* out) {
   return ::testing::AssertionSuccess();
 }
 
+pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& log) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    FILE* f = std::fopen(log.c_str(), "w");
+    if (f != nullptr) {
+      ::dup2(::fileno(f), STDOUT_FILENO);
+      ::dup2(::fileno(f), STDERR_FILENO);
+    }
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
 }  // namespace portaria::testing

@@ -2,9 +2,12 @@
 #ifndef PORTARIA_TESTS_TEST_UTIL_H_
 #define PORTARIA_TESTS_TEST_UTIL_H_
 
+#include <sys/types.h>
+
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -27,6 +30,10 @@ void WriteStringToFile(const std::filesystem::path& path, const std::string& con
 
 // Runs a shell command; returns its exit status and fills *out with stdout (stderr if merged).
 int RunCommand(const std::string& command, std::string* out);
+
+// Starts `args` (args[0] a path to a program) in a child process with stdout and stderr to
+// `log`, without waiting; returns its pid (the caller reaps it), or -1.
+pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& log);
 
 }  // namespace portaria::testing
 
