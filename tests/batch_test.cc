@@ -34,6 +34,7 @@ using testing::FreshDir;
 using testing::ReadFileToString;
 using testing::RunCommand;
 using testing::SharedDir;
+using testing::ShellQuote;
 using testing::SourceDir;
 using testing::Spawn;
 using testing::WriteStringToFile;
@@ -44,21 +45,15 @@ struct IndexRun {
   std::string err;         // stderr
 };
 
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 // Runs portaria-index --json on `inputs` with `flags`.
 IndexRun Index(const fs::path& db, const std::vector<fs::path>& inputs,
                const std::string& flags = "") {
   fs::path err_file = db.string() + ".stderr";
-  std::string command =
-      Quote((BinDir() / "portaria-index").string()) + " --json --db " + Quote(db.string());
+  std::string command = ShellQuote((BinDir() / "portaria-index").string()) + " --json --db " +
+                        ShellQuote(db.string());
   if (!flags.empty()) command += " " + flags;
-  for (const auto& in : inputs) command += " " + Quote(in.string());
-  command += " 2>" + Quote(err_file.string());
+  for (const auto& in : inputs) command += " " + ShellQuote(in.string());
+  command += " 2>" + ShellQuote(err_file.string());
   IndexRun run;
   std::string out;
   run.exit_code = RunCommand(command, &out);
@@ -453,7 +448,7 @@ TEST(BatchTest, BadFilesAreReportedAndSkippedAndTheRestIsIndexed) {
   for (const auto& id : before) EXPECT_TRUE(d.term_exists(schema::IdTerm(id))) << id;
   if (HaveXapianCheck()) {
     std::string out;
-    EXPECT_EQ(RunCommand("xapian-check " + Quote(db.string()) + " 2>&1", &out), 0) << out;
+    EXPECT_EQ(RunCommand("xapian-check " + ShellQuote(db.string()) + " 2>&1", &out), 0) << out;
   }
   // Bad files are not recorded as done: the next run reports them again.
   IndexRun again = Index(db, {in, bad});
@@ -533,7 +528,7 @@ TEST(BatchTest, KillNineLeavesTheLastCommitAndTheNextRunFinishes) {
                         << ReadFileToString(base / "killed.log");
 
   std::string out;
-  ASSERT_EQ(RunCommand("xapian-check " + Quote(db.string()) + " 2>&1", &out), 0) << out;
+  ASSERT_EQ(RunCommand("xapian-check " + ShellQuote(db.string()) + " 2>&1", &out), 0) << out;
   // Files and their manifest entries were committed together: every recorded file has exactly
   // its paragraphs in the database, and no paragraph belongs to an unrecorded file.
   auto manifest = Manifest(db);
@@ -582,7 +577,7 @@ TEST(BatchTest, KillNineLeavesTheLastCommitAndTheNextRunFinishes) {
   Xapian::Database d(db.string());
   EXPECT_EQ(d.get_doccount(), ids.size());
   for (const auto& id : ids) ASSERT_TRUE(d.term_exists(schema::IdTerm(id))) << id;
-  ASSERT_EQ(RunCommand("xapian-check " + Quote(db.string()) + " 2>&1", &out), 0) << out;
+  ASSERT_EQ(RunCommand("xapian-check " + ShellQuote(db.string()) + " 2>&1", &out), 0) << out;
 }
 
 TEST(BatchTest, SearchesKeepWorkingWhileTheIndexerWrites) {

@@ -20,13 +20,8 @@ using testing::FreshDir;
 using testing::IndexSeedCorpus;
 using testing::RunCommand;
 using testing::ServerProcess;
+using testing::ShellQuote;
 using testing::SourceDir;
-
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 class ServerTest : public ::testing::Test {
  protected:

@@ -32,15 +32,10 @@ using testing::FreshDir;
 using testing::ReadFileToString;
 using testing::RunCommand;
 using testing::SharedDir;
+using testing::ShellQuote;
 using testing::SourceDir;
 using testing::Spawn;
 using testing::WriteStringToFile;
-
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 struct IndexRun {
   int exit_code = -1;
@@ -51,11 +46,11 @@ struct IndexRun {
 // portaria-index --json --db DB FLAGS INPUTS.
 IndexRun Index(const fs::path& db, const std::vector<fs::path>& inputs, const std::string& flags) {
   fs::path err_file = db.string() + ".stderr";
-  std::string command =
-      Quote((BinDir() / "portaria-index").string()) + " --json --db " + Quote(db.string());
+  std::string command = ShellQuote((BinDir() / "portaria-index").string()) + " --json --db " +
+                        ShellQuote(db.string());
   if (!flags.empty()) command += " " + flags;
-  for (const auto& in : inputs) command += " " + Quote(in.string());
-  command += " 2>" + Quote(err_file.string());
+  for (const auto& in : inputs) command += " " + ShellQuote(in.string());
+  command += " 2>" + ShellQuote(err_file.string());
   IndexRun run;
   std::string out;
   run.exit_code = RunCommand(command, &out);
@@ -307,7 +302,8 @@ TEST(ShardTest, KillNineLeavesEveryShardAtItsLastCommitAndTheNextRunFinishes) {
 
   std::string out;
   for (std::size_t k = 0; k < 2; ++k) {
-    ASSERT_EQ(RunCommand("xapian-check " + Quote(ShardPath(db, k).string()) + " 2>&1", &out), 0)
+    ASSERT_EQ(RunCommand("xapian-check " + ShellQuote(ShardPath(db, k).string()) + " 2>&1", &out),
+              0)
         << out;
     CheckShard(db, k, 2);
   }
@@ -331,7 +327,8 @@ TEST(ShardTest, KillNineLeavesEveryShardAtItsLastCommitAndTheNextRunFinishes) {
   for (std::size_t k = 0; k < 2; ++k) {
     std::set<std::string> ids = CheckShard(db, k, 2);
     all.insert(ids.begin(), ids.end());
-    ASSERT_EQ(RunCommand("xapian-check " + Quote(ShardPath(db, k).string()) + " 2>&1", &out), 0)
+    ASSERT_EQ(RunCommand("xapian-check " + ShellQuote(ShardPath(db, k).string()) + " 2>&1", &out),
+              0)
         << out;
   }
   EXPECT_EQ(all, expected);

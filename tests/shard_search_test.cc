@@ -31,6 +31,7 @@ using testing::BinDir;
 using testing::FreshDir;
 using testing::RunCommand;
 using testing::SharedDir;
+using testing::ShellQuote;
 using testing::SourceDir;
 using testing::TcpServer;
 
@@ -49,17 +50,11 @@ const char* const kQueries[] = {
     "crimes contra a ordem tributária",
 };
 
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 ::testing::AssertionResult IndexInto(const fs::path& db, const std::vector<fs::path>& inputs,
                                      const std::string& flags = "") {
-  std::string command = Quote((BinDir() / "portaria-index").string()) + " -q --db " +
-                        Quote(db.string()) + " " + flags;
-  for (const auto& in : inputs) command += " " + Quote(in.string());
+  std::string command = ShellQuote((BinDir() / "portaria-index").string()) + " -q --db " +
+                        ShellQuote(db.string()) + " " + flags;
+  for (const auto& in : inputs) command += " " + ShellQuote(in.string());
   std::string out;
   if (RunCommand(command + " 2>&1", &out) != 0) {
     return ::testing::AssertionFailure() << command << ": " << out;
@@ -228,9 +223,9 @@ TEST_P(ShardLayoutTest, TheCliWithRepeatedDbAnswersAsOneDatabase) {
     for (const char* q : kQueries) out << q << "\n";
   }
   auto run = [&](const std::vector<std::string>& locations) {
-    std::string command = Quote((BinDir() / "portaria-search").string()) + " --limit 20";
-    for (const auto& l : locations) command += " --db " + Quote(l);
-    command += " --queries-from " + Quote((dir / "queries.txt").string()) + " 2>&1";
+    std::string command = ShellQuote((BinDir() / "portaria-search").string()) + " --limit 20";
+    for (const auto& l : locations) command += " --db " + ShellQuote(l);
+    command += " --queries-from " + ShellQuote((dir / "queries.txt").string()) + " 2>&1";
     std::string out;
     EXPECT_EQ(RunCommand(command, &out), 0) << out;
     std::vector<std::vector<std::string>> ids;

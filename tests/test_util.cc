@@ -99,4 +99,10 @@ pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& l
   return pid;
 }
 
+std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 }  // namespace portaria::testing

@@ -31,6 +31,9 @@ void WriteStringToFile(const std::filesystem::path& path, const std::string& con
 // Runs a shell command; returns its exit status and fills *out with stdout (stderr if merged).
 int RunCommand(const std::string& command, std::string* out);
 
+// `s` quoted for the shell, as one word.
+std::string ShellQuote(const std::string& s);
+
 // Starts `args` (args[0] a path to a program) in a child process with stdout and stderr to
 // `log`, without waiting; returns its pid (the caller reaps it), or -1.
 pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& log);
