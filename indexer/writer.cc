@@ -224,7 +224,8 @@ class XapianIndexWriter : public IndexWriter {
       ++stats->files_unsupported;
       return;
     }
-    ++stats->files_seen;
+    // A large JSON Lines file arrives in parts (prepare.h); it is one file seen, not one per part.
+    if (!continuing_) ++stats->files_seen;
     const bool write = !options.dry_run;
     const bool report = role_.reports_files;
     switch (prepared.outcome) {

@@ -665,6 +665,8 @@ TEST(BatchTest, AJsonLinesFileLargerThanAPartIsStreamedInBatches) {
   IndexRun first = Index(db, {in}, "--batch 1000");
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_EQ(first.summary["added"], records);
+  EXPECT_EQ(first.summary["files"], 1);  // one file, however many parts it was read in
+  EXPECT_EQ(first.summary["indexed"], 1);
   EXPECT_GE(first.summary["commits"].get<int>(), 2);  // within the file, and at its end
   EXPECT_EQ(DocCount(db), static_cast<std::size_t>(records));
   IndexRun again = Index(db, {in}, "--batch 1000");
