@@ -97,6 +97,11 @@ const Token* Analyzer::WordAnalysis(std::string_view word) {
       token.keys.push_back(token.surface);
     } else {
       token.keys = lemmatizer_->Lemmas(folded);
+      // A form of an auxiliary the stopword list stops in its common forms (teve, será,
+      // estivesse, houver: ter, ser, estar, haver) is stopped too; a form that is also another
+      // word keeps that word's key only (estado: estado, not estar).
+      std::erase_if(token.keys, [](const std::string& k) { return IsStopword(k); });
+      if (token.keys.empty()) token.stop = true;
     }
   }
   auto [entry, inserted] = words_seen_.emplace(std::string(word), std::move(token));

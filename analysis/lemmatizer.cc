@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <hunspell/hunspell.hxx>
 #include <stdexcept>
 
@@ -140,9 +141,54 @@ Lemmatizer::Lemmatizer(std::string dictionary_dir) : dictionary_dir_(std::move(d
     }
   }
   pt_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  LoadIrregularVerbs(dic);
 }
 
 Lemmatizer::~Lemmatizer() = default;
+
+void Lemmatizer::LoadIrregularVerbs(const std::string& dic_path) {
+  // A line is "FORM[/FLAGS]<TAB>[$LEMMA$CAT=v,…$…]" for an irregular form. Only verbs are
+  // taken: the other annotated entries (superlatives, adverbs, pre-1990 spellings) are handled
+  // by steps 2-5 or are better left as words of their own. A form that is also a word of its
+  // own on another line (estado, the noun, beside estado, estar's participle) keeps itself as a
+  // stem beside the infinitive.
+  std::ifstream in(dic_path);
+  std::string line;
+  std::unordered_map<std::string, bool> plain;  // form -> it has a line of its own as a word
+  while (std::getline(in, line)) {
+    std::size_t form_end = line.find_first_of("/\t ");
+    std::size_t open = line.find("[$");
+    std::string form = line.substr(0, std::min(form_end, open));
+    if (form.empty()) continue;
+    std::size_t lemma_end =
+        open == std::string::npos ? std::string::npos : line.find('$', open + 2);
+    if (lemma_end == std::string::npos || line.compare(lemma_end + 1, 6, "CAT=v,") != 0) {
+      plain[form] = true;
+      continue;
+    }
+    std::string lemma = line.substr(open + 2, lemma_end - open - 2);
+    if (lemma.empty() || lemma == form) continue;
+    auto& lemmas = irregular_verbs_[form];
+    if (std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end()) lemmas.push_back(lemma);
+  }
+  for (auto& [form, lemmas] : irregular_verbs_) {
+    if (plain.count(form) != 0) lemmas.push_back(form);
+  }
+}
+
+std::vector<std::string> Lemmatizer::ResolveIrregular(std::vector<std::string> stems) const {
+  if (irregular_verbs_.empty()) return stems;
+  std::vector<std::string> out;
+  for (auto& s : stems) {
+    auto it = irregular_verbs_.find(s);
+    if (it == irregular_verbs_.end()) {
+      out.push_back(std::move(s));
+    } else {
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+  }
+  return out;
+}
 
 Lemmatizer& Lemmatizer::Shared() {
   static Lemmatizer* instance = new Lemmatizer();  // never destroyed: used until exit
@@ -210,6 +256,7 @@ std::vector<std::string> Lemmatizer::PtStems(const std::string& word) {
   if (pt_->spell(word)) {
     auto stems = pt_->stem(word);
     if (stems.empty()) stems.push_back(word);
+    stems = ResolveIrregular(std::move(stems));
     // pt_PT lists some present-tense forms of -iar verbs (licencia, negocia) as words of their
     // own, without their infinitive; link them to the verb when the dictionary has it.
     if (stems.size() == 1 && stems[0] == word && word.ends_with("ia")) {
@@ -271,7 +318,7 @@ std::vector<std::string> Lemmatizer::AccentTwinStems(const std::string& word) {
       v[i] = a;
       std::string s = ToUtf8(v);
       if (pt_->spell(s)) {
-        auto found = pt_->stem(s);
+        auto found = ResolveIrregular(pt_->stem(s));
         stems.insert(stems.end(), found.begin(), found.end());
       }
     }

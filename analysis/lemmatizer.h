@@ -4,7 +4,10 @@
 // Strategy (measured choices are explained in README.md, "Analysis"):
 //  1. Hunspell pt_PT knows the word (or its capitalised form, for names such as Évora): its
 //     stems. A word may have several (centro -> centro, centrar); all are kept, so two forms
-//     match when their lemma sets intersect.
+//     match when their lemma sets intersect. pt_PT lists the irregular forms of verbs (detida,
+//     mantém, teve, pode, prevê, interveio) as words of their own, with the infinitive only in a
+//     "[$deter$CAT=v…]" annotation Hunspell does not read; those annotations are read from the
+//     .dic file when it is loaded, and such a form's stem becomes its infinitive.
 //  2. Pre-1990 spelling: drop a silent c or p before ç/t (acção, adopção, direcção, actividade,
 //     óptimo) when the dictionary knows the result.
 //  3. Brazilian spelling: Hunspell pt_BR (loaded on first need), keeping only stems that share
@@ -85,8 +88,14 @@ class Lemmatizer {
   // Stems of the words one accent away from a known accent-free word (numero -> número).
   std::vector<std::string> AccentTwinStems(const std::string& word);
   Hunspell* Br();
+  // Reads the verb annotations of the pt_PT .dic file into irregular_verbs_ (see 1. above).
+  void LoadIrregularVerbs(const std::string& dic_path);
+  // `stems` with every irregular verb form replaced by its infinitive(s).
+  std::vector<std::string> ResolveIrregular(std::vector<std::string> stems) const;
 
   std::string dictionary_dir_;
+  // An irregular verb form as pt_PT spells it -> its infinitives ("foram" -> ir, ser).
+  std::unordered_map<std::string, std::vector<std::string>> irregular_verbs_;
   std::mutex hunspell_mu_;
   std::unique_ptr<Hunspell> pt_;
   std::unique_ptr<Hunspell> br_;

@@ -117,6 +117,15 @@ const WordPair kMustMatch[] = {
     {"prestar", "prestação", "verb/noun"},
     {"processa", "processamento", "verb form/noun"},
     {"atribuir", "atribuição", "verb/noun"},
+    // Irregular verbs, whose forms pt_PT lists as words of their own (lemmatizer.h, step 1).
+    {"detida", "deter", "irregular participle/infinitive"},
+    {"detidos", "detida", "irregular participle, number and gender"},
+    {"mantém", "manter", "irregular present/infinitive"},
+    {"obtido", "obtém", "irregular participle/present"},
+    {"interveio", "intervir", "irregular past/infinitive"},
+    {"prevê", "previsto", "irregular present/participle"},
+    {"pode", "poder", "irregular present/infinitive"},
+    {"trouxe", "trazer", "irregular past/infinitive"},
     // Pre-1990 and current spelling.
     {"acção", "ação", "old/new spelling"},
     {"adopção", "adoção", "old/new spelling"},
@@ -166,6 +175,7 @@ const WordPair kMustNotMatch[] = {
     {"débito", "crédito", "debit vs credit"},
     {"férias", "feira", "holidays vs fair"},
     {"adoção", "adoçante", "adoption vs sweetener"},
+    {"foram", "forma", "were/went vs form"},
 };
 
 class MustMatchTest : public ::testing::TestWithParam<WordPair> {};
@@ -222,6 +232,22 @@ TEST(AnalyzerStopwordTest, QuestionWordsAndArticlesAreStopTokens) {
     EXPECT_TRUE(t.keys.empty()) << Join(t.keys);
     EXPECT_TRUE(Analyzer::IsStopword(Analyzer::SurfaceOf(word)));
   }
+}
+
+// The stopword list names the common forms of ser, estar, ter and haver; their other forms,
+// which the lemmatiser now resolves to those infinitives, are stopped the same way, and a form
+// that is also another word keeps only that word.
+TEST(AnalyzerStopwordTest, OtherFormsOfStoppedAuxiliariesAreStopTokens) {
+  for (const char* word : {"teve", "tiveram", "será", "estivesse", "houver", "tenho"}) {
+    SCOPED_TRACE(word);
+    EXPECT_FALSE(Analyzer::IsStopword(Analyzer::SurfaceOf(word)));  // not by the list itself
+    Token t = OneToken(word);
+    EXPECT_TRUE(t.stop);
+    EXPECT_TRUE(t.keys.empty()) << Join(t.keys);
+  }
+  Token estado = OneToken("estado");
+  EXPECT_FALSE(estado.stop);
+  EXPECT_EQ(estado.keys, std::vector<std::string>{"estado"});
 }
 
 TEST(AnalyzerStopwordTest, ContentWordsAreNotStopTokens) {
