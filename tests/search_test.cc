@@ -133,6 +133,21 @@ TEST_F(SearchTest, CliJsonHasTheDocumentedShape) {
   EXPECT_TRUE(j["facets"]["unit"].contains("Centro Nacional de Pensões"));
 }
 
+// The query may follow --db directly, unquoted, as people type it: "--db DB quem paga pensões"
+// is one database and three query words, not three databases.
+TEST_F(SearchTest, QueryWordsRightAfterDbAreTheQuery) {
+  std::string out;
+  int rc = RunCommand(
+      (BinDir() / "portaria-search").string() + " --json --db " + *db_ + " quem paga pensões",
+      &out);
+  ASSERT_EQ(rc, 0) << out;
+  nlohmann::json typed = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_FALSE(typed.is_discarded()) << out;
+  nlohmann::json quoted = Cli("quem paga pensões");
+  ASSERT_FALSE(typed["results"].empty());
+  EXPECT_EQ(typed["results"], quoted["results"]);
+}
+
 // --queries-from answers each line as portaria-search QUERY does, one JSON object a line with
 // "took_ms"; blank lines are skipped and a refused query is an error line, not the end.
 TEST_F(SearchTest, QueriesFromAFileAnswerOneLineEach) {

@@ -118,7 +118,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", dbs,
                  "Database directory (single or sharded), stub file or tcp://HOST:PORT; repeat "
                  "to search several as one (default: " +
-                     portaria::tools::DefaultDatabasePath() + ")");
+                     portaria::tools::DefaultDatabasePath() + ")")
+      ->allow_extra_args(false);  // one location per --db: "--db DB words…" keeps its words
   app.add_option("--remote-timeout", remote.timeout_ms,
                  "Milliseconds to wait for a tcp:// database to connect and to answer; 0: for "
                  "ever")

@@ -226,7 +226,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", cfg.dbs,
                  "Database directory (single or sharded), stub file or tcp://HOST:PORT; repeat "
                  "to serve several as one (default: " +
-                     portaria::tools::DefaultDatabasePath() + ")");
+                     portaria::tools::DefaultDatabasePath() + ")")
+      ->allow_extra_args(false);  // one location per --db: "--db DB words…" keeps its words
   app.add_option("--remote-timeout", cfg.remote.timeout_ms,
                  "Milliseconds to wait for a tcp:// database to connect and to answer; 0: for "
                  "ever")
