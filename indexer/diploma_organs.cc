@@ -120,6 +120,29 @@ std::string CompetenceOrgan(std::string_view sentence) {
     if (in == "no" || in == "na" || in == "nos" || in == "nas" || in == "em")
       return ReadOrgan(w, i + 2);
   }
+  // A relative clause after the organ's name: "Criar a Comissão de Acompanhamento, à qual
+  // compete:", "É instituído o Conselho X, ao qual cabe:". The name is the run of capitalised
+  // words and connectors that ends at the comma before the pronoun.
+  for (std::size_t i = 1; i + 2 < w.size() && i < 40; ++i) {
+    std::string art = Lower(w[i]), rel = Lower(w[i + 1]), v = Lower(w[i + 2]);
+    bool pronoun = (art == "ao" || art == "à" || art == "aos" || art == "às") &&
+                   (rel == "qual" || rel == "quais");
+    if (!pronoun || !w[i - 1].ends_with(",")) continue;
+    if (!v.starts_with("compete") && !v.starts_with("cabe") && !v.starts_with("incumbe")) continue;
+    std::size_t start = i;  // back over the name: capitalised words and connectors
+    while (start > 0) {
+      std::string_view prev = w[start - 1];
+      if (start - 1 != i - 1 && (prev.ends_with(",") || prev.ends_with(";"))) break;
+      // The article before the name ends it: "Criar a Comissão…", "É instituído o Conselho…".
+      if (prev == "a" || prev == "o" || prev == "as" || prev == "os") break;
+      if (!IsUpperAt(prev, 0) && !IsConnector(prev)) break;
+      --start;
+    }
+    while (start < i && IsConnector(w[start])) ++start;
+    if (start == i) return {};
+    std::vector<std::string_view> name(w.begin() + start, w.begin() + i);
+    return ReadOrgan(name, 0);
+  }
   // "Compete ao X", "Compete, ainda, ao X", "Compete designadamente ao X", "Cabe à X".
   if (first == "compete" || first == "compete," || first == "cabe" || first == "incumbe") {
     std::size_t i = 1;

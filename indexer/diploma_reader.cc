@@ -258,6 +258,7 @@ class DiplomaParser {
     }
     if (!issuer_.empty()) summary_ = summary_.empty() ? issuer_ : summary_ + " (" + issuer_ + ")";
     if (date_.empty() && !page_date_.empty()) date_ = IsoDate(page_date_, "");
+    CiteByPageDate();
     // One organ, one name: "Direção" (the epígrafe) and "direção" ("São competências da
     // direção:") are the same unit, written as it is first written with a capital.
     std::map<std::string, std::string> unit_names;
@@ -808,6 +809,23 @@ class DiplomaParser {
   Mode mode_ = Mode::kFront;
   bool by_blank_lines_ = false, has_articles_ = false;
   std::map<std::string, std::string> abbreviations_;
+  // A numbered diploma whose title has no date line (a resolution of the Council of Ministers is
+  // printed "Resolução do Conselho de Ministros n.º 41/2021" and the sumário) is cited by its
+  // publication date, which the DR's page header gives: ", de 14 de abril". Only when the
+  // header's year is the number's, so a date from elsewhere never dates it.
+  void CiteByPageDate() {
+    if (page_date_.empty() || source_.find("n.º ") == std::string::npos ||
+        source_.find(", de ") != std::string::npos) {
+      return;
+    }
+    std::size_t slash = source_.rfind('/');
+    std::size_t of_year = page_date_.rfind(" de ");
+    if (slash == std::string::npos || of_year == std::string::npos) return;
+    std::string year = source_.substr(slash + 1, 4), page_year = page_date_.substr(of_year + 4);
+    if (year.size() != 4 || page_year != year) return;
+    source_ += ", de " + page_date_.substr(0, of_year);
+  }
+
   std::string source_, summary_, issuer_, date_, page_date_;
   bool summary_next_ = false, summary_open_ = false;
   std::vector<std::string> divisions_;

@@ -1,10 +1,11 @@
 // Tests of the Portuguese diploma reader (indexer/diploma*.cc): one fixture per form diplomas come
 // in (tests/data/diplomas: excerpts copied byte for byte from shared/corpus/pt-dr, quirks and all;
 // portaria-dr.md is written by hand in the Diário da República form new Portarias come in, and
-// dr-2018-written.md, dre-written.md and despacho-written.md in the forms of the 2018 DR, of DRE
-// and of the 2.ª série, with quirks the corpus does not show: a sumário without its final stop,
-// an organ named in two cases, a public body's legal form around its abbreviation, a delegation,
-// a signature after its date), read
+// dr-2018-written.md, dre-written.md, despacho-written.md and rcm-written.md in the forms of the
+// 2018 DR, of DRE, of the 2.ª série and of a resolution, with quirks the corpus does not show: a
+// sumário without its final stop, an organ named in two cases, a public body's legal form around
+// its abbreviation, a delegation, a signature after its date, a title with no date line, an
+// organ created with "…, à qual compete:"), read
 // through ReadFile so that the content-based choice of the reader is tested too, and the stages
 // of indexer/diploma.h one by one.
 #include <algorithm>
@@ -37,7 +38,7 @@ using ::portaria::testing::SourceDir;
 const std::vector<std::string> kFixtures = {
     "dr-2021.md",         "dr-2018.md",     "dre-consolidated.md", "dre-consolidated-dgprm.md",
     "constitution.md",    "eu-oj.md",       "guideline.md",        "portaria-dr.md",
-    "dr-2018-written.md", "dre-written.md", "despacho-written.md"};
+    "dr-2018-written.md", "dre-written.md", "despacho-written.md", "rcm-written.md"};
 
 std::filesystem::path Fixture(const std::string& name) {
   return SourceDir() / "tests/data/diplomas" / name;
@@ -99,8 +100,11 @@ const Meta kMeta[] = {
      "das associações de estudantes do ensino superior (Assembleia da República)"},
     {"dre-written.md", "Decreto-Lei n.º 74/2017, de 21 de junho", "2017-06-21",
      "Implementa o Livro Amarelo eletrónico"},
-    {"despacho-written.md", "Despacho n.º 6123/2022", "2022-05-20",
+    // No date line under the title: cited by the date of the DR's page header.
+    {"despacho-written.md", "Despacho n.º 6123/2022, de 20 de maio", "2022-05-20",
      "Delega competências no diretor-geral do Orçamento. (Finanças — Gabinete do Secretário"},
+    {"rcm-written.md", "Resolução do Conselho de Ministros n.º 41/2021, de 14 de abril",
+     "2021-04-14", "Aprova a Estratégia Nacional de Combate à Pobreza 2021-2030."},
 };
 
 TEST(DiplomaFixtureTest, ReadAsDiplomasWithSourceDateAndSummary) {
@@ -258,6 +262,14 @@ const std::map<std::string, std::vector<Expect>> kExpect = {
       {"Aprovar as alterações orçamentais", "/1/b", "diretor-geral do Orçamento", nullptr},
       {"devendo o delegado informar mensalmente", "/2/", "", nullptr},
       {"O Secretário de Estado do Orçamento, João Nuno Mendes.", "//", "", "Assinatura"}}},
+    // A resolution's números; the organ it creates "…, à qual compete:" owns the alíneas.
+    {"rcm-written.md",
+     {{"Aprovar a Estratégia Nacional de Combate", "/1/", "", nullptr},
+      {"à qual compete:", "/3/", "Comissão de Acompanhamento da Estratégia", nullptr},
+      {"Elaborar o relatório anual de monitorização.", "/3/b",
+       "Comissão de Acompanhamento da Estratégia", nullptr},
+      {"produz efeitos no dia seguinte", "/4/", "", nullptr},
+      {"A Estratégia assenta em seis eixos", "/1/", "", nullptr}}},
 };
 
 TEST(DiplomaFixtureTest, RecordsHaveTheirArticleNumberLetterUnitAndSection) {
