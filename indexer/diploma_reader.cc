@@ -7,8 +7,10 @@
 // its número, alínea and subalínea markers.
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "analysis/text.h"
 #include "indexer/diploma.h"
@@ -279,7 +281,37 @@ class DiplomaParser {
  private:
   enum class Mode { kFront, kIndex, kProse, kArticle };
 
+  // An amending article quotes the articles it writes ("passam a ter a seguinte redação:" /
+  // "«Artigo 22.º" … "b) Pagar a prestação.»"): inside the quotation, articles are the amended
+  // diploma's, read as such but placed under the amending article (SectionPath, Flush).
   void LineOf(const std::vector<Line>& lines, std::size_t* index) {
+    std::string plain = StripEmphasis(lines[*index].text);
+    std::string label, rest;
+    if (quoting_.empty() && mode_ == Mode::kArticle && plain.starts_with("«") &&
+        ParseArticle(plain.substr(std::string_view("«").size()), &label, &rest)) {
+      Flush();
+      quoting_ = SectionPath();
+      quoting_scope_ = ArticleScope() + "/";
+      quoted_from_ = {article_, epigraph_};
+      return StartArticle(label, rest, lines[*index]);
+    }
+    std::string_view end = Trim(plain);
+    while (!end.empty() && (end.back() == '.' || end.back() == ';' || end.back() == ',')) {
+      end.remove_suffix(1);
+    }
+    bool closes = !quoting_.empty() && end.ends_with("»");
+    LineOfText(lines, index);
+    if (closes) {
+      Flush();
+      quoting_.clear();
+      quoting_scope_.clear();
+      mode_ = Mode::kArticle;
+      std::tie(article_, epigraph_) = quoted_from_;
+      awaiting_epigraph_ = epigraph_open_ = false;
+    }
+  }
+
+  void LineOfText(const std::vector<Line>& lines, std::size_t* index) {
     const Line& l = lines[*index];
     const std::string& text = l.text;
     std::string plain = StripEmphasis(text);
@@ -581,6 +613,10 @@ class DiplomaParser {
       }
     }
     std::string plain = StripEmphasis(t);
+    if (plain == "[...]" || plain == "[…]") {
+      awaiting_epigraph_ = false;  // an amended article's epígrafe left as it was
+      return;
+    }
     if (plain.starts_with("(")) {
       std::size_t close = plain.find(')');
       if (close != std::string::npos && close < 200) {
@@ -605,13 +641,16 @@ class DiplomaParser {
   }
 
   std::string SectionPath() const {
-    std::string path = annex_;
+    bool quoted = !quoting_.empty() && mode_ == Mode::kArticle;
+    std::string path = quoted ? quoting_ : annex_;
     auto add = [&](const std::string& part) {
       if (part.empty()) return;
       if (!path.empty()) path += " > ";
       path += part;
     };
-    for (const auto& d : divisions_) add(d);
+    if (!quoted) {
+      for (const auto& d : divisions_) add(d);
+    }
     if (mode_ == Mode::kArticle) {
       add(epigraph_.empty() ? "Artigo " + article_ : "Artigo " + article_ + " " + epigraph_);
     } else {
@@ -656,6 +695,14 @@ class DiplomaParser {
     result_.paragraphs.push_back(std::move(p));
   }
 
+  // The id part of the current article: "art3.o", "anexo/art3.o", and inside a quotation the
+  // amending article's before it ("art2.o/art22.o").
+  std::string ArticleScope() const {
+    if (!quoting_.empty()) return quoting_scope_ + "art" + Slug(article_);
+    std::string scope = annex_count_ > 0 ? Slug(annex_label_) + "/" : "";
+    return scope + "art" + Slug(article_);
+  }
+
   void Flush() {
     if (body_.empty()) return;
     std::vector<Line> body = std::move(body_);
@@ -668,10 +715,10 @@ class DiplomaParser {
 
     std::string section = SectionPath();
     std::string scope;  // the id of the article or prose part
-    if (annex_count_ > 0) scope = Slug(annex_label_) + "/";
     if (mode_ == Mode::kArticle) {
-      scope += "art" + Slug(article_);
+      scope = ArticleScope();
     } else {
+      if (annex_count_ > 0) scope = Slug(annex_label_) + "/";
       std::string part = prose_section_;
       if (part.empty() && !divisions_.empty()) part = divisions_.back();
       std::string s = Slug(part).substr(0, 40);
@@ -835,6 +882,10 @@ class DiplomaParser {
   int title_lines_ = 0;
   std::string article_, epigraph_;
   bool awaiting_epigraph_ = false, epigraph_open_ = false;
+  // Inside a quoted amendment: the amending article's section path and id scope, and its
+  // article and epígrafe to return to when the quotation closes.
+  std::string quoting_, quoting_scope_;
+  std::pair<std::string, std::string> quoted_from_;
   std::string prose_section_;
   std::vector<Line> body_;
   std::unordered_set<std::string> ids_;

@@ -1,11 +1,12 @@
 // Tests of the Portuguese diploma reader (indexer/diploma*.cc): one fixture per form diplomas come
 // in (tests/data/diplomas: excerpts copied byte for byte from shared/corpus/pt-dr, quirks and all;
 // portaria-dr.md is written by hand in the Diário da República form new Portarias come in, and
-// dr-2018-written.md, dre-written.md, despacho-written.md and rcm-written.md in the forms of the
-// 2018 DR, of DRE, of the 2.ª série and of a resolution, with quirks the corpus does not show: a
-// sumário without its final stop, an organ named in two cases, a public body's legal form around
-// its abbreviation, a delegation, a signature after its date, a title with no date line, an
-// organ created with "…, à qual compete:"), read
+// dr-2018-written.md, dre-written.md, despacho-written.md, rcm-written.md and
+// amending-written.md in the forms of the 2018 DR, of DRE, of the 2.ª série, of a resolution and
+// of an amending decree, with quirks the corpus does not show: a sumário without its final stop,
+// an organ named in two cases, a public body's legal form around its abbreviation, a delegation,
+// a signature after its date, a title with no date line, an organ created with "…, à qual
+// compete:", articles quoted in the article that amends them), read
 // through ReadFile so that the content-based choice of the reader is tested too, and the stages
 // of indexer/diploma.h one by one.
 #include <algorithm>
@@ -38,7 +39,8 @@ using ::portaria::testing::SourceDir;
 const std::vector<std::string> kFixtures = {
     "dr-2021.md",         "dr-2018.md",     "dre-consolidated.md", "dre-consolidated-dgprm.md",
     "constitution.md",    "eu-oj.md",       "guideline.md",        "portaria-dr.md",
-    "dr-2018-written.md", "dre-written.md", "despacho-written.md", "rcm-written.md"};
+    "dr-2018-written.md", "dre-written.md", "despacho-written.md", "rcm-written.md",
+    "amending-written.md"};
 
 std::filesystem::path Fixture(const std::string& name) {
   return SourceDir() / "tests/data/diplomas" / name;
@@ -105,6 +107,8 @@ const Meta kMeta[] = {
      "Delega competências no diretor-geral do Orçamento. (Finanças — Gabinete do Secretário"},
     {"rcm-written.md", "Resolução do Conselho de Ministros n.º 41/2021, de 14 de abril",
      "2021-04-14", "Aprova a Estratégia Nacional de Combate à Pobreza 2021-2030."},
+    {"amending-written.md", "Decreto-Lei n.º 90/2021, de 29 de outubro", "2021-10-29",
+     "Altera o regime jurídico de proteção na eventualidade de desemprego."},
 };
 
 TEST(DiplomaFixtureTest, ReadAsDiplomasWithSourceDateAndSummary) {
@@ -270,6 +274,17 @@ const std::map<std::string, std::vector<Expect>> kExpect = {
        "Comissão de Acompanhamento da Estratégia", nullptr},
       {"produz efeitos no dia seguinte", "/4/", "", nullptr},
       {"A Estratégia assenta em seis eixos", "/1/", "", nullptr}}},
+    // The articles an amending article quotes are the amended diploma's, under the amending one;
+    // the article after the quotation is the decree's own again.
+    {"amending-written.md",
+     {{"passam a ter a seguinte", "2.º//", "",
+       "Artigo 2.º Alteração ao Decreto-Lei n.º 220/2006, de 3 de novembro"},
+      {"O prazo de garantia para atribuição", "22.º/1/", "",
+       "Artigo 2.º Alteração ao Decreto-Lei n.º 220/2006, de 3 de novembro > Artigo 22.º"},
+      {"Pagar a prestação.»", "28.º/2/b", "Instituto da Segurança Social",
+       "Artigo 2.º Alteração ao Decreto-Lei n.º 220/2006, de 3 de novembro > Artigo 28.º Montante "
+       "do subsídio"},
+      {"entra em vigor no dia seguinte", "3.º//", "", "Artigo 3.º Entrada em vigor"}}},
 };
 
 TEST(DiplomaFixtureTest, RecordsHaveTheirArticleNumberLetterUnitAndSection) {
