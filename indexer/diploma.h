@@ -58,6 +58,26 @@ std::string CompetenceOrgan(std::string_view sentence);
 // Registos Centrais" -> itself; "" for an epígrafe that names no organ.
 std::string EpigraphOrgan(std::string_view epigraph);
 
+// The lines that give a diploma its shape (indexer/diploma_headings.cc).
+// True if the line has letters and none of them lower case ("PRESIDÊNCIA DO CONSELHO").
+bool IsAllCaps(std::string_view s);
+// "REGULAMENTO (UE) 2016/679 DO PARLAMENTO" -> "Regulamento (UE) 2016/679 do Parlamento"; a line
+// that is not all capitals is returned as it is.
+std::string TitleCase(std::string_view s);
+// "Artigo 72.º-A Epígrafe" -> label "72.º-A", rest "Epígrafe"; false for a reference at the
+// start of a line ("Artigo 5.º do Código …"), a quoted article ("«Artigo 22.º") or other text.
+bool ParseArticle(std::string_view line, std::string* label, std::string* rest);
+// "CAPÍTULO II", "Secção I", "TÍTULO VII DISPOSIÇÕES GERAIS" -> level (Parte 0 … Subsecção 5),
+// label and the title's rest on the same line.
+bool ParseDivision(std::string_view line, int* level, std::string* label, std::string* rest);
+// "ANEXO", "ANEXO II", "# Anexo I (a que se refere …)" -> label and rest.
+bool ParseAnnex(std::string_view line, std::string* label, std::string* rest);
+// A diploma's title as it heads it: "Decreto-Lei n.º 65/2021", "Regulamento (UE) 2016/679", …
+bool IsDiplomaTitle(std::string_view line);
+// The first "D de MÊS [de AAAA]" in `text` as "AAAA-MM-DD", the year from `fallback_year` when
+// the text has none; "" when there is no such date or no year.
+std::string IsoDate(std::string_view text, std::string_view fallback_year);
+
 // Character classes on UTF-8 text, enough for Portuguese: ASCII letters and Latin-1 letters
 // (U+00C0-U+00FF, two bytes starting 0xC3), upper or lower case.
 inline bool IsUpperAt(std::string_view s, std::size_t i) {

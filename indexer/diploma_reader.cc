@@ -21,215 +21,23 @@
 namespace portaria::indexer {
 namespace {
 
+using diploma::IsAllCaps;
 using diploma::IsDigit;
+using diploma::IsDiplomaTitle;
 using diploma::IsLowerAt;
+using diploma::IsoDate;
 using diploma::IsUpperAt;
 using diploma::kMaxProseBytes;
 using diploma::Line;
+using diploma::ParseAnnex;
+using diploma::ParseArticle;
+using diploma::ParseDivision;
 using diploma::Piece;
 using diploma::RomanValue;
 using diploma::SegmentOptions;
 using diploma::SplitSentences;
+using diploma::TitleCase;
 using diploma::Trim;
-
-bool IsAllCaps(std::string_view s) {
-  bool letter = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (IsLowerAt(s, i)) return false;
-    if (IsUpperAt(s, i)) letter = true;
-  }
-  return letter;
-}
-
-// "REGULAMENTO (UE) 2016/679 DO PARLAMENTO EUROPEU" -> "Regulamento (UE) 2016/679 do Parlamento
-// Europeu": words of capitals become capitalised, connectors lower case, short words such as
-// "UE" stay.
-std::string TitleCase(std::string_view s) {
-  if (!IsAllCaps(s)) return std::string(s);
-  std::string out;
-  std::size_t start = 0;
-  bool first = true;
-  while (start <= s.size()) {
-    std::size_t end = s.find(' ', start);
-    if (end == std::string_view::npos) end = s.size();
-    std::string_view word = s.substr(start, end - start);
-    std::string folded = analysis::Fold(word);
-    bool connector = folded == "de" || folded == "da" || folded == "do" || folded == "das" ||
-                     folded == "dos" || folded == "e" || folded == "à" || folded == "a" ||
-                     folded == "o" || folded == "em" || folded == "que" || folded == "na" ||
-                     folded == "no";
-    bool keep = word.size() <= 3 && !connector && word.find('(') != 0;
-    if (!out.empty()) out += ' ';
-    if (word.starts_with("(") && word.size() <= 5) {
-      out += word;  // "(UE)"
-    } else if (keep) {
-      out += word;
-    } else if (connector && !first) {
-      out += folded;
-    } else if (!folded.empty()) {
-      // Capitalise the first letter of the folded word (ASCII or a two-byte Latin-1 letter).
-      std::string w = folded;
-      if (w[0] >= 'a' && w[0] <= 'z') {
-        w[0] = static_cast<char>(w[0] - 'a' + 'A');
-      } else if (static_cast<unsigned char>(w[0]) == 0xC3 && w.size() > 1) {
-        w[1] = static_cast<char>(static_cast<unsigned char>(w[1]) - 0x20);
-      }
-      out += w;
-    }
-    first = false;
-    start = end + 1;
-  }
-  return out;
-}
-
-bool ParseArticle(std::string_view line, std::string* label, std::string* rest) {
-  std::string_view s = line;
-  if (s.starts_with("«")) return false;
-  if (!(s.starts_with("Artigo ") || s.starts_with("ARTIGO "))) return false;
-  s.remove_prefix(7);
-  if (s.starts_with("único") || s.starts_with("ÚNICO")) {
-    *label = "único";
-    *rest = std::string(Trim(s.substr(s.find(' ') == s.npos ? s.size() : s.find(' '))));
-    return true;
-  }
-  std::size_t i = 0;
-  while (i < s.size() && IsDigit(s[i])) ++i;
-  if (i == 0 || i > 4) return false;
-  std::string number(s.substr(0, i));
-  s.remove_prefix(i);
-  for (std::string_view mark : {".º", "º", ".°", "°", "."}) {
-    if (s.starts_with(mark)) {
-      s.remove_prefix(mark.size());
-      break;
-    }
-  }
-  std::string suffix;
-  if (s.size() >= 2 && s[0] == '-' && IsUpperAt(s, 1) && (s.size() == 2 || !IsLowerAt(s, 2))) {
-    suffix = "-" + std::string(1, s[1]);
-    s.remove_prefix(2);
-  }
-  if (!s.empty() && s[0] != ' ') return false;
-  std::string_view tail = Trim(s);
-  // "Artigo 5.º do Código …" is a reference at the start of a broken line, not a heading.
-  if (IsLowerAt(tail, 0)) return false;
-  if (tail.starts_with("[")) return false;
-  *label = number + ".º" + suffix;
-  *rest = std::string(tail);
-  return true;
-}
-
-// "CAPÍTULO II", "Secção I", "TÍTULO VII DISPOSIÇÕES GERAIS" -> level, label, rest.
-bool ParseDivision(std::string_view line, int* level, std::string* label, std::string* rest) {
-  static const std::pair<std::string_view, int> kDivisions[] = {
-      {"parte", 0},    {"livro", 1},  {"título", 2}, {"titulo", 2},    {"capítulo", 3},
-      {"capitulo", 3}, {"secção", 4}, {"seção", 4},  {"subsecção", 5}, {"subseção", 5}};
-  std::size_t sp = line.find(' ');
-  if (sp == std::string_view::npos) return false;
-  std::string first = analysis::Fold(line.substr(0, sp));
-  int found = -1;
-  for (auto [word, l] : kDivisions) {
-    if (first == word) found = l;
-  }
-  if (found < 0 || !IsUpperAt(line, 0)) return false;
-  std::string_view s = Trim(line.substr(sp + 1));
-  std::size_t end = s.find(' ');
-  std::string_view num = s.substr(0, end);
-  while (!num.empty() && (num.back() == '.' || num.back() == ':')) num.remove_suffix(1);
-  bool ok = RomanValue(num) > 0 || (!num.empty() && std::all_of(num.begin(), num.end(), IsDigit));
-  std::string folded = analysis::Fold(num);
-  if (folded == "único" || folded == "única") ok = true;
-  if (!ok || !(IsUpperAt(num, 0) || IsDigit(num[0]) || folded == "único" || folded == "única"))
-    return false;
-  std::string_view tail = end == std::string_view::npos ? "" : Trim(s.substr(end));
-  if (IsLowerAt(tail, 0)) return false;  // "capítulo II do presente …" in running text
-  *level = found;
-  *label = TitleCase(std::string(line.substr(0, sp))) + " " + std::string(num);
-  *rest = StripEmphasis(tail);
-  return true;
-}
-
-// "ANEXO", "ANEXO II", "Anexo (a que se refere …)" -> label and rest.
-bool ParseAnnex(std::string_view line, std::string* label, std::string* rest) {
-  if (!(line.starts_with("ANEXO") || line.starts_with("Anexo"))) return false;
-  std::string_view s = line.substr(5);
-  if (!s.empty() && s[0] != ' ') return false;
-  s = Trim(s);
-  std::string num;
-  std::size_t end = s.find(' ');
-  std::string_view first = s.substr(0, end);
-  if (!first.empty() &&
-      (RomanValue(first) > 0 || std::all_of(first.begin(), first.end(), IsDigit) ||
-       analysis::Fold(first) == "único") &&
-      !IsLowerAt(first, 0)) {
-    num = std::string(first);
-    s = end == std::string_view::npos ? "" : Trim(s.substr(end));
-  }
-  if (IsLowerAt(s, 0)) return false;  // "Anexo ao presente …"
-  *label = num.empty() ? "Anexo" : "Anexo " + num;
-  *rest = StripEmphasis(s);
-  return true;
-}
-
-// Diploma types as they head a diploma ("Decreto-Lei n.º 65/2021").
-bool IsDiplomaTitle(std::string_view line) {
-  if (line.size() > 160) return false;
-  static constexpr std::string_view kTypes[] = {"Decreto-Lei n.º",
-                                                "Lei n.º",
-                                                "Lei Orgânica n.º",
-                                                "Lei Constitucional n.º",
-                                                "Portaria n.º",
-                                                "Decreto n.º",
-                                                "Decreto Regulamentar n.º",
-                                                "Decreto Legislativo Regional n.º",
-                                                "Despacho n.º",
-                                                "Despacho Normativo n.º",
-                                                "Resolução do Conselho de Ministros n.º",
-                                                "Resolução da Assembleia da República n.º",
-                                                "Aviso n.º",
-                                                "Deliberação n.º",
-                                                "Regulamento n.º",
-                                                "Regulamento (UE)",
-                                                "Regulamento de Execução (UE)",
-                                                "Regulamento Delegado (UE)",
-                                                "Diretiva (UE)",
-                                                "Decisão (UE)",
-                                                "Diretriz/",
-                                                "Diretriz n.º",
-                                                "Decreto de Aprovação da Constituição",
-                                                "Carta dos Direitos Fundamentais"};
-  std::string titled = TitleCase(line);
-  for (auto t : kTypes) {
-    if (std::string_view(titled).starts_with(t)) return true;
-  }
-  return false;
-}
-
-// "de 30 de julho" / "de 27 de abril de 2016" -> "07-30" or "2016-04-27" parts.
-std::string IsoDate(std::string_view text, std::string_view fallback_year) {
-  static constexpr std::string_view kMonths[] = {"janeiro",  "fevereiro", "março",    "abril",
-                                                 "maio",     "junho",     "julho",    "agosto",
-                                                 "setembro", "outubro",   "novembro", "dezembro"};
-  std::string folded = analysis::Fold(text);
-  for (int m = 0; m < 12; ++m) {
-    std::string needle = " de " + std::string(kMonths[m]);
-    std::size_t at = folded.find(needle);
-    if (at == std::string::npos) continue;
-    std::size_t d_end = at, d_start = at;
-    while (d_start > 0 && IsDigit(folded[d_start - 1])) --d_start;
-    if (d_start == d_end) continue;
-    std::string day = folded.substr(d_start, d_end - d_start);
-    std::string year(fallback_year);
-    std::size_t after = at + needle.size();
-    if (folded.compare(after, 4, " de ") == 0 && after + 8 <= folded.size() &&
-        std::all_of(folded.begin() + after + 4, folded.begin() + after + 8, IsDigit))
-      year = folded.substr(after + 4, 4);
-    if (year.size() != 4) return {};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", year.c_str(), m + 1, std::stoi(day));
-    return buf;
-  }
-  return {};
-}
 
 class DiplomaParser {
  public:
