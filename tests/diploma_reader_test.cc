@@ -639,6 +639,13 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
        "diretor-geral do Orçamento"},
       {"Subdelego na Diretora de Serviços de Gestão Financeira a competência para:",
        "Diretora de Serviços de Gestão Financeira"},
+      // An organ a text creates, named before a relative clause; the name runs back to its
+      // article, not to the verb that opens the sentence.
+      {"Criar a Comissão de Acompanhamento da Estratégia, à qual compete:",
+       "Comissão de Acompanhamento da Estratégia"},
+      {"É instituído o Conselho Consultivo, ao qual cabe, designadamente:", "Conselho Consultivo"},
+      {"São criadas as Equipas de Intervenção Local, às quais incumbe:",
+       "Equipas de Intervenção Local"},
       // No organ: a scope, a pronoun, a list of something else.
       {"A presente lei aplica-se:", ""},
       {"Compete-lhe ainda:", ""},
@@ -646,6 +653,7 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
       {"Para efeitos do presente regulamento, entende-se por:", ""},
       {"O titular tem o direito de obter o apagamento dos seus dados, quando:", ""},
       {"No recrutamento militar intervêm:", ""},
+      {"Define os prazos, aos quais compete atender:", ""},  // no capitalised name before it
       {"", ""},
   };
   for (auto [sentence, organ] : cases) EXPECT_EQ(diploma::CompetenceOrgan(sentence), organ);
