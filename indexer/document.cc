@@ -97,6 +97,8 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
     }
   }
   doc.add_value(schema::kSlotAnswerTypes, types);
+  for (char type : types)
+    doc.add_boolean_term(schema::Term(schema::kAnswerTypePrefix, std::string_view(&type, 1)));
   for (const auto& t : tokens) {
     if (t.stop) {
       // Position only (wdf 0): the document's length, and so BM25, is as without it.

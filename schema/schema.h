@@ -43,6 +43,9 @@ inline constexpr std::string_view kUnitAcronymPrefix = "XU";  // boolean: unit a
 // boolean: the lemma keys of the verb a competence starts with ("Promulgar e mandar publicar as
 // leis" -> "XVpromulgar"): "quem promulga as leis?" asks for the organ whose competence it is.
 inline constexpr std::string_view kCompetenceVerbPrefix = "XV";
+// boolean: each answer type the paragraph gives (analysis/answer_type.h: "XYd" a definition), so
+// that the first ranking phase can ask for the paragraphs of the type a question asks for.
+inline constexpr std::string_view kAnswerTypePrefix = "XY";
 // boolean: what kind of text the paragraph is, when it is not a rule; only kPreambleTerm so far.
 inline constexpr std::string_view kKindPrefix = "XK";
 // A diploma's preamble or an EU act's recitals: why the law was made, not what it rules.

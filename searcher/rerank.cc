@@ -86,12 +86,13 @@ double Coordination(const double* matched, const QueryPlan& plan) {
 
 }  // namespace
 
-std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, const QueryPlan& plan) {
+std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::size_t window,
+                                        const QueryPlan& plan) {
   // The re-ranking signals are read for all candidates at once, in docid order, one posting
   // list or value stream at a time: per-document look-ups cost a B-tree search each.
   // Only the window is re-ranked; a longer page gets what lies past it in the first phase's
   // order. So the window is the same whatever page is asked for, and paging is consistent.
-  std::size_t window = plan.ranked ? std::min(matches.size(), kRerankWindow) : matches.size();
+  window = plan.ranked ? std::min(matches.size(), window) : matches.size();
   std::vector<Xapian::docid> docids;
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < window; ++i) {
@@ -220,27 +221,26 @@ std::vector<bool> Reranker::KeepNegations(const std::vector<Xapian::docid>& doci
 
 // Per candidate: whether its text puts the asked verb right before "por"/"pelo"/"pela"…, the
 // passive's agent ("é aprovada pelo Conselho", "são nomeados por despacho do ministro").
-// Positions are read only for the paragraphs that hold both.
+// Positions are read only for the paragraphs that hold the verb.
 std::vector<bool> Reranker::NamesAgent(const std::vector<Xapian::docid>& docids,
                                        const std::vector<std::size_t>& order,
                                        const QueryPlan& plan) {
   std::vector<std::string> verbs, prepositions;
-  std::vector<bool> verb(docids.size(), false), preposition(docids.size(), false);
-  auto hold = [&](std::vector<std::string>* terms, std::vector<bool>* any) {
-    for (const auto& term : *terms) {
-      std::vector<bool> held = HoldersOf(term, docids, order);
-      for (std::size_t i = 0; i < held.size(); ++i) (*any)[i] = (*any)[i] || held[i];
-    }
-  };
+  std::vector<bool> verb(docids.size(), false);
   for (const auto& k : plan.agent_verb_keys) verbs.push_back(schema::Term(schema::kTextPrefix, k));
+  for (const auto& term : verbs) {
+    std::vector<bool> held = HoldersOf(term, docids, order);
+    for (std::size_t i = 0; i < held.size(); ++i) verb[i] = verb[i] || held[i];
+  }
   for (std::string_view p : kAgentPrepositions)
     prepositions.push_back(schema::Term(schema::kFunctionWordPrefix, p));
-  hold(&verbs, &verb);
-  hold(&prepositions, &preposition);
+  // The prepositions are in almost every paragraph: their posting lists are long, and walking
+  // them to the candidates cost more than the rest of the re-ranking. Only the few paragraphs
+  // that hold the verb are read, by position list (empty where the paragraph lacks the word).
   std::vector<bool> names(docids.size(), false);
   std::vector<Xapian::termpos> at;
   for (std::size_t i = 0; i < docids.size(); ++i) {
-    if (!verb[i] || !preposition[i]) continue;
+    if (!verb[i]) continue;
     at.clear();
     for (const auto& term : verbs) {
       for (auto p = db_.positionlist_begin(docids[i], term);

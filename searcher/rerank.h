@@ -35,9 +35,11 @@ class Reranker {
   Reranker(const Xapian::Database& db, analysis::Analyzer& analyzer)
       : db_(db), analyzer_(analyzer) {}
 
-  // The window re-scored and, for a ranked query, re-sorted (best first, ties by id); a pure
-  // listing keeps the first phase's order.
-  std::vector<Candidate> Rerank(const std::vector<Match>& matches, const QueryPlan& plan);
+  // The first `window` matches (Retrieval::window) re-scored and, for a ranked query, re-sorted
+  // (best first, ties by id), then the rest in their order; a pure listing keeps the first
+  // phase's order.
+  std::vector<Candidate> Rerank(const std::vector<Match>& matches, std::size_t window,
+                                const QueryPlan& plan);
 
  private:
   bool NamesUnit(const std::string& unit, const QueryPlan& plan);

@@ -5,6 +5,7 @@
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "schema/schema.h"
@@ -147,18 +148,18 @@ void CountAll(const Xapian::Database& db, const QueryPlan& plan, bool group, Ret
 // Without `collapse`, identical paragraphs are left for Distinct(): collapsing here makes Xapian
 // read the collapse value of every paragraph it weighs and prune less, which was half of this
 // phase's time at 100k paragraphs (14.5 -> 7.2 ms at the median).
-Xapian::MSet Candidates(const Xapian::Database& db, const QueryPlan& plan, std::size_t count,
+Xapian::MSet Candidates(const Xapian::Database& db, const Xapian::Query& query, std::size_t count,
                         bool group, bool collapse) {
-  Xapian::Enquire enquire = RankedEnquire(db, plan.candidate_query, group);
+  Xapian::Enquire enquire = RankedEnquire(db, query, group);
   if (!collapse) enquire.set_collapse_key(Xapian::BAD_VALUENO);
   return enquire.get_mset(0, count, Xapian::doccount{0});
 }
 
-// The candidates less identical paragraphs (the same collapse key): the first of each in the
-// first phase's order (best weight, ties by id) stays, the one Xapian's collapsing keeps. The
+// `order` less identical paragraphs (the same collapse key): the first of each stays; in the
+// first phase's order (best weight, ties by id) that is the one Xapian's collapsing keeps. The
 // keys are read in docid order from the value stream, one skip each.
-std::vector<Xapian::docid> Distinct(const Xapian::Database& db, const Xapian::MSet& candidates) {
-  std::vector<Xapian::docid> order(candidates.begin(), candidates.end());
+std::vector<Xapian::docid> Distinct(const Xapian::Database& db,
+                                    const std::vector<Xapian::docid>& order) {
   std::vector<Xapian::docid> ascending = order;
   std::sort(ascending.begin(), ascending.end());
   std::unordered_map<Xapian::docid, std::string> keys;
@@ -205,20 +206,14 @@ class DocidSource : public Xapian::PostingSource {
   bool started_ = false;
 };
 
-// The field-aware weights of the candidates, best first (ties by id), cut to `depth`: the plan's
-// query and its proximity, each run as its own pass restricted to the candidates
-// (by docid, else by id term), so the matcher walks their posting lists only at these
-// paragraphs, by skipping, whatever the index's size. Each pass asks for every candidate, so its
-// result heap never fills and nothing is pruned. The facets count the candidates. `kept` are
-// the candidates that stay (Distinct()), in any order.
-void Rescore(const Xapian::Database& db, const QueryPlan& plan, const Xapian::MSet& candidates,
-             const std::vector<Xapian::docid>& kept, std::size_t depth, bool by_docid,
+// The field-aware weights of the window's paragraphs, best first (ties by id): the plan's query
+// and its proximity, each run as its own pass restricted to the window (by docid, else by id
+// term), so the matcher walks their posting lists only at these paragraphs, by skipping, whatever
+// the index's size. Each pass asks for every paragraph of the window, so its result heap never
+// fills and nothing is pruned. The facets count the window. `ids` maps its docids to their ids.
+void Rescore(const Xapian::Database& db, const QueryPlan& plan,
+             const std::unordered_map<Xapian::docid, std::string>& ids, bool by_docid,
              Retrieval* retrieval) {
-  std::unordered_map<Xapian::docid, std::string> ids;
-  std::unordered_set<Xapian::docid> stays(kept.begin(), kept.end());
-  for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-    if (stays.count(*it)) ids[*it] = it.get_sort_key();  // the sort key is the id (kSlotId)
-  }
   Xapian::Query only;
   if (by_docid) {
     std::vector<Xapian::docid> docids;
@@ -249,10 +244,9 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan, const Xapian::MS
   ranked.reserve(weights.size());
   for (const auto& [docid, weight] : weights) ranked.push_back({docid, weight});
   auto best_first = [&](const Match& a, const Match& b) {
-    return a.weight != b.weight ? a.weight > b.weight : ids[a.docid] < ids[b.docid];
+    return a.weight != b.weight ? a.weight > b.weight : ids.at(a.docid) < ids.at(b.docid);
   };
   std::sort(ranked.begin(), ranked.end(), best_first);
-  if (ranked.size() > depth) ranked.resize(depth);
   retrieval->matches = std::move(ranked);
 }
 
@@ -265,32 +259,86 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
     List(db, plan, wanted, &retrieval);
     return retrieval;
   }
-  std::size_t depth = std::max(wanted, kRerankWindow);
-  std::size_t count = std::max(depth, kCandidates);
+  // The first phase's best `count`; of these, its best kRerankWindow (identical paragraphs left
+  // out) are the window whatever page is asked for, so every page is cut from one ranking.
+  std::size_t count = std::max(wanted, kRerankWindow);
   // Grouping by diploma collapses in the first phase, where it decides which paragraphs are
   // candidates at all.
   bool collapsed = group;
-  Xapian::MSet candidates = Candidates(db, plan, count, group, collapsed);
-  std::vector<Xapian::docid> kept;
-  if (!collapsed) {
-    kept = Distinct(db, candidates);
-    if (kept.size() < depth && candidates.size() == count) {
-      // So many identical paragraphs that fewer than the page needs are left, and there are
-      // more matches: the first phase again, collapsing as it goes. Its best paragraphs are
-      // those kept above, the same of each identical set; only the wider window they are then
-      // scored in (the re-ranking, the diploma prior) can move a few of them.
-      collapsed = true;
-      candidates = Candidates(db, plan, count, group, collapsed);
+  Xapian::MSet candidates = Candidates(db, plan.candidate_query, count, group, collapsed);
+  // A question that asks for a kind of answer ("o que é…", "qual o prazo…") also gets the best
+  // paragraphs of that kind into the window: the second phase prefers them, and the first
+  // phase's words alone can leave the definition asked for far down (a word defined once and
+  // used everywhere). Not when grouping, where one paragraph stands for its diploma.
+  Xapian::MSet typed;
+  if (!group) {
+    std::vector<Xapian::Query> types;
+    for (char type : plan.answer_types) {
+      std::string term = schema::Term(schema::kAnswerTypePrefix, std::string_view(&type, 1));
+      if (db.term_exists(term)) types.emplace_back(term);
+    }
+    if (!types.empty()) {
+      typed =
+          Candidates(db,
+                     Xapian::Query(Xapian::Query::OP_FILTER, plan.candidate_query,
+                                   Xapian::Query(Xapian::Query::OP_OR, types.begin(), types.end())),
+                     kTypedWindow, group, false);
     }
   }
-  if (collapsed) kept.assign(candidates.begin(), candidates.end());
+  // The window's paragraphs, then the rest, each in the first phase's order.
+  auto ordered = [&]() {
+    std::vector<Xapian::docid> order;
+    std::unordered_set<Xapian::docid> seen;
+    auto add = [&](Xapian::docid docid) {
+      if (seen.insert(docid).second) order.push_back(docid);
+    };
+    for (auto it = candidates.begin(); it != candidates.end() && it.get_rank() < kRerankWindow;
+         ++it)
+      add(*it);
+    for (Xapian::docid docid : typed) add(docid);
+    std::size_t window = order.size();
+    for (Xapian::docid docid : candidates) add(docid);
+    return std::pair{order, window};
+  };
+  auto [order, in_window] = ordered();
+  std::vector<Xapian::docid> kept = collapsed ? order : Distinct(db, order);
+  if (!collapsed && kept.size() < wanted && candidates.size() == count) {
+    // So many identical paragraphs that the page cannot be filled, and there are more matches:
+    // the first phase again, collapsing as it goes. Its best paragraphs are those kept above,
+    // the same of each identical set.
+    collapsed = true;
+    candidates = Candidates(db, plan.candidate_query, count, group, collapsed);
+    std::tie(order, in_window) = ordered();
+    kept = Distinct(db, order);
+  }
+  std::unordered_map<Xapian::docid, std::string> ids;  // the sort key is the id (kSlotId)
+  std::unordered_map<Xapian::docid, double> first_weights;
+  for (const Xapian::MSet* mset : {&typed, &candidates}) {
+    for (auto it = mset->begin(); it != mset->end(); ++it) {
+      ids[*it] = it.get_sort_key();
+      first_weights[*it] = it.get_weight();
+    }
+  }
+  std::unordered_set<Xapian::docid> window_docids(order.begin(), order.begin() + in_window);
+  std::unordered_map<Xapian::docid, std::string> window;
+  std::vector<Xapian::docid> past;  // kept, past the window, in the first phase's order
+  for (Xapian::docid docid : kept) {
+    if (window_docids.count(docid)) {
+      window[docid] = ids[docid];
+    } else {
+      past.push_back(docid);
+    }
+  }
   try {
-    Rescore(db, plan, candidates, kept, depth, db.size() == 1, &retrieval);
+    Rescore(db, plan, window, db.size() == 1, &retrieval);
   } catch (const Xapian::UnimplementedError&) {
     // One remote database: it cannot run the candidates' posting source, so use their ids.
     retrieval = Retrieval();
-    Rescore(db, plan, candidates, kept, depth, false, &retrieval);
+    Rescore(db, plan, window, false, &retrieval);
   }
+  retrieval.window = retrieval.matches.size();
+  // Past the window the first phase's order stands (the second phase keeps it too).
+  for (Xapian::docid docid : past) retrieval.matches.push_back({docid, first_weights[docid]});
   retrieval.total = candidates.get_matches_estimated();
   // Xapian's bounds count what its matching collapsed; uncollapsed they count identical
   // paragraphs apart, and only CountAll below is exact.

@@ -1,14 +1,16 @@
 // The first ranking phase, and the field-aware BM25 the second phase starts from. First, the
-// plan's prunable query (QueryPlan::candidate_query) for its best kCandidates matches: Xapian
-// skips what cannot reach them, so the cost follows the top, not the index. Then the plan's
-// field-aware query (each word by its best field, OP_MAX, which Xapian 1.4.22 must not prune)
-// scores exactly those candidates, by skipping to them in its posting lists, for a window (kRerankWindow) that the second phase (rerank.h)
-// re-scores with signals too dear for every match, as in Vespa's first and second phase or
-// Lucene's rescorer. Counting is bounded the same way: the total is Xapian's estimate from the
-// first phase and the facets count the candidates, unless every match is a candidate or exact
-// counts are asked for (the slow path: every match checked and counted, as Elasticsearch's
-// track_total_hits; the ranking is the same). Also here: collapsing, and the order of a pure
-// listing (always exact).
+// plan's prunable query (QueryPlan::candidate_query) for its best matches, as many as the page
+// reaches and at least a window (kRerankWindow): Xapian skips what cannot reach them, so the cost
+// follows the top, not the index. Then the plan's field-aware query (each word by its best field,
+// OP_MAX, which Xapian 1.4.22 must not prune) scores exactly the window, by skipping to its
+// paragraphs in its posting lists; the second phase (rerank.h) re-scores the window with signals
+// too dear for every match, as in Vespa's first and second phase or Lucene's rescorer. Past the
+// window the first phase's order stands. The window is the first phase's best whatever page is
+// asked for, so every page is cut from one ranking. Counting is bounded the same way: the total
+// is Xapian's estimate from the first phase and the facets count the window, unless every match
+// is a candidate or exact counts are asked for (the slow path: every match checked and counted,
+// as Elasticsearch's track_total_hits; the ranking is the same). Also here: collapsing, and the
+// order of a pure listing (always exact).
 #ifndef PORTARIA_SEARCHER_RETRIEVE_H_
 #define PORTARIA_SEARCHER_RETRIEVE_H_
 
@@ -23,14 +25,15 @@
 
 namespace portaria::searcher {
 
-// How many of the first phase's best matches the second phase re-ranks (rerank.h). Fixed, so
-// that every page of a question is cut from the same ranking.
-inline constexpr std::size_t kRerankWindow = 200;
+// How many of the first phase's best matches both later steps score: the field-aware query
+// (Rescore) and the second phase (rerank.h). Fixed, so that every page of a question is cut from
+// the same ranking. 200 ranks the judged questions as the earlier 300 candidates cut to a window
+// of 200 did, at two thirds of that step's cost at 100k paragraphs (bench/README.md).
+inline constexpr std::size_t kRerankWindow = 100;
 
-// How many of the first phase's best matches the field-aware query scores (more when a page
-// reaches deeper): every page within them is cut from the same candidates. 300 ranks the judged
-// questions as 1,000 does (and as scoring every match does), at 60-70 % of the cost at 100k.
-inline constexpr std::size_t kCandidates = 300;
+// How many of the best paragraphs of the answer type a question asks for (QueryPlan::answer_types)
+// join the window, when the first phase has not put them there already.
+inline constexpr std::size_t kTypedWindow = 20;
 
 // A paragraph of the window, as the first phase ranked it.
 struct Match {
@@ -40,7 +43,9 @@ struct Match {
 
 struct Retrieval {
   std::vector<Match> matches;  // best first (in document order for a pure listing)
-  std::size_t total = 0;       // every matching paragraph, collapsed (estimated unless exact)
+  // How many of `matches` the second phase re-ranks: the window, identical paragraphs left out.
+  std::size_t window = 0;
+  std::size_t total = 0;  // every matching paragraph, collapsed (estimated unless exact)
   bool total_exact = true;
   // The facet spies' counts over every match (or only the candidates unless facets_exact):
   // value ("" included) -> paragraphs.

@@ -234,7 +234,7 @@ class XapianSearcher : public Searcher {
     response->total = retrieval.total;
     response->total_exact = retrieval.total_exact;
     response->facets_exact = retrieval.facets_exact;
-    std::vector<searcher::Candidate> ranked = e.reranker.Rerank(retrieval.matches, plan);
+    std::vector<searcher::Candidate> ranked = e.reranker.Rerank(retrieval.matches, retrieval.window, plan);
     e.presenter.AddHits(ranked, request.offset, wanted, plan, response);
     searcher::AddFacets(retrieval, response);
   }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -633,6 +634,36 @@ TEST(PagingTest, PagesAreCutFromOneRanking) {
   EXPECT_EQ(std::set<std::string>(paged.begin(), paged.end()).size(), 300u);
 }
 
+// The definition a question asks for reaches the second phase even when its words alone rank it
+// far below the window: a term defined once and used in every other paragraph ("incidente") ranks
+// its definition low on BM25, since the definition says it once in a long sentence.
+TEST(WindowTest, TheAskedKindOfAnswerJoinsTheWindow) {
+  std::vector<nlohmann::json> records;
+  for (int i = 0; i < 3 * static_cast<int>(searcher::kRerankWindow); ++i) {
+    records.push_back({{"id", "w:use:" + std::to_string(1000 + i)},
+                       {"text", "O incidente n.º " + std::to_string(i) +
+                                    " é notificado; cada incidente consta do registo de incidentes."},
+                       {"doc", "d" + std::to_string(i % 7)}});
+  }
+  records.push_back(
+      {{"id", "w:definition"},
+       {"text", "«Incidente», um evento com um efeito adverso real na segurança das redes e dos "
+                "sistemas de informação, que tenha sido detetado pelas entidades, ainda que sem "
+                "interrupção do serviço prestado, tal como previsto nos planos aprovados."},
+       {"doc", "d-def"}});
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("typed-window"), records, &db));
+  // Its words alone leave the definition past the window.
+  std::vector<std::string> words = RankedIds(db, "incidente", 0, 1000);
+  auto at = std::find(words.begin(), words.end(), "w:definition");
+  ASSERT_NE(at, words.end());
+  ASSERT_GE(static_cast<std::size_t>(at - words.begin()), searcher::kRerankWindow);
+  // Asked what it is, it comes first.
+  std::vector<std::string> asked = RankedIds(db, "o que é um incidente?");
+  ASSERT_FALSE(asked.empty());
+  EXPECT_EQ(asked.front(), "w:definition");
+}
+
 // A quoted phrase is these words in this order, function words and negation included: the
 // index keeps every word's position (function words without a score).
 TEST(PhraseTest, FunctionWordsAndNegationStayInAPhrase) {
@@ -751,14 +782,14 @@ TEST(FacetTest, CountsAreExactOnRequestAndFlaggedOtherwise) {
   ASSERT_TRUE(searcher->Search(request, &bounded).ok());
   request.exact_counts = true;
   ASSERT_TRUE(searcher->Search(request, &exact).ok());
-  ASSERT_GT(all, searcher::kCandidates);  // more matches than candidates
+  ASSERT_GT(all, searcher::kRerankWindow);  // more matches than the window
   EXPECT_FALSE(bounded.facets_exact);
   std::size_t counted = 0;
   for (const auto& [source, n] : bounded.facets["source"]) {
     EXPECT_LE(n, expected[source]) << source;
     counted += n;
   }
-  EXPECT_EQ(counted, searcher::kCandidates);
+  EXPECT_EQ(counted, searcher::kRerankWindow);
   EXPECT_TRUE(exact.total_exact);
   EXPECT_TRUE(exact.facets_exact);
   EXPECT_EQ(exact.total, all);
