@@ -30,7 +30,7 @@ class Lemmatizer;
 
 // Bump whenever a change alters the keys produced for some text: databases record the version
 // they were built with and refuse to be searched by a different one.
-inline constexpr std::string_view kAnalyzerVersion = "2";
+inline constexpr std::string_view kAnalyzerVersion = "3";
 
 struct Token {
   std::string surface;            // folded, accent-free form ("pensoes")

@@ -26,6 +26,11 @@ bool IsTimeUnit(std::string_view w) {
                    "semanas", "minuto", "minutos", "biênio", "bienio", "quinquenio", "decenio"});
 }
 
+bool IsMonth(std::string_view w) {
+  return OneOf(w, {"janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto",
+                   "setembro", "outubro", "novembro", "dezembro", "trimestre", "semestre"});
+}
+
 bool IsMoneyOrMeasure(std::string_view w) {
   return OneOf(w, {"r", "reais", "euros", "euro", "eur", "watts", "watt", "kw", "metros",
                    "quilometros", "salarios", "ufir", "ufirs", "percentual"});
@@ -127,6 +132,13 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
       }
     }
     if (w == "prazo" || w == "prazos") duration = true;
+    // A deadline as a date rather than a length: "até ao último dia útil do mês de janeiro",
+    // "até 31 de março", "até ao final do ano".
+    if (w == "ate") {
+      for (std::size_t j = i + 1; j < tokens.size() && j <= i + 6; ++j) {
+        if (IsTimeUnit(tokens[j].surface) || IsMonth(tokens[j].surface)) duration = true;
+      }
+    }
     if (IsPenaltyWord(w)) penalty = true;
   }
   if (text.find("R$") != std::string_view::npos || text.find('%') != std::string_view::npos ||

@@ -121,6 +121,11 @@ TEST(QuestionFormsTest, LongerFormWins) {
   EXPECT_TRUE(a.Consumed("considerado"));
   EXPECT_FALSE(a.Consumed("deficiencia"));
   EXPECT_TRUE(Ask("o que é uma startup").q.Has("definition"));
+  // What a thing is for: the law answers by saying what it is.
+  Asked purpose = Ask("para que serve a cédula militar?");
+  EXPECT_TRUE(purpose.q.Has("definition"));
+  EXPECT_TRUE(purpose.Consumed("serve"));
+  EXPECT_FALSE(purpose.Consumed("militar"));
 }
 
 TEST(QuestionFormsTest, WhoMayAndWhatItMustContain) {
@@ -169,6 +174,10 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   EXPECT_EQ(types("Escreva para apoio@exemplo.pt."), "c");
   EXPECT_EQ(types("exceto as que se referem nos artigos 11.º e 21.º"), "");
   EXPECT_EQ(types("Lei n.º 9.784, de 29 de janeiro de 1999"), "");
+  // A deadline given as a date.
+  EXPECT_EQ(types("Os relatórios são enviados até ao último dia útil do mês de janeiro."), "t");
+  EXPECT_EQ(types("O pedido é apresentado até 31 de março."), "t");
+  EXPECT_EQ(types("O apoio vai até ao limite do valor fixado."), "");
   // Who may act: the formula opens the proposition, wherever the paragraph is.
   EXPECT_EQ(types("Têm legitimidade para requerer este procedimento as pessoas maiores."), "e");
   EXPECT_EQ(types("São elegíveis os cidadãos eleitores, portugueses de origem."), "e");
