@@ -253,15 +253,15 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan,
 }  // namespace
 
 Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_t wanted,
-                   bool group, bool exact_counts) {
+                   std::size_t window, bool group, bool exact_counts) {
   Retrieval retrieval;
   if (!plan.ranked) {
     List(db, plan, wanted, &retrieval);
     return retrieval;
   }
-  // The first phase's best `count`; of these, its best kRerankWindow (identical paragraphs left
-  // out) are the window whatever page is asked for, so every page is cut from one ranking.
-  std::size_t count = std::max(wanted, kRerankWindow);
+  // The first phase's best `count`; of these, its best `window` (identical paragraphs left out)
+  // are the window whatever page is asked for, so every page is cut from one ranking.
+  std::size_t count = std::max(wanted, window);
   // Grouping by diploma collapses in the first phase, where it decides which paragraphs are
   // candidates at all.
   bool collapsed = group;
@@ -292,13 +292,12 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
     auto add = [&](Xapian::docid docid) {
       if (seen.insert(docid).second) order.push_back(docid);
     };
-    for (auto it = candidates.begin(); it != candidates.end() && it.get_rank() < kRerankWindow;
-         ++it)
+    for (auto it = candidates.begin(); it != candidates.end() && it.get_rank() < window; ++it)
       add(*it);
     for (Xapian::docid docid : typed) add(docid);
-    std::size_t window = order.size();
+    std::size_t in_window = order.size();
     for (Xapian::docid docid : candidates) add(docid);
-    return std::pair{order, window};
+    return std::pair{order, in_window};
   };
   auto [order, in_window] = ordered();
   std::vector<Xapian::docid> kept = collapsed ? order : Distinct(db, order);
@@ -320,21 +319,21 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
     }
   }
   std::unordered_set<Xapian::docid> window_docids(order.begin(), order.begin() + in_window);
-  std::unordered_map<Xapian::docid, std::string> window;
+  std::unordered_map<Xapian::docid, std::string> scored;  // the window's ids
   std::vector<Xapian::docid> past;  // kept, past the window, in the first phase's order
   for (Xapian::docid docid : kept) {
     if (window_docids.count(docid)) {
-      window[docid] = ids[docid];
+      scored[docid] = ids[docid];
     } else {
       past.push_back(docid);
     }
   }
   try {
-    Rescore(db, plan, window, db.size() == 1, &retrieval);
+    Rescore(db, plan, scored, db.size() == 1, &retrieval);
   } catch (const Xapian::UnimplementedError&) {
     // One remote database: it cannot run the candidates' posting source, so use their ids.
     retrieval = Retrieval();
-    Rescore(db, plan, window, false, &retrieval);
+    Rescore(db, plan, scored, false, &retrieval);
   }
   retrieval.window = retrieval.matches.size();
   // Past the window the first phase's order stands (the second phase keeps it too).

@@ -1,16 +1,16 @@
 // The first ranking phase, and the field-aware BM25 the second phase starts from. First, the
 // plan's prunable query (QueryPlan::candidate_query) for its best matches, as many as the page
-// reaches and at least a window (kRerankWindow): Xapian skips what cannot reach them, so the cost
-// follows the top, not the index. Then the plan's field-aware query (each word by its best field,
-// OP_MAX, which Xapian 1.4.22 must not prune) scores exactly the window, by skipping to its
-// paragraphs in its posting lists; the second phase (rerank.h) re-scores the window with signals
-// too dear for every match, as in Vespa's first and second phase or Lucene's rescorer. Past the
-// window the first phase's order stands. The window is the first phase's best whatever page is
-// asked for, so every page is cut from one ranking. Counting is bounded the same way: the total
-// is Xapian's estimate from the first phase and the facets count the window, unless every match
-// is a candidate or exact counts are asked for (the slow path: every match checked and counted,
-// as Elasticsearch's track_total_hits; the ranking is the same). Also here: collapsing, and the
-// order of a pure listing (always exact).
+// reaches and at least a window (SearchRequest::rerank_window): Xapian skips what cannot reach
+// them, so the cost follows the top, not the index. Then the plan's field-aware query (each word by
+// its best field, OP_MAX, which Xapian 1.4.22 must not prune) scores exactly the window, by
+// skipping to its paragraphs in its posting lists; the second phase (rerank.h) re-scores the window
+// with signals too dear for every match, as in Vespa's first and second phase or Lucene's rescorer.
+// Past the window the first phase's order stands. The window is the first phase's best whatever
+// page is asked for, so every page is cut from one ranking. Counting is bounded the same way: the
+// total is Xapian's estimate from the first phase and the facets count the window, unless every
+// match is a candidate or exact counts are asked for (the slow path: every match checked and
+// counted, as Elasticsearch's track_total_hits; the ranking is the same). Also here: collapsing,
+// and the order of a pure listing (always exact).
 #ifndef PORTARIA_SEARCHER_RETRIEVE_H_
 #define PORTARIA_SEARCHER_RETRIEVE_H_
 
@@ -24,12 +24,6 @@
 #include "searcher/plan.h"
 
 namespace portaria::searcher {
-
-// How many of the first phase's best matches both later steps score: the field-aware query
-// (Rescore) and the second phase (rerank.h). Fixed, so that every page of a question is cut from
-// the same ranking. 200 ranks the judged questions as the earlier 300 candidates cut to a window
-// of 200 did, at two thirds of that step's cost at 100k paragraphs (bench/README.md).
-inline constexpr std::size_t kRerankWindow = 100;
 
 // How many of the best paragraphs of the answer type a question asks for (QueryPlan::answer_types)
 // join the window, when the first phase has not put them there already.
@@ -54,10 +48,11 @@ struct Retrieval {
 };
 
 // Runs `plan` (whose query must not be empty) for the first `wanted` results at least: ranked
-// queries fetch kRerankWindow when that is more. `group` collapses to one paragraph per diploma;
+// queries fetch `window` (> 0) when that is more, and score that many of the best by the
+// field-aware query for the second phase. `group` collapses to one paragraph per diploma;
 // `exact_counts` scores and counts every match (SearchRequest::exact_counts).
 Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_t wanted,
-                   bool group, bool exact_counts);
+                   std::size_t window, bool group, bool exact_counts);
 
 }  // namespace portaria::searcher
 

@@ -160,6 +160,10 @@ class XapianSearcher : public Searcher {
     if (!analysis::IsValidUtf8(request.query, nullptr)) {
       return Status::Error(Status::Code::kInvalidArgument, "query is not valid UTF-8");
     }
+    if (request.rerank_window > kMaxRerankWindow) {
+      return Status::Error(Status::Code::kInvalidArgument,
+                           "re-ranking window larger than " + std::to_string(kMaxRerankWindow));
+    }
     return WithDatabase(
         [&] {
           *response = SearchResponse();
@@ -229,12 +233,14 @@ class XapianSearcher : public Searcher {
     if (plan.query.empty()) return;
     std::size_t limit = std::min(request.limit, kMaxResults);
     std::size_t wanted = request.offset + limit;
-    searcher::Retrieval retrieval =
-        searcher::Retrieve(e.db, plan, wanted, request.group, request.exact_counts);
+    searcher::Retrieval retrieval = searcher::Retrieve(
+        e.db, plan, wanted, request.rerank_window ? request.rerank_window : kDefaultRerankWindow,
+        request.group, request.exact_counts);
     response->total = retrieval.total;
     response->total_exact = retrieval.total_exact;
     response->facets_exact = retrieval.facets_exact;
-    std::vector<searcher::Candidate> ranked = e.reranker.Rerank(retrieval.matches, retrieval.window, plan);
+    std::vector<searcher::Candidate> ranked =
+        e.reranker.Rerank(retrieval.matches, retrieval.window, plan);
     e.presenter.AddHits(ranked, request.offset, wanted, plan, response);
     searcher::AddFacets(retrieval, response);
   }

@@ -282,6 +282,10 @@ TEST_F(SearchTest, BadQueriesAreErrorsNotCrashes) {
   SearchRequest bad_utf8;
   bad_utf8.query = "pens\xC3";
   EXPECT_EQ(searcher->Search(bad_utf8, &response).code(), Status::Code::kInvalidArgument);
+  SearchRequest wide;
+  wide.query = "pensões";
+  wide.rerank_window = kMaxRerankWindow + 1;
+  EXPECT_EQ(searcher->Search(wide, &response).code(), Status::Code::kInvalidArgument);
   for (const char* odd : {"\"", "unidade:", "::::", "\"\"\"", "alinea:\"", "§§§ n.º art."}) {
     SearchRequest r;
     r.query = odd;
@@ -620,18 +624,35 @@ TEST(PagingTest, PagesAreCutFromOneRanking) {
   }
   std::string db;
   ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("paging"), records, &db));
-  auto page = [&](std::size_t offset, std::size_t limit) {
-    return RankedIds(db, "pensão de velhice", offset, limit);
-  };
-  std::vector<std::string> all = page(0, 300);
-  ASSERT_EQ(all.size(), 300u);
-  ASSERT_TRUE(all.front().starts_with("p:both:")) << "the second phase must reorder";
-  std::vector<std::string> paged;
-  for (std::size_t offset = 0; offset < 300; offset += 10) {
-    for (auto& id : page(offset, 10)) paged.push_back(std::move(id));
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  // The default window, and narrower ones: each pages consistently.
+  for (std::size_t window : {std::size_t{0}, std::size_t{30}, std::size_t{1}}) {
+    SCOPED_TRACE("window " + std::to_string(window));
+    auto page = [&](std::size_t offset, std::size_t limit) {
+      SearchRequest request;
+      request.query = "pensão de velhice";
+      request.offset = offset;
+      request.limit = limit;
+      request.rerank_window = window;
+      SearchResponse response;
+      EXPECT_TRUE(searcher->Search(request, &response).ok());
+      std::vector<std::string> ids;
+      for (const auto& hit : response.hits) ids.push_back(hit.paragraph.id);
+      return ids;
+    };
+    std::vector<std::string> all = page(0, 300);
+    ASSERT_EQ(all.size(), 300u);
+    if (window == 0) {
+      ASSERT_TRUE(all.front().starts_with("p:both:")) << "the second phase must reorder";
+    }
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < 300; offset += 10) {
+      for (auto& id : page(offset, 10)) paged.push_back(std::move(id));
+    }
+    EXPECT_EQ(paged, all);
+    EXPECT_EQ(std::set<std::string>(paged.begin(), paged.end()).size(), 300u);
   }
-  EXPECT_EQ(paged, all);
-  EXPECT_EQ(std::set<std::string>(paged.begin(), paged.end()).size(), 300u);
 }
 
 // The definition a question asks for reaches the second phase even when its words alone rank it
@@ -639,17 +660,19 @@ TEST(PagingTest, PagesAreCutFromOneRanking) {
 // its definition low on BM25, since the definition says it once in a long sentence.
 TEST(WindowTest, TheAskedKindOfAnswerJoinsTheWindow) {
   std::vector<nlohmann::json> records;
-  for (int i = 0; i < 3 * static_cast<int>(searcher::kRerankWindow); ++i) {
-    records.push_back({{"id", "w:use:" + std::to_string(1000 + i)},
-                       {"text", "O incidente n.º " + std::to_string(i) +
-                                    " é notificado; cada incidente consta do registo de incidentes."},
-                       {"doc", "d" + std::to_string(i % 7)}});
+  for (int i = 0; i < 3 * static_cast<int>(kDefaultRerankWindow); ++i) {
+    records.push_back(
+        {{"id", "w:use:" + std::to_string(1000 + i)},
+         {"text", "O incidente n.º " + std::to_string(i) +
+                      " é notificado; cada incidente consta do registo de incidentes."},
+         {"doc", "d" + std::to_string(i % 7)}});
   }
   records.push_back(
       {{"id", "w:definition"},
-       {"text", "«Incidente», um evento com um efeito adverso real na segurança das redes e dos "
-                "sistemas de informação, que tenha sido detetado pelas entidades, ainda que sem "
-                "interrupção do serviço prestado, tal como previsto nos planos aprovados."},
+       {"text",
+        "«Incidente», um evento com um efeito adverso real na segurança das redes e dos "
+        "sistemas de informação, que tenha sido detetado pelas entidades, ainda que sem "
+        "interrupção do serviço prestado, tal como previsto nos planos aprovados."},
        {"doc", "d-def"}});
   std::string db;
   ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("typed-window"), records, &db));
@@ -657,7 +680,7 @@ TEST(WindowTest, TheAskedKindOfAnswerJoinsTheWindow) {
   std::vector<std::string> words = RankedIds(db, "incidente", 0, 1000);
   auto at = std::find(words.begin(), words.end(), "w:definition");
   ASSERT_NE(at, words.end());
-  ASSERT_GE(static_cast<std::size_t>(at - words.begin()), searcher::kRerankWindow);
+  ASSERT_GE(static_cast<std::size_t>(at - words.begin()), kDefaultRerankWindow);
   // Asked what it is, it comes first.
   std::vector<std::string> asked = RankedIds(db, "o que é um incidente?");
   ASSERT_FALSE(asked.empty());
@@ -782,14 +805,14 @@ TEST(FacetTest, CountsAreExactOnRequestAndFlaggedOtherwise) {
   ASSERT_TRUE(searcher->Search(request, &bounded).ok());
   request.exact_counts = true;
   ASSERT_TRUE(searcher->Search(request, &exact).ok());
-  ASSERT_GT(all, searcher::kRerankWindow);  // more matches than the window
+  ASSERT_GT(all, kDefaultRerankWindow);  // more matches than the window
   EXPECT_FALSE(bounded.facets_exact);
   std::size_t counted = 0;
   for (const auto& [source, n] : bounded.facets["source"]) {
     EXPECT_LE(n, expected[source]) << source;
     counted += n;
   }
-  EXPECT_EQ(counted, searcher::kRerankWindow);
+  EXPECT_EQ(counted, kDefaultRerankWindow);
   EXPECT_TRUE(exact.total_exact);
   EXPECT_TRUE(exact.facets_exact);
   EXPECT_EQ(exact.total, all);

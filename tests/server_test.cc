@@ -103,6 +103,7 @@ const CliCase kCliCases[] = {
      "--unidade 'Centro Nacional de Pensões'"},
     {"prestações", "&group=1&limit=5", "--group --limit 5"},
     {"pensões", "&exact=1", "--exact-counts"},
+    {"quem paga pensões", "&window=5", "--window 5"},
     {"pensoes de velhise", "", ""},  // misspelt: the suggestion must match too
     {"alinea:d pensões", "", ""},
 };
@@ -155,6 +156,8 @@ TEST_F(ServerTest, BadRequestsAreJsonErrors) {
       {"/search?q=pens%C3%B5es&offset=x", 400},
       {"/search?q=pens%C3%B5es&group=maybe", 400},
       {"/search?q=pens%C3%B5es&exact=2", 400},
+      {"/search?q=pens%C3%B5es&window=" + std::to_string(kMaxRerankWindow + 1), 400},
+      {"/search?q=pens%C3%B5es&window=many", 400},
       {"/search?q=%FF%FE", 400},  // not UTF-8
       {"/nope", 404},
       {"/search/extra", 404},

@@ -136,6 +136,10 @@ int main(int argc, char** argv) {
   app.add_flag("--group", request.group, "At most one paragraph per diploma");
   app.add_flag("--exact-counts", request.exact_counts,
                "Count every match for the total and facets, scoring every match (slow path)");
+  app.add_option("--window", request.rerank_window,
+                 "Re-rank this many of the first phase's best (0: the default, " +
+                     std::to_string(portaria::kDefaultRerankWindow) + ")")
+      ->check(CLI::Range(std::size_t{0}, portaria::kMaxRerankWindow));
   std::string queries_from;
   auto* from = app.add_option("--queries-from", queries_from,
                               "Answer each line of FILE (- for stdin) as a query: one JSON "

@@ -157,6 +157,12 @@ void HandleSearch(const httplib::Request& req, httplib::Response& res) {
         res, 400,
         "parameter offset must be a whole number from 0 to " + std::to_string(kMaxOffset));
   }
+  if (req.has_param("window") && !ParseCount(req.get_param_value("window"), 0,
+                                             portaria::kMaxRerankWindow, &request.rerank_window)) {
+    return SendError(res, 400,
+                     "parameter window must be a whole number from 0 to " +
+                         std::to_string(portaria::kMaxRerankWindow));
+  }
   if (req.has_param("group") && !ParseFlag(req.get_param_value("group"), &request.group)) {
     return SendError(res, 400, "parameter group must be 1 or 0");
   }

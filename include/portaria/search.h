@@ -25,6 +25,9 @@ inline constexpr std::size_t kMaxQueryBytes = 1024;
 inline constexpr std::size_t kMaxQueryWords = 64;
 inline constexpr std::size_t kMaxResults = 1000;
 inline constexpr std::size_t kMaxFacetValues = 50;  // per facet, in SearchResponse::facets
+// The second ranking phase's window (SearchRequest::rerank_window): its default and its largest.
+inline constexpr std::size_t kDefaultRerankWindow = 100;
+inline constexpr std::size_t kMaxRerankWindow = 1000;
 
 struct SearchRequest {
   std::string query;  // the query language: words, "phrases", unidade:/alinea:/fonte: filters
@@ -39,6 +42,11 @@ struct SearchRequest {
   // from a bounded first phase (SearchResponse::total_exact, facets_exact say whether they are
   // exact), and a ranked query scores only its best candidates exactly.
   bool exact_counts = false;
+  // How many of the first phase's best paragraphs the second phase re-ranks; past them the first
+  // phase's order stands. Larger windows cost more per query (about linearly) and can lift an
+  // answer that the first phase ranks low; every page of one question uses the same window. 0
+  // means kDefaultRerankWindow; more than kMaxRerankWindow is refused (kInvalidArgument).
+  std::size_t rerank_window = 0;
 };
 
 struct SearchHit {
