@@ -394,25 +394,29 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
     }
   }
   plan.words = content.size();
-  std::vector<Xapian::Query> proximity;
   // Question words that stand together (stopwords between them allowed) score a bonus where
   // they also stand together: "segurança social" in a heading beats "capital social".
   for (std::size_t w = 0; w + 1 < content.size(); ++w) {
     std::uint32_t gap = content[w + 1].position - content[w].position;
     if (gap > 3) continue;
-    std::vector<Xapian::Query> fields;
+    QueryPlan::Adjacent adjacent;
+    adjacent.window = gap + 1;
     for (auto [prefix, weight] : {std::pair{schema::kTextPrefix, 1.0},
                                   std::pair{schema::kSectionTextPrefix, kSectionWeight},
                                   std::pair{schema::kContextTextPrefix, kContextWeight},
                                   std::pair{schema::kUnitTextPrefix, kUnitWeight}}) {
-      Xapian::Query pair[] = {AnyOf(prefix, content[w].keys, Xapian::Query::OP_OR),
+      QueryPlan::Adjacent::Field field;
+      field.prefix = prefix;
+      for (const auto& k : content[w].keys) field.first.push_back(schema::Term(prefix, k));
+      for (const auto& k : content[w + 1].keys) field.second.push_back(schema::Term(prefix, k));
+      Xapian::Query both[] = {AnyOf(prefix, content[w].keys, Xapian::Query::OP_OR),
                               AnyOf(prefix, content[w + 1].keys, Xapian::Query::OP_OR)};
-      fields.push_back(
-          Scaled(Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), gap + 1),
-                 weight));
+      field.weighted =
+          Scaled(Xapian::Query(Xapian::Query::OP_AND, std::begin(both), std::end(both)),
+                 weight * kProximityWeight);
+      adjacent.fields.push_back(std::move(field));
     }
-    proximity.push_back(Scaled(Xapian::Query(Xapian::Query::OP_MAX, fields.begin(), fields.end()),
-                               kProximityWeight));
+    plan.adjacent.push_back(std::move(adjacent));
   }
   // All expansions of the same words compete: only the best-matching one counts (OP_MAX),
   // so a vague everyday word with many legal equivalents cannot outweigh the user's words.
@@ -492,9 +496,7 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   };
   plan.ranked = !optional.empty() || !required.empty();
   plan.query = assemble(optional);
-  if (plan.ranked && !proximity.empty()) {
-    plan.proximity = Xapian::Query(Xapian::Query::OP_OR, proximity.begin(), proximity.end());
-  }
+  if (!plan.ranked) plan.adjacent.clear();
   if (plan.ranked) plan.candidate_query = assemble(candidate_optional);
   return plan;
 }

@@ -30,12 +30,26 @@ inline constexpr std::string_view kNegations[] = {"nao", "nem", "sem"};
 struct QueryPlan {
   // The field-aware query: each word counts once, by the field where it weighs most (OP_MAX),
   // with its derived forms, thesaurus expansions and the filters. Its BM25 weight, plus that of
-  // `proximity`, is what the second phase starts from; Xapian 1.4.22 must not prune it.
+  // `adjacent`, is what the second phase starts from; Xapian 1.4.22 must not prune it.
   Xapian::Query query;
   // Adjacent question words adjacent in a paragraph's fields, as weight only (the words match
-  // already): a query of its own because Xapian 1.4.22 weighs a phrase wrongly when it shares an
-  // OR with other terms below a filter (a paragraph scored 27.4 for 20.4), as the candidates are.
-  Xapian::Query proximity;
+  // already): per pair of question words that stand at most `window - 1` places apart, and per
+  // field, the two words' keys; a paragraph that holds them in that order as close in the field
+  // earns the pair's weight there (`weighted`: both words, BM25, scaled by the field's weight),
+  // the best field counting. The first phase (retrieve.h) weighs these for its window: a phrase
+  // query would do it, but Xapian looks for a phrase by reading the positions of every paragraph
+  // holding both words, however few are asked about (a quarter of a second for "centro
+  // distrital" at a million paragraphs).
+  struct Adjacent {
+    struct Field {
+      std::string prefix;
+      std::vector<std::string> first, second;  // the two words' keys
+      Xapian::Query weighted;                  // both words (OP_AND), scaled
+    };
+    std::vector<Field> fields;
+    Xapian::termpos window = 2;
+  };
+  std::vector<Adjacent> adjacent;
   // The same question as a query Xapian can prune, for the first phase's candidates: each word's
   // fields as one OP_SYNONYM (BM25F with equal field weights: one wdf summed over the fields)
   // instead of OP_MAX, the same filters and required phrases. It matches the same paragraphs as

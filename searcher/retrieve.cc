@@ -206,11 +206,34 @@ class DocidSource : public Xapian::PostingSource {
   bool started_ = false;
 };
 
-// The field-aware weights of the window's paragraphs, best first (ties by id): the plan's query
-// and its proximity, each run as its own pass restricted to the window (by docid, else by id
-// term), so the matcher walks their posting lists only at these paragraphs, by skipping, whatever
-// the index's size. Each pass asks for every paragraph of the window, so its result heap never
-// fills and nothing is pruned. The facets count the window. `ids` maps its docids to their ids.
+// True if `db`'s paragraph `docid` holds one of `first` and then one of `second` fewer than
+// `window` positions after it: OP_PHRASE's test, on one paragraph.
+bool InOrderWithin(const Xapian::Database& db, Xapian::docid docid,
+                   const std::vector<std::string>& first, const std::vector<std::string>& second,
+                   Xapian::termpos window) {
+  std::vector<Xapian::termpos> at;
+  for (const auto& term : first) {
+    for (auto p = db.positionlist_begin(docid, term); p != db.positionlist_end(docid, term); ++p)
+      at.push_back(*p);
+  }
+  if (at.empty()) return false;
+  for (const auto& term : second) {
+    for (auto p = db.positionlist_begin(docid, term); p != db.positionlist_end(docid, term); ++p) {
+      for (Xapian::termpos a : at) {
+        if (a < *p && *p - a < window) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The field-aware weights of the window's paragraphs, best first (ties by id): the plan's query,
+// then the weight of its adjacent words, each run as passes restricted to the window (by docid,
+// else by id term), so the matcher walks their posting lists only at these paragraphs, by
+// skipping, whatever the index's size. Each pass asks for every paragraph of the window, so its
+// result heap never fills and nothing is pruned. The order of adjacent words is read from the
+// positions of the paragraphs that hold both. The facets count the window. `ids` maps its docids
+// to their ids.
 void Rescore(const Xapian::Database& db, const QueryPlan& plan,
              const std::unordered_map<Xapian::docid, std::string>& ids, bool by_docid,
              Retrieval* retrieval) {
@@ -227,19 +250,33 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan,
   }
   Xapian::doccount n = ids.size();
   std::unordered_map<Xapian::docid, double> weights;
-  auto pass = [&](const Xapian::Query& query, double scale, Xapian::Enquire* enquire) {
+  auto pass = [&](const Xapian::Query& query, Xapian::Enquire* enquire) {
     enquire->set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, only));
-    Xapian::MSet mset = enquire->get_mset(0, n, n);
-    for (auto it = mset.begin(); it != mset.end(); ++it) weights[*it] += scale * it.get_weight();
+    return enquire->get_mset(0, n, n);
   };
   Xapian::Enquire enquire = Bm25Enquire(db, plan.query);
   Xapian::ValueCountMatchSpy units(schema::kSlotUnit), sources(schema::kSlotSource);
   enquire.add_matchspy(&units);
   enquire.add_matchspy(&sources);
-  pass(plan.query, 1.0, &enquire);
+  Xapian::MSet scored = pass(plan.query, &enquire);
+  for (auto it = scored.begin(); it != scored.end(); ++it) weights[*it] += it.get_weight();
   Count(units, sources, retrieval);
   enquire.clear_matchspies();
-  if (!plan.proximity.empty()) pass(plan.proximity, 1.0, &enquire);
+  // Each pair of adjacent question words adds its best field's weight, where the paragraph has
+  // them in that order and as close.
+  for (const auto& pair : plan.adjacent) {
+    std::unordered_map<Xapian::docid, double> best;
+    for (const auto& field : pair.fields) {
+      Xapian::MSet both = pass(field.weighted, &enquire);
+      for (auto it = both.begin(); it != both.end(); ++it) {
+        double& b = best[*it];
+        if (it.get_weight() > b && InOrderWithin(db, *it, field.first, field.second, pair.window)) {
+          b = it.get_weight();
+        }
+      }
+    }
+    for (const auto& [docid, weight] : best) weights[docid] += weight;
+  }
   std::vector<Match> ranked;
   ranked.reserve(weights.size());
   for (const auto& [docid, weight] : weights) ranked.push_back({docid, weight});

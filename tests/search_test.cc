@@ -544,6 +544,11 @@ class StructureRankingTest : public ::testing::Test {
         {{"id", "s:when"},
          {"text", "O relatório anual deve ser enviado até ao fim de março do ano seguinte."},
          {"doc", "h"}},
+        // Two question words side by side, in a longer paragraph, and apart in a short one.
+        {{"id", "s:side-by-side"},
+         {"text", "A segurança social apoia as famílias numerosas e os idosos."},
+         {"doc", "o"}},
+        {{"id", "s:apart"}, {"text", "Segurança das instalações e apoio social."}, {"doc", "o"}},
     };
     ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("structure-ranking"), records, &db_));
   }
@@ -595,6 +600,8 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
        "control: the object asked for"},
       {"o que deve ter o relatório anual", "s:intro", "s:when", "what it contains: the list"},
       {"relatório anual deve", "s:when", "s:intro", "control: contents not asked"},
+      {"segurança social", "s:side-by-side", "s:apart", "the words side by side, in order"},
+      {"social segurança", "s:apart", "s:side-by-side", "control: not in that order"},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Above(c.query, c.above, c.below)) << c.query << " (" << c.why << ")";
