@@ -406,7 +406,6 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
                                   std::pair{schema::kContextTextPrefix, kContextWeight},
                                   std::pair{schema::kUnitTextPrefix, kUnitWeight}}) {
       QueryPlan::Adjacent::Field field;
-      field.prefix = prefix;
       for (const auto& k : content[w].keys) field.first.push_back(schema::Term(prefix, k));
       for (const auto& k : content[w + 1].keys) field.second.push_back(schema::Term(prefix, k));
       Xapian::Query both[] = {AnyOf(prefix, content[w].keys, Xapian::Query::OP_OR),

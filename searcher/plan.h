@@ -42,7 +42,6 @@ struct QueryPlan {
   // distrital" at a million paragraphs).
   struct Adjacent {
     struct Field {
-      std::string prefix;
       std::vector<std::string> first, second;  // the two words' keys
       Xapian::Query weighted;                  // both words (OP_AND), scaled
     };

@@ -10,6 +10,7 @@
 #include "analysis/text.h"
 #include "schema/record_codec.h"
 #include "schema/schema.h"
+#include "searcher/positions.h"
 
 namespace portaria::searcher {
 namespace {
@@ -192,27 +193,18 @@ std::vector<bool> Reranker::KeepNegations(const std::vector<Xapian::docid>& doci
     std::vector<bool> held = HoldersOf(terms.back(), docids, order);
     for (std::size_t i = 0; i < held.size(); ++i) any[i] = any[i] || held[i];
   }
-  auto positions = [&](Xapian::docid docid, const std::string& term,
-                       std::vector<Xapian::termpos>* out) {
-    for (auto p = db_.positionlist_begin(docid, term); p != db_.positionlist_end(docid, term); ++p)
-      out->push_back(*p);
-  };
+  std::vector<std::vector<std::string>> negated;  // per negated word, its keys' terms
+  for (std::size_t word : plan.negated_words) {
+    negated.emplace_back();
+    for (const auto& key : plan.word_keys[word])
+      negated.back().push_back(schema::Term(schema::kTextPrefix, key));
+  }
   std::vector<bool> keeps(docids.size(), false);
   for (std::size_t i = 0; i < docids.size(); ++i) {
     if (!any[i]) continue;
-    std::vector<Xapian::termpos> negations;
-    for (const auto& term : terms) positions(docids[i], term, &negations);
     bool all = true;
-    for (std::size_t word : plan.negated_words) {
-      std::vector<Xapian::termpos> at;
-      for (const auto& key : plan.word_keys[word]) {
-        positions(docids[i], schema::Term(schema::kTextPrefix, key), &at);
-      }
-      bool kept = false;
-      for (Xapian::termpos w : at) {
-        for (Xapian::termpos n : negations) kept = kept || (w > n && w - n <= kNegationReach);
-      }
-      all = all && kept;
+    for (const auto& word : negated) {
+      all = all && InOrderWithin(db_, docids[i], terms, word, kNegationReach + 1);
     }
     keeps[i] = all;
   }
@@ -238,21 +230,8 @@ std::vector<bool> Reranker::NamesAgent(const std::vector<Xapian::docid>& docids,
   // them to the candidates cost more than the rest of the re-ranking. Only the few paragraphs
   // that hold the verb are read, by position list (empty where the paragraph lacks the word).
   std::vector<bool> names(docids.size(), false);
-  std::vector<Xapian::termpos> at;
   for (std::size_t i = 0; i < docids.size(); ++i) {
-    if (!verb[i]) continue;
-    at.clear();
-    for (const auto& term : verbs) {
-      for (auto p = db_.positionlist_begin(docids[i], term);
-           p != db_.positionlist_end(docids[i], term); ++p)
-        at.push_back(*p);
-    }
-    for (const auto& term : prepositions) {
-      for (auto p = db_.positionlist_begin(docids[i], term);
-           p != db_.positionlist_end(docids[i], term) && !names[i]; ++p) {
-        names[i] = std::find(at.begin(), at.end(), *p - 1) != at.end();
-      }
-    }
+    names[i] = verb[i] && InOrderWithin(db_, docids[i], verbs, prepositions, 2);
   }
   return names;
 }

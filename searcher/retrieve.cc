@@ -10,6 +10,7 @@
 
 #include "schema/schema.h"
 #include "schema/terms.h"
+#include "searcher/positions.h"
 
 namespace portaria::searcher {
 namespace {
@@ -205,27 +206,6 @@ class DocidSource : public Xapian::PostingSource {
   std::size_t at_ = 0;
   bool started_ = false;
 };
-
-// True if `db`'s paragraph `docid` holds one of `first` and then one of `second` fewer than
-// `window` positions after it: OP_PHRASE's test, on one paragraph.
-bool InOrderWithin(const Xapian::Database& db, Xapian::docid docid,
-                   const std::vector<std::string>& first, const std::vector<std::string>& second,
-                   Xapian::termpos window) {
-  std::vector<Xapian::termpos> at;
-  for (const auto& term : first) {
-    for (auto p = db.positionlist_begin(docid, term); p != db.positionlist_end(docid, term); ++p)
-      at.push_back(*p);
-  }
-  if (at.empty()) return false;
-  for (const auto& term : second) {
-    for (auto p = db.positionlist_begin(docid, term); p != db.positionlist_end(docid, term); ++p) {
-      for (Xapian::termpos a : at) {
-        if (a < *p && *p - a < window) return true;
-      }
-    }
-  }
-  return false;
-}
 
 // The field-aware weights of the window's paragraphs, best first (ties by id): the plan's query,
 // then the weight of its adjacent words, each run as passes restricted to the window (by docid,
