@@ -17,6 +17,14 @@ std::string IdTerm(std::string_view id);
 // one file cannot remove another file's paragraphs as stale.
 std::string FileTerm(std::string_view file);
 
+// The article a paragraph id lies in: the id up to the end of its last article step, or empty
+// when it names none (a page, JSON Lines ids of another shape). Article steps are a path step
+// "art" + number ("art3", "art19-a", "anexo/art3", "art2/art22" for an article quoted in an
+// amendment) in diploma ids, and "art_" + number in Akoma Ntoso eIds, whose steps are separated
+// by "__" ("…/9784#art_13__para_caput__point_3" -> "…/9784#art_13"). Paragraphs with the same
+// scope are the números and alíneas of one article (schema/SCHEMA.md, "Ids").
+std::string_view ArticleScope(std::string_view id);
+
 // 16 hex digits of FNV-1a 64 of `bytes`: stable across compilers, machines and runs (std::hash is
 // not), so it can be stored in the database (collapse keys, hashed terms, the manifest).
 std::string HashHex(std::string_view bytes);

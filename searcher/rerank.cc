@@ -10,6 +10,7 @@
 #include "analysis/text.h"
 #include "schema/record_codec.h"
 #include "schema/schema.h"
+#include "schema/terms.h"
 #include "searcher/positions.h"
 
 namespace portaria::searcher {
@@ -47,6 +48,35 @@ constexpr Xapian::termpos kNegationReach = 3;  // positions from the negation to
 // Ministros" names who, in the passive; as a competence that opens with the verb does.
 constexpr double kAgentBoost = 1.5;
 constexpr std::string_view kAgentPrepositions[] = {"por", "pelo", "pela", "pelos", "pelas"};
+
+// A número or alínea is read in its article: "A aplicação das coimas previstas no presente
+// artigo compete ao chefe do estado-maior do ramo" answers "quem aplica a multa a quem falta ao
+// Dia da Defesa Nacional?" because número 1 of the same article names the Dia da Defesa Nacional.
+// So a question word that another window paragraph of the article matches counts, for each of
+// its paragraphs, kArticleCredit of what it counts there. `credits` is candidates x words.
+void ArticleContext(const std::vector<std::string>& ids, std::size_t words,
+                    std::vector<double>* credits) {
+  constexpr double kArticleCredit = 0.5;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_article;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    std::string_view scope = schema::ArticleScope(ids[i]);
+    if (!scope.empty()) by_article[scope].push_back(i);
+  }
+  std::vector<double> best(words);
+  for (const auto& [scope, members] : by_article) {
+    if (members.size() < 2) continue;
+    std::fill(best.begin(), best.end(), 0.0);
+    for (std::size_t i : members) {
+      for (std::size_t w = 0; w < words; ++w) best[w] = std::max(best[w], (*credits)[i * words + w]);
+    }
+    for (std::size_t i : members) {
+      for (std::size_t w = 0; w < words; ++w) {
+        double& m = (*credits)[i * words + w];
+        m = std::max(m, kArticleCredit * best[w]);
+      }
+    }
+  }
+}
 
 // Paragraphs of the diploma that answers the question best rank higher: a diploma's evidence
 // is the sum of its best few paragraphs' scores, so one lucky paragraph in an unrelated act
@@ -110,7 +140,10 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   std::unordered_map<std::string, bool> named;  // unit -> the question names it
   if (!plan.answer_types.empty()) types = ValuesOf(schema::kSlotAnswerTypes, docids, order);
   std::vector<double> credits;
-  if (plan.ranked && plan.words > 0) credits = WordCredits(docids, order, plan);
+  if (plan.ranked && plan.words > 0) {
+    credits = WordCredits(docids, order, plan);
+    ArticleContext(ids, plan.words, &credits);
+  }
   std::vector<bool> preamble = HoldersOf(std::string(schema::kPreambleTerm), docids, order);
   // An article whose epígrafe says "Objeto" (unless the question asks for it in that word).
   std::string object_term = schema::Term(schema::kTitleTextPrefix, kObjectKey);

@@ -26,6 +26,7 @@
 #include "gtest/gtest.h"
 #include "indexer/diploma.h"
 #include "indexer/reader.h"
+#include "schema/terms.h"
 #include "tests/test_util.h"
 
 namespace portaria::indexer {
@@ -303,6 +304,36 @@ TEST(DiplomaFixtureTest, RecordsHaveTheirArticleNumberLetterUnitAndSection) {
       }
     }
   }
+}
+
+// The searcher reads a número with its article (schema::ArticleScope): the paragraphs of one
+// article, and only they, share a scope; paragraphs outside articles have none.
+TEST(DiplomaFixtureTest, IdsNameTheArticleTheirParagraphIsIn) {
+  for (const auto& file : kFixtures) {
+    SCOPED_TRACE(file);
+    std::map<std::string, std::string, std::less<>> section_of;  // scope -> its article's path
+    std::set<std::string> sections;
+    for (const auto& p : Read(file).paragraphs) {
+      std::string_view scope = schema::ArticleScope(p.id);
+      EXPECT_EQ(scope.empty(), p.article.empty()) << p.id;
+      if (scope.empty()) continue;
+      auto [it, fresh] = section_of.emplace(std::string(scope), p.section);
+      EXPECT_EQ(it->second, p.section) << p.id;  // one scope, one article
+      if (fresh) {
+        EXPECT_TRUE(sections.insert(p.section).second) << p.id;  // one article, one scope
+      }
+    }
+  }
+  // The other id shapes.
+  EXPECT_EQ(schema::ArticleScope("/akn/br/act/lei/1999-01-29/9784#art_13__para_caput__point_3"),
+            "/akn/br/act/lei/1999-01-29/9784#art_13");
+  EXPECT_EQ(schema::ArticleScope("/akn/br/act/lei/1999-01-29/9784#art_13"),
+            "/akn/br/act/lei/1999-01-29/9784#art_13");
+  EXPECT_EQ(schema::ArticleScope("diploma:x#art2/art22/n1"), "diploma:x#art2/art22");
+  EXPECT_EQ(schema::ArticleScope("diploma:x#anexo/art19-a/n5/a"), "diploma:x#anexo/art19-a");
+  EXPECT_EQ(schema::ArticleScope("diploma:x#preambulo/p4"), "");
+  EXPECT_EQ(schema::ArticleScope("page:iss-servicos#artes-e-oficios/d"), "");
+  EXPECT_EQ(schema::ArticleScope("art3/n1"), "");  // no '#': not a structural id
 }
 
 TEST(DiplomaFixtureTest, ListItemsCarryTheirIntroAsContext) {

@@ -549,6 +549,22 @@ class StructureRankingTest : public ::testing::Test {
          {"text", "A segurança social apoia as famílias numerosas e os idosos."},
          {"doc", "o"}},
         {{"id", "s:apart"}, {"text", "Segurança das instalações e apoio social."}, {"doc", "o"}},
+        // A número that answers in its article's terms ("o pedido" is número 1's): the words
+        // alone prefer a shorter rule about requests in general, in another article.
+        {{"id", "q#art5/n1"},
+         {"text", "O pedido de licença de caça é apresentado no portal do instituto."},
+         {"article", "5.º"},
+         {"doc", "q"}},
+        {{"id", "q#art5/n2"},
+         {"text",
+          "O pedido é decidido pelo diretor regional no prazo de dez dias úteis a contar da sua "
+          "apresentação."},
+         {"article", "5.º"},
+         {"doc", "q"}},
+        {{"id", "q#art9/n1"},
+         {"text", "O pedido é decidido no prazo de vinte dias."},
+         {"article", "9.º"},
+         {"doc", "q"}},
     };
     ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("structure-ranking"), records, &db_));
   }
@@ -602,6 +618,9 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"relatório anual deve", "s:when", "s:intro", "control: contents not asked"},
       {"segurança social", "s:side-by-side", "s:apart", "the words side by side, in order"},
       {"social segurança", "s:apart", "s:side-by-side", "control: not in that order"},
+      {"prazo para decidir o pedido de licença de caça", "q#art5/n2", "q#art9/n1",
+       "a número read with its article"},
+      {"prazo para decidir o pedido", "q#art9/n1", "q#art5/n2", "control: the words alone"},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Above(c.query, c.above, c.below)) << c.query << " (" << c.why << ")";
