@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <unordered_set>
@@ -48,6 +49,28 @@ std::string NormalizeNumber(std::string word) {
     if (c != '.') out.push_back(c);
   }
   return out;
+}
+
+// An acronym is written in capitals, 2 to 5 of them: "IAS", "DOU", "ECA", "CNPD". It is its own
+// key: read as a word, "IAS" is a form of "ir", "DOU" of "dar" and "LOAS" of "loar", so the
+// thesaurus's "IAS | indexante dos apoios sociais" expanded every question with "ir" in it.
+bool IsAcronym(std::string_view word) {
+  if (word.size() < 2 || word.size() > 5) return false;
+  return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// A text in capitals throughout, of more than one word ("QUEM PAGA PENSÕES", a heading set in
+// capitals): its short words are words, not acronyms. A single word in capitals is an acronym.
+bool Shouting(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    bool letter = (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words > 1;
 }
 
 }  // namespace
@@ -137,10 +160,14 @@ void Analyzer::Walk(std::string_view text, std::vector<Token>* tokens, WordToken
 }
 
 void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
-  Walk(text, tokens, [this](std::string_view word, Token* token) {
+  bool shouting = Shouting(text);
+  Walk(text, tokens, [this, shouting](std::string_view word, Token* token) {
     const Token* analysed = WordAnalysis(word);
     if (analysed == nullptr) return false;
     *token = *analysed;
+    if (!shouting && !token->stop && !token->numeric && IsAcronym(word)) {
+      token->keys.assign(1, token->surface);
+    }
     return true;
   });
 }

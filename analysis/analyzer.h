@@ -4,7 +4,8 @@
 // Pipeline: ICU word segmentation (UAX #29, on the UTF-8 bytes, so offsets are byte offsets)
 // -> case folding + NFC -> accent-free surface form -> stopword test -> lemma keys
 // (analysis/lemmatizer.h). Numbers lose their thousands dots (9.784 -> 9784) and ordinal marks
-// (12.º, 1º -> 12, 1) so citations match however they are typed.
+// (12.º, 1º -> 12, 1) so citations match however they are typed. An acronym ("IAS", 2-5
+// capitals, in a text not set in capitals throughout) is its own key, not a word's lemma.
 //
 // Thread-safety: an Analyzer holds a BreakIterator and is NOT thread-safe; create one per
 // thread (construction is cheap: the dictionary is shared through Lemmatizer::Shared()).
@@ -30,7 +31,7 @@ class Lemmatizer;
 
 // Bump whenever a change alters the keys produced for some text: databases record the version
 // they were built with and refuse to be searched by a different one.
-inline constexpr std::string_view kAnalyzerVersion = "3";
+inline constexpr std::string_view kAnalyzerVersion = "4";
 
 struct Token {
   std::string surface;            // folded, accent-free form ("pensoes")

@@ -176,6 +176,9 @@ const WordPair kMustNotMatch[] = {
     {"férias", "feira", "holidays vs fair"},
     {"adoção", "adoçante", "adoption vs sweetener"},
     {"foram", "forma", "were/went vs form"},
+    {"IAS", "ir", "an acronym vs the verb form it spells"},
+    {"DOU", "dar", "an acronym vs the verb form it spells"},
+    {"LOAS", "loar", "an acronym vs the verb form it spells"},
 };
 
 class MustMatchTest : public ::testing::TestWithParam<WordPair> {};
@@ -271,6 +274,22 @@ TEST(AnalyzerStopwordTest, QueryKeepsOnlyContentWords) {
 
 // ---------------------------------------------------------------------------------------------
 // Positions, offsets, normalisation.
+
+// Capitals make an acronym its own key, unless the whole text is set in capitals.
+TEST(AnalyzerTokenTest, AcronymsAreTheirOwnKeyUnlessTheTextIsAllCapitals) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  analyzer.Analyze("o valor do IAS", &tokens);
+  ASSERT_EQ(tokens.size(), 4u);
+  EXPECT_EQ(tokens[3].keys, std::vector<std::string>{"ias"});
+  analyzer.Analyze("QUEM PAGA PENSÕES", &tokens);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_NE(std::find(tokens[1].keys.begin(), tokens[1].keys.end(), "pagar"), tokens[1].keys.end());
+  EXPECT_EQ(tokens[2].keys, std::vector<std::string>{"pensao"});
+  analyzer.Analyze("ias", &tokens);  // lower case: the verb
+  ASSERT_EQ(tokens.size(), 1u);
+  EXPECT_EQ(tokens[0].keys, std::vector<std::string>{"ir"});
+}
 
 TEST(AnalyzerTokenTest, StopwordsTakePositions) {
   std::vector<Token> tokens = Analyse("Quem paga as pensões?");

@@ -252,6 +252,18 @@ TEST_F(ThesaurusTest, SymmetricGroupExpandsEveryMemberToTheOthers) {
   EXPECT_EQ(e[1].expression, Expr("pensão de velhice"));
 }
 
+// An acronym member matches the acronym only: read as a word, "IAS" is a form of "ir" and "DOU"
+// one of "dar", and every question with "ir" or "dados" in it was expanded with them.
+TEST_F(ThesaurusTest, AcronymMembersMatchTheAcronymNotTheWordItSpells) {
+  Thesaurus t = Parse("IAS | indexante dos apoios sociais\nDOU | Diário Oficial da União\n");
+  EXPECT_TRUE(errors_.empty());
+  EXPECT_TRUE(Expand(t, "posso ir ao centro de emprego").empty());
+  EXPECT_TRUE(Expand(t, "os meus dados pessoais").empty());
+  ASSERT_EQ(Expand(t, "o valor do IAS").size(), 1u);
+  EXPECT_EQ(Expand(t, "o valor do IAS")[0].expression, Expr("indexante dos apoios sociais"));
+  ASSERT_EQ(Expand(t, "publicado no DOU").size(), 1u);
+}
+
 TEST_F(ThesaurusTest, OneWayRuleOnlyLeftToRight) {
   Thesaurus t = Parse("lar | asilo => estrutura residencial para idosos | ERPI\n");
   EXPECT_TRUE(errors_.empty());
