@@ -20,11 +20,20 @@ bool Intersects(const std::vector<std::string>& a, const std::vector<std::string
 Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer, std::vector<Status>* errors) {
   Thesaurus t;
   std::vector<Token> tokens;
+  // A member's words as they expand (every key), and as they match a query word: by the word's
+  // own key where it has one, its written form. The lemmatizer also links a noun to the word it
+  // derives from ("nacionalidade" has the keys nacional and nacionalidade), and a member that
+  // matched through such a link expanded every "nacional" with "cidadania".
+  Expression own;
   auto analyse = [&](std::string_view member, Expression* out) {
     analyzer->Analyze(member, &tokens);
     out->clear();
+    own.clear();
     for (auto& tok : tokens) {
-      if (!tok.stop) out->push_back(tok.keys);
+      if (tok.stop) continue;
+      out->push_back(tok.keys);
+      bool written = std::find(tok.keys.begin(), tok.keys.end(), tok.surface) != tok.keys.end();
+      own.push_back(written ? std::vector<std::string>{tok.surface} : tok.keys);
     }
     return !out->empty();
   };
@@ -48,6 +57,7 @@ Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer, std::vecto
     auto sides = SplitData(line, "=>");
     if (sides.size() > 2) return fail(number, "more than one '=>'");
     std::vector<std::vector<Expression>> parsed(sides.size());
+    std::vector<Expression> matching;  // the left side's members as they match
     for (std::size_t s = 0; s < sides.size(); ++s) {
       for (auto member : SplitData(sides[s], "|")) {
         Expression e;
@@ -56,14 +66,15 @@ Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer, std::vecto
                       "empty member (or only stopwords): '" + std::string(TrimData(member)) + "'");
         }
         parsed[s].push_back(std::move(e));
+        if (s == 0) matching.push_back(own);
       }
     }
     if (sides.size() == 2) {
-      for (auto& from : parsed[0]) t.rules_.push_back({from, parsed[1], weight});
+      for (auto& from : matching) t.rules_.push_back({from, parsed[1], weight});
     } else {
       if (parsed[0].size() < 2) return fail(number, "a group needs at least two members");
       for (std::size_t i = 0; i < parsed[0].size(); ++i) {
-        Rule r{parsed[0][i], {}, weight};
+        Rule r{matching[i], {}, weight};
         for (std::size_t j = 0; j < parsed[0].size(); ++j) {
           if (j != i) r.to.push_back(parsed[0][j]);
         }

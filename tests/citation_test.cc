@@ -264,6 +264,20 @@ TEST_F(ThesaurusTest, AcronymMembersMatchTheAcronymNotTheWordItSpells) {
   ASSERT_EQ(Expand(t, "publicado no DOU").size(), 1u);
 }
 
+// A member matches a query word by its own key: "nacionalidade" also has the key of the word it
+// derives from, "nacional", which is not what the member names.
+TEST_F(ThesaurusTest, MembersMatchByTheirOwnKeyNotTheWordTheyDeriveFrom) {
+  Thesaurus t = Parse("nacionalidade | cidadania\n");
+  EXPECT_TRUE(errors_.empty());
+  ASSERT_NE(std::find(Expr("nacionalidade")[0].begin(), Expr("nacionalidade")[0].end(), "nacional"),
+            Expr("nacionalidade")[0].end());  // the link the member must not match by
+  EXPECT_TRUE(Expand(t, "o Dia da Defesa Nacional").empty());
+  ASSERT_EQ(Expand(t, "a nacionalidade portuguesa").size(), 1u);
+  EXPECT_EQ(Expand(t, "a nacionalidade portuguesa")[0].expression, Expr("cidadania"));
+  ASSERT_EQ(Expand(t, "perda da cidadania").size(), 1u);
+  EXPECT_EQ(Expand(t, "perda da cidadania")[0].expression, Expr("nacionalidade"));
+}
+
 TEST_F(ThesaurusTest, OneWayRuleOnlyLeftToRight) {
   Thesaurus t = Parse("lar | asilo => estrutura residencial para idosos | ERPI\n");
   EXPECT_TRUE(errors_.empty());
