@@ -27,10 +27,12 @@ std::string Acronym(std::string_view unit) {
   return out.size() >= 2 ? out : std::string();
 }
 
-// Fields searched for adjacent question words ("segurança social" in a heading or list intro
-// scores a phrase bonus there as in the text) keep positions; the others (ementa, source) only
-// need their within-document frequency, which add_term counts exactly as add_posting would, so
-// BM25 is the same and the index is smaller.
+// Only the text keeps positions: exact phrases and the order of adjacent question words are read
+// there. The other fields (unit, headings, list intro, epígrafe, ementa, source) are short and
+// repeated by every paragraph under them, so their positions made a quarter of the position
+// table (92 -> 67 MB at 100k paragraphs); they need only their within-document frequency, which
+// add_term counts exactly as add_posting would, so BM25 is the same. Two question words in a
+// heading count as together there (searcher/plan.h, Adjacent::Field::ordered).
 enum class Positions { kKeep, kDrop };
 
 void AddFieldTerms(std::string_view text, std::string_view prefix, Positions positions,
@@ -109,9 +111,9 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
       doc.add_posting(schema::Term(schema::kTextPrefix, key), t.position);
     doc.add_term(schema::Term(schema::kSurfacePrefix, t.surface));
   }
-  AddFieldTerms(p.unit, schema::kUnitTextPrefix, Positions::kKeep, analyzer, &tokens, &doc);
-  AddFieldTerms(p.section, schema::kSectionTextPrefix, Positions::kKeep, analyzer, &tokens, &doc);
-  AddFieldTerms(p.context, schema::kContextTextPrefix, Positions::kKeep, analyzer, &tokens, &doc);
+  AddFieldTerms(p.unit, schema::kUnitTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
+  AddFieldTerms(p.section, schema::kSectionTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
+  AddFieldTerms(p.context, schema::kContextTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
   AddFieldTerms(Epigraph(p), schema::kTitleTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
   AddFieldTerms(p.summary, schema::kSummaryTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
   AddFieldTerms(p.source, schema::kSourceTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);

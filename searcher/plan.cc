@@ -413,6 +413,7 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
       field.weighted =
           Scaled(Xapian::Query(Xapian::Query::OP_AND, std::begin(both), std::end(both)),
                  weight * kProximityWeight);
+      field.ordered = prefix == schema::kTextPrefix;
       adjacent.fields.push_back(std::move(field));
     }
     plan.adjacent.push_back(std::move(adjacent));

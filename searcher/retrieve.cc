@@ -250,7 +250,8 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan,
       Xapian::MSet both = pass(field.weighted, &enquire);
       for (auto it = both.begin(); it != both.end(); ++it) {
         double& b = best[*it];
-        if (it.get_weight() > b && InOrderWithin(db, *it, field.first, field.second, pair.window)) {
+        if (it.get_weight() > b &&
+            (!field.ordered || InOrderWithin(db, *it, field.first, field.second, pair.window))) {
           b = it.get_weight();
         }
       }
