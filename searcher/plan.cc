@@ -38,6 +38,13 @@ constexpr std::size_t kMaxDerived = 6;     // derived keys per query word
 constexpr double kProximityWeight = 0.3;   // adjacent question words adjacent in the text
 constexpr std::size_t kMaxWordingGap = 3;  // "pensão de velhice", "centro de dia", ...
 constexpr double kSpellingWeight = 0.8;    // the corrected form of a word that matched nothing
+// In the first phase, a word's thesaurus expansions are searched only while the word itself is
+// rare: in fewer paragraphs than three default windows (portaria/search.h). An everyday word
+// the law seldom uses ("patrão") needs the law's word to find its paragraphs at all; a word
+// this common ("pensão", "centro") fills the window by itself, and merging its expansions' long
+// posting lists was a fifth of a query's time at 100k paragraphs. The field-aware rescoring and
+// the second phase weigh every expansion as before.
+constexpr Xapian::doccount kRareWordMatches = 3 * kDefaultRerankWindow;
 constexpr std::size_t kNegationReach = 3;  // "não pode renunciar": the word it negates
 
 Xapian::Query AnyOf(std::string_view prefix, const std::vector<std::string>& keys,
@@ -265,12 +272,16 @@ Xapian::Query QueryPlanner::CitationFilter(const analysis::Citation& c) {
   return Xapian::Query(term);
 }
 
-double QueryPlanner::Idf(const Token& t) const {
+Xapian::doccount QueryPlanner::Df(const Token& t) const {
   Xapian::doccount df = 0;
   for (const auto& k : t.keys)
     df = std::max(df, db_.get_termfreq(schema::Term(schema::kTextPrefix, k)));
+  return df;
+}
+
+double QueryPlanner::Idf(const Token& t) const {
   double n = db_.get_doccount();
-  return std::max(0.1, std::log((n + 1) / (df + 0.5)));
+  return std::max(0.1, std::log((n + 1) / (Df(t) + 0.5)));
 }
 
 // True if neither the word's lemmas nor its surface form occur anywhere in the database.
@@ -453,14 +464,26 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
     optional.push_back(ExpansionQuery(e, &plan, &candidate));
     candidate_optional.push_back(candidate);
   }
+  // A common word's expansions weigh the paragraphs its own words match and match none of
+  // their own (kRareWordMatches), in both queries, so the result list and its counts agree.
+  auto rare = [&](std::pair<std::size_t, std::size_t> span) {
+    for (std::size_t w = span.first; w < span.first + span.second && w < content.size(); ++w) {
+      if (Df(content[w]) < kRareWordMatches) return true;
+    }
+    return false;
+  };
+  std::vector<Xapian::Query> weighing;  // expansions that only add weight
   for (auto& [span, queries] : by_span) {
-    optional.push_back(queries.size() == 1
-                           ? queries.front()
-                           : Xapian::Query(Xapian::Query::OP_MAX, queries.begin(), queries.end()));
+    (rare(span) ? optional : weighing)
+        .push_back(queries.size() == 1
+                       ? queries.front()
+                       : Xapian::Query(Xapian::Query::OP_MAX, queries.begin(), queries.end()));
   }
   // In the first phase competing expansions add up: OP_MAX is what Xapian 1.4.22 cannot prune.
+  // There a common word's expansions are left out: they could only reorder what its words match.
   for (auto& [span, queries] : candidate_by_span) {
-    candidate_optional.insert(candidate_optional.end(), queries.begin(), queries.end());
+    if (rare(span))
+      candidate_optional.insert(candidate_optional.end(), queries.begin(), queries.end());
   }
   std::vector<Xapian::Query> required, exact_forms;
   for (const auto& phrase : parsed.phrases) {
@@ -476,11 +499,16 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   // Both queries from their optional parts: the required phrases, then the filters.
   std::vector<Xapian::Query> filters = citation_filters;
   for (const auto& f : parsed.filters) filters.push_back(FilterQuery(f.field, f.value));
-  auto assemble = [&](const std::vector<Xapian::Query>& parts) {
+  auto assemble = [&](const std::vector<Xapian::Query>& parts,
+                      const std::vector<Xapian::Query>& weights) {
     Xapian::Query query;
     Xapian::Query opt = parts.empty()
                             ? Xapian::Query()
                             : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    if (!opt.empty() && !weights.empty()) {
+      opt = Xapian::Query(Xapian::Query::OP_AND_MAYBE, opt,
+                          Xapian::Query(Xapian::Query::OP_OR, weights.begin(), weights.end()));
+    }
     if (!required.empty()) {
       Xapian::Query req(Xapian::Query::OP_AND, required.begin(), required.end());
       query = opt.empty() ? req : Xapian::Query(Xapian::Query::OP_AND_MAYBE, req, opt);
@@ -495,9 +523,9 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
     return query;
   };
   plan.ranked = !optional.empty() || !required.empty();
-  plan.query = assemble(optional);
+  plan.query = assemble(optional, weighing);
   if (!plan.ranked) plan.adjacent.clear();
-  if (plan.ranked) plan.candidate_query = assemble(candidate_optional);
+  if (plan.ranked) plan.candidate_query = assemble(candidate_optional, {});
   return plan;
 }
 

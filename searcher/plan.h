@@ -55,8 +55,9 @@ struct QueryPlan {
   std::vector<Adjacent> adjacent;
   // The same question as a query Xapian can prune, for the first phase's candidates: each word's
   // fields as one OP_SYNONYM (BM25F with equal field weights: one wdf summed over the fields)
-  // instead of OP_MAX, the same filters and required phrases. It matches the same paragraphs as
-  // `query`. Empty when `query` is.
+  // instead of OP_MAX, the same filters and required phrases. It matches the paragraphs `query`
+  // matches, less those found only through the thesaurus expansions of a common word
+  // (plan.cc, kRareWordMatches). Empty when `query` is.
   Xapian::Query candidate_query;
   std::size_t words = 0;  // content words in free text
   std::unordered_map<std::string, std::vector<std::size_t>> term_words;  // term -> words it serves
@@ -117,6 +118,8 @@ class QueryPlanner {
                             std::vector<Xapian::Query>* exact_forms);
   Xapian::Query FilterQuery(Field field, const std::string& value);
   Xapian::Query CitationFilter(const analysis::Citation& c);
+  // Paragraphs whose text holds the word (its commonest lemma), and log(N / that).
+  Xapian::doccount Df(const analysis::Token& t) const;
   double Idf(const analysis::Token& t) const;
   bool Unmatched(const analysis::Token& t) const;
 

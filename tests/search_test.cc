@@ -713,6 +713,44 @@ TEST(WindowTest, TheAskedKindOfAnswerJoinsTheWindow) {
   EXPECT_EQ(asked.front(), "w:definition");
 }
 
+// The first phase searches a word's thesaurus expansions (multa | coima) only while the word
+// itself is rare: a rare word finds the paragraphs that use the law's word; a word in several
+// windows' worth of paragraphs finds enough by itself, and its expansions' posting lists are
+// not merged (the field-aware rescoring still weighs them). The same corpus answers both ways.
+TEST(WindowTest, OnlyARareWordsExpansionsWidenTheFirstPhase) {
+  std::vector<nlohmann::json> records;
+  for (int i = 0; i < 400; ++i) {
+    records.push_back({{"id", "x:coima:" + std::to_string(1000 + i)},
+                       {"text", "A coima n.º " + std::to_string(i) + " é paga no prazo legal."},
+                       {"doc", "d" + std::to_string(i % 7)}});
+  }
+  records.push_back({{"id", "x:multa"},
+                     {"text", "A multa aplicada ao condutor é registada no processo."},
+                     {"doc", "d-multa"}});
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("rare-expansions"), records, &db));
+  // "multa" is in one paragraph: its expansion "coima" brings in the others.
+  std::vector<std::string> rare = RankedIds(db, "multa", 0, 1000);
+  ASSERT_FALSE(rare.empty());
+  EXPECT_EQ(rare.front(), "x:multa");
+  EXPECT_EQ(rare.size(), 401u);
+  // "coima" is in 400: the paragraph that only says "multa" is not a match of the first phase.
+  std::vector<std::string> common = RankedIds(db, "coima", 0, 1000);
+  EXPECT_EQ(common.size(), 400u);
+  EXPECT_EQ(std::find(common.begin(), common.end(), "x:multa"), common.end());
+  // The count is of what is listed, counted exactly or not.
+  EXPECT_EQ(Ask(db, "coima", 0, 1000).total, 400u);
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  SearchRequest request;
+  request.query = "coima";
+  request.exact_counts = true;
+  SearchResponse exact;
+  ASSERT_TRUE(searcher->Search(request, &exact).ok());
+  EXPECT_TRUE(exact.total_exact);
+  EXPECT_EQ(exact.total, 400u);
+}
+
 // A quoted phrase is these words in this order, function words and negation included: the
 // index keeps every word's position (function words without a score).
 TEST(PhraseTest, FunctionWordsAndNegationStayInAPhrase) {
