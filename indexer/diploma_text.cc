@@ -244,7 +244,8 @@ bool LooksLikeDiploma(std::string_view content) {
     if (line.starts_with("\\n")) line = Trim(line.substr(2));
     if (line.starts_with("#")) {
       ++headings;
-      line = Trim(line.substr(line.find_first_not_of('#')));
+      std::size_t text = line.find_first_not_of('#');  // a line of only '#' has none
+      line = text == std::string_view::npos ? std::string_view() : Trim(line.substr(text));
     }
     if (line.starts_with("- ") || line.starts_with("* ")) ++items;
     if (line.starts_with("Artigo ") && line.size() > 7 && IsDigit(line[7])) ++articles;
@@ -358,7 +359,8 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     blank = false;
     if (line.starts_with("#")) {
       l.heading = true;
-      line = Trim(line.substr(line.find_first_not_of('#')));
+      std::size_t text = line.find_first_not_of('#');  // a line of only '#' has none
+      line = text == std::string_view::npos ? std::string_view() : Trim(line.substr(text));
     }
     l.text = std::string(line);
     out.lines.push_back(std::move(l));

@@ -595,6 +595,20 @@ TEST(DiplomaWarningTest, LineOfOnlyADotIsReadSafely) {
   EXPECT_EQ(Only(r, "O regime aplica-se a todos.").number, "2");
 }
 
+// A line of only '#' (found by fuzzing: classifying it threw std::out_of_range): a heading with
+// no text, which neither decides the format nor loses the lines around it.
+TEST(DiplomaWarningTest, LineOfOnlyHashesIsReadSafely) {
+  const std::string content =
+      "Lei n.º 9/2020\nde 3 de março\n#\nArtigo 1.º\nObjeto\n"
+      "1 — A presente lei define o regime\n##\n"
+      "2 — O regime aplica-se a todos.\n";
+  EXPECT_FALSE(diploma::LooksLikeDiploma("#\n## \nTexto.\n"));
+  (void)diploma::LooksLikeDiploma(content);
+  ReadResult r = ReadDiploma(content, "cardinal.md", "cardinal", {});
+  ASSERT_FALSE(r.fatal);
+  EXPECT_EQ(Only(r, "O regime aplica-se a todos.").number, "2");
+}
+
 // ---------------------------------------------------------------------------------------------
 // The stages.
 
