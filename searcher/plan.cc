@@ -38,12 +38,12 @@ constexpr std::size_t kMaxDerived = 6;     // derived keys per query word
 constexpr double kProximityWeight = 0.3;   // adjacent question words adjacent in the text
 constexpr std::size_t kMaxWordingGap = 3;  // "pensão de velhice", "centro de dia", ...
 constexpr double kSpellingWeight = 0.8;    // the corrected form of a word that matched nothing
-// In the first phase, a word's thesaurus expansions are searched only while the word itself is
+// A word's thesaurus expansions match paragraphs of their own only while the word itself is
 // rare: in fewer paragraphs than three default windows (portaria/search.h). An everyday word
 // the law seldom uses ("patrão") needs the law's word to find its paragraphs at all; a word
-// this common ("pensão", "centro") fills the window by itself, and merging its expansions' long
-// posting lists was a fifth of a query's time at 100k paragraphs. The field-aware rescoring and
-// the second phase weigh every expansion as before.
+// this common ("pensão", "centro") fills the window by itself, and paragraphs that hold only an
+// expansion of it ("multa" for "coima") crowded out ones that hold the question's own words
+// (br-dev: one more question answered first). Its expansions still weigh what its words match.
 constexpr Xapian::doccount kRareWordMatches = 3 * kDefaultRerankWindow;
 constexpr std::size_t kNegationReach = 3;  // "não pode renunciar": the word it negates
 
