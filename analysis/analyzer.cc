@@ -160,13 +160,15 @@ void Analyzer::Walk(std::string_view text, std::vector<Token>* tokens, WordToken
 }
 
 void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
-  bool shouting = Shouting(text);
-  Walk(text, tokens, [this, shouting](std::string_view word, Token* token) {
+  // Whether the text is all capitals is asked only once it holds a word that may be an acronym.
+  enum { kUnknown, kShouting, kNot } shouting = kUnknown;
+  Walk(text, tokens, [&](std::string_view word, Token* token) {
     const Token* analysed = WordAnalysis(word);
     if (analysed == nullptr) return false;
     *token = *analysed;
-    if (!shouting && !token->stop && !token->numeric && IsAcronym(word)) {
-      token->keys.assign(1, token->surface);
+    if (!token->stop && !token->numeric && IsAcronym(word)) {
+      if (shouting == kUnknown) shouting = Shouting(text) ? kShouting : kNot;
+      if (shouting == kNot) token->keys.assign(1, token->surface);
     }
     return true;
   });

@@ -4,7 +4,8 @@
 // Members are analysed with the same Analyzer as documents, so each entry is a sequence of
 // lemma-key sets; a member matches a query where consecutive content words (stopwords skipped)
 // share a key with each of its words (a left-hand member's word by its own key: the written word
-// where the lemmatizer keeps it as a key, not a word it derives from). Thread-safety: immutable after construction.
+// where the lemmatizer keeps it as a key, not a word it derives from). Thread-safety: immutable
+// after construction.
 #ifndef PORTARIA_ANALYSIS_THESAURUS_H_
 #define PORTARIA_ANALYSIS_THESAURUS_H_
 

@@ -279,11 +279,6 @@ Xapian::doccount QueryPlanner::Df(const Token& t) const {
   return df;
 }
 
-double QueryPlanner::Idf(const Token& t) const {
-  double n = db_.get_doccount();
-  return std::max(0.1, std::log((n + 1) / (Df(t) + 0.5)));
-}
-
 // True if neither the word's lemmas nor its surface form occur anywhere in the database.
 bool QueryPlanner::Unmatched(const Token& t) const {
   if (t.numeric || db_.term_exists(schema::Term(schema::kSurfacePrefix, t.surface))) return false;
@@ -361,6 +356,7 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   }
   std::vector<Xapian::Query> optional, candidate_optional;
   std::vector<std::vector<std::string>> word_keys;
+  std::vector<Xapian::doccount> word_df;  // per content word: paragraphs holding it
   std::vector<std::pair<std::string, std::string>> fixes;  // (as typed, corrected)
   for (std::size_t w = 0; w < content.size(); ++w) {
     Xapian::Query candidate;
@@ -391,7 +387,9 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
     candidate_optional.push_back(candidate);
     word_keys.push_back(content[w].keys);
     plan.word_keys.push_back(content[w].keys);
-    plan.word_idf.push_back(Idf(content[w]));
+    word_df.push_back(Df(content[w]));
+    plan.word_idf.push_back(
+        std::max(0.1, std::log((db_.get_doccount() + 1.0) / (word_df.back() + 0.5))));
   }
   if (!fixes.empty()) {
     // The user's query with each misspelt word replaced, everything else as typed.
@@ -467,8 +465,8 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   // A common word's expansions weigh the paragraphs its own words match and match none of
   // their own (kRareWordMatches), in both queries, so the result list and its counts agree.
   auto rare = [&](std::pair<std::size_t, std::size_t> span) {
-    for (std::size_t w = span.first; w < span.first + span.second && w < content.size(); ++w) {
-      if (Df(content[w]) < kRareWordMatches) return true;
+    for (std::size_t w = span.first; w < span.first + span.second && w < word_df.size(); ++w) {
+      if (word_df[w] < kRareWordMatches) return true;
     }
     return false;
   };

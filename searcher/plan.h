@@ -118,9 +118,8 @@ class QueryPlanner {
                             std::vector<Xapian::Query>* exact_forms);
   Xapian::Query FilterQuery(Field field, const std::string& value);
   Xapian::Query CitationFilter(const analysis::Citation& c);
-  // Paragraphs whose text holds the word (its commonest lemma), and log(N / that).
+  // Paragraphs whose text holds the word (its commonest lemma).
   Xapian::doccount Df(const analysis::Token& t) const;
-  double Idf(const analysis::Token& t) const;
   bool Unmatched(const analysis::Token& t) const;
 
   const Xapian::Database& db_;
