@@ -398,6 +398,10 @@ TEST_F(ServerAbuseTest, ConnectionsPastTheLimitAreAnswered503) {
   for (int i = 0; i < kMax; ++i) {
     held.push_back(std::make_unique<Raw>(server_.port()));
     ASSERT_TRUE(held.back()->ok());
+    // Answered on a kept-alive connection: the server has accepted and counted it, so the
+    // extra connection below cannot overtake it on a loaded machine (a flake under ctest -j2).
+    ASSERT_TRUE(held.back()->Send(Get("/health")));
+    EXPECT_EQ(held.back()->Read(Clock::now() + kDeadline, /*wait_for_close=*/false).status, 200);
   }
   {
     Raw extra(server_.port());
