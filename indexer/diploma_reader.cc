@@ -123,6 +123,7 @@ class DiplomaParser {
     const Line& l = lines[*index];
     const std::string& text = l.text;
     std::string plain = StripEmphasis(text);
+    if (plain.empty()) return;  // only markup or control characters: no word to place
     if (l.heading) {
       std::string folded = analysis::Fold(plain);
       if (folded == "índice") return Switch(Mode::kIndex, "");
@@ -276,6 +277,7 @@ class DiplomaParser {
     date_ = IsoDate(title, year);
     source_ = analysis::ClipUtf8(title, kMaxFieldBytes);
     divisions_.clear();  // headings above the title ("REGULAMENTOS") head nothing
+    awaiting_title_ = false;  // nor do they take the line after the title as theirs
     if (mode_ == Mode::kProse) prose_section_ = has_articles_ ? "Preâmbulo" : "";
     // The sumário comes right after a dated title (DR 2018 layout, the OJ's "relativo a …"); a
     // title without its date (a resolution) is followed by the preamble.
@@ -370,6 +372,10 @@ class DiplomaParser {
   bool AddTitle(const std::string& plain) {
     bool marker = IsDigit(plain[0]) || (plain.size() > 1 && plain[1] == ')');
     if (marker || plain.size() > 200) {
+      awaiting_title_ = false;
+      return false;
+    }
+    if (!title_is_annex_ && divisions_.empty()) {  // the division was cleared meanwhile
       awaiting_title_ = false;
       return false;
     }

@@ -609,6 +609,30 @@ TEST(DiplomaWarningTest, LineOfOnlyHashesIsReadSafely) {
   EXPECT_EQ(Only(r, "O regime aplica-se a todos.").number, "2");
 }
 
+// A division label waits for its title on the next line; a diploma title in between clears the
+// divisions, so the line after it has no division to name (fuzz: read before the first element).
+TEST(DiplomaWarningTest, DiplomaTitleBetweenDivisionAndItsTitleIsReadSafely) {
+  const std::string content =
+      "CAPÍTULO I\nPortaria n.º 5/2020\nDisposições gerais\n"
+      "Artigo 1.º\nObjeto\nA presente portaria define o regime.\n";
+  ReadResult r = ReadDiploma(content, "title-inside.md", "title-inside", {});
+  ASSERT_FALSE(r.fatal);
+  const auto& p = Only(r, "A presente portaria define o regime.");
+  EXPECT_TRUE(p.article.starts_with("1")) << p.article;
+  EXPECT_EQ(p.source, "Portaria n.º 5/2020");
+  EXPECT_EQ(p.section.find("Capítulo"), std::string::npos) << p.section;
+}
+
+// A line that is only a control character after markup strips to nothing (fuzz: its last
+// character was read).
+TEST(DiplomaWarningTest, LineOfOnlyAControlCharacterIsReadSafely) {
+  const std::string content =
+      "## I \n\x0b\nLei n.º 9/2020\n\x0b\nArtigo 1.º\nObjeto\nA presente lei define o regime.\n";
+  ReadResult r = ReadDiploma(content, "control.md", "control", {});
+  ASSERT_FALSE(r.fatal);
+  EXPECT_TRUE(Only(r, "A presente lei define o regime.").article.starts_with("1"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The stages.
 
