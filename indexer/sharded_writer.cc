@@ -130,6 +130,14 @@ class ShardedIndexWriter : public IndexWriter {
     return Status::Ok();
   }
 
+  Status Compact() override {
+    for (auto& shard : shards_) {
+      Status s = shard->Compact();
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
   std::size_t paragraph_count() const override {
     std::size_t count = 0;
     for (const auto& shard : shards_) count += shard->paragraph_count();

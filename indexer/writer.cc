@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -42,11 +43,12 @@ class XapianIndexWriter : public IndexWriter {
   // `reader` is what the writer compares with: `db` itself, or for a dry run the database at
   // `path` opened read-only (no lock), while `db` is an empty one in memory that nothing reaches.
   XapianIndexWriter(Xapian::WritableDatabase db, Xapian::Database reader, std::string path,
-                    ShardRole role)
+                    ShardRole role, bool dry_run)
       : db_(std::move(db)),
         reader_(std::move(reader)),
         path_(std::move(path)),
-        role_(std::move(role)) {}
+        role_(std::move(role)),
+        dry_run_(dry_run) {}
 
   Status IndexPaths(const std::vector<std::string>& paths, const IndexOptions& options,
                     IndexStats* stats,
@@ -148,6 +150,48 @@ class XapianIndexWriter : public IndexWriter {
   }
 
   std::size_t paragraph_count() const override { return reader_.get_doccount(); }
+
+  // The copy is made from the committed revision while this writer holds the lock, so nothing
+  // can change under it; the old directory is swapped out still locked by this writer, which
+  // then opens the new one.
+  Status Compact() override {
+    Status committed = Commit();
+    if (!committed.ok() || dry_run_) return committed;
+    namespace fs = std::filesystem;
+    const fs::path target(path_);
+    const fs::path fresh(indexer::CompactingPath(path_)), away(indexer::CompactedAwayPath(path_));
+    std::error_code ec;
+    fs::remove_all(fresh, ec);  // a copy left by an interrupted Compact()
+    fs::remove_all(away, ec);
+    try {
+      Xapian::Database(path_).compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (const Xapian::Error& e) {
+      fs::remove_all(fresh, ec);
+      return schema::StatusFromXapian(e, path_);
+    }
+    auto failed = [&](const std::string& what, const std::error_code& why) {
+      fs::remove_all(fresh, ec);
+      return Status::Error(Status::Code::kIOError, what + ": " + why.message(), path_);
+    };
+    if (fs::rename(target, away, ec); ec) return failed("cannot move the old copy aside", ec);
+    if (fs::rename(fresh, target, ec); ec) {
+      std::error_code back;
+      fs::rename(away, target, back);
+      return failed("cannot put the compacted copy in place", ec);
+    }
+    try {
+      db_.close();
+      db_ = Xapian::WritableDatabase(path_, Xapian::DB_OPEN);
+      reader_ = db_;
+    } catch (const Xapian::DatabaseLockError&) {
+      return Status::Error(Status::Code::kLocked,
+                           "compacted, but another indexer took the database meanwhile", path_);
+    } catch (const Xapian::Error& e) {
+      return schema::StatusFromXapian(e, path_);
+    }
+    fs::remove_all(away, ec);
+    return Status::Ok();
+  }
 
  private:
   void AddUnchecked(const Paragraph& paragraph, bool* replaced) {
@@ -368,15 +412,32 @@ class XapianIndexWriter : public IndexWriter {
   std::size_t file_paragraphs_ = 0, file_errors_ = 0;
   bool continuing_ = false;  // more parts of the same file follow
   std::uint32_t order_ = 0;
+  bool dry_run_ = false;
 };
 
 }  // namespace
 
 namespace indexer {
 
+std::string CompactingPath(const std::string& path) { return path + ".compacting"; }
+std::string CompactedAwayPath(const std::string& path) { return path + ".compacted-away"; }
+
 Status OpenDatabaseWriter(const std::string& path, const ShardRole& role, bool dry_run,
                           std::unique_ptr<IndexWriter>* writer) {
   try {
+    // A Compact() interrupted between its two renames left the database only under its
+    // aside name: it goes back in place (the compacted copy, if complete, is just dropped).
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec) &&
+        std::filesystem::is_directory(CompactedAwayPath(path), ec)) {
+      std::filesystem::rename(CompactedAwayPath(path), path, ec);
+      if (ec) {
+        return Status::Error(Status::Code::kIOError,
+                             "cannot restore the database from " + CompactedAwayPath(path) +
+                                 ": " + ec.message(),
+                             path);
+      }
+    }
     Xapian::WritableDatabase db;
     Xapian::Database reader;
     if (!dry_run) {
@@ -394,7 +455,8 @@ Status OpenDatabaseWriter(const std::string& path, const ShardRole& role, bool d
     }
     Status s = schema::CheckVersions(reader, analysis::kAnalyzerVersion, path);
     if (!s.ok()) return s;
-    *writer = std::make_unique<XapianIndexWriter>(std::move(db), std::move(reader), path, role);
+    *writer =
+        std::make_unique<XapianIndexWriter>(std::move(db), std::move(reader), path, role, dry_run);
     return Status::Ok();
   } catch (const Xapian::DatabaseLockError&) {
     return Status::Error(Status::Code::kLocked, "database is locked by another indexer", path);

@@ -26,7 +26,13 @@ struct ShardRole {
   std::vector<std::string>* indexed_files = nullptr;
 };
 
-// Opens (creating if needed) the single Xapian database at `path`; see IndexWriter::Open.
+// Where IndexWriter::Compact() writes the compacted copy of the database at `path`, and where it
+// moves the old one while the copy takes its place.
+std::string CompactingPath(const std::string& path);
+std::string CompactedAwayPath(const std::string& path);
+
+// Opens (creating if needed) the single Xapian database at `path`; see IndexWriter::Open. A
+// database found only at CompactedAwayPath(path) (an interrupted Compact) is moved back first.
 Status OpenDatabaseWriter(const std::string& path, const ShardRole& role, bool dry_run,
                           std::unique_ptr<IndexWriter>* writer);
 

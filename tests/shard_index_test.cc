@@ -169,6 +169,29 @@ TEST(ShardTest, EveryParagraphIsInTheShardItsIdRoutesToAndSearchesSeeThemAll) {
   EXPECT_EQ(count, all.size());
 }
 
+// --compact compacts each shard in its place: every shard keeps its paragraphs, the stub still
+// names them, and the next run finds every file unchanged.
+TEST(ShardTest, CompactCompactsEveryShardInPlace) {
+  fs::path base = FreshDir("shard-compact");
+  fs::path in = base / "in";
+  fs::create_directories(in);
+  fs::copy(SourceDir() / "corpus", in / "pages", fs::copy_options::recursive);
+  WriteRecords(in / "a.jsonl", "a", 40);
+  fs::path db = base / "db";
+  ASSERT_EQ(Index(db, {in}, "--shards 2").exit_code, 0);
+  std::set<std::string> before[2];
+  for (std::size_t k = 0; k < 2; ++k) before[k] = CheckShard(db, k, 2);
+  IndexRun run = Index(db, {in}, "--compact");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.summary["compacted"], true);
+  for (std::size_t k = 0; k < 2; ++k) {
+    EXPECT_EQ(CheckShard(db, k, 2), before[k]) << k;
+    EXPECT_FALSE(fs::exists(ShardPath(db, k).string() + ".compacted-away")) << k;
+  }
+  EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), before[0].size() + before[1].size());
+  EXPECT_EQ(Index(db, {in}, "").summary["indexed"], 0);
+}
+
 TEST(ShardTest, ReindexingAChangedFileTouchesOnlyItsParagraphs) {
   fs::path base = FreshDir("shard-reindex");
   fs::path in = base / "in";
