@@ -6,6 +6,7 @@ packages=(
   libxapian-dev xapian-tools libicu-dev libpugixml-dev nlohmann-json3-dev libcli11-dev
   libhunspell-dev hunspell-pt-pt hunspell-pt-br libgtest-dev googletest
   libcpp-httplib-dev chromium
+  libjemalloc-dev  # portaria-index's allocator (CMakeLists.txt, README "Why these packages")
   clang libclang-rt-14-dev llvm-14  # the sanitized suite and libFuzzer (scripts/sanitize.sh); llvm-14
                                     # brings llvm-symbolizer, for readable sanitizer stack traces
   wportuguese  # the word list ../shared/bench/gen_corpus.py draws the benchmark corpus from (bench/scale.sh)
