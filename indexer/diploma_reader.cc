@@ -276,7 +276,7 @@ class DiplomaParser {
     }
     date_ = IsoDate(title, year);
     source_ = analysis::ClipUtf8(title, kMaxFieldBytes);
-    divisions_.clear();  // headings above the title ("REGULAMENTOS") head nothing
+    divisions_.clear();       // headings above the title ("REGULAMENTOS") head nothing
     awaiting_title_ = false;  // nor do they take the line after the title as theirs
     if (mode_ == Mode::kProse) prose_section_ = has_articles_ ? "Preâmbulo" : "";
     // The sumário comes right after a dated title (DR 2018 layout, the OJ's "relativo a …"); a

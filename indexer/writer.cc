@@ -432,10 +432,10 @@ Status OpenDatabaseWriter(const std::string& path, const ShardRole& role, bool d
         std::filesystem::is_directory(CompactedAwayPath(path), ec)) {
       std::filesystem::rename(CompactedAwayPath(path), path, ec);
       if (ec) {
-        return Status::Error(Status::Code::kIOError,
-                             "cannot restore the database from " + CompactedAwayPath(path) +
-                                 ": " + ec.message(),
-                             path);
+        return Status::Error(
+            Status::Code::kIOError,
+            "cannot restore the database from " + CompactedAwayPath(path) + ": " + ec.message(),
+            path);
       }
     }
     Xapian::WritableDatabase db;
