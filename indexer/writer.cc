@@ -169,7 +169,7 @@ class XapianIndexWriter : public IndexWriter {
       fs::remove_all(fresh, ec);
       return schema::StatusFromXapian(e, path_);
     }
-    auto failed = [&](const std::string& what, const std::error_code& why) {
+    auto failed = [&](const std::string& what, std::error_code why) {  // a copy: `ec` is reused
       fs::remove_all(fresh, ec);
       return Status::Error(Status::Code::kIOError, what + ": " + why.message(), path_);
     };
@@ -426,9 +426,10 @@ Status OpenDatabaseWriter(const std::string& path, const ShardRole& role, bool d
                           std::unique_ptr<IndexWriter>* writer) {
   try {
     // A Compact() interrupted between its two renames left the database only under its
-    // aside name: it goes back in place (the compacted copy, if complete, is just dropped).
+    // aside name: it goes back in place (the compacted copy, if complete, is just dropped). A
+    // dry run changes nothing, this neither.
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec) &&
+    if (!dry_run && !std::filesystem::exists(path, ec) &&
         std::filesystem::is_directory(CompactedAwayPath(path), ec)) {
       std::filesystem::rename(CompactedAwayPath(path), path, ec);
       if (ec) {

@@ -32,7 +32,8 @@ std::string CompactingPath(const std::string& path);
 std::string CompactedAwayPath(const std::string& path);
 
 // Opens (creating if needed) the single Xapian database at `path`; see IndexWriter::Open. A
-// database found only at CompactedAwayPath(path) (an interrupted Compact) is moved back first.
+// database found only at CompactedAwayPath(path) (an interrupted Compact) is moved back first,
+// unless `dry_run`.
 Status OpenDatabaseWriter(const std::string& path, const ShardRole& role, bool dry_run,
                           std::unique_ptr<IndexWriter>* writer);
 

@@ -115,10 +115,10 @@ class IndexWriter {
   // needs that much free space), then takes its place: the old directory is renamed to `path` +
   // ".compacted-away", the copy renamed to `path`, the old one removed, and this writer goes on
   // writing to the new one. If the process dies between the two renames, the next Open() puts
-  // the old directory back. Searchers that have the database open keep reading the old files
-  // until they reopen it (portaria's Searcher does before each search); one that opens it
-  // between the renames gets kNotFound. A dry run's writer commits and compacts nothing. A
-  // sharded database compacts its shards one after the other.
+  // the old directory back (a dry run's Open() leaves it). Searchers that have the database
+  // open keep reading the old files until they reopen it (portaria's Searcher does before each
+  // search); one that opens it between the renames gets kNotFound. A dry run's writer commits
+  // and compacts nothing. A sharded database compacts its shards one after the other.
   virtual Status Compact() = 0;
 
   virtual std::size_t paragraph_count() const = 0;
