@@ -44,7 +44,7 @@ bool IsClaimVerb(std::string_view w) {
 }
 
 bool IsPenaltyWord(std::string_view w) {
-  return OneOf(w, {"reclusao", "detencao", "multa", "coima", "prisao"});
+  return OneOf(w, {"reclusao", "detencao", "multa", "multas", "coima", "coimas", "prisao"});
 }
 
 }  // namespace
@@ -85,6 +85,13 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
     std::string_view after = head.substr(end + close.size());
     if (after.starts_with(",") || after.starts_with(":") || after.starts_with(" —") ||
         after.starts_with(" designa") || after.starts_with(" significa")) {
+      definition = true;
+    }
+    // The term with its qualifier, then the comma: "«Consentimento» do titular dos dados, uma
+    // manifestação de vontade…", "«Representante» na União, …" — a few words, no clause.
+    std::size_t comma = after.find(',');
+    if (comma != std::string_view::npos && comma <= 40 &&
+        after.substr(0, comma).find_first_of(".;:«»()") == std::string_view::npos) {
       definition = true;
     }
   }

@@ -44,6 +44,11 @@ constexpr SuffixPair kPairs[] = {
     {"ersao", "erter"},  // converter → conversão
     {"isao", "idir"},    // decidir → decisão
     {"ecao", "eger"},    // proteger → proteção
+    {"encao", "er"},     // deter → detenção, reter → retenção, obter → obtenção
+    {"encao", "enir"},   // prevenir → prevenção
+    {"ante", "ar"},      // representar → representante
+    {"ente", "er"},      // requerer → requerente
+    {"ente", "ir"},      // residir → residente
     // Relational adjectives made from nouns (the noun in the second place).
     {"cional", "cao"},      // nação → nacional, função → funcional
     {"ssional", "ssao"},    // profissão → profissional

@@ -114,6 +114,22 @@ TEST(QuestionFormsTest, TopicNamesTheAnswerWithoutAskingForIt) {
   EXPECT_FALSE(q.consumed[0]);
 }
 
+// "máximo" and "mínimo" ask for a quantity; "coima" and "multa" name a penalty. Both stay searched.
+TEST(QuestionFormsTest, LimitsAndFinesNameTheirAnswer) {
+  Asked fine = Ask("qual é a coima máxima por violar o RGPD?");
+  EXPECT_TRUE(fine.q.Has("amount"));
+  EXPECT_TRUE(fine.q.Has("penalty"));
+  EXPECT_FALSE(fine.Consumed("coima"));
+  EXPECT_FALSE(fine.Consumed("maxima"));
+  EXPECT_FALSE(Ask("violar o RGPD").q.Has("penalty"));
+  // A definition asked as what counts as something.
+  Asked counts = Ask("o que conta como consentimento?");
+  EXPECT_TRUE(counts.q.Has("definition"));
+  EXPECT_TRUE(counts.Consumed("conta"));
+  EXPECT_FALSE(counts.Consumed("consentimento"));
+  EXPECT_FALSE(Ask("a conta bancária do titular").q.Has("definition"));
+}
+
 TEST(QuestionFormsTest, LongerFormWins) {
   Asked a = Ask("quem é considerado pessoa com deficiência");
   EXPECT_TRUE(a.q.Has("definition"));
@@ -192,6 +208,13 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   EXPECT_EQ(types("O Presidente e o Governo acordam as datas."), "");          // "e", not "é"
   EXPECT_EQ(types("O pedido, quando incompleto, é o motivo da recusa."), "");  // a clause first
   EXPECT_EQ(types("Nos termos da lei, a decisão é a que for notificada."), "");
+  // A defined term with its qualifier before the comma; a quoted name that is not defined.
+  EXPECT_EQ(types("«Consentimento» do titular dos dados, uma manifestação de vontade, livre."),
+            "d");
+  EXPECT_EQ(types("«Dados pessoais», informação relativa a uma pessoa singular."), "d");
+  EXPECT_EQ(types("«Diário da República» é publicado pela Imprensa Nacional. Consulte-o."), "");
+  // A penalty in the plural, as lists of sanctions give it.
+  EXPECT_EQ(types("As infrações são punidas com coimas e sanções acessórias."), "p");
   // A list intro: what something must contain.
   EXPECT_EQ(types("A notificação inicial deve incluir a seguinte informação: "), "l");
   EXPECT_EQ(types("A notificação inicial deve incluir a informação prevista no anexo."), "");
