@@ -32,7 +32,7 @@ constexpr double kCompetenceIntroBoost = 1.3;
 constexpr double kYearBoost = 1.5;  // "a lei de 2011": paragraphs of a diploma of that year
 // A preamble says why a diploma was made; its rules are in the articles. Preambles repeat the
 // law's vocabulary at length, so without this they outrank the article that answers.
-constexpr double kPreambleWeight = 0.7;
+constexpr double kPreambleWeight = 0.5;
 // The article on a diploma's object ("A presente lei regula o procedimento de mudança de sexo…")
 // restates the diploma's title, so it matches every question about the diploma's subject and
 // outranks the article that answers; like the preamble, it says what the law is about, not
