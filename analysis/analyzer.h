@@ -29,9 +29,10 @@ namespace portaria::analysis {
 
 class Lemmatizer;
 
-// Bump whenever a change alters the keys produced for some text: databases record the version
-// they were built with and refuse to be searched by a different one.
-inline constexpr std::string_view kAnalyzerVersion = "4";
+// Bump whenever a change alters what is indexed for some text (its keys, its answer types):
+// databases record the version they were built with and refuse to be searched by a different one.
+// 5: definitions with a qualified term, penalties in the plural (analysis/answer_type.cc).
+inline constexpr std::string_view kAnalyzerVersion = "5";
 
 struct Token {
   std::string surface;            // folded, accent-free form ("pensoes")
