@@ -51,7 +51,7 @@ bool IsPenaltyWord(std::string_view w) {
 
 std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens) {
   bool definition = false, duration = false, amount = false, penalty = false, contact = false,
-       entitled = false;
+       entitled = false, responsible = false;
   // A list intro ends with a colon; its items are paragraphs of their own.
   std::string_view trimmed = text.substr(0, text.find_last_not_of(" \t\n") + 1);
   bool list = trimmed.ends_with(':');
@@ -147,6 +147,12 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
       }
     }
     if (IsPenaltyWord(w)) penalty = true;
+    // "cabe ao Exército", "compete à CNPD", "incumbem aos municípios": the verb of charging
+    // and the preposition of its bearer ("cabe recurso" has no bearer).
+    if (OneOf(w, {"cabe", "cabem", "compete", "competem", "incumbe", "incumbem"}) &&
+        OneOf(next, {"a", "ao", "aos", "as"})) {
+      responsible = true;
+    }
   }
   if (text.find("R$") != std::string_view::npos || text.find('%') != std::string_view::npos ||
       text.find("€") != std::string_view::npos) {
@@ -159,6 +165,7 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
   if (entitled) out.push_back(kAnswerEntitled);
   if (list) out.push_back(kAnswerList);
   if (penalty) out.push_back(kAnswerPenalty);
+  if (responsible) out.push_back(kAnswerResponsible);
   if (duration) out.push_back(kAnswerDuration);
   return out;
 }

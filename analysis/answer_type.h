@@ -25,6 +25,10 @@ inline constexpr char kAnswerCompetence = 'k';
 // Who may act or benefit, in the law's formulas: "Têm legitimidade para requerer…", "Têm direito
 // a…", "São elegíveis…", "Podem requerer…" — the answer to "quem pode pedir…?".
 inline constexpr char kAnswerEntitled = 'e';
+// Who is charged with something, said in the text: "A execução do recenseamento militar cabe ao
+// Exército", "A aplicação das coimas compete ao chefe do estado-maior", "Incumbe às Forças
+// Armadas…" — the answer to "quem faz…?" when the organ is not the paragraph's unit.
+inline constexpr char kAnswerResponsible = 'r';
 // What something must contain, as the law lists it: a paragraph that introduces a list ("A
 // notificação inicial deve incluir a seguinte informação:") — the answer to "o que deve ter…?".
 inline constexpr char kAnswerList = 'l';

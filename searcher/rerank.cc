@@ -19,9 +19,12 @@ namespace {
 // A match of only a word's derivational family (plan.cc: interrogado ~ interrogatório)
 // answers that word of the question half.
 constexpr double kDerivedCredit = 0.5;
-constexpr double kAnswerTypeBoost = 1.6;      // the paragraph gives the kind of answer named
-constexpr double kAskedTypeBoost = 2.0;       // ... and the question asks for it in so many words
-constexpr double kWhoUnitBoost = 1.3;         // "quem ...?": paragraphs of a unit answer it
+constexpr double kAnswerTypeBoost = 1.6;  // the paragraph gives the kind of answer named
+constexpr double kAskedTypeBoost = 2.0;   // ... and the question asks for it in so many words
+constexpr double kWhoUnitBoost = 1.3;     // "quem ...?": paragraphs of a unit answer it
+// ... and so does a paragraph that says who is charged with something ("A execução do
+// recenseamento militar cabe ao Exército"), in so many words: more than a unit's tag says.
+constexpr double kWhoChargedBoost = 1.5;
 constexpr double kNamedUnitBoost = 1.5;       // the question names the paragraph's organ
 constexpr double kDefinedTermBoost = 2.0;     // "o que é X?": the definition of X itself
 constexpr double kCompetenceVerbBoost = 1.5;  // "quem promulga?": a competence to promulgate
@@ -67,7 +70,8 @@ void ArticleContext(const std::vector<std::string>& ids, std::size_t words,
     if (members.size() < 2) continue;
     std::fill(best.begin(), best.end(), 0.0);
     for (std::size_t i : members) {
-      for (std::size_t w = 0; w < words; ++w) best[w] = std::max(best[w], (*credits)[i * words + w]);
+      for (std::size_t w = 0; w < words; ++w)
+        best[w] = std::max(best[w], (*credits)[i * words + w]);
     }
     for (std::size_t i : members) {
       for (std::size_t w = 0; w < words; ++w) {
@@ -138,7 +142,8 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   std::vector<std::string> unit_of, types;
   if (plan.who || plan.words >= 2) unit_of = ValuesOf(schema::kSlotUnit, docids, order);
   std::unordered_map<std::string, bool> named;  // unit -> the question names it
-  if (!plan.answer_types.empty()) types = ValuesOf(schema::kSlotAnswerTypes, docids, order);
+  if (!plan.answer_types.empty() || plan.who)
+    types = ValuesOf(schema::kSlotAnswerTypes, docids, order);
   std::vector<double> credits;
   if (plan.ranked && plan.words > 0) {
     credits = WordCredits(docids, order, plan);
@@ -170,7 +175,11 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     c.id = std::move(ids[i]);
     c.diploma = std::move(diplomas[i]);
     if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan);
-    if (plan.who && !unit_of[i].empty()) c.score *= kWhoUnitBoost;
+    if (plan.who && !unit_of[i].empty()) {
+      c.score *= kWhoUnitBoost;
+    } else if (plan.who && types[i].find(analysis::kAnswerResponsible) != std::string::npos) {
+      c.score *= kWhoChargedBoost;
+    }
     if (preamble[i]) c.score *= kPreambleWeight;
     if (!object.empty() && object[i]) c.score *= kObjectWeight;
     if (!dates.empty() && dates[i].starts_with(plan.year)) c.score *= kYearBoost;

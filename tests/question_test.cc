@@ -184,7 +184,8 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   EXPECT_EQ(types("receita bruta igual ou inferior a R$ 360.000,00"), "a");
   EXPECT_EQ(types("Pena - reclusão, de um a quatro anos, e multa."), "pt");
   EXPECT_EQ(types("O juiz decidirá a causa."), "");
-  EXPECT_EQ(types("Compete ao Centro Nacional de Pensões processar e pagar pensões."), "");
+  // A competence in running text says who is charged ("k" comes from the structure instead).
+  EXPECT_EQ(types("Compete ao Centro Nacional de Pensões processar e pagar pensões."), "r");
   EXPECT_EQ(types("Ligue 300 502 502 ou use a Segurança Social Direta."), "c");
   EXPECT_EQ(types("Atendimento pelo telefone (61) 3312-4000."), "c");
   EXPECT_EQ(types("Escreva para apoio@exemplo.pt."), "c");
@@ -213,6 +214,10 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
             "d");
   EXPECT_EQ(types("«Dados pessoais», informação relativa a uma pessoa singular."), "d");
   EXPECT_EQ(types("«Diário da República» é publicado pela Imprensa Nacional. Consulte-o."), "");
+  // Who is charged with something: the verb and its bearer's preposition.
+  EXPECT_EQ(types("A execução do recenseamento militar cabe ao Exército."), "r");
+  EXPECT_EQ(types("Incumbe às Forças Armadas a defesa militar da República."), "r");
+  EXPECT_EQ(types("Da decisão cabe recurso para o tribunal administrativo."), "");
   // A penalty in the plural, as lists of sanctions give it.
   EXPECT_EQ(types("As infrações são punidas com coimas e sanções acessórias."), "p");
   // A list intro: what something must contain.
