@@ -31,7 +31,8 @@ class Lemmatizer;
 
 // Bump whenever a change alters what is indexed for some text (its keys, its answer types):
 // databases record the version they were built with and refuse to be searched by a different one.
-// 5: definitions with a qualified term, penalties in the plural (analysis/answer_type.cc).
+// 5: definitions with a qualified term, penalties in the plural, the types "o" (a rule) and "r"
+// (who is charged) (analysis/answer_type.cc).
 inline constexpr std::string_view kAnalyzerVersion = "5";
 
 struct Token {

@@ -51,7 +51,7 @@ bool IsPenaltyWord(std::string_view w) {
 
 std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens) {
   bool definition = false, duration = false, amount = false, penalty = false, contact = false,
-       entitled = false, responsible = false;
+       entitled = false, responsible = false, rule = false;
   // A list intro ends with a colon; its items are paragraphs of their own.
   std::string_view trimmed = text.substr(0, text.find_last_not_of(" \t\n") + 1);
   bool list = trimmed.ends_with(':');
@@ -147,6 +147,22 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
       }
     }
     if (IsPenaltyWord(w)) penalty = true;
+    // A right, a permission, a duty or a prohibition, stated.
+    if (OneOf(w, {"tem", "teem", "tenha", "tenham", "tera", "terao"}) &&
+        (next == "direito" ||
+         (next == "o" && i + 2 < tokens.size() && tokens[i + 2].surface == "direito"))) {
+      rule = true;
+    }
+    if (OneOf(w, {"ninguem", "so", "nao"}) && OneOf(next, {"pode", "podem", "podera", "poderao"}))
+      rule = true;
+    if (OneOf(w, {"e", "sao", "considerado", "considerada", "considerados", "consideradas"}) &&
+        OneOf(next, {"proibido",     "proibida",     "proibidos",  "proibidas",   "permitido",
+                     "permitida",    "permitidos",   "permitidas", "obrigatorio", "obrigatoria",
+                     "obrigatorios", "obrigatorias", "licito",     "licita",      "ilicito",
+                     "ilicita",      "legitimo",     "legitima",   "vedado",      "vedada",
+                     "interdito",    "interdita"})) {
+      rule = true;
+    }
     // "cabe ao Exército", "compete à CNPD", "incumbem aos municípios": the verb of charging
     // and the preposition of its bearer ("cabe recurso" has no bearer).
     if (OneOf(w, {"cabe", "cabem", "compete", "competem", "incumbe", "incumbem"}) &&
@@ -164,6 +180,7 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
   if (definition) out.push_back(kAnswerDefinition);
   if (entitled) out.push_back(kAnswerEntitled);
   if (list) out.push_back(kAnswerList);
+  if (rule) out.push_back(kAnswerRule);
   if (penalty) out.push_back(kAnswerPenalty);
   if (responsible) out.push_back(kAnswerResponsible);
   if (duration) out.push_back(kAnswerDuration);
@@ -179,6 +196,7 @@ char AnswerTypeOfForm(std::string_view form) {
   if (form == "competence") return kAnswerCompetence;
   if (form == "entitled") return kAnswerEntitled;
   if (form == "contents") return kAnswerList;
+  if (form == "rule") return kAnswerRule;
   return 0;
 }
 

@@ -25,6 +25,10 @@ inline constexpr char kAnswerCompetence = 'k';
 // Who may act or benefit, in the law's formulas: "Têm legitimidade para requerer…", "Têm direito
 // a…", "São elegíveis…", "Podem requerer…" — the answer to "quem pode pedir…?".
 inline constexpr char kAnswerEntitled = 'e';
+// A rule of what one may, must or must not do, or has a right to: "O titular tem o direito de
+// obter…", "Ninguém pode entrar…", "só podem ser utilizadas…", "É proibido…" — the answer to
+// "posso…?", "é obrigatório…?", "tenho direito…?".
+inline constexpr char kAnswerRule = 'o';
 // Who is charged with something, said in the text: "A execução do recenseamento militar cabe ao
 // Exército", "A aplicação das coimas compete ao chefe do estado-maior", "Incumbe às Forças
 // Armadas…" — the answer to "quem faz…?" when the organ is not the paragraph's unit.

@@ -25,6 +25,9 @@ constexpr double kWhoUnitBoost = 1.3;     // "quem ...?": paragraphs of a unit a
 // ... and so does a paragraph that says who is charged with something ("A execução do
 // recenseamento militar cabe ao Exército"), in so many words: more than a unit's tag says.
 constexpr double kWhoChargedBoost = 1.5;
+// "posso…?", "é obrigatório…?": a paragraph that states a right, permission, duty or prohibition.
+// Weaker than the other types: law is full of such rules, so it only tips the balance.
+constexpr double kRuleBoost = 1.3;
 constexpr double kNamedUnitBoost = 1.5;       // the question names the paragraph's organ
 constexpr double kDefinedTermBoost = 2.0;     // "o que é X?": the definition of X itself
 constexpr double kCompetenceVerbBoost = 1.5;  // "quem promulga?": a competence to promulgate
@@ -193,6 +196,10 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     for (char type : plan.answer_types) {
       if (types[i].find(type) == std::string::npos) continue;
       bool asked = plan.asked_types.find(type) != std::string::npos;
+      if (type == analysis::kAnswerRule) {
+        c.score *= kRuleBoost;
+        continue;
+      }
       c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
       if (type == analysis::kAnswerDefinition && DefinesQuestionTerm(c.docid, plan))
         c.score *= kDefinedTermBoost;

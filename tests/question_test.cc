@@ -128,6 +128,13 @@ TEST(QuestionFormsTest, LimitsAndFinesNameTheirAnswer) {
   EXPECT_TRUE(counts.Consumed("conta"));
   EXPECT_FALSE(counts.Consumed("consentimento"));
   EXPECT_FALSE(Ask("a conta bancária do titular").q.Has("definition"));
+  // May I, must I, have I the right: a rule is the answer; the words stay searched.
+  Asked may = Ask("o meu patrão pode usar a impressão digital?");
+  EXPECT_TRUE(may.q.Has("rule"));
+  EXPECT_FALSE(may.q.Asked("rule"));
+  EXPECT_FALSE(may.Consumed("usar"));
+  EXPECT_TRUE(Ask("a chave móvel digital é obrigatória?").q.Has("rule"));
+  EXPECT_FALSE(Ask("impressão digital do patrão").q.Has("rule"));
 }
 
 TEST(QuestionFormsTest, LongerFormWins) {
@@ -214,6 +221,13 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
             "d");
   EXPECT_EQ(types("«Dados pessoais», informação relativa a uma pessoa singular."), "d");
   EXPECT_EQ(types("«Diário da República» é publicado pela Imprensa Nacional. Consulte-o."), "");
+  // A right, a permission, a duty or a prohibition, stated.
+  EXPECT_EQ(types("O titular tem o direito de obter o apagamento dos seus dados."), "o");
+  EXPECT_EQ(types("Ninguém pode entrar durante a noite no domicílio de qualquer pessoa."), "o");
+  EXPECT_EQ(types("As imagens gravadas só podem ser utilizadas no processo penal."), "o");
+  EXPECT_EQ(types("É proibido o tratamento de dados biométricos."), "o");
+  EXPECT_EQ(types("O direito de resposta é regulado por lei."), "");
+  EXPECT_EQ(types("A comissão pode ouvir os interessados."), "");
   // Who is charged with something: the verb and its bearer's preposition.
   EXPECT_EQ(types("A execução do recenseamento militar cabe ao Exército."), "r");
   EXPECT_EQ(types("Incumbe às Forças Armadas a defesa militar da República."), "r");
