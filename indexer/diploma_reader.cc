@@ -438,6 +438,16 @@ class DiplomaParser {
         return body_from(std::string_view(plain).substr(close + 1));
       }
     }
+    // DRE's inline números with the epígrafe run into the first of them: "Tratamentos para fins
+    // de arquivo 1 O tratamento … 2 Quando …". The epígrafe ends where "1 " opens a sentence,
+    // when "2 " opens another later and nothing before it ends one.
+    if (by_blank_lines_) {
+      std::size_t one = JoinedFirstNumber(plain);
+      if (one != std::string::npos) {
+        epigraph_ = plain.substr(0, one);
+        return body_from(std::string_view(plain).substr(one + 1));
+      }
+    }
     char last = plain.empty() ? 0 : plain.back();
     bool marker = IsDigit(plain[0]) || (plain.size() > 2 && plain[1] == ')');
     bool stop = last == '.' || last == ';' || last == ':' || last == ',';
@@ -452,6 +462,25 @@ class DiplomaParser {
     } else {
       epigraph_open_ = true;  // the next lower-case line may continue it
     }
+  }
+
+  // Where " 1 " opens the body in an epígrafe line of DRE's inline form, or npos: within the
+  // first 200 bytes, after at least two words with no sentence punctuation, followed by a
+  // capital, with " 2 " and a capital later in the line.
+  static std::size_t JoinedFirstNumber(std::string_view line) {
+    auto opens = [&](std::size_t at) {
+      return at < line.size() && (IsUpperAt(line, at) || line.substr(at).starts_with("«"));
+    };
+    std::size_t one = line.find(" 1 ");
+    if (one == std::string_view::npos || one > 200 || !opens(one + 3)) return std::string::npos;
+    std::string_view head = line.substr(0, one);
+    if (head.find_first_of(".;:") != std::string_view::npos || head.find(' ') == head.npos)
+      return std::string::npos;
+    for (std::size_t two = line.find(" 2 ", one + 3); two != std::string_view::npos;
+         two = line.find(" 2 ", two + 1)) {
+      if (opens(two + 3) && two > 0 && (line[two - 1] == '.' || line[two - 1] == ';')) return one;
+    }
+    return std::string::npos;
   }
 
   std::string SectionPath() const {

@@ -179,6 +179,10 @@ const std::map<std::string, std::vector<Expect>> kExpect = {
       {"aplica-se ainda aos tratamentos", "2.º/2/", "", nullptr},
       {"Sejam efetuados no âmbito da atividade", "2.º/2/a", "", nullptr},
       {"não se aplica aos ficheiros de dados pessoais", "2.º/3/", "", nullptr},
+      // The epígrafe run into the first inline número.
+      {"deve respeitar o princípio da minimização", "31.º/1/", "",
+       "Artigo 31.º Tratamentos para fins de arquivo ou fins estatísticos"},
+      {"ficam prejudicados os direitos previstos", "31.º/2/", "", nullptr},
       {"Aprovada em 14 de junho de 2019.", "//", "", "Assinatura"},
       {"regula a organização e o funcionamento", "1.º//", "",
        "Anexo (a que se refere o artigo 67.º)"},
