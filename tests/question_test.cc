@@ -114,27 +114,37 @@ TEST(QuestionFormsTest, TopicNamesTheAnswerWithoutAskingForIt) {
   EXPECT_FALSE(q.consumed[0]);
 }
 
-// "máximo" and "mínimo" ask for a quantity; "coima" and "multa" name a penalty. Both stay searched.
-TEST(QuestionFormsTest, LimitsAndFinesNameTheirAnswer) {
-  Asked fine = Ask("qual é a coima máxima por violar o RGPD?");
-  EXPECT_TRUE(fine.q.Has("amount"));
-  EXPECT_TRUE(fine.q.Has("penalty"));
-  EXPECT_FALSE(fine.Consumed("coima"));
-  EXPECT_FALSE(fine.Consumed("maxima"));
-  EXPECT_FALSE(Ask("violar o RGPD").q.Has("penalty"));
-  // A definition asked as what counts as something.
-  Asked counts = Ask("o que conta como consentimento?");
-  EXPECT_TRUE(counts.q.Has("definition"));
-  EXPECT_TRUE(counts.Consumed("conta"));
-  EXPECT_FALSE(counts.Consumed("consentimento"));
-  EXPECT_FALSE(Ask("a conta bancária do titular").q.Has("definition"));
-  // May I, must I, have I the right: a rule is the answer; the words stay searched.
-  Asked may = Ask("o meu patrão pode usar a impressão digital?");
-  EXPECT_TRUE(may.q.Has("rule"));
-  EXPECT_FALSE(may.q.Asked("rule"));
-  EXPECT_FALSE(may.Consumed("usar"));
-  EXPECT_TRUE(Ask("a chave móvel digital é obrigatória?").q.Has("rule"));
-  EXPECT_FALSE(Ask("impressão digital do patrão").q.Has("rule"));
+// Each row: a question, the form it must have (or must not, as a control), whether it is asked
+// in so many words, a word it consumes and a word that stays searched ("" for none).
+TEST(QuestionFormsTest, FormsAndTopicsOfEverydayQuestions) {
+  struct Case {
+    const char *question, *form;
+    bool has, asked;
+    const char *consumed, *searched;
+  } cases[] = {
+      // "máximo"/"mínimo" name a quantity, "coima"/"multa" a penalty: topics, still searched.
+      {"qual é a coima máxima por violar o RGPD?", "amount", true, false, "", "maxima"},
+      {"qual é a coima máxima por violar o RGPD?", "penalty", true, false, "", "coima"},
+      {"violar o RGPD", "penalty", false, false, "", "violar"},
+      // What counts as something is asked as a definition.
+      {"o que conta como consentimento?", "definition", true, true, "conta", "consentimento"},
+      {"a conta bancária do titular", "definition", false, false, "", "conta"},
+      // May I, must I, have I the right: a rule is the answer.
+      {"o meu patrão pode usar a impressão digital?", "rule", true, false, "", "usar"},
+      {"a chave móvel digital é obrigatória?", "rule", true, false, "", "chave"},
+      {"impressão digital do patrão", "rule", false, false, "", "patrao"},
+  };
+  for (const Case& c : cases) {
+    Asked a = Ask(c.question);
+    EXPECT_EQ(a.q.Has(c.form), c.has) << c.question << " / " << c.form;
+    EXPECT_EQ(a.q.Asked(c.form), c.asked) << c.question << " / " << c.form;
+    if (*c.consumed) {
+      EXPECT_TRUE(a.Consumed(c.consumed)) << c.question;
+    }
+    if (*c.searched) {
+      EXPECT_TRUE(a.Searched(c.searched)) << c.question;
+    }
+  }
 }
 
 TEST(QuestionFormsTest, LongerFormWins) {
