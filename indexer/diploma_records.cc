@@ -1,0 +1,242 @@
+// The records side of the diploma reader (indexer/diploma_parser.h): an article's or prose
+// part's lines cut at their número, alínea and subalínea markers (diploma::Segment), each piece a
+// record with its article, section path, list intro, organ and an id that stays the same across
+// runs; and the source a diploma is cited by when its title has no date.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "analysis/text.h"
+#include "indexer/diploma.h"
+#include "indexer/diploma_parser.h"
+#include "indexer/diploma_segment.h"
+#include "indexer/markup.h"
+#include "indexer/reader.h"
+
+namespace portaria::indexer::diploma {
+
+std::string Parser::SectionPath() const {
+  bool quoted = !quoting_.empty() && mode_ == Mode::kArticle;
+  std::string path = quoted ? quoting_ : annex_;
+  auto add = [&](const std::string& part) {
+    if (part.empty()) return;
+    if (!path.empty()) path += " > ";
+    path += part;
+  };
+  if (!quoted) {
+    for (const auto& d : divisions_) add(d);
+  }
+  if (mode_ == Mode::kArticle) {
+    add(epigraph_.empty() ? "Artigo " + article_ : "Artigo " + article_ + " " + epigraph_);
+  } else {
+    add(prose_section_);
+  }
+  return analysis::ClipUtf8(path, kMaxFieldBytes);
+}
+
+std::string Parser::Resolve(std::string organ) const {
+  if (organ.empty()) return organ;
+  if (auto it = abbreviations_.find(organ); it != abbreviations_.end())
+    return it->second + " (" + organ + ")";
+  std::string folded = analysis::Fold(organ);
+  for (const auto& [abbr, name] : abbreviations_) {
+    if (analysis::Fold(name) == folded) return organ + " (" + abbr + ")";
+  }
+  return organ;
+}
+
+Paragraph Parser::Base() const {
+  Paragraph p;
+  p.doc = "diploma:" + doc_key_;
+  p.file = file_;
+  return p;
+}
+
+std::string Parser::UniqueId(const std::string& local) {
+  std::string id = "diploma:" + doc_key_ + "#" + local;
+  std::string unique = id;
+  for (int n = 2; !ids_.insert(unique).second; ++n) unique = id + "~" + std::to_string(n);
+  return unique;
+}
+
+void Parser::Push(Paragraph p, int line) {
+  if (p.text.size() > kMaxParagraphBytes) {
+    result_.errors.push_back(Status::Error(
+        Status::Code::kInvalidArgument,
+        "paragraph longer than " + std::to_string(kMaxParagraphBytes) + " bytes", file_, line));
+    return;
+  }
+  result_.paragraphs.push_back(std::move(p));
+}
+
+std::string Parser::ArticleScope() const {
+  if (!quoting_.empty()) return quoting_scope_ + "art" + Slug(article_);
+  std::string scope = annex_count_ > 0 ? Slug(annex_label_) + "/" : "";
+  return scope + "art" + Slug(article_);
+}
+
+void Parser::Flush() {
+  if (body_.empty()) return;
+  std::vector<Line> body = std::move(body_);
+  body_.clear();
+  SegmentOptions options;
+  options.in_article = mode_ == Mode::kArticle;
+  options.by_blank_lines = by_blank_lines_;
+  options.outline = !has_articles_;
+  std::vector<Piece> pieces = diploma::Segment(body, options, file_, &result_.warnings);
+
+  std::string section = SectionPath();
+  std::string scope;  // the id of the article or prose part
+  if (mode_ == Mode::kArticle) {
+    scope = ArticleScope();
+  } else {
+    if (annex_count_ > 0) scope = Slug(annex_label_) + "/";
+    std::string part = prose_section_;
+    if (part.empty() && !divisions_.empty()) part = divisions_.back();
+    std::string s = Slug(part).substr(0, 40);
+    scope += s.empty() ? "texto" : s;
+  }
+  std::string article_organ =
+      mode_ == Mode::kArticle ? Resolve(diploma::EpigraphOrgan(epigraph_)) : "";
+  std::string number, definition, letter, sub, definition_text;
+  std::string number_text, letter_text;  // the intros a list hangs from
+  std::string list_organ;
+  std::vector<std::string> outline, outline_marks;  // an outline's headings, by level
+  int& ordinal = ordinals_[scope];                  // unnumbered paragraphs, counted across flushes
+  for (const Piece& piece : pieces) {
+    switch (piece.kind) {
+      case Piece::Kind::kHeading:
+        outline.resize(static_cast<std::size_t>(piece.heading_level));
+        outline_marks.resize(outline.size());
+        outline.push_back(piece.value + ". " + piece.text);
+        outline_marks.push_back(piece.value);
+        number.clear();
+        letter.clear();
+        sub.clear();
+        continue;
+      case Piece::Kind::kNumber:
+        number = piece.value;
+        definition.clear();
+        letter.clear();
+        sub.clear();
+        number_text = piece.text;
+        definition_text.clear();
+        letter_text.clear();
+        list_organ.clear();
+        break;
+      case Piece::Kind::kDefinition:
+        // An EU definition "16) «Estabelecimento principal»:" is an item of its article's
+        // list, and the intro of the points below it.
+        definition = piece.value;
+        definition_text = piece.text;
+        letter.clear();
+        sub.clear();
+        letter_text = piece.text;
+        break;
+      case Piece::Kind::kRecital:
+        number.clear();
+        definition.clear();
+        definition_text.clear();
+        letter.clear();
+        sub.clear();
+        break;
+      case Piece::Kind::kLetter:
+        letter = piece.value;
+        sub.clear();
+        letter_text = piece.text;
+        break;
+      case Piece::Kind::kSub:
+        sub = piece.value;
+        break;
+      case Piece::Kind::kText:
+        if (!letter.empty() || !sub.empty() || !definition.empty()) {
+          // Text after a list closes it ("O primeiro parágrafo, alínea f), …").
+          definition.clear();
+          definition_text.clear();
+          letter.clear();
+          sub.clear();
+          letter_text.clear();
+        }
+        break;
+    }
+    bool item = piece.kind == Piece::Kind::kLetter || piece.kind == Piece::Kind::kSub ||
+                piece.kind == Piece::Kind::kDefinition;
+    if (!item) {
+      number_text = piece.text;
+      list_organ = Resolve(diploma::CompetenceOrgan(piece.text));
+    }
+    if (piece.text.empty()) continue;
+    // A preamble that DRE runs into one line is cut at sentence ends: an answer is a passage,
+    // not pages of motivation.
+    std::vector<std::string> chunks{piece.text};
+    bool prose = piece.kind == Piece::Kind::kText || piece.kind == Piece::Kind::kRecital;
+    if (prose && mode_ != Mode::kArticle) {
+      chunks = SplitSentences(piece.text, kMaxProseBytes);
+    }
+    for (std::string& chunk : chunks) {
+      Paragraph p = Base();
+      p.text = std::move(chunk);
+      p.article = mode_ == Mode::kArticle ? article_ : "";
+      p.number = number;
+      p.letter = !sub.empty() ? sub : !letter.empty() ? letter : definition;
+      if (piece.kind == Piece::Kind::kSub) {
+        p.context =
+            analysis::ClipUtf8(number_text + " " + letter + ") " + letter_text, kMaxFieldBytes);
+      } else if (piece.kind == Piece::Kind::kLetter && !definition.empty()) {
+        p.context = analysis::ClipUtf8(number_text + " " + definition + ") " + definition_text,
+                                       kMaxFieldBytes);
+      } else if (item) {
+        p.context = analysis::ClipUtf8(number_text, kMaxFieldBytes);
+      }
+      p.unit = !list_organ.empty() ? list_organ : article_organ;
+      if (p.unit.empty() && !item) p.unit = Resolve(diploma::CompetenceOrgan(piece.text));
+      p.unit = analysis::ClipUtf8(p.unit, kMaxFieldBytes);
+      std::string heading_path;
+      for (const auto& h : outline) {
+        if (h.empty()) continue;
+        if (!heading_path.empty()) heading_path += " > ";
+        heading_path += h;
+      }
+      p.section =
+          heading_path.empty()
+              ? section
+              : analysis::ClipUtf8(section.empty() ? heading_path : section + " > " + heading_path,
+                                   kMaxFieldBytes);
+      std::string local = scope;
+      for (const auto& mark : outline_marks) {
+        if (!mark.empty()) local += "/" + mark;
+      }
+      if (piece.kind == Piece::Kind::kRecital) {
+        local += "/considerando-" + piece.value;
+      } else {
+        if (!number.empty()) local += "/n" + number;
+        if (!definition.empty()) local += "/" + definition;
+        if (!letter.empty()) local += "/" + letter;
+        if (!sub.empty()) local += "/" + sub;
+        if (piece.kind == Piece::Kind::kText) local += "/p" + std::to_string(++ordinal);
+      }
+      p.id = UniqueId(local);
+      Push(std::move(p), piece.line);
+    }
+  }
+}
+
+void Parser::CiteByPageDate() {
+  if (page_date_.empty() || source_.find("n.º ") == std::string::npos ||
+      source_.find(", de ") != std::string::npos) {
+    return;
+  }
+  std::size_t slash = source_.rfind('/');
+  std::size_t of_year = page_date_.rfind(" de ");
+  if (slash == std::string::npos || of_year == std::string::npos) return;
+  std::string year = source_.substr(slash + 1, 4), page_year = page_date_.substr(of_year + 4);
+  if (year.size() != 4 || page_year != year) return;
+  source_ += ", de " + page_date_.substr(0, of_year);
+}
+
+}  // namespace portaria::indexer::diploma
