@@ -96,6 +96,10 @@ inline bool IsLowerAt(std::string_view s, std::size_t i) {
   unsigned char d = static_cast<unsigned char>(s[i + 1]);
   return d >= 0x9F && d <= 0xBF && d != 0xB7;
 }
+// Where a sentence of the law may start: a capital, or a quotation (an amended text, a term).
+inline bool OpensSentenceAt(std::string_view s, std::size_t i) {
+  return IsUpperAt(s, i) || (i < s.size() && s.substr(i).starts_with("«"));
+}
 inline bool IsLetterAt(std::string_view s, std::size_t i) {
   return IsUpperAt(s, i) || IsLowerAt(s, i);
 }

@@ -424,17 +424,16 @@ void Parser::Epigraph(const Line& l) {
 }
 
 std::size_t Parser::JoinedFirstNumber(std::string_view line) {
-  auto opens = [&](std::size_t at) {
-    return at < line.size() && (IsUpperAt(line, at) || line.substr(at).starts_with("«"));
-  };
   std::size_t one = line.find(" 1 ");
-  if (one == std::string_view::npos || one > 200 || !opens(one + 3)) return std::string::npos;
+  if (one == std::string_view::npos || one > 200 || !OpensSentenceAt(line, one + 3))
+    return std::string::npos;
   std::string_view head = line.substr(0, one);
   if (head.find_first_of(".;:") != std::string_view::npos || head.find(' ') == head.npos)
     return std::string::npos;
   for (std::size_t two = line.find(" 2 ", one + 3); two != std::string_view::npos;
        two = line.find(" 2 ", two + 1)) {
-    if (opens(two + 3) && two > 0 && (line[two - 1] == '.' || line[two - 1] == ';')) return one;
+    if (OpensSentenceAt(line, two + 3) && (line[two - 1] == '.' || line[two - 1] == ';'))
+      return one;
   }
   return std::string::npos;
 }

@@ -218,7 +218,7 @@ class Segmenter {
         }
         return false;
       } else if (after.starts_with(" ") && options_.by_blank_lines && options_.in_article &&
-                 (IsUpperAt(after, 1) || after.substr(1).starts_with("«"))) {
+                 OpensSentenceAt(after, 1)) {
         len = j + 1;
       }
       if (len == 0 || !after_break) return false;

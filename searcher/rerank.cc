@@ -178,10 +178,12 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     c.id = std::move(ids[i]);
     c.diploma = std::move(diplomas[i]);
     if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan);
-    if (plan.who && !unit_of[i].empty()) {
-      c.score *= kWhoUnitBoost;
-    } else if (plan.who && types[i].find(analysis::kAnswerResponsible) != std::string::npos) {
-      c.score *= kWhoChargedBoost;
+    if (plan.who) {
+      if (!unit_of[i].empty()) {
+        c.score *= kWhoUnitBoost;
+      } else if (types[i].find(analysis::kAnswerResponsible) != std::string::npos) {
+        c.score *= kWhoChargedBoost;
+      }
     }
     if (preamble[i]) c.score *= kPreambleWeight;
     if (!object.empty() && object[i]) c.score *= kObjectWeight;
@@ -197,10 +199,10 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
       if (types[i].find(type) == std::string::npos) continue;
       bool asked = plan.asked_types.find(type) != std::string::npos;
       if (type == analysis::kAnswerRule) {
-        c.score *= kRuleBoost;
-        continue;
+        c.score *= kRuleBoost;  // however it is asked
+      } else {
+        c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
       }
-      c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
       if (type == analysis::kAnswerDefinition && DefinesQuestionTerm(c.docid, plan))
         c.score *= kDefinedTermBoost;
       if (type == analysis::kAnswerCompetence &&
