@@ -311,6 +311,7 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   plan.asks_agent = question.Has("who") || question.Has("entitled");
   plan.who = plan.asks_agent || question.Has("competence");
   plan.year = DiplomaYear(tokens_);
+  plan.variety = analysis::QuestionVariety(parsed.text);
   for (const auto& form : question.forms) {
     char type = analysis::AnswerTypeOfForm(form);
     if (!type) continue;

@@ -17,6 +17,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/citation.h"
 #include "analysis/thesaurus.h"
+#include "analysis/variety.h"
 #include "portaria/search.h"
 #include "searcher/query_parser.h"
 
@@ -89,6 +90,9 @@ struct QueryPlan {
   // answers in the passive, naming the agent after the participle: "A Estratégia … é aprovada
   // por resolução do Conselho de Ministros".
   std::vector<std::string> agent_verb_keys;
+  // The variety of Portuguese the question is written in, from its grammar ("o meu patrão…",
+  // "meu voo atrasou…"); kUnknown for most questions.
+  analysis::Variety variety = analysis::Variety::kUnknown;
   std::string year;  // "segundo a lei de 2011": the year of the diploma meant, else empty
   // "quem não pode renunciar?": the content words a negation of the question negates (the next
   // within three places). Paragraphs that say a negation (any of kNegations) before such a word

@@ -8,6 +8,7 @@
 
 #include "analysis/answer_type.h"
 #include "analysis/text.h"
+#include "analysis/variety.h"
 #include "schema/record_codec.h"
 #include "schema/schema.h"
 #include "schema/terms.h"
@@ -35,6 +36,10 @@ constexpr double kCompetenceVerbBoost = 1.5;  // "quem promulga?": a competence 
 // assegurar o apoio técnico-jurídico, designadamente:") answers the whole question; each alínea
 // answers a part of it.
 constexpr double kCompetenceIntroBoost = 1.3;
+// A question in one variety of Portuguese ranks the law written in the other lower: "o meu
+// patrão pode…?" is asked in Portugal, about Portuguese law, even where a Brazilian act uses
+// more of its words (analysis/variety.h). Only where both varieties are known.
+constexpr double kOtherVarietyWeight = 0.6;
 constexpr double kYearBoost = 1.5;  // "a lei de 2011": paragraphs of a diploma of that year
 // A preamble says why a diploma was made; its rules are in the articles. Preambles repeat the
 // law's vocabulary at length, so without this they outrank the article that answers.
@@ -188,6 +193,11 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     if (preamble[i]) c.score *= kPreambleWeight;
     if (!object.empty() && object[i]) c.score *= kObjectWeight;
     if (!dates.empty() && dates[i].starts_with(plan.year)) c.score *= kYearBoost;
+    if (plan.variety != analysis::Variety::kUnknown) {
+      analysis::Variety written = analysis::DocumentVariety(c.diploma);
+      if (written != analysis::Variety::kUnknown && written != plan.variety)
+        c.score *= kOtherVarietyWeight;
+    }
     if (does[i]) c.score *= kCompetenceVerbBoost;
     if (!agent.empty() && agent[i] && !does[i]) c.score *= kAgentBoost;
     if (!plan.asks_agent && !unit_of.empty() && !unit_of[i].empty()) {
