@@ -33,7 +33,9 @@ class Lemmatizer;
 // databases record the version they were built with and refuse to be searched by a different one.
 // 5: definitions with a qualified term, penalties in the plural, the types "o" (a rule) and "r"
 // (who is charged) (analysis/answer_type.cc).
-inline constexpr std::string_view kAnalyzerVersion = "5";
+// 6: "r" also for who is responsible ("é responsável por", "a autoridade competente … é o X",
+// "O CNCS é a autoridade…").
+inline constexpr std::string_view kAnalyzerVersion = "6";
 
 struct Token {
   std::string surface;            // folded, accent-free form ("pensoes")

@@ -43,6 +43,12 @@ bool IsClaimVerb(std::string_view w) {
                    "reclamar", "inscrever", "obter", "aceder", "acessar"});
 }
 
+// The nouns that name a body which acts: "a autoridade competente", "é a entidade responsável".
+bool IsBodyNoun(std::string_view w) {
+  return OneOf(w, {"autoridade", "autoridades", "entidade", "entidades", "orgao", "orgaos",
+                   "organismo", "organismos"});
+}
+
 bool IsPenaltyWord(std::string_view w) {
   return OneOf(w, {"reclusao", "detencao", "multa", "multas", "coima", "coimas", "prisao"});
 }
@@ -104,8 +110,11 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
       std::string_view word = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
       if (word != "é" && word != "são") continue;
       bool clause = text.substr(0, tokens[i].begin).find_first_of(",;:(") != std::string_view::npos;
-      if (!clause && OneOf(tokens[i + 1].surface, {"o", "a", "os", "as", "um", "uma"}))
+      if (!clause && OneOf(tokens[i + 1].surface, {"o", "a", "os", "as", "um", "uma"})) {
         definition = true;
+        // "O CNCS é a Autoridade Nacional de Certificação…": it names who acts.
+        if (i + 2 < tokens.size() && IsBodyNoun(tokens[i + 2].surface)) responsible = true;
+      }
       break;
     }
   }
@@ -168,6 +177,19 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
     if (OneOf(w, {"cabe", "cabem", "compete", "competem", "incumbe", "incumbem"}) &&
         OneOf(next, {"a", "ao", "aos", "as"})) {
       responsible = true;
+    }
+    // "O cidadão é responsável pela utilização…", "a autoridade competente para a acreditação
+    // … é o IPAC".
+    if (OneOf(w, {"e", "sao", "sera", "serao"}) && OneOf(next, {"responsavel", "responsaveis"}))
+      responsible = true;
+    if (IsBodyNoun(w) && OneOf(next, {"competente", "competentes", "responsavel", "responsaveis"})) {
+      for (std::size_t j = i + 2; j < tokens.size() && j <= i + 16; ++j) {
+        std::string_view verb = text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin);
+        if ((verb == "é" || verb == "são") && j + 1 < tokens.size() &&
+            OneOf(tokens[j + 1].surface, {"o", "a", "os", "as"})) {
+          responsible = true;
+        }
+      }
     }
   }
   if (text.find("R$") != std::string_view::npos || text.find('%') != std::string_view::npos ||

@@ -133,6 +133,11 @@ TEST(QuestionFormsTest, FormsAndTopicsOfEverydayQuestions) {
       {"o meu patrão pode usar a impressão digital?", "rule", true, false, "", "usar"},
       {"a chave móvel digital é obrigatória?", "rule", true, false, "", "chave"},
       {"impressão digital do patrão", "rule", false, false, "", "patrao"},
+      // "que entidade…?" asks who, and the body it names stays searched.
+      {"que entidade acredita os organismos de certificação?", "who", true, false, "",
+       "entidade"},
+      {"qual é a autoridade nacional de cibersegurança?", "who", true, false, "", "autoridade"},
+      {"a entidade acredita os organismos", "who", false, false, "", "entidade"},
   };
   for (const Case& c : cases) {
     Asked a = Ask(c.question);
@@ -221,7 +226,8 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
                   "rever quando o entender necessário."),
             "");  // far from the start: a clause about something else
   // A definition by its copula: a short subject, "é"/"são", an article.
-  EXPECT_EQ(types("O Governo é o órgão de condução da política geral do país."), "d");
+  // ... and when what it is is a body, it says who acts.
+  EXPECT_EQ(types("O Governo é o órgão de condução da política geral do país."), "dr");
   EXPECT_EQ(types("A CMD é um sistema multifator de autenticação segura."), "d");
   EXPECT_EQ(types("O Presidente e o Governo acordam as datas."), "");          // "e", not "é"
   EXPECT_EQ(types("O pedido, quando incompleto, é o motivo da recusa."), "");  // a clause first
@@ -242,6 +248,11 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   EXPECT_EQ(types("A execução do recenseamento militar cabe ao Exército."), "r");
   EXPECT_EQ(types("Incumbe às Forças Armadas a defesa militar da República."), "r");
   EXPECT_EQ(types("Da decisão cabe recurso para o tribunal administrativo."), "");
+  // ... or who is responsible, or which body is the competent one.
+  EXPECT_EQ(types("O cidadão é responsável pela utilização segura da sua palavra-chave."), "r");
+  EXPECT_EQ(types("A autoridade competente para a acreditação dos organismos é o IPAC."), "r");
+  EXPECT_EQ(types("O pedido é apresentado junto da autoridade competente."), "");
+  EXPECT_EQ(types("O CNCS é a autoridade nacional de certificação da cibersegurança."), "dr");
   // A penalty in the plural, as lists of sanctions give it.
   EXPECT_EQ(types("As infrações são punidas com coimas e sanções acessórias."), "p");
   // A list intro: what something must contain.

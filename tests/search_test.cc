@@ -653,6 +653,8 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"quem faz o recenseamento dos navios de pesca", "s:charged", "s:done-yearly",
        "who: the one charged with it"},
       {"recenseamento dos navios de pesca", "s:done-yearly", "s:charged", "control: no 'quem'"},
+      {"que entidade faz o recenseamento dos navios de pesca", "s:charged", "s:done-yearly",
+       "'que entidade' asks who"},
       {"posso instalar viveiros de ostras na ria", "s:may", "s:where", "may I: the rule"},
       {"o meu empregador pode ler o meu correio eletrónico?", "s:pt-mail", "s:br-mail",
        "asked in Portugal: Portuguese law"},
