@@ -182,7 +182,8 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
     // … é o IPAC".
     if (OneOf(w, {"e", "sao", "sera", "serao"}) && OneOf(next, {"responsavel", "responsaveis"}))
       responsible = true;
-    if (IsBodyNoun(w) && OneOf(next, {"competente", "competentes", "responsavel", "responsaveis"})) {
+    if (IsBodyNoun(w) &&
+        OneOf(next, {"competente", "competentes", "responsavel", "responsaveis"})) {
       for (std::size_t j = i + 2; j < tokens.size() && j <= i + 16; ++j) {
         std::string_view verb = text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin);
         if ((verb == "é" || verb == "são") && j + 1 < tokens.size() &&
