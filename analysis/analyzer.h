@@ -35,7 +35,9 @@ class Lemmatizer;
 // (who is charged) (analysis/answer_type.cc).
 // 6: "r" also for who is responsible ("é responsável por", "a autoridade competente … é o X",
 // "O CNCS é a autoridade…").
-inline constexpr std::string_view kAnalyzerVersion = "6";
+// 7: rules also by "têm a liberdade de", "gozam do direito"; an alínea takes the rule, entitled
+// and responsible types of its list intro (indexer/document.cc).
+inline constexpr std::string_view kAnalyzerVersion = "7";
 
 struct Token {
   std::string surface;            // folded, accent-free form ("pensoes")

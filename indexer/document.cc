@@ -88,6 +88,19 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   std::vector<analysis::Token> tokens;
   analyzer->Analyze(p.text, &tokens);
   std::string types = analysis::AnswerTypes(p.text, tokens);
+  // An alínea says what its list intro says of it: under "As câmaras não podem incidir sobre:",
+  // "Vias públicas…" is a prohibition; under "Têm legitimidade para requerer:", each item is who
+  // may ask; under "É responsável pela gestão:", who is. (The intro's time limits, amounts or
+  // definitions are not the item's.)
+  if (!p.context.empty()) {
+    std::vector<analysis::Token> intro;
+    analyzer->Analyze(p.context, &intro);
+    for (char type : analysis::AnswerTypes(p.context, intro)) {
+      bool inherited = type == analysis::kAnswerRule || type == analysis::kAnswerEntitled ||
+                       type == analysis::kAnswerResponsible;
+      if (inherited && types.find(type) == std::string::npos) types.push_back(type);
+    }
+  }
   if (IsCompetence(p)) {
     types.push_back(analysis::kAnswerCompetence);
     // An alínea of competences opens with its verb: "Promulgar e mandar publicar as leis".

@@ -209,7 +209,9 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
       if (types[i].find(type) == std::string::npos) continue;
       bool asked = plan.asked_types.find(type) != std::string::npos;
       if (type == analysis::kAnswerRule) {
-        c.score *= kRuleBoost;  // however it is asked
+        // However it is asked; but "durante quanto tempo pode…?" asks for a time limit, and its
+        // "pode" only says so politely.
+        if (plan.asked_types.empty()) c.score *= kRuleBoost;
       } else {
         c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
       }

@@ -242,6 +242,9 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   EXPECT_EQ(types("Ninguém pode entrar durante a noite no domicílio de qualquer pessoa."), "o");
   EXPECT_EQ(types("As imagens gravadas só podem ser utilizadas no processo penal."), "o");
   EXPECT_EQ(types("É proibido o tratamento de dados biométricos."), "o");
+  EXPECT_EQ(types("Todos os cidadãos têm a liberdade de procurar emprego."), "o");
+  EXPECT_EQ(types("Os trabalhadores gozam do direito de reunião."), "o");
+  EXPECT_EQ(types("A liberdade de imprensa é garantida."), "");
   EXPECT_EQ(types("O direito de resposta é regulado por lei."), "");
   EXPECT_EQ(types("A comissão pode ouvir os interessados."), "");
   // Who is charged with something: the verb and its bearer's preposition.

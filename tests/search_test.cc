@@ -24,6 +24,7 @@
 #include "gtest/gtest.h"
 #include "portaria/index.h"
 #include "schema/schema.h"
+#include "schema/terms.h"
 #include "searcher/retrieve.h"
 #include "tests/test_util.h"
 
@@ -408,6 +409,37 @@ TEST_F(RankingTest, MultiWordTermAsTypedOutranksTheSameWordsWithAnArticle) {
 TEST_F(RankingTest, AskingForAContactPrefersTheParagraphThatGivesOne) {
   EXPECT_EQ(Top("qual é o número de telefone da segurança social"), "t:4");
   EXPECT_EQ(Top("sistema de segurança social"), "t:3");
+}
+
+// An alínea is indexed with what its list intro says of it: a prohibition's items are rules,
+// an intro's time limit is not its items'.
+TEST(AnswerTypeIndexTest, AnAlineaTakesTheRuleOfItsIntro) {
+  std::vector<nlohmann::json> records = {
+      {{"id", "i:forbidden"},
+       {"text", "Praias vigiadas durante a época balnear;"},
+       {"context", "Os drones não podem sobrevoar:"}},
+      {{"id", "i:listed"},
+       {"text", "Praias vigiadas durante a época balnear;"},
+       {"context", "Os drones sobrevoam, no prazo de dez dias:"}},
+      {{"id", "i:entitled"},
+       {"text", "Os cônjuges;"},
+       {"context", "Têm legitimidade para requerer:"}},
+  };
+  std::string path;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("answer-type-index"), records, &path));
+  Xapian::Database db(path);
+  auto holds = [&](const std::string& id, char type) {
+    Xapian::PostingIterator p = db.postlist_begin(schema::IdTerm(id));
+    std::string term = schema::Term(schema::kAnswerTypePrefix, std::string_view(&type, 1));
+    Xapian::PostingIterator t = db.postlist_begin(term);
+    if (p == db.postlist_end(schema::IdTerm(id)) || t == db.postlist_end(term)) return false;
+    t.skip_to(*p);
+    return t != db.postlist_end(term) && *t == *p;
+  };
+  EXPECT_TRUE(holds("i:forbidden", 'o'));
+  EXPECT_FALSE(holds("i:listed", 'o'));
+  EXPECT_FALSE(holds("i:listed", 't'));  // the intro's time limit stays the intro's
+  EXPECT_TRUE(holds("i:entitled", 'e'));
 }
 
 // The signals of the re-ranker that structure gives: each case is two paragraphs that the
