@@ -200,7 +200,9 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     }
     if (does[i]) c.score *= kCompetenceVerbBoost;
     if (!agent.empty() && agent[i] && !does[i]) c.score *= kAgentBoost;
-    if (!plan.asks_agent && !unit_of.empty() && !unit_of[i].empty()) {
+    // The organ named is what the question is about ("o que faz o conselho X?"); when it asks
+    // for an amount or a time limit in so many words, the organ is only where to look.
+    if (!plan.asks_agent && plan.asked_types.empty() && !unit_of.empty() && !unit_of[i].empty()) {
       auto [it, fresh] = named.try_emplace(unit_of[i], false);
       if (fresh) it->second = NamesUnit(unit_of[i], plan);
       if (it->second) c.score *= kNamedUnitBoost;
