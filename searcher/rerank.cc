@@ -116,10 +116,12 @@ void DocumentPrior(std::vector<Candidate>* candidates) {
 
 // The share of the query's words a paragraph matches, as a multiplier: paragraphs that answer
 // more of the question outrank those that repeat one of its words.
-double Coordination(const double* matched, const QueryPlan& plan) {
+// Only the words some candidate matches (`seen`) count.
+double Coordination(const double* matched, const QueryPlan& plan, const std::vector<bool>& seen) {
   // Words count by their rarity: matching "prazo" says more than matching "pode".
   double got = 0, all = 0;
   for (std::size_t w = 0; w < plan.words; ++w) {
+    if (!seen[w]) continue;
     all += plan.word_idf[w];
     got += matched[w] * plan.word_idf[w];
   }
@@ -157,6 +159,13 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     credits = WordCredits(docids, order, plan);
     ArticleContext(ids, plan.words, &credits);
   }
+  // The question's words that some candidate matches: a word none of them holds ("piquemos",
+  // "farto", "emigrado") tells them apart no more than it tells the law apart, and counted in
+  // the share it would only shrink every candidate's coordination towards its floor.
+  std::vector<bool> seen(plan.words, false);
+  for (std::size_t i = 0; i < credits.size(); ++i) {
+    if (credits[i] > 0) seen[i % plan.words] = true;
+  }
   std::vector<bool> preamble = HoldersOf(std::string(schema::kPreambleTerm), docids, order);
   // An article whose epígrafe says "Objeto" (unless the question asks for it in that word).
   std::string object_term = schema::Term(schema::kTitleTextPrefix, kObjectKey);
@@ -182,7 +191,7 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     if (!negated.empty() && negated[i]) c.score *= kNegationBoost;
     c.id = std::move(ids[i]);
     c.diploma = std::move(diplomas[i]);
-    if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan);
+    if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan, seen);
     if (plan.who) {
       if (!unit_of[i].empty()) {
         c.score *= kWhoUnitBoost;
