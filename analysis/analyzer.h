@@ -35,7 +35,7 @@ class Lemmatizer;
 // (who is charged) (analysis/answer_type.cc).
 // 6: "r" also for who is responsible ("é responsável por", "a autoridade competente … é o X",
 // "O CNCS é a autoridade…").
-// 7: rules also by "têm a liberdade de", "gozam do direito"; an alínea takes the rule, entitled
+// 7: rules also by "têm a liberdade/possibilidade de", "gozam do direito"; an alínea takes the rule, entitled
 // and responsible types of its list intro (indexer/document.cc).
 inline constexpr std::string_view kAnalyzerVersion = "7";
 

@@ -157,13 +157,13 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
     }
     if (IsPenaltyWord(w)) penalty = true;
     // A right, a permission, a duty or a prohibition, stated.
-    // "tem o direito de", "têm direito a", "têm a liberdade de", "tem a faculdade de", "gozam do
-    // direito".
+    // "tem o direito de", "têm direito a", "têm a liberdade de", "tem a faculdade de", "têm a
+    // possibilidade de", "gozam do direito".
     if (OneOf(w, {"tem", "teem", "tenha", "tenham", "tera", "terao", "goza", "gozam"})) {
       std::string_view after = next;
       if (OneOf(next, {"o", "a", "do", "da"}) && i + 2 < tokens.size())
         after = tokens[i + 2].surface;
-      if (OneOf(after, {"direito", "liberdade", "faculdade"})) rule = true;
+      if (OneOf(after, {"direito", "liberdade", "faculdade", "possibilidade"})) rule = true;
     }
     if (OneOf(w, {"ninguem", "so", "nao"}) && OneOf(next, {"pode", "podem", "podera", "poderao"}))
       rule = true;

@@ -244,6 +244,7 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   EXPECT_EQ(types("É proibido o tratamento de dados biométricos."), "o");
   EXPECT_EQ(types("Todos os cidadãos têm a liberdade de procurar emprego."), "o");
   EXPECT_EQ(types("Os trabalhadores gozam do direito de reunião."), "o");
+  EXPECT_EQ(types("Todas as pessoas têm a possibilidade de se dirigir às instituições."), "o");
   EXPECT_EQ(types("A liberdade de imprensa é garantida."), "");
   EXPECT_EQ(types("O direito de resposta é regulado por lei."), "");
   EXPECT_EQ(types("A comissão pode ouvir os interessados."), "");
