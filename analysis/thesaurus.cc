@@ -65,6 +65,17 @@ Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer, std::vecto
           return fail(number,
                       "empty member (or only stopwords): '" + std::string(TrimData(member)) + "'");
         }
+        // A negation is a stopword: "sem querer" would match every "querer", "não socorrer"
+        // every "socorrer", the opposite of what the member says (with more content words,
+        // "licença sem vencimento", the others still say which sense).
+        if (s == 0 && e.size() == 1 &&
+            std::any_of(tokens.begin(), tokens.end(), [](const Token& tok) {
+              return tok.stop &&
+                     (tok.surface == "nao" || tok.surface == "sem" || tok.surface == "nem");
+            })) {
+          return fail(number, "a negation and one word match as that word alone: '" +
+                                  std::string(TrimData(member)) + "'");
+        }
         parsed[s].push_back(std::move(e));
         if (s == 0) matching.push_back(own);
       }

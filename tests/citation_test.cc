@@ -357,6 +357,22 @@ TEST_F(ThesaurusTest, MalformedLinesAreReportedWithLineNumbersAndSkipped) {
   EXPECT_EQ(Expand(t, "reforma").size(), 1u);
 }
 
+// The index keeps no stopwords, so a negation and one word would match that word alone, in the
+// opposite sense; with another content word the member still says which sense.
+TEST_F(ThesaurusTest, ANegationAndOneWordIsRefused) {
+  Thesaurus t = Parse(
+      "sem querer => negligência\n"
+      "não socorrer | deixar ferido => omissão de socorro\n"
+      "licença sem vencimento => licença sem retribuição\n");
+  ASSERT_EQ(errors_.size(), 2u);
+  EXPECT_EQ(errors_[0].line(), 1);
+  EXPECT_EQ(errors_[1].line(), 2);
+  EXPECT_NE(errors_[0].message().find("negation"), std::string::npos);
+  EXPECT_TRUE(Expand(t, "quero saber").empty());
+  EXPECT_TRUE(Expand(t, "socorrer").empty());
+  EXPECT_EQ(Expand(t, "licença sem vencimento").size(), 1u);
+}
+
 TEST_F(ThesaurusTest, NullErrorsVectorIsAllowed) {
   Thesaurus t = Thesaurus::Parse("lar => asilo => abrigo\nlar | asilo\n", &analyzer_, nullptr);
   EXPECT_EQ(t.rule_count(), 2u);
