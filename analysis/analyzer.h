@@ -37,7 +37,8 @@ class Lemmatizer;
 // "O CNCS é a autoridade…").
 // 7: rules also by "têm a liberdade/possibilidade de", "gozam do direito"; an alínea takes the rule, entitled
 // and responsible types of its list intro (indexer/document.cc).
-inline constexpr std::string_view kAnalyzerVersion = "7";
+// 8: a prefix Hunspell strips is put back ("subcontratante" -> subcontratar, not contratar).
+inline constexpr std::string_view kAnalyzerVersion = "8";
 
 struct Token {
   std::string surface;            // folded, accent-free form ("pensoes")

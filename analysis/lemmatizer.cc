@@ -257,6 +257,14 @@ std::vector<std::string> Lemmatizer::PtStems(const std::string& word) {
     auto stems = pt_->stem(word);
     if (stems.empty()) stems.push_back(word);
     stems = ResolveIrregular(std::move(stems));
+    // Hunspell strips a prefix with the suffix ("subcontratante" -> contratar, "inconstitucional"
+    // -> constitucional), which makes the processor a contractor and the unconstitutional
+    // constitutional: the prefix is put back ("subcontratar", "inconstitucional").
+    for (auto& stem : stems) {
+      if (stem.size() < 4 || word.starts_with(stem.substr(0, 3))) continue;
+      std::size_t at = word.find(std::string_view(stem).substr(0, 4));
+      if (at >= 2 && at <= 6) stem = word.substr(0, at) + stem;
+    }
     // pt_PT lists some present-tense forms of -iar verbs (licencia, negocia) as words of their
     // own, without their infinitive; link them to the verb when the dictionary has it.
     if (stems.size() == 1 && stems[0] == word && word.ends_with("ia")) {

@@ -150,6 +150,7 @@ const WordPair kMustMatch[] = {
     {"acadêmico", "académico", "BR/PT spelling"},
     {"fenômeno", "fenómeno", "BR/PT spelling"},
     {"Antônio", "António", "BR/PT spelling of a name"},
+    {"subcontratante", "subcontratação", "a prefixed word keeps its family"},
 };
 
 // Look-alike words a search engine must keep apart.
@@ -178,6 +179,10 @@ const WordPair kMustNotMatch[] = {
     {"foram", "forma", "were/went vs form"},
     {"IAS", "ir", "an acronym vs the verb form it spells"},
     {"DOU", "dar", "an acronym vs the verb form it spells"},
+    // A prefix Hunspell strips with the suffix makes another word.
+    {"subcontratante", "contrato", "processor vs contract"},
+    {"inconstitucional", "constitucional", "unconstitutional vs constitutional"},
+    {"reapreciação", "apreciação", "review vs assessment"},
     {"LOAS", "loar", "an acronym vs the verb form it spells"},
 };
 
