@@ -35,10 +35,23 @@ class Lemmatizer;
 // (who is charged) (analysis/answer_type.cc).
 // 6: "r" also for who is responsible ("é responsável por", "a autoridade competente … é o X",
 // "O CNCS é a autoridade…").
-// 7: rules also by "têm a liberdade/possibilidade de", "gozam do direito"; an alínea takes the rule, entitled
-// and responsible types of its list intro (indexer/document.cc).
+// 7: rules also by "têm a liberdade/possibilidade de", "gozam do direito"; an alínea takes the
+// rule, entitled and responsible types of its list intro (indexer/document.cc).
+//
 // 8: a prefix Hunspell strips is put back ("subcontratante" -> subcontratar, not contratar).
 inline constexpr std::string_view kAnalyzerVersion = "8";
+
+// The function words that negate what follows them, as Token::surface holds them: stopwords, so
+// the index holds them with positions only (schema::kFunctionWordPrefix) and a query or a rule
+// cannot match by them. ("nunca" is a content word: searched.)
+inline constexpr std::string_view kNegations[] = {"nao", "nem", "sem"};
+
+inline bool IsNegation(std::string_view surface) {
+  for (std::string_view n : kNegations) {
+    if (surface == n) return true;
+  }
+  return false;
+}
 
 struct Token {
   std::string surface;            // folded, accent-free form ("pensoes")

@@ -69,10 +69,8 @@ Thesaurus Thesaurus::Parse(std::string_view data, Analyzer* analyzer, std::vecto
         // every "socorrer", the opposite of what the member says (with more content words,
         // "licença sem vencimento", the others still say which sense).
         if (s == 0 && e.size() == 1 &&
-            std::any_of(tokens.begin(), tokens.end(), [](const Token& tok) {
-              return tok.stop &&
-                     (tok.surface == "nao" || tok.surface == "sem" || tok.surface == "nem");
-            })) {
+            std::any_of(tokens.begin(), tokens.end(),
+                        [](const Token& tok) { return tok.stop && IsNegation(tok.surface); })) {
           return fail(number, "a negation and one word match as that word alone: '" +
                                   std::string(TrimData(member)) + "'");
         }

@@ -1,12 +1,7 @@
 #include "analysis/variety.h"
 
 #include <algorithm>
-#include <cctype>
 #include <initializer_list>
-#include <string>
-#include <vector>
-
-#include "analysis/text.h"
 
 namespace portaria::analysis {
 namespace {
@@ -49,66 +44,48 @@ bool IsSubjectPronoun(std::string_view w) {
   return OneOf(w, {"eu", "voce", "ele", "ela", "nos", "voces", "eles", "elas"});
 }
 
-struct Word {
-  std::string text;            // folded, accent-free
-  bool clause_start = false;   // first of the text, or after punctuation
-  bool hyphen_before = false;  // joined to the previous word by a hyphen
+// What stands before token `i` in `question`: a hyphen joining it to the previous word
+// ("inscrever-me"), or punctuation (or nothing: the first token) opening a clause.
+struct Before {
+  bool hyphen = false;
+  bool clause_start = false;
 };
 
-std::vector<Word> Words(std::string_view question) {
-  std::string folded = FoldAndStrip(question);
-  std::vector<Word> words;
-  bool clause_start = true, hyphen = false;
-  std::string current;
-  auto flush = [&] {
-    if (current.empty()) return;
-    words.push_back({current, clause_start, hyphen});
-    current.clear();
-    clause_start = hyphen = false;
-  };
-  for (char c : folded) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      current.push_back(c);
-      continue;
-    }
-    bool had_word = !current.empty();
-    flush();
-    if (c == '-' && had_word) {
-      hyphen = true;
-    } else if (c != ' ') {
-      hyphen = false;
-      if (c != '\'' && c != '"') clause_start = true;
-    }
-  }
-  flush();
-  return words;
+Before BeforeToken(std::string_view question, const std::vector<Token>& tokens, std::size_t i) {
+  std::size_t from = i == 0 ? 0 : tokens[i - 1].end;
+  std::string_view gap = question.substr(from, tokens[i].begin - from);
+  Before b;
+  b.hyphen = i > 0 && gap == "-";
+  b.clause_start = i == 0 || gap.find_first_of(".,;:?!()") != std::string_view::npos;
+  return b;
 }
 
 }  // namespace
 
-Variety QuestionVariety(std::string_view question) {
-  std::vector<Word> w = Words(question);
+Variety QuestionVariety(std::string_view question, const std::vector<Token>& tokens) {
   bool european = false, brazilian = false;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    const std::string& t = w[i].text;
+  auto word = [&](std::size_t i) -> std::string_view { return tokens[i].surface; };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view t = word(i);
+    Before before = BeforeToken(question, tokens, i);
+    bool last = i + 1 == tokens.size();
     if (t == "portugal" || t.starts_with("portugues")) european = true;
     if (t == "brasil" || t.starts_with("brasileir")) brazilian = true;
-    if (IsPossessive(t) && i + 1 < w.size()) {
-      if (i > 0 && IsArticle(w[i - 1].text) && !w[i].clause_start) {
+    if (IsPossessive(t) && !last) {
+      if (i > 0 && IsArticle(word(i - 1)) && !before.clause_start) {
         european = true;
-      } else if (w[i].clause_start || (i > 0 && IsSubjectPronoun(w[i - 1].text))) {
+      } else if (before.clause_start || (i > 0 && IsSubjectPronoun(word(i - 1)))) {
         brazilian = true;
       }
     }
-    if (IsEstar(t) && i + 1 < w.size()) {
-      const std::string& next = w[i + 1].text;
-      if (next == "a" && i + 2 < w.size() && IsInfinitive(w[i + 2].text)) european = true;
+    if (IsEstar(t) && !last) {
+      std::string_view next = word(i + 1);
+      if (next == "a" && i + 2 < tokens.size() && IsInfinitive(word(i + 2))) european = true;
       if (next.size() > 4 && next.ends_with("ndo")) brazilian = true;
     }
-    if (w[i].hyphen_before && IsEncliticPronoun(t)) european = true;
-    if (IsProcliticPronoun(t) && !w[i].hyphen_before && i + 1 < w.size() &&
-        (w[i].clause_start || (i > 0 && IsSubjectPronoun(w[i - 1].text)))) {
+    if (before.hyphen && IsEncliticPronoun(t)) european = true;
+    if (IsProcliticPronoun(t) && !before.hyphen && !last &&
+        (before.clause_start || (i > 0 && IsSubjectPronoun(word(i - 1))))) {
       brazilian = true;
     }
   }

@@ -12,13 +12,18 @@
 #define PORTARIA_ANALYSIS_VARIETY_H_
 
 #include <string_view>
+#include <vector>
+
+#include "analysis/analyzer.h"
 
 namespace portaria::analysis {
 
 enum class Variety { kUnknown, kEuropean, kBrazilian };
 
-// The variety a question's grammar shows; kUnknown when it shows none, or both.
-Variety QuestionVariety(std::string_view question);
+// The variety a question's grammar shows; kUnknown when it shows none, or both. `tokens` are the
+// question's, as the Analyzer gives them (stopwords included): what stands between two of them
+// in `question` says whether they are joined by a hyphen or a clause starts.
+Variety QuestionVariety(std::string_view question, const std::vector<Token>& tokens);
 
 // The variety of a document, by its key (schema/SCHEMA.md, "Ids"): an Akoma Ntoso work URI
 // names its country ("/akn/br/act/…" Brazilian, "/akn/pt/…" European); the diploma and page

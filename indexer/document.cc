@@ -35,11 +35,9 @@ std::string Acronym(std::string_view unit) {
 // heading count as together there (searcher/plan.h, Adjacent::Field::ordered).
 enum class Positions { kKeep, kDrop };
 
-void AddFieldTerms(std::string_view text, std::string_view prefix, Positions positions,
-                   analysis::Analyzer* analyzer, std::vector<analysis::Token>* tokens,
-                   Xapian::Document* doc) {
-  analyzer->Analyze(text, tokens);
-  for (const auto& t : *tokens) {
+void AddTokenTerms(const std::vector<analysis::Token>& tokens, std::string_view prefix,
+                   Positions positions, Xapian::Document* doc) {
+  for (const auto& t : tokens) {
     for (const auto& key : t.keys) {
       if (positions == Positions::kKeep) {
         doc->add_posting(schema::Term(prefix, key), t.position);
@@ -48,6 +46,13 @@ void AddFieldTerms(std::string_view text, std::string_view prefix, Positions pos
       }
     }
   }
+}
+
+void AddFieldTerms(std::string_view text, std::string_view prefix, Positions positions,
+                   analysis::Analyzer* analyzer, std::vector<analysis::Token>* tokens,
+                   Xapian::Document* doc) {
+  analyzer->Analyze(text, tokens);
+  AddTokenTerms(*tokens, prefix, positions, doc);
 }
 
 // A competence of the paragraph's unit: it introduces the unit's list ("Compete ao X:", "À X
@@ -92,9 +97,9 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   // "Vias públicas…" is a prohibition; under "Têm legitimidade para requerer:", each item is who
   // may ask; under "É responsável pela gestão:", who is. (The intro's time limits, amounts or
   // definitions are not the item's.)
-  if (!p.context.empty()) {
-    std::vector<analysis::Token> intro;
-    analyzer->Analyze(p.context, &intro);
+  std::vector<analysis::Token> intro;  // the list intro's tokens, also indexed below
+  analyzer->Analyze(p.context, &intro);
+  if (!intro.empty()) {
     for (char type : analysis::AnswerTypes(p.context, intro)) {
       bool inherited = type == analysis::kAnswerRule || type == analysis::kAnswerEntitled ||
                        type == analysis::kAnswerResponsible;
@@ -126,7 +131,7 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   }
   AddFieldTerms(p.unit, schema::kUnitTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
   AddFieldTerms(p.section, schema::kSectionTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
-  AddFieldTerms(p.context, schema::kContextTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
+  AddTokenTerms(intro, schema::kContextTextPrefix, Positions::kDrop, &doc);
   AddFieldTerms(Epigraph(p), schema::kTitleTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
   AddFieldTerms(p.summary, schema::kSummaryTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
   AddFieldTerms(p.source, schema::kSourceTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);

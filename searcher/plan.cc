@@ -77,10 +77,6 @@ bool IsVerbKey(std::string_view key) {
   return key.size() > 3 && (key.ends_with("ar") || key.ends_with("er") || key.ends_with("ir"));
 }
 
-bool IsNegation(std::string_view surface) {
-  return std::find(std::begin(kNegations), std::end(kNegations), surface) != std::end(kNegations);
-}
-
 }  // namespace
 
 Xapian::Query Scaled(Xapian::Query q, double factor) {
@@ -311,7 +307,7 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   plan.asks_agent = question.Has("who") || question.Has("entitled");
   plan.who = plan.asks_agent || question.Has("competence");
   plan.year = DiplomaYear(tokens_);
-  plan.variety = analysis::QuestionVariety(parsed.text);
+  plan.variety = analysis::QuestionVariety(parsed.text, tokens_);
   for (const auto& form : question.forms) {
     char type = analysis::AnswerTypeOfForm(form);
     if (!type) continue;
@@ -343,7 +339,7 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   std::vector<Token> content;
   std::vector<std::size_t> negation_at;  // tokens that negate
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
-    if (tokens_[i].stop && IsNegation(tokens_[i].surface)) negation_at.push_back(i);
+    if (tokens_[i].stop && analysis::IsNegation(tokens_[i].surface)) negation_at.push_back(i);
     if (!tokens_[i].stop && !cited[i] && !question.consumed[i] && content.size() < kMaxQueryWords) {
       for (std::size_t n : negation_at) {
         if (i - n <= kNegationReach &&

@@ -23,10 +23,6 @@
 
 namespace portaria::searcher {
 
-// The function words that negate what follows them, accent-free: stopwords, so the index holds
-// them with positions only (schema::kFunctionWordPrefix). ("nunca" is a content word: searched.)
-inline constexpr std::string_view kNegations[] = {"nao", "nem", "sem"};
-
 // Everything the re-ranker needs to know about the query's words.
 struct QueryPlan {
   // The field-aware query: each word counts once, by the field where it weighs most (OP_MAX),
@@ -95,8 +91,8 @@ struct QueryPlan {
   analysis::Variety variety = analysis::Variety::kUnknown;
   std::string year;  // "segundo a lei de 2011": the year of the diploma meant, else empty
   // "quem não pode renunciar?": the content words a negation of the question negates (the next
-  // within three places). Paragraphs that say a negation (any of kNegations) before such a word
-  // rank above those that say the opposite with the same words.
+  // within three places). Paragraphs that say a negation (analysis::kNegations) before such a
+  // word rank above those that say the opposite with the same words.
   std::vector<std::size_t> negated_words;
 };
 

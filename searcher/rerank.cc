@@ -255,14 +255,14 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
 }
 
 // Per candidate: whether its text keeps every negation of the question, some negation (any of
-// kNegations) at most kNegationReach positions before one of the negated word's keys. Positions
-// are read only for the paragraphs that hold a negation at all.
+// analysis::kNegations) at most kNegationReach positions before one of the negated word's keys.
+// Positions are read only for the paragraphs that hold a negation at all.
 std::vector<bool> Reranker::KeepNegations(const std::vector<Xapian::docid>& docids,
                                           const std::vector<std::size_t>& order,
                                           const QueryPlan& plan) {
   std::vector<std::string> terms;
   std::vector<bool> any(docids.size(), false);
-  for (std::string_view negation : kNegations) {
+  for (std::string_view negation : analysis::kNegations) {
     terms.push_back(schema::Term(schema::kFunctionWordPrefix, negation));
     std::vector<bool> held = HoldersOf(terms.back(), docids, order);
     for (std::size_t i = 0; i < held.size(); ++i) any[i] = any[i] || held[i];

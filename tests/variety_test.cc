@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace portaria::analysis {
 namespace {
 
@@ -34,8 +36,11 @@ TEST(QuestionVarietyTest, GrammarShowsTheVariety) {
       {"quem paga pensões?", kNone, "nothing shows"},
       {"o meu voo atrasou no Brasil", kNone, "both: unknown"},
   };
+  Analyzer analyzer;
+  std::vector<Token> tokens;
   for (const auto& c : cases) {
-    EXPECT_EQ(static_cast<int>(QuestionVariety(c.question)), static_cast<int>(c.variety))
+    analyzer.Analyze(c.question, &tokens);
+    EXPECT_EQ(static_cast<int>(QuestionVariety(c.question, tokens)), static_cast<int>(c.variety))
         << c.question << " (" << c.why << ")";
   }
 }
