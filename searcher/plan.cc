@@ -77,6 +77,37 @@ bool IsVerbKey(std::string_view key) {
   return key.size() > 3 && (key.ends_with("ar") || key.ends_with("er") || key.ends_with("ir"));
 }
 
+// True if token `i` is the noun an interrogative determiner asks about: "que disponibilidade",
+// "qual é o prazo", "quantos deputados", "com que idade". Articles and the copula may stand
+// between them. "que" is also a relative pronoun and a conjunction ("exigir que deixem",
+// "os estrangeiros que vivem"), so it asks only where a clause opens, after a preposition at
+// most ("com que idade", "até que idade"), and never about a verb.
+bool AskedAbout(const std::vector<analysis::Token>& tokens, std::string_view text, std::size_t i) {
+  static const std::unordered_set<std::string_view> kDeterminers = {
+      "que", "qual", "quais", "quanto", "quanta", "quantos", "quantas"};
+  static const std::unordered_set<std::string_view> kBetween = {"o", "a", "os", "as", "e",
+                                                                 "sao", "era", "foi"};
+  static const std::unordered_set<std::string_view> kPrepositions = {
+      "a", "com", "de", "em", "ate", "para", "por", "desde", "durante", "sobre", "entre"};
+  auto opens_clause = [&](std::size_t j) {
+    if (j == 0) return true;
+    std::string_view gap = text.substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end);
+    return gap.find_first_of(".?!;:,") != std::string_view::npos;
+  };
+  const auto& keys = tokens[i].keys;
+  if (keys.empty() || std::all_of(keys.begin(), keys.end(), IsVerbKey)) return false;
+  for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+    std::size_t j = i - back;
+    const std::string& s = tokens[j].surface;
+    if (kDeterminers.contains(s)) {
+      if (s != "que" || opens_clause(j)) return true;
+      return j > 0 && kPrepositions.contains(tokens[j - 1].surface) && opens_clause(j - 1);
+    }
+    if (!kBetween.contains(s)) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 Xapian::Query Scaled(Xapian::Query q, double factor) {
@@ -348,6 +379,8 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
         }
       }
       negation_at.clear();
+      if (plan.focus_word == static_cast<std::size_t>(-1) && AskedAbout(tokens_, parsed.text, i))
+        plan.focus_word = content.size();
       content.push_back(std::move(tokens_[i]));
     }
   }

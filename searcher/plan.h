@@ -94,6 +94,9 @@ struct QueryPlan {
   // within three places). Paragraphs that say a negation (analysis::kNegations) before such a
   // word rank above those that say the opposite with the same words.
   std::vector<std::size_t> negated_words;
+  // "que disponibilidade deve assegurar…?", "quantos deputados…?": the content word an
+  // interrogative determiner asks about, whose presence the answer needs most; words if none.
+  std::size_t focus_word = static_cast<std::size_t>(-1);
 };
 
 // Builds plans against one database (whose vocabulary decides, for instance, which citations

@@ -50,6 +50,10 @@ constexpr double kPreambleWeight = 0.5;
 // what it rules. Found by the epígrafe's lemma key, which is "objeto" in both spellings.
 constexpr double kObjectWeight = 0.7;
 constexpr std::string_view kObjectKey = "objeto";
+// "que disponibilidade deve assegurar o ponto de contacto…?": the noun asked about counts twice
+// in the coordination; a paragraph on the contact point that never says what availability it
+// needs does not answer.
+constexpr double kFocusWeight = 2.0;
 constexpr double kWordingBoost = 0.5;  // the question's multi-word terms, as typed
 // "quem não pode renunciar": the paragraph says "não" before "renunciar" too, where another with
 // the same words would say the opposite.
@@ -122,8 +126,9 @@ double Coordination(const double* matched, const QueryPlan& plan, const std::vec
   double got = 0, all = 0;
   for (std::size_t w = 0; w < plan.words; ++w) {
     if (!seen[w]) continue;
-    all += plan.word_idf[w];
-    got += matched[w] * plan.word_idf[w];
+    double weight = plan.word_idf[w] * (w == plan.focus_word ? kFocusWeight : 1.0);
+    all += weight;
+    got += matched[w] * weight;
   }
   double share = all > 0 ? got / all : 0;
   return 0.25 + 0.75 * share * share;

@@ -625,6 +625,14 @@ class StructureRankingTest : public ::testing::Test {
           "O senhorio pode aumentar a renda do imóvel uma vez por ano, nos termos do "
           "contrato."},
          {"doc", "/akn/br/act/lei/2021-01-01/2"}},
+        // "que disponibilidade…?": the paragraph that says which, and one with more of the
+        // other words.
+        {{"id", "s:focus"},
+         {"text", "O farmacêutico de piquete tem disponibilidade permanente durante o turno."},
+         {"doc", "w"}},
+        {{"id", "s:other-words"},
+         {"text", "O farmacêutico de piquete noturno é indicado pela farmácia."},
+         {"doc", "w"}},
         {{"id", "q#art9/n1"},
          {"text", "O pedido é decidido no prazo de vinte dias."},
          {"article", "9.º"},
@@ -698,6 +706,12 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"prazo para decidir o pedido de licença de caça", "q#art5/n2", "q#art9/n1",
        "a número read with its article"},
       {"prazo para decidir o pedido", "q#art9/n1", "q#art5/n2", "control: the words alone"},
+      {"que disponibilidade deve ter o farmacêutico de piquete noturno?", "s:focus", "s:other-words",
+       "the noun asked about"},
+      {"disponibilidade do farmacêutico de piquete noturno", "s:other-words", "s:focus",
+       "control: nothing asked about"},
+      {"o farmacêutico de piquete noturno diz que a disponibilidade é total", "s:other-words",
+       "s:focus", "control: this 'que' asks nothing"},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Above(c.query, c.above, c.below)) << c.query << " (" << c.why << ")";
