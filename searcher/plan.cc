@@ -85,8 +85,8 @@ bool IsVerbKey(std::string_view key) {
 bool AskedAbout(const std::vector<analysis::Token>& tokens, std::string_view text, std::size_t i) {
   static const std::unordered_set<std::string_view> kDeterminers = {
       "que", "qual", "quais", "quanto", "quanta", "quantos", "quantas"};
-  static const std::unordered_set<std::string_view> kBetween = {"o", "a", "os", "as", "e",
-                                                                 "sao", "era", "foi"};
+  static const std::unordered_set<std::string_view> kBetween = {"o", "a",   "os",  "as",
+                                                                "e", "sao", "era", "foi"};
   static const std::unordered_set<std::string_view> kPrepositions = {
       "a", "com", "de", "em", "ate", "para", "por", "desde", "durante", "sobre", "entre"};
   auto opens_clause = [&](std::size_t j) {
