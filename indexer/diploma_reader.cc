@@ -178,8 +178,11 @@ bool Parser::IsEuSignature(std::string_view s) {
 }
 
 bool Parser::IsSignature(std::string_view s) {
-  for (std::string_view lead : {"Visto e aprovado em Conselho de Ministros", "Aprovada em ",
-                                "Aprovado em ", "Promulgada em ", "Promulgado em "}) {
+  // The closing formulas, each of which may be the first line left of the block ("Publique-se."
+  // where a copy lost the lines before it).
+  for (std::string_view lead :
+       {"Visto e aprovado em Conselho de Ministros", "Aprovada em ", "Aprovado em ",
+        "Promulgada em ", "Promulgado em ", "Publique-se", "Referendada em ", "Referendado em "}) {
     if (s.starts_with(lead)) return true;
   }
 

@@ -6,7 +6,8 @@
 // of an amending decree, with quirks the corpus does not show: a sumário without its final stop,
 // an organ named in two cases, a public body's legal form around its abbreviation, a delegation,
 // a signature after its date, a title with no date line, an organ created with "…, à qual
-// compete:", articles quoted in the article that amends them), read
+// compete:", articles quoted in the article that amends them; dr-2019-cut-written.md, a copy
+// whose signature block lost its first lines), read
 // through ReadFile so that the content-based choice of the reader is tested too, and the stages
 // of indexer/diploma.h one by one.
 #include <algorithm>
@@ -826,6 +827,19 @@ TEST(DiplomaReaderRegressionTest, PortariaSignatureIsNotPartOfTheLastArticle) {
   const Paragraph& signature = Only(Read("portaria-dr.md"), "Mota Soares");
   EXPECT_EQ(signature.article, "");
   EXPECT_EQ(signature.section, "Assinatura");
+}
+
+TEST(DiplomaReaderRegressionTest, PubliqueSeOpensTheSignature) {
+  // A copy that lost the block's first lines: "Publique-se." and the referendum's signatory
+  // are not part of the last article, and the annex after them is read as before.
+  const ReadResult& r = Read("dr-2019-cut-written.md");
+  const Paragraph& last = Only(r, "entra em vigor no dia seguinte");
+  EXPECT_FALSE(Contains(last.text, "Publique-se")) << last.text;
+  EXPECT_EQ(Only(r, "Pelo Primeiro-Ministro").section, "Assinatura");
+  const Paragraph& annex = Only(r, "geridos pela capitania");
+  EXPECT_EQ(annex.article, "1.º");
+  EXPECT_TRUE(Contains(annex.section, "Anexo")) << annex.section;
+  EXPECT_EQ(Only(r, "decreta o seguinte").section, "Preâmbulo");
 }
 
 TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
