@@ -18,6 +18,22 @@
 
 namespace portaria::indexer {
 namespace diploma {
+namespace {
+
+// True if the line opens the enacting formula or the preamble: a sumário without its final stop
+// ("Aprova a lei quadro dos institutos públicos") ends there, even where the formula's first
+// line does not end the sentence ("A Assembleia da República decreta, nos termos …, para").
+bool OpensEnactingFormula(std::string_view line) {
+  for (std::string_view lead :
+       {"Nos termos ", "Assim", "Ao abrigo ", "Manda o Governo", "Considerando ",
+        "O Governo decreta", "O Presidente da República decreta"}) {
+    if (line.starts_with(lead)) return true;
+  }
+  std::size_t decreta = line.find(" decreta");
+  return decreta != std::string_view::npos && decreta < 60;
+}
+
+}  // namespace
 
 ReadResult Parser::Parse(std::string_view content) {
   diploma::CleanText clean = diploma::Clean(content, known_);
@@ -130,7 +146,8 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
     bool marker = IsDigit(plain[0]) && (plain.find(". ") < 4 || plain.find(" — ") < 4);
     // Nor is a line that ends in a colon: the enacting formula ("A Assembleia da República
     // decreta, …, o seguinte:") after a summary that lacks its final stop.
-    if (!marker && !plain.ends_with(":") && summary_.size() < 1000) {
+    if (!marker && !plain.ends_with(":") && !OpensEnactingFormula(plain) &&
+        summary_.size() < 1000) {
       summary_ += " " + plain;
       summary_open_ = !plain.ends_with(".");
       return;
@@ -230,6 +247,11 @@ bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
       title += " " + next;  // "(2016/C 202/02)"
       ++*index;
     }
+  }
+  // "Lei n.º 3/2004, de 15 de Janeiro": dated on its own line.
+  if (std::size_t de = title.find(", de ");
+      !dated && de != std::string::npos && !IsoDate(title.substr(de + 2), "2000").empty()) {
+    dated = true;
   }
   std::string folded = analysis::Fold(title);
   if (folded.starts_with("decreto de aprovação da constituição")) {

@@ -7,7 +7,8 @@
 // an organ named in two cases, a public body's legal form around its abbreviation, a delegation,
 // a signature after its date, a title with no date line, an organ created with "…, à qual
 // compete:", articles quoted in the article that amends them; dr-2019-cut-written.md, a copy
-// whose signature block lost its first lines), read
+// whose signature block lost its first lines; dated-title-written.md, a title with its date on
+// its line and a sumário without its stop), read
 // through ReadFile so that the content-based choice of the reader is tested too, and the stages
 // of indexer/diploma.h one by one.
 #include <algorithm>
@@ -840,6 +841,22 @@ TEST(DiplomaReaderRegressionTest, PubliqueSeOpensTheSignature) {
   EXPECT_EQ(annex.article, "1.º");
   EXPECT_TRUE(Contains(annex.section, "Anexo")) << annex.section;
   EXPECT_EQ(Only(r, "decreta o seguinte").section, "Preâmbulo");
+}
+
+TEST(DiplomaReaderRegressionTest, ATitleDatedOnItsOwnLineHasItsSumario) {
+  // "Lei n.º 12/2006, de 4 de Abril" (DRE's and pgdlisboa's form), then the sumário without its
+  // stop and an enacting formula whose first line does not end its sentence.
+  const ReadResult& r = Read("dated-title-written.md");
+  const Paragraph& formula = Only(r, "A Assembleia da República decreta");
+  EXPECT_EQ(formula.summary, "Aprova o regime dos viveiros de ostras da ria");
+  EXPECT_EQ(formula.section, "Preâmbulo");
+  EXPECT_TRUE(Contains(formula.text, "valer como lei geral")) << formula.text;
+  EXPECT_EQ(formula.source, "Lei n.º 12/2006, de 4 de Abril");
+  const Paragraph& item = Only(r, "Licenciar os viveiros");
+  EXPECT_EQ(item.unit, "capitania do porto");
+  EXPECT_EQ(item.article, "2.º");
+  EXPECT_EQ(item.number, "1");
+  EXPECT_EQ(item.letter, "a");
 }
 
 TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
