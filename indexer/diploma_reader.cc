@@ -33,6 +33,18 @@ bool OpensEnactingFormula(std::string_view line) {
   return decreta != std::string_view::npos && decreta < 60;
 }
 
+// True if the last word of `title` is an article, preposition or conjunction: a title does not
+// end there, so its next line continues it ("… E CONDIÇÕES PARA A" / "PROTEÇÃO").
+bool EndsWithFunctionWord(std::string_view title) {
+  static constexpr std::string_view kWords[] = {
+      "a",  "o",   "as",  "os",   "de",  "da",   "do",   "das",   "dos",   "e",   "em", "na",
+      "no", "nas", "nos", "para", "por", "pela", "pelo", "pelas", "pelos", "com", "ao", "aos"};
+  std::size_t space = title.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  std::string last = analysis::Fold(title.substr(space + 1));
+  return std::find(std::begin(kWords), std::end(kWords), last) != std::end(kWords);
+}
+
 }  // namespace
 
 ReadResult Parser::Parse(std::string_view content) {
@@ -370,7 +382,8 @@ bool Parser::AddTitle(const std::string& plain) {
   // The first line is the title; lower-case lines continue it; an annex's "(a que se refere
   // o artigo 10.º)" may be followed by its name.
   bool take = title_lines_ == 0 || IsLowerAt(plain, 0) ||
-              (title_is_annex_ && title_lines_ == 1 && target.ends_with(")"));
+              (title_is_annex_ && title_lines_ == 1 && target.ends_with(")")) ||
+              (title_lines_ > 0 && EndsWithFunctionWord(target));
   if (!take) {
     awaiting_title_ = false;
     return false;

@@ -73,6 +73,11 @@ Furniture Classify(std::string_view raw) {
   if (s.find("Jornal Oficial da União Europeia") != s.npos && s.size() < 120 &&
       s.find(" PT ") != s.npos)
     return Furniture::kStrong;
+  // EUR-Lex's consolidated text: "02019L1937 — PT — 02.05.2023 — 002.001 — 2" (the act's
+  // CELEX number, language, date and version of the consolidation, page).
+  if (s.size() < 64 && s.size() > 10 && s[0] == '0' && AllDigits(s.substr(0, 5)) &&
+      s.find(" — PT — ") != s.npos)
+    return Furniture::kStrong;
   // Weak: law text only in rare cases, so dropped only next to a page break or strong line.
   if (AllDigits(s) && s.size() <= 12) return Furniture::kWeak;  // page number, DR doc code
   // size() >= 2: a line that is only "." has no letter before its dot to look at.
@@ -172,6 +177,18 @@ std::string MendLine(std::string_view line) {
   if (std::size_t at = s.find("**Alterações**"); at != std::string::npos) s.resize(at);
   ReplaceAll(&s, "**LEGISLAÇÃO CONSOLIDADA**", "");
   ReplaceAll(&s, "LEGISLAÇÃO CONSOLIDADA", "");
+  // EUR-Lex's consolidation markers: "►B", "▼M1" open the text of the act or of an amending
+  // act, "◄" closes an inserted passage.
+  for (std::string_view marker : {"►", "▼"}) {
+    for (std::size_t at; (at = s.find(marker)) != std::string::npos;) {
+      std::size_t end = at + marker.size();
+      if (end < s.size() && std::isupper(static_cast<unsigned char>(s[end]))) ++end;
+      while (end < s.size() && IsDigit(s[end])) ++end;
+      while (end < s.size() && s[end] == ' ') ++end;
+      s.erase(at, end - at);
+    }
+  }
+  ReplaceAll(&s, "◄", "");
   // Footnote calls "(^1 )" and the caret of "n.o^ 1".
   for (std::size_t at; (at = s.find("(^")) != std::string::npos;) {
     std::size_t close = s.find(')', at);
