@@ -199,6 +199,13 @@ std::string EpigraphOrgan(std::string_view epigraph) {
     if (i + 1 < w.size() && IsUpperAt(w[i + 1], 0)) return ReadOrgan(w, i + 1);
     return {};
   }
+  // "Autoridade competente", "Entidade responsável": which one is the article's to say.
+  if (w.size() == 2) {
+    std::string second = Lower(w[1]);
+    if (second == "competente" || second == "competentes" || second == "responsável" ||
+        second == "responsáveis")
+      return {};
+  }
   // The epígrafe is the organ itself: "Conservatória dos Registos Centrais", "Fiscal único".
   if (std::string unit = UnitFromHeading(clean); !unit.empty()) return unit;
   static constexpr std::array<std::string_view, 10> kMoreOrgans = {
@@ -292,7 +299,8 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
   // "Name, abreviadamente designado por ABBR".
   for (std::string_view lead :
        {", abreviadamente designado por ", ", abreviadamente designada por ",
-        ", doravante designado por ", ", doravante designada por "}) {
+        ", doravante designado por ", ", doravante designada por ", ", adiante designado por ",
+        ", adiante designada por "}) {
     for (std::size_t at = text.find(lead); at != std::string_view::npos;
          at = text.find(lead, at + 1)) {
       std::string_view rest = text.substr(at + lead.size());

@@ -404,7 +404,12 @@ void Parser::Epigraph(const Line& l) {
     body_.push_back(std::move(b));
   };
   if (epigraph_open_) {
-    if (IsLowerAt(t, 0) && t.size() < 120) {
+    // "i) PS ≤ 0,5 bar;" opens the body, though it starts in lower case.
+    std::size_t paren = t.find(')');
+    bool item =
+        paren != std::string_view::npos && paren <= 5 &&
+        std::all_of(t.begin(), t.begin() + paren, [](char c) { return c >= 'a' && c <= 'z'; });
+    if (IsLowerAt(t, 0) && t.size() < 120 && !item) {
       epigraph_ += " " + StripEmphasis(t);
       return;
     }

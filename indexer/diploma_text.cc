@@ -70,6 +70,15 @@ Furniture Classify(std::string_view raw) {
     return Furniture::kStrong;
   if (s.starts_with("Pág. ") && AllDigits(s.substr(std::strlen("Pág. "))))
     return Furniture::kStrong;
+  // The 2022 header as some extractions break it: "Diário da República, 1." / "ª série" /
+  // "N.º 210 31 de outubro de 2022 Pág. 5".
+  if (s.starts_with("Diário da República, ") && s.size() <= 26 && s.back() == '.')
+    return Furniture::kStrong;
+  if (s.starts_with("ª série") && s.size() < 80) return Furniture::kStrong;
+  constexpr std::string_view kPage = " Pág. ";
+  if (std::size_t pag = s.rfind(kPage); s.size() < 60 && s.starts_with("N.º ") && pag != s.npos &&
+                                        AllDigits(s.substr(pag + kPage.size())))
+    return Furniture::kStrong;
   if (s.find("Jornal Oficial da União Europeia") != s.npos && s.size() < 120 &&
       s.find(" PT ") != s.npos)
     return Furniture::kStrong;

@@ -9,7 +9,7 @@
 // compete:", articles quoted in the article that amends them; dr-2019-cut-written.md, a copy
 // whose signature block lost its first lines; dated-title-written.md, a title with its date on
 // its line and a sumário without its stop; eu-consolidated-written.md, EUR-Lex's consolidated
-// form), read
+// form; dr-2022-split-written.md, the 2022 header broken over lines), read
 // through ReadFile so that the content-based choice of the reader is tested too, and the stages
 // of indexer/diploma.h one by one.
 #include <algorithm>
@@ -480,6 +480,11 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"constitution.md", "aprovacao"},
     // "# REGULAMENTOS" above the title: the Official Journal's heading for the kind of act.
     {"eu-oj.md", "regulamentos"},
+    // The 2022 page header broken over three lines (its words occur nowhere else).
+    {"dr-2022-split-written.md", "diario"},
+    {"dr-2022-split-written.md", "republica"},
+    {"dr-2022-split-written.md", "serie"},
+    {"dr-2022-split-written.md", "pag"},
 };
 
 // The body words of `file` that no field of its records holds, space-separated.
@@ -889,6 +894,24 @@ TEST(DiplomaReaderRegressionTest, EurLexConsolidatedText) {
   const Paragraph& amended = Only(r, "válida por cinco anos e pode ser renovada");
   EXPECT_EQ(amended.number, "2");
   EXPECT_EQ(amended.article, "2.º");
+}
+
+TEST(DiplomaReaderRegressionTest, TheDr2022HeaderBrokenOverLines) {
+  // "Diário da República, 1." / "ª série" / "N.º 210 … Pág. 5", as some extractions give the
+  // header, in the middle of a list; an epígrafe that names no organ ("Autoridade competente");
+  // "adiante designada por"; a body that opens with a subalínea.
+  const ReadResult& r = Read("dr-2022-split-written.md");
+  for (const Paragraph& p : r.paragraphs) {
+    EXPECT_FALSE(Contains(p.text, "série") || Contains(p.text, "Pág.")) << p.id << ": " << p.text;
+  }
+  EXPECT_EQ(Only(r, "A autoridade competente é").unit, "");
+  EXPECT_EQ(Only(r, "Licenciar os viveiros").text,
+            "Licenciar os viveiros nas zonas classificadas;");
+  EXPECT_EQ(Only(r, "Fiscalizar a qualidade").unit, "Direção-Geral dos Recursos Marinhos (DGRM)");
+  const Paragraph& zone = Only(r, "zonas de produção estão classificadas");
+  EXPECT_EQ(zone.section, "Artigo 2.º Zonas");
+  EXPECT_EQ(zone.article, "2.º");
+  EXPECT_EQ(MissingBodyWords("dr-2022-split-written.md"), "");
 }
 
 TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
