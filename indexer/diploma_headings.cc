@@ -24,7 +24,12 @@ bool IsAllCaps(std::string_view s) {
 // Europeu": words of capitals become capitalised, connectors lower case, short words such as
 // "UE" stay.
 std::string TitleCase(std::string_view s) {
-  if (!IsAllCaps(s)) return std::string(s);
+  // "REGULAMENTO (UE, Euratom) N.º 608/2014 DO CONSELHO": the treaty's name is written so in
+  // titles of capitals.
+  std::string caps(s);
+  if (std::size_t at = caps.find("Euratom)"); at != std::string::npos)
+    caps.replace(at, 7, "EURATOM");
+  if (!IsAllCaps(caps)) return std::string(s);
   std::string out;
   std::size_t start = 0;
   bool first = true;
@@ -36,8 +41,10 @@ std::string TitleCase(std::string_view s) {
     bool connector = folded == "de" || folded == "da" || folded == "do" || folded == "das" ||
                      folded == "dos" || folded == "e" || folded == "à" || folded == "a" ||
                      folded == "o" || folded == "em" || folded == "que" || folded == "na" ||
-                     folded == "no";
-    bool keep = word.size() <= 3 && !connector && word.find('(') != 0;
+                     folded == "no" || folded == "n.º";
+    // Short words ("UE", "CE") and numbers ("2006/44/CE") stay as written.
+    bool keep = (word.size() <= 3 && !connector && word.find('(') != 0) ||
+                (!word.empty() && IsDigit(word[0]));
     if (!out.empty()) out += ' ';
     if (word.starts_with("(") && word.size() <= 5) {
       out += word;  // "(UE)"
@@ -180,7 +187,37 @@ bool IsDiplomaTitle(std::string_view line) {
   for (auto t : kTypes) {
     if (std::string_view(titled).starts_with(t)) return true;
   }
-  return false;
+  return IsEuActTitle(line);
+}
+
+// An EU act of any era as the Official Journal heads it: "REGULAMENTO (UE, Euratom) N.º
+// 608/2014 DO CONSELHO", "Regulamento (CE) n.º 1907/2006", "DIRECTIVA 2006/44/CE", "Decisão de
+// Execução (UE) 2019/1234": its kind, then the treaty in brackets or a number with one.
+bool IsEuActTitle(std::string_view line) {
+  std::string folded = analysis::Fold(line);
+  std::string_view rest;
+  for (std::string_view kind : {"regulamento de execução ", "regulamento delegado ", "regulamento ",
+                                "diretiva de execução ", "diretiva delegada ", "diretiva ",
+                                "directiva ", "decisão de execução ", "decisão "}) {
+    if (std::string_view(folded).starts_with(kind)) {
+      rest = std::string_view(folded).substr(kind.size());
+      break;
+    }
+  }
+  if (rest.empty()) return false;
+  auto treaty = [](std::string_view t) {
+    return t == "ue" || t == "ce" || t == "cee" || t == "euratom" || t == "ue, euratom" ||
+           t == "ce, euratom" || t == "jai";
+  };
+  if (rest.starts_with("(")) {
+    std::size_t close = rest.find(')');
+    return close != std::string_view::npos && treaty(rest.substr(1, close - 1));
+  }
+  // "2006/44/ce": the number carries the treaty.
+  std::size_t end = rest.find(' ');
+  std::string_view number = rest.substr(0, end);
+  std::size_t slash = number.rfind('/');
+  return slash != std::string_view::npos && IsDigit(number[0]) && treaty(number.substr(slash + 1));
 }
 
 // "de 30 de julho" / "de 27 de abril de 2016" -> "07-30" or "2016-04-27" parts.

@@ -99,6 +99,16 @@ Furniture Classify(std::string_view raw) {
   return Furniture::kNone;
 }
 
+// "1)", "(12)", "a)", "iv)": a list or recital marker with nothing after it.
+bool IsBareMarker(std::string_view s) {
+  if (s.size() < 2 || s.size() > 6 || s.back() != ')') return false;
+  std::string_view inside = s.substr(s.front() == '(' ? 1 : 0);
+  inside.remove_suffix(1);
+  if (inside.empty()) return false;
+  return AllDigits(inside) ||
+         std::all_of(inside.begin(), inside.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 bool IsFootnoteSeparator(std::string_view raw) {
   return raw.size() >= 20 && Trim(raw).empty() && raw.find_first_not_of(" \t") == raw.npos;
 }
@@ -392,6 +402,20 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     out.lines.push_back(std::move(l));
   }
   for (auto& l : out.lines) l.text = std::string(Trim(MendLine(l.text)));
+  out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(),
+                                 [](const Line& l) { return l.text.empty(); }),
+                  out.lines.end());
+  // EUR-Lex's HTML puts a definition's or a recital's marker on a line of its own ("1)", "(1)",
+  // "a)"), the text after a blank line: the marker opens the line that follows.
+  for (std::size_t i = 0; i + 1 < out.lines.size(); ++i) {
+    if (out.lines[i].heading || out.lines[i + 1].heading || !IsBareMarker(out.lines[i].text))
+      continue;
+    Line& next = out.lines[i + 1];
+    next.text = out.lines[i].text + " " + next.text;
+    next.blank_before = out.lines[i].blank_before;
+    next.number = out.lines[i].number;
+    out.lines[i].text.clear();
+  }
   out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(),
                                  [](const Line& l) { return l.text.empty(); }),
                   out.lines.end());

@@ -9,7 +9,8 @@
 // compete:", articles quoted in the article that amends them; dr-2019-cut-written.md, a copy
 // whose signature block lost its first lines; dated-title-written.md, a title with its date on
 // its line and a sumário without its stop; eu-consolidated-written.md, EUR-Lex's consolidated
-// form; dr-2022-split-written.md, the 2022 header broken over lines), read
+// form; dr-2022-split-written.md, the 2022 header broken over lines; eu-html-written.md,
+// EUR-Lex's HTML layout), read
 // through ReadFile so that the content-based choice of the reader is tested too, and the stages
 // of indexer/diploma.h one by one.
 #include <algorithm>
@@ -912,6 +913,29 @@ TEST(DiplomaReaderRegressionTest, TheDr2022HeaderBrokenOverLines) {
   EXPECT_EQ(zone.section, "Artigo 2.º Zonas");
   EXPECT_EQ(zone.article, "2.º");
   EXPECT_EQ(MissingBodyWords("dr-2022-split-written.md"), "");
+}
+
+TEST(DiplomaReaderRegressionTest, EurLexHtmlAndAnOlderActsTitle) {
+  // EUR-Lex's HTML: each recital's and definition's marker on a line of its own; the title of
+  // an act of the EC era ("REGULAMENTO (CE) N.o 1234/2005").
+  const ReadResult& r = Read("eu-html-written.md");
+  EXPECT_EQ(r.paragraphs.front().source,
+            "Regulamento (CE) n.º 1234/2005 do Conselho, de 12 de Maio de 2005");
+  EXPECT_EQ(r.paragraphs.front().date, "2005-05-12");
+  EXPECT_EQ(Only(r, "A produção de ostras").id, "diploma:eu-html-written#preambulo/considerando-1");
+  const Paragraph& defined = Only(r, "«Zona classificada»");
+  EXPECT_EQ(defined.article, "1.º");
+  EXPECT_EQ(defined.letter, "2");
+  EXPECT_FALSE(Contains(defined.text, "«Viveiro»")) << defined.text;
+  EXPECT_EQ(MissingBodyWords("eu-html-written.md"), "");
+  for (const char* title : {"DIRECTIVA 2006/44/CE DO PARLAMENTO EUROPEU E DO CONSELHO",
+                            "REGULAMENTO (UE, Euratom) N.o 608/2014 DO CONSELHO",
+                            "Decisão de Execução (UE) 2019/1234 da Comissão"}) {
+    EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
+  }
+  for (const char* not_title : {"Regulamento interno da associação", "Diretiva de segurança"}) {
+    EXPECT_FALSE(diploma::IsDiplomaTitle(not_title)) << not_title;
+  }
 }
 
 TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
