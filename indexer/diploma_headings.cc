@@ -156,38 +156,71 @@ bool ParseAnnex(std::string_view line, std::string* label, std::string* rest) {
   return true;
 }
 
+namespace {
+
 // Diploma types as they head a diploma ("Decreto-Lei n.º 65/2021").
+constexpr std::string_view kTypes[] = {"Decreto-Lei n.º",
+                                       "Lei n.º",
+                                       "Lei Orgânica n.º",
+                                       "Lei Constitucional n.º",
+                                       "Portaria n.º",
+                                       "Decreto n.º",
+                                       "Decreto Regulamentar n.º",
+                                       "Decreto Legislativo Regional n.º",
+                                       "Despacho n.º",
+                                       "Despacho Normativo n.º",
+                                       "Resolução do Conselho de Ministros n.º",
+                                       "Resolução da Assembleia da República n.º",
+                                       "Aviso n.º",
+                                       "Deliberação n.º",
+                                       "Regulamento n.º",
+                                       "Regulamento (UE)",
+                                       "Regulamento de Execução (UE)",
+                                       "Regulamento Delegado (UE)",
+                                       "Diretiva (UE)",
+                                       "Decisão (UE)",
+                                       "Diretriz/",
+                                       "Diretriz n.º",
+                                       "Decreto de Aprovação da Constituição",
+                                       "Carta dos Direitos Fundamentais"};
+
+constexpr std::string_view kNumberSign = " n.º";
+
+// The length of the kind of diploma that opens `titled` when its number follows without "n.º"
+// ("Decreto-lei 52/2025", as some sites copy the DR), else 0.
+std::size_t KindWithoutNumberSign(std::string_view titled) {
+  std::string folded = analysis::Fold(titled);
+  for (std::string_view t : kTypes) {
+    if (!t.ends_with(kNumberSign)) continue;
+    std::string kind = analysis::Fold(t.substr(0, t.size() - kNumberSign.size())) + " ";
+    if (folded.starts_with(kind) && folded.size() > kind.size() && IsDigit(folded[kind.size()]) &&
+        folded.find('/', kind.size()) != std::string::npos) {
+      return t.size() - kNumberSign.size();  // folding keeps the length of these names
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
 bool IsDiplomaTitle(std::string_view line) {
   if (line.size() > 160) return false;
-  static constexpr std::string_view kTypes[] = {"Decreto-Lei n.º",
-                                                "Lei n.º",
-                                                "Lei Orgânica n.º",
-                                                "Lei Constitucional n.º",
-                                                "Portaria n.º",
-                                                "Decreto n.º",
-                                                "Decreto Regulamentar n.º",
-                                                "Decreto Legislativo Regional n.º",
-                                                "Despacho n.º",
-                                                "Despacho Normativo n.º",
-                                                "Resolução do Conselho de Ministros n.º",
-                                                "Resolução da Assembleia da República n.º",
-                                                "Aviso n.º",
-                                                "Deliberação n.º",
-                                                "Regulamento n.º",
-                                                "Regulamento (UE)",
-                                                "Regulamento de Execução (UE)",
-                                                "Regulamento Delegado (UE)",
-                                                "Diretiva (UE)",
-                                                "Decisão (UE)",
-                                                "Diretriz/",
-                                                "Diretriz n.º",
-                                                "Decreto de Aprovação da Constituição",
-                                                "Carta dos Direitos Fundamentais"};
   std::string titled = TitleCase(line);
   for (auto t : kTypes) {
     if (std::string_view(titled).starts_with(t)) return true;
   }
-  return IsEuActTitle(line);
+  return KindWithoutNumberSign(titled) > 0 || IsEuActTitle(line);
+}
+
+std::string CitedTitle(std::string_view titled) {
+  std::size_t kind = KindWithoutNumberSign(titled);
+  if (kind == 0) return std::string(titled);
+  for (std::string_view t : kTypes) {
+    if (t.ends_with(kNumberSign) && t.size() - kNumberSign.size() == kind &&
+        analysis::Fold(t.substr(0, kind)) == analysis::Fold(titled.substr(0, kind)))
+      return std::string(t) + std::string(titled.substr(kind));
+  }
+  return std::string(titled);
 }
 
 // An EU act of any era as the Official Journal heads it: "REGULAMENTO (UE, Euratom) N.º

@@ -115,6 +115,9 @@ class Parser {
   std::map<std::string, std::string> abbreviations_;
   std::string source_, summary_, issuer_, date_, page_date_;
   bool summary_next_ = false, summary_open_ = false;
+  // "Sumário" alone on its line (as DRE's mirrors print it): the next line is the sumário,
+  // whatever was taken for one before.
+  bool summary_labelled_ = false;
   std::vector<std::string> divisions_;
   std::string annex_, annex_label_;
   int annex_count_ = 0;

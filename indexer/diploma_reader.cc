@@ -149,6 +149,20 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
   if (summary_next_) {
     if (Summary(l)) return;
   }
+  // Not the Official Journal's table of contents ("Sumário" / "Página"): a sentence follows.
+  auto sentence_next = [&]() {
+    if (*index + 1 >= lines.size()) return false;
+    std::string next = StripEmphasis(lines[*index + 1].text);
+    return std::count(next.begin(), next.end(), ' ') >= 3 && IsUpperAt(next, 0);
+  };
+  if (mode_ != Mode::kArticle && !summary_labelled_ &&
+      (plain == "Sumário" || plain == "SUMÁRIO" || plain == "Sumário:" || plain == "SUMÁRIO:") &&
+      sentence_next()) {
+    summary_labelled_ = summary_next_ = true;
+    summary_.clear();
+    summary_open_ = false;
+    return;
+  }
   if (plain.starts_with("Sumário:") && summary_.empty() && mode_ != Mode::kArticle) {
     summary_ = std::string(Trim(plain.substr(std::string_view("Sumário:").size())));
     summary_open_ = !summary_.ends_with(".");
@@ -241,7 +255,7 @@ bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
   std::string plain = StripEmphasis(lines[*index].text);
   if (!IsDiplomaTitle(plain)) return false;
   Flush();  // what came before the title is front matter of its own
-  std::string title = TitleCase(plain);
+  std::string title = CitedTitle(TitleCase(plain));
   // An all-caps title broken over lines ("CARTA DOS DIREITOS FUNDAMENTAIS DA" / "UNIÃO …").
   while (*index + 1 < lines.size() && IsAllCaps(plain) &&
          (plain.ends_with(" DA") || plain.ends_with(" DE") || plain.ends_with(" DO"))) {
@@ -309,6 +323,10 @@ bool Parser::Summary(const Line& l) {
   }
   std::string plain = StripEmphasis(t);
   if (plain.starts_with("Sumário:")) return false;
+  if (summary_labelled_) {
+    summary_ = plain;
+    return true;
+  }
   bool lower = IsLowerAt(plain, 0);
   bool dre_line = by_blank_lines_ && mode_ == Mode::kProse && prose_section_ == "Preâmbulo" &&
                   plain.size() < 400 && !plain.ends_with(".");

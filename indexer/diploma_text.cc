@@ -268,8 +268,8 @@ std::string MendLine(std::string_view line) {
 }
 
 bool LooksLikeDiploma(std::string_view content) {
-  int articles = 0, headings = 0, items = 0, points = 0, expected_point = 1;
-  bool furniture = false;
+  int articles = 0, headings = 0, items = 0, points = 0, expected_point = 1, dashed = 0;
+  bool furniture = false, title = false;
   std::size_t scanned = 0;
   for (std::string_view rest = content; !rest.empty() && scanned < 4000;) {
     std::size_t nl = rest.find('\n');
@@ -284,7 +284,20 @@ bool LooksLikeDiploma(std::string_view content) {
       line = text == std::string_view::npos ? std::string_view() : Trim(line.substr(text));
     }
     if (line.starts_with("- ") || line.starts_with("* ")) ++items;
-    if (line.starts_with("Artigo ") && line.size() > 7 && IsDigit(line[7])) ++articles;
+    if (line.starts_with("Artigo ") && line.size() > 7 &&
+        (IsDigit(line[7]) || line.substr(7).starts_with("único")))
+      ++articles;
+    // A diploma's title near the top ("Resolução do Conselho de Ministros n.º 122/99").
+    if (scanned <= 60 && !title && line.size() < 160) title = IsDiplomaTitle(MendLine(line));
+    // Números as the DR writes them: "1 - ", "2 — ".
+    std::size_t digits = 0;
+    while (digits < line.size() && digits < 3 && IsDigit(line[digits])) ++digits;
+    if (digits > 0 && digits + 1 < line.size() && line[digits] == '.' && IsDigit(line[digits + 1]))
+      for (digits += 1; digits < line.size() && IsDigit(line[digits]);) ++digits;  // "1.2 - "
+    if (digits > 0 &&
+        (line.substr(digits).starts_with(" - ") || line.substr(digits).starts_with(" — ") ||
+         line.substr(digits).starts_with(" – ")))
+      ++dashed;
     if (Classify(line) == Furniture::kStrong) furniture = true;
     std::string number = std::to_string(expected_point) + ". ";
     if (line.starts_with(number)) {
@@ -292,7 +305,9 @@ bool LooksLikeDiploma(std::string_view content) {
       ++expected_point;
     }
   }
-  return articles >= 2 || furniture || (points >= 5 && headings == 0 && items == 0);
+  // An act with one article or none (a resolution's or a despacho's números) under its title.
+  return articles >= 2 || furniture || (points >= 5 && headings == 0 && items == 0) ||
+         (title && (articles >= 1 || dashed >= 2));
 }
 
 CleanText Clean(std::string_view content, const WordCheck& known) {

@@ -10,7 +10,8 @@
 // whose signature block lost its first lines; dated-title-written.md, a title with its date on
 // its line and a sumário without its stop; eu-consolidated-written.md, EUR-Lex's consolidated
 // form; dr-2022-split-written.md, the 2022 header broken over lines; eu-html-written.md,
-// EUR-Lex's HTML layout), read
+// EUR-Lex's HTML layout; mirror-written.md, a resolution as a mirror site of the DR prints it),
+// read
 // through ReadFile so that the content-based choice of the reader is tested too, and the stages
 // of indexer/diploma.h one by one.
 #include <algorithm>
@@ -482,6 +483,8 @@ const std::multimap<std::string, std::string> kNotBody = {
     // "# REGULAMENTOS" above the title: the Official Journal's heading for the kind of act.
     {"eu-oj.md", "regulamentos"},
     // The 2022 page header broken over three lines (its words occur nowhere else).
+    // The label of the sumário a mirror site prints above it.
+    {"mirror-written.md", "sumario"},
     {"dr-2022-split-written.md", "diario"},
     {"dr-2022-split-written.md", "republica"},
     {"dr-2022-split-written.md", "serie"},
@@ -936,6 +939,20 @@ TEST(DiplomaReaderRegressionTest, EurLexHtmlAndAnOlderActsTitle) {
   for (const char* not_title : {"Regulamento interno da associação", "Diretiva de segurança"}) {
     EXPECT_FALSE(diploma::IsDiplomaTitle(not_title)) << not_title;
   }
+}
+
+TEST(DiplomaReaderRegressionTest, AResolutionAsAMirrorSitePrintsIt) {
+  // A resolution with números and no article, its title without "n.º", "Sumário" on a line of
+  // its own: read as a diploma (not as a page), cited as the DR cites it.
+  const ReadResult& r = Read("mirror-written.md");
+  const Paragraph& first = Only(r, "Prorrogar por seis meses");
+  EXPECT_EQ(first.id, "diploma:mirror-written#texto/n1");
+  EXPECT_EQ(first.number, "1");
+  EXPECT_EQ(first.source, "Resolução do Conselho de Ministros n.º 12/2099, de 5 de Maio");
+  EXPECT_EQ(first.summary, "Prorroga o mandato da comissão dos viveiros de ostras.");
+  EXPECT_EQ(first.date, "2099-05-05");
+  EXPECT_EQ(Only(r, "apresenta o inventário").number, "2");
+  EXPECT_EQ(MissingBodyWords("mirror-written.md"), "");
 }
 
 TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
