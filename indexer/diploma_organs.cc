@@ -113,12 +113,34 @@ std::string CompetenceOrgan(std::string_view sentence) {
   }
   // A delegation (the 2.ª série's despachos): "…, delego no diretor-geral do Orçamento, com
   // faculdade de subdelegação, as competências para:" — the list is what the delegate may do.
+  // Also "Delego, também, no …", "São, ainda, delegadas no …", "Subdelegar no …" (a número
+  // of a despacho that lists its delegations).
+  static constexpr std::array<std::string_view, 10> kDelegate = {
+      "delego",    "subdelego", "delegar",  "subdelegar",   "delegadas",
+      "delegados", "delegada",  "delegado", "subdelegadas", "subdelegados"};
   for (std::size_t i = 0; i + 2 < w.size() && i < 40; ++i) {
     std::string v = Lower(w[i]);
-    if (v != "delego" && v != "subdelego") continue;
-    std::string in = Lower(w[i + 1]);
+    if (v.ends_with(",")) v.pop_back();
+    if (std::find(kDelegate.begin(), kDelegate.end(), v) == kDelegate.end()) continue;
+    // The infinitive opens the número ("Subdelegar no …"); the participle follows its copula
+    // ("São, ainda, delegadas no …"), not a noun ("atos delegados nos termos").
+    if (v.starts_with("delegar") || v.starts_with("subdelegar")) {
+      if (i != 0) continue;
+    } else if (v != "delego" && v != "subdelego") {
+      bool copula = false;
+      for (std::size_t k = i; k > 0 && k + 3 > i; --k) {
+        std::string c = Lower(w[k - 1]);
+        if (c.ends_with(",")) c.pop_back();
+        copula = copula || c == "são" || c == "é" || c == "ficam" || c == "fica";
+      }
+      if (!copula) continue;
+    }
+    // Words set off by commas between the verb and its object: "Delego, também, no …".
+    std::size_t at = i + 1;
+    while (at + 1 < w.size() && at < i + 4 && w[at].ends_with(",")) ++at;
+    std::string in = Lower(w[at]);
     if (in == "no" || in == "na" || in == "nos" || in == "nas" || in == "em")
-      return ReadOrgan(w, i + 2);
+      return ReadOrgan(w, at + 1);
   }
   // A relative clause after the organ's name: "Criar a Comissão de Acompanhamento, à qual
   // compete:", "É instituído o Conselho X, ao qual cabe:". The name is the run of capitalised

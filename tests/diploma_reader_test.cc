@@ -742,7 +742,16 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
       {"É instituído o Conselho Consultivo, ao qual cabe, designadamente:", "Conselho Consultivo"},
       {"São criadas as Equipas de Intervenção Local, às quais incumbe:",
        "Equipas de Intervenção Local"},
+      // A despacho's delegations, however the verb is put.
+      {"Delego, também, no Secretário de Estado do Mar, com faculdade de subdelegação:",
+       "Secretário de Estado do Mar"},
+      {"São, ainda, delegadas na Diretora Regional das Pescas as competências relativas a:",
+       "Diretora Regional das Pescas"},
+      {"Subdelegar no Chefe de Divisão de Licenciamento as competências para:",
+       "Chefe de Divisão de Licenciamento"},
       // No organ: a scope, a pronoun, a list of something else.
+      {"A Comissão pode adotar atos delegados nos termos do artigo 92.º, a fim de:", ""},
+      {"O diretor pode subdelegar no seu adjunto as competências seguintes:", ""},
       {"A presente lei aplica-se:", ""},
       {"Compete-lhe ainda:", ""},
       {"Compete-lhe, designadamente:", ""},
