@@ -71,8 +71,13 @@ std::string TitleCase(std::string_view s) {
 bool ParseArticle(std::string_view line, std::string* label, std::string* rest) {
   std::string_view s = line;
   if (s.starts_with("«")) return false;
-  if (!(s.starts_with("Artigo ") || s.starts_with("ARTIGO "))) return false;
-  s.remove_prefix(7);
+  if (s.starts_with("Artigo ") || s.starts_with("ARTIGO ")) {
+    s.remove_prefix(7);
+  } else if ((s.starts_with("Art. ") || s.starts_with("ART. ")) && s.size() > 5 && IsDigit(s[5])) {
+    s.remove_prefix(5);  // older diplomas: "Art. 2.º Integram o Governo …"
+  } else {
+    return false;
+  }
   if (s.starts_with("único") || s.starts_with("ÚNICO")) {
     *label = "único";
     *rest = std::string(Trim(s.substr(s.find(' ') == s.npos ? s.size() : s.find(' '))));
@@ -169,6 +174,9 @@ constexpr std::string_view kTypes[] = {"Decreto-Lei n.º",
                                        "Decreto Legislativo Regional n.º",
                                        "Despacho n.º",
                                        "Despacho Normativo n.º",
+                                       "Despacho (extrato) n.º",
+                                       "Decreto da Assembleia da República n.º",
+                                       "Decreto do Presidente da República n.º",
                                        "Resolução do Conselho de Ministros n.º",
                                        "Resolução da Assembleia da República n.º",
                                        "Aviso n.º",

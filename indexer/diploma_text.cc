@@ -287,6 +287,7 @@ bool LooksLikeDiploma(std::string_view content) {
     if (line.starts_with("Artigo ") && line.size() > 7 &&
         (IsDigit(line[7]) || line.substr(7).starts_with("único")))
       ++articles;
+    if (line.starts_with("Art. ") && line.size() > 5 && IsDigit(line[5])) ++articles;
     // A diploma's title near the top ("Resolução do Conselho de Ministros n.º 122/99").
     if (scanned <= 60 && !title && line.size() < 160) title = IsDiplomaTitle(MendLine(line));
     // Números as the DR writes them: "1 - ", "2 — ".

@@ -485,6 +485,7 @@ const std::multimap<std::string, std::string> kNotBody = {
     // The 2022 page header broken over three lines (its words occur nowhere else).
     // The label of the sumário a mirror site prints above it.
     {"mirror-written.md", "sumario"},
+    {"old-style-written.md", "art"},  // "Art. 2.º": the label is the record's article
     {"dr-2022-split-written.md", "diario"},
     {"dr-2022-split-written.md", "republica"},
     {"dr-2022-split-written.md", "serie"},
@@ -962,6 +963,24 @@ TEST(DiplomaReaderRegressionTest, AResolutionAsAMirrorSitePrintsIt) {
   EXPECT_EQ(first.date, "2099-05-05");
   EXPECT_EQ(Only(r, "apresenta o inventário").number, "2");
   EXPECT_EQ(MissingBodyWords("mirror-written.md"), "");
+}
+
+TEST(DiplomaReaderRegressionTest, OlderArticlesRunIntoTheirText) {
+  // Before about 1990: "Artigo 1.º O regime …", "Art. 2.º Compete à …", no epígrafe.
+  const ReadResult& r = Read("old-style-written.md");
+  EXPECT_EQ(Only(r, "O regime dos viveiros").article, "1.º");
+  const Paragraph& item = Only(r, "Fiscalizar as zonas");
+  EXPECT_EQ(item.article, "2.º");
+  EXPECT_EQ(item.letter, "b");
+  EXPECT_EQ(item.unit, "Junta Autónoma das Rias");
+  const Paragraph& last = Only(r, "entra em vigor no dia imediato");
+  EXPECT_EQ(last.article, "3.º");
+  EXPECT_EQ(last.text, "O presente diploma entra em vigor no dia imediato.");
+  EXPECT_EQ(MissingBodyWords("old-style-written.md"), "");
+  for (const char* title :
+       {"Despacho (extrato) n.º 5057/2025", "DECRETO DA ASSEMBLEIA DA REPÚBLICA N.º 192/XIV"}) {
+    EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
+  }
 }
 
 TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
