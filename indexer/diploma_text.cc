@@ -87,7 +87,16 @@ Furniture Classify(std::string_view raw) {
   if (s.size() < 64 && s.size() > 10 && s[0] == '0' && AllDigits(s.substr(0, 5)) &&
       s.find(" — PT — ") != s.npos)
     return Furniture::kStrong;
+  if (s == "Jornal Oficial da União Europeia") return Furniture::kStrong;  // EUR-Lex's HTML head
   // Weak: law text only in rare cases, so dropped only next to a page break or strong line.
+  // The rest of that head: "7.6.2014", "PT", "L 168/29".
+  if (s == "PT") return Furniture::kWeak;
+  if (s.size() <= 12 && s.size() >= 5 && (s[0] == 'L' || s[0] == 'C') && s[1] == ' ' &&
+      s.find('/') != s.npos && IsDigit(s[2]))
+    return Furniture::kWeak;
+  if (s.size() <= 10 && s.size() >= 8 && std::count(s.begin(), s.end(), '.') == 2 &&
+      std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c) || c == '.'; }))
+    return Furniture::kWeak;
   if (AllDigits(s) && s.size() <= 12) return Furniture::kWeak;  // page number, DR doc code
   // size() >= 2: a line that is only "." has no letter before its dot to look at.
   if (s.size() >= 2 && s.size() <= 6 && s.back() == '.' && s[s.size() - 2] == 'v' &&

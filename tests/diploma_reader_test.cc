@@ -485,6 +485,9 @@ const std::multimap<std::string, std::string> kNotBody = {
     // The 2022 page header broken over three lines (its words occur nowhere else).
     // The label of the sumário a mirror site prints above it.
     {"mirror-written.md", "sumario"},
+    {"eu-html-written.md", "jornal"},  // the OJ's head
+    {"eu-html-written.md", "oficial"},
+    {"eu-html-written.md", "pt"},
     {"old-style-written.md", "art"},  // "Art. 2.º": the label is the record's article
     {"dr-2022-split-written.md", "diario"},
     {"dr-2022-split-written.md", "republica"},
@@ -929,9 +932,14 @@ TEST(DiplomaReaderRegressionTest, TheDr2022HeaderBrokenOverLines) {
 }
 
 TEST(DiplomaReaderRegressionTest, EurLexHtmlAndAnOlderActsTitle) {
-  // EUR-Lex's HTML: each recital's and definition's marker on a line of its own; the title of
+  // EUR-Lex's HTML: the OJ's head on four lines, each recital's and definition's marker on a
+  // line of its own; the title of
   // an act of the EC era ("REGULAMENTO (CE) N.o 1234/2005").
   const ReadResult& r = Read("eu-html-written.md");
+  for (const Paragraph& p : r.paragraphs) {  // the page's head: date, language, OJ, series/page
+    EXPECT_FALSE(Contains(p.text, "Jornal Oficial") || Contains(p.text, "L 120/7"))
+        << p.id << ": " << p.text;
+  }
   EXPECT_EQ(r.paragraphs.front().source,
             "Regulamento (CE) n.º 1234/2005 do Conselho, de 12 de Maio de 2005");
   EXPECT_EQ(r.paragraphs.front().date, "2005-05-12");
