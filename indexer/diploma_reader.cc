@@ -194,7 +194,8 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
       return;
     }
   }
-  if (mode_ != Mode::kFront && ((!by_blank_lines_ && IsSignature(plain)) || IsEuSignature(plain))) {
+  if (mode_ != Mode::kFront && ((!by_blank_lines_ && IsSignature(plain)) || IsEuSignature(plain) ||
+                                IsDatedSignature(plain))) {
     return Switch(Mode::kProse, "Assinatura", l);
   }
   if (awaiting_title_) {
@@ -218,6 +219,19 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
 
 bool Parser::IsEuSignature(std::string_view s) {
   return s.starts_with("Feito em ") && s.size() < 80 && !IsoDate(s, "").empty();
+}
+
+// "Presidência do Conselho de Ministros, 23 de Setembro de 1999. - O Primeiro-Ministro, …": the
+// place, the full date and the signatory on one line, in any layout (a mirror site's copy of a
+// resolution separates its paragraphs by blank lines, as DRE does).
+bool Parser::IsDatedSignature(std::string_view s) {
+  std::size_t dash = s.find(". - ");
+  if (dash == std::string_view::npos) dash = s.find(". — ");
+  if (dash == std::string_view::npos || dash > 100) return false;
+  std::size_t comma = s.substr(0, dash).find(", ");
+  if (comma == std::string_view::npos || !IsUpperAt(s, 0)) return false;
+  std::string_view date = s.substr(comma + 2, dash - comma - 2);
+  return !date.empty() && IsDigit(date[0]) && date.size() < 30 && !IsoDate(date, "").empty();
 }
 
 bool Parser::IsSignature(std::string_view s) {

@@ -970,6 +970,10 @@ TEST(DiplomaReaderRegressionTest, AResolutionAsAMirrorSitePrintsIt) {
   EXPECT_EQ(first.summary, "Prorroga o mandato da comissão dos viveiros de ostras.");
   EXPECT_EQ(first.date, "2099-05-05");
   EXPECT_EQ(Only(r, "apresenta o inventário").number, "2");
+  // Its place, date and signatory on one line, in a text of blank-line paragraphs.
+  const Paragraph& signed_by = Only(r, "Joaquim Exemplo Lopes");
+  EXPECT_EQ(signed_by.section, "Assinatura");
+  EXPECT_EQ(signed_by.number, "");
   EXPECT_EQ(MissingBodyWords("mirror-written.md"), "");
 }
 
