@@ -10,7 +10,7 @@ usage: scripts/eval.py --seed DB --br DB --all DB [--misses] [SET...]
   --br DB    corpus/ and ../shared/corpus/br-akn/           (set br-dev)
   --all DB   corpus/, ../shared/corpus/pt-dr/ and br-akn/   (pt-dev, tests/eval/pt-*, dev-big)
   --misses   also list the ids of the questions whose first result does not answer them
-  SET        dev br-dev pt-dev pt-own pt-heldout pt-test pt-fresh pt-blind pt-new pt-next dev-big
+  SET        dev br-dev pt-dev pt-own pt-heldout pt-test pt-fresh pt-blind pt-new pt-next pt-final dev-big
              (default: every set whose index was given)
 
 Keep the held-out sets held out: look at their scores, not at their misses (README, Quality).
@@ -33,7 +33,7 @@ SETS = {
     "pt-dev": (os.path.join(SHARED, "questions-pt.jsonl"), "all", 2000),
     "dev-big": (os.path.join(SHARED, "questions.jsonl"), "all", 0),
 }
-for name in ("own", "heldout", "test", "fresh", "blind", "new", "next"):
+for name in ("own", "heldout", "test", "fresh", "blind", "new", "next", "final"):
     SETS["pt-" + name] = (os.path.join(OWN, f"pt-{name}.jsonl"), "all", 2000)
 
 
