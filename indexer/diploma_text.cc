@@ -413,6 +413,17 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
         blank = false;
         continue;
       }
+      // A word broken without its hyphen, as some PDF copies give it ("normas mí" / "nimas
+      // comuns"): joined only where the first half is no word and the whole is one (the
+      // dictionary's affix rules accept many second halves: "nimas", "mento").
+      if (!blank && !prev.heading && known && IsLowerAt(line, 0)) {
+        std::string a = LastWord(p), b = FirstWord(line);
+        if (!a.empty() && !b.empty() && a.size() < p.size() && IsLowerAt(a, 0) &&
+            !known(analysis::Fold(a)) && known(analysis::Fold(a + b))) {
+          prev.text += std::string(line);
+          continue;
+        }
+      }
     }
     Line l;
     l.number = raw[i].number;
