@@ -6,14 +6,9 @@
 // of an amending decree, with quirks the corpus does not show: a sumário without its final stop,
 // an organ named in two cases, a public body's legal form around its abbreviation, a delegation,
 // a signature after its date, a title with no date line, an organ created with "…, à qual
-// compete:", articles quoted in the article that amends them; dr-2019-cut-written.md, a copy
-// whose signature block lost its first lines; dated-title-written.md, a title with its date on
-// its line and a sumário without its stop; eu-consolidated-written.md, EUR-Lex's consolidated
-// form; dr-2022-split-written.md, the 2022 header broken over lines; eu-html-written.md,
-// EUR-Lex's HTML layout; mirror-written.md, a resolution as a mirror site of the DR prints it),
-// read
-// through ReadFile so that the content-based choice of the reader is tested too, and the stages
-// of indexer/diploma.h one by one.
+// compete:", articles quoted in the article that amends them), read through ReadFile so that the
+// content-based choice of the reader is tested too, and the stages of indexer/diploma.h one by
+// one. The regressions, with a short fixture each, are in diploma_regression_test.cc.
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
@@ -32,11 +27,19 @@
 #include "indexer/diploma.h"
 #include "indexer/reader.h"
 #include "schema/terms.h"
+#include "tests/diploma_fixtures.h"
 #include "tests/test_util.h"
 
 namespace portaria::indexer {
 namespace {
 
+using fixtures::AddWords;
+using fixtures::BodyWords;
+using fixtures::Contains;
+using fixtures::Fixture;
+using fixtures::MissingBodyWords;
+using fixtures::Only;
+using fixtures::Read;
 using ::portaria::testing::ReadFileToString;
 using ::portaria::testing::SourceDir;
 
@@ -47,34 +50,6 @@ const std::vector<std::string> kFixtures = {
     "constitution.md",    "eu-oj.md",       "guideline.md",        "portaria-dr.md",
     "dr-2018-written.md", "dre-written.md", "despacho-written.md", "rcm-written.md",
     "amending-written.md"};
-
-std::filesystem::path Fixture(const std::string& name) {
-  return SourceDir() / "tests/data/diplomas" / name;
-}
-
-// Each fixture is read once (ReadFile is a pure function of the file).
-const ReadResult& Read(const std::string& name) {
-  static auto* cache = new std::map<std::string, ReadResult>;
-  auto it = cache->find(name);
-  if (it == cache->end()) it = cache->emplace(name, ReadFile(Fixture(name))).first;
-  return it->second;
-}
-
-// The one record whose text contains `phrase`; fails the test (and returns an empty record) if
-// there is none or more than one, so that a table row always names one paragraph.
-const Paragraph& Only(const ReadResult& r, std::string_view phrase) {
-  static const Paragraph kNone;
-  std::vector<const Paragraph*> found;
-  for (const auto& p : r.paragraphs) {
-    if (p.text.find(phrase) != std::string::npos) found.push_back(&p);
-  }
-  if (found.size() != 1) ADD_FAILURE() << found.size() << " records contain \"" << phrase << "\"";
-  return found.size() == 1 ? *found[0] : kNone;
-}
-
-bool Contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading each fixture.
@@ -395,76 +370,7 @@ TEST(DiplomaFixtureTest, TextIsMendedShortAndHasNoIndice) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// No body word is lost. The expected words come from the fixture by a rule of their own: every
-// word (letters, 3 or more, folded) of every line, leaving out what is not law text — page
-// furniture (DR headers, OJ running heads, page numbers, the DR document code), the DRE Índice,
-// consolidation notes ("**Alterações** …", "Alterado pelo/a …", "LEGISLAÇÃO CONSOLIDADA",
-// "(em vigor a partir de: …)") and the labels "Sumário:" and "# Diploma". A word broken at a line
-// end counts joined ("obriga-" "ções" -> "obrigacoes"), or as its two parts when the reader keeps
-// the hyphen of a compound.
-
-bool IsFurniture(const std::string& line) {
-  static const std::regex kFurniture(
-      R"(Diário da República, \d\.ª série.*|Pág\. \d+|N\.º \d+|\d+|\d+v\.|www\.dre\.pt|PARTE [A-H]|)"
-      R"(\d{1,2} de [a-zç]+ de \d{4}|\d+\.\d+\.\d{4} PT Jornal Oficial da União Europeia .*|)"
-      R"([LC] \d+/\d+ PT Jornal Oficial da União Europeia .*)");
-  return std::regex_match(line, kFurniture);
-}
-
-std::string TrimSpaces(std::string_view s) {
-  std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-  return b == std::string_view::npos ? "" : std::string(s.substr(b, e - b + 1));
-}
-
-// Folded words of `text`; '\x01' marks where a broken word was joined.
-void AddWords(std::string_view text, std::set<std::string>* words) {
-  std::string folded = analysis::FoldAndStrip(text), word;
-  folded += ' ';
-  for (char c : folded) {
-    if ((c >= 'a' && c <= 'z') || c == '\x01') {
-      word += c;
-      continue;
-    }
-    std::string joined = word;
-    std::erase(joined, '\x01');
-    if (joined.size() >= 3) words->insert(word);
-    word.clear();
-  }
-}
-
-std::set<std::string> BodyWords(std::string content) {
-  for (std::size_t at; (at = content.find("\\n")) != std::string::npos;)
-    content.replace(at, 2, "\n");
-  std::string all;
-  bool in_index = false;
-  std::istringstream in(content);
-  for (std::string line; std::getline(in, line);) {
-    line = TrimSpaces(line);
-    if (line.starts_with("#")) {
-      std::string title = TrimSpaces(line.substr(line.find_first_not_of('#')));
-      in_index = title == "Índice";
-      if (in_index || title == "Diploma" || title.starts_with("(em vigor") ||
-          title.starts_with("(Produção de efeitos"))
-        continue;
-    }
-    if (in_index || line.empty() || IsFurniture(line)) continue;
-    if (line.starts_with("Alterado pelo/a") || line.starts_with("Aditado pelo/a")) continue;
-    if (std::size_t at = line.find("**Alterações**"); at != std::string::npos) line.resize(at);
-    for (std::size_t at; (at = line.find("LEGISLAÇÃO CONSOLIDADA")) != std::string::npos;)
-      line.erase(at, std::string_view("LEGISLAÇÃO CONSOLIDADA").size());
-    if (line.starts_with("Sumário:")) line.erase(0, std::string_view("Sumário:").size());
-    // "obriga-" + "ções" -> "obriga\x01ções"; "decreto-" + "-lei" -> "decreto--lei".
-    line = TrimSpaces(line);
-    if (!all.empty() && all.back() == '\x01' && line.starts_with("-")) all.back() = '-';
-    all += line;
-    bool broken = line.size() >= 2 && line.back() == '-' && line[line.size() - 2] != ' ';
-    if (broken) all.back() = '\x01';
-    if (!broken) all += ' ';
-  }
-  std::set<std::string> words;
-  AddWords(all, &words);
-  return words;
-}
+// No body word is lost (fixtures::BodyWords says which words are body text).
 
 TEST(DiplomaFixtureTest, BodyWordRuleDropsFurnitureAndJoinsBrokenWords) {
   EXPECT_EQ(BodyWords("N.º 147 \nPág. 8\nDiário da República, 1.ª série\ndefine as obriga-\n"
@@ -475,63 +381,16 @@ TEST(DiplomaFixtureTest, BodyWordRuleDropsFurnitureAndJoinsBrokenWords) {
                                    "decreto", "lei"}));
 }
 
-// Words of the fixtures that are not body text after all.
-const std::multimap<std::string, std::string> kNotBody = {
-    // The title "Decreto de Aprovação da Constituição": the source is the name people cite.
-    {"constitution.md", "decreto"},
-    {"constitution.md", "aprovacao"},
-    // "# REGULAMENTOS" above the title: the Official Journal's heading for the kind of act.
-    {"eu-oj.md", "regulamentos"},
-    // The 2022 page header broken over three lines (its words occur nowhere else).
-    // The label of the sumário a mirror site prints above it.
-    {"mirror-written.md", "sumario"},
-    {"eu-consolidated-written.md", "mi"},  // the halves of "mí" / "nimas", read "mínimas"
-    {"eu-consolidated-written.md", "nimas"},
-    {"eu-html-written.md", "jornal"},  // the OJ's head
-    {"eu-html-written.md", "oficial"},
-    {"eu-html-written.md", "pt"},
-    {"old-style-written.md", "art"},  // "Art. 2.º": the label is the record's article
-    {"dr-2022-split-written.md", "diario"},
-    {"dr-2022-split-written.md", "republica"},
-    {"dr-2022-split-written.md", "serie"},
-    {"dr-2022-split-written.md", "pag"},
-};
-
-// The body words of `file` that no field of its records holds, space-separated.
-std::string MissingBodyWords(const std::string& file) {
-  std::set<std::string> expected = BodyWords(ReadFileToString(Fixture(file)));
-  std::set<std::string> read;
-  for (const auto& p : Read(file).paragraphs) {
-    for (const std::string* field :
-         {&p.text, &p.section, &p.context, &p.summary, &p.source, &p.unit})
-      AddWords(*field, &read);
-  }
-  std::string missing;
-  auto [from, to] = kNotBody.equal_range(file);
-  for (auto it = from; it != to; ++it) expected.erase(it->second);
-  for (const std::string& w : expected) {
-    std::size_t mark = w.find('\x01');
-    std::string joined = w;
-    std::erase(joined, '\x01');
-    if (read.count(joined)) continue;
-    if (mark != std::string::npos) {  // a compound whose hyphen the reader kept
-      std::string a = w.substr(0, mark), b = w.substr(mark + 1);
-      if ((a.size() < 3 || read.count(a)) && (b.size() < 3 || read.count(b))) continue;
-    }
-    missing += " " + joined;
-  }
-  return missing;
-}
-
 TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
   for (const std::string& file : kFixtures) {
     SCOPED_TRACE(file);
     ASSERT_GT(BodyWords(ReadFileToString(Fixture(file))).size(), 100u);
     EXPECT_EQ(MissingBodyWords(file), "");
   }
-  // The short fixtures of one quirk each.
-  for (const char* file :
-       {"dr-2019-cut-written.md", "dated-title-written.md", "eu-consolidated-written.md"}) {
+  // The short fixtures of one quirk each (diploma_regression_test.cc).
+  for (const char* file : {"dr-2019-cut-written.md", "dated-title-written.md",
+                           "eu-consolidated-written.md", "dr-2022-split-written.md",
+                           "eu-html-written.md", "mirror-written.md", "old-style-written.md"}) {
     SCOPED_TRACE(file);
     EXPECT_EQ(MissingBodyWords(file), "");
   }
@@ -841,207 +700,6 @@ TEST(CleanTest, TheDictionaryDecidesHowABrokenWordIsMended) {
   // Without a dictionary a break before a lower-case letter is a syllable break.
   EXPECT_EQ(first_line("a contra-\nordenação grave\n", nullptr), "a contraordenação grave");
   EXPECT_EQ(first_line("dos Estados-\nMembros\n", nullptr), "dos Estados-Membros");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Regressions: behaviour that the first version of the reader got wrong.
-
-TEST(DiplomaReaderRegressionTest, PortariaAlineasNameTheCentroInFull) {
-  // The sentence's article is not part of the name ("O Centro Nacional de Pensões, …").
-  EXPECT_EQ(diploma::FindAbbreviations("1 — O Centro Nacional de Pensões, abreviadamente "
-                                       "designado por CNP, é o serviço"),
-            (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
-  for (const char* phrase : {"Compete ao CNP:", "Apoiar o conselho diretivo na definição",
-                             "Processar e pagar pensões"}) {
-    EXPECT_EQ(Only(Read("portaria-dr.md"), phrase).unit, "Centro Nacional de Pensões (CNP)");
-  }
-}
-
-TEST(DiplomaReaderRegressionTest, PortariaSignatureIsNotPartOfTheLastArticle) {
-  // "O Ministro da Solidariedade e da Segurança Social, …, em 27 de abril de 2012." signs.
-  const Paragraph& last = Only(Read("portaria-dr.md"), "entra em vigor no dia seguinte");
-  EXPECT_FALSE(Contains(last.text, "Mota Soares")) << last.text;
-  const Paragraph& signature = Only(Read("portaria-dr.md"), "Mota Soares");
-  EXPECT_EQ(signature.article, "");
-  EXPECT_EQ(signature.section, "Assinatura");
-}
-
-TEST(DiplomaReaderRegressionTest, PubliqueSeOpensTheSignature) {
-  // A copy that lost the block's first lines: "Publique-se." and the referendum's signatory
-  // are not part of the last article, and the annex after them is read as before.
-  const ReadResult& r = Read("dr-2019-cut-written.md");
-  const Paragraph& last = Only(r, "entra em vigor no dia seguinte");
-  EXPECT_FALSE(Contains(last.text, "Publique-se")) << last.text;
-  EXPECT_EQ(Only(r, "Pelo Primeiro-Ministro").section, "Assinatura");
-  const Paragraph& annex = Only(r, "geridos pela capitania");
-  EXPECT_EQ(annex.article, "1.º");
-  EXPECT_TRUE(Contains(annex.section, "Anexo")) << annex.section;
-  EXPECT_EQ(Only(r, "decreta o seguinte").section, "Preâmbulo");
-}
-
-TEST(DiplomaReaderRegressionTest, ATitleDatedOnItsOwnLineHasItsSumario) {
-  // "Lei n.º 12/2006, de 4 de Abril" (DRE's and pgdlisboa's form), then the sumário without its
-  // stop and an enacting formula whose first line does not end its sentence.
-  const ReadResult& r = Read("dated-title-written.md");
-  const Paragraph& formula = Only(r, "A Assembleia da República decreta");
-  EXPECT_EQ(formula.summary, "Aprova o regime dos viveiros de ostras da ria");
-  EXPECT_EQ(formula.section, "Preâmbulo");
-  EXPECT_TRUE(Contains(formula.text, "valer como lei geral")) << formula.text;
-  EXPECT_EQ(formula.source, "Lei n.º 12/2006, de 4 de Abril");
-  const Paragraph& item = Only(r, "Licenciar os viveiros");
-  EXPECT_EQ(item.unit, "capitania do porto");
-  EXPECT_EQ(item.article, "2.º");
-  EXPECT_EQ(item.number, "1");
-  EXPECT_EQ(item.letter, "a");
-}
-
-TEST(DiplomaReaderRegressionTest, EurLexConsolidatedText) {
-  // EUR-Lex's consolidated form: a running head per page, "►B"/"▼M1"/"◄" markers, a
-  // chapter's capitals broken after a preposition.
-  const ReadResult& r = Read("eu-consolidated-written.md");
-  for (const Paragraph& p : r.paragraphs) {
-    EXPECT_FALSE(Contains(p.text, "02021R0999")) << p.id << ": " << p.text;
-    EXPECT_FALSE(Contains(p.text, "►") || Contains(p.text, "▼") || Contains(p.text, "◄"))
-        << p.id << ": " << p.text;
-  }
-  EXPECT_EQ(r.paragraphs.front().source,
-            "Regulamento (UE) 2021/999 do Parlamento Europeu e do "
-            "Conselho, de 3 de março de 2021");
-  // A word broken without its hyphen ("mí" / "nimas"), as some PDF copies give it.
-  const Paragraph& object = Only(r, "estabelece regras mínimas sobre a instalação");
-  EXPECT_EQ(object.article, "1.º");
-  EXPECT_TRUE(Contains(object.section, "Zonas de Produção > Artigo 1.º")) << object.section;
-  const Paragraph& amended = Only(r, "válida por cinco anos e pode ser renovada");
-  EXPECT_EQ(amended.number, "2");
-  EXPECT_EQ(amended.article, "2.º");
-}
-
-TEST(DiplomaReaderRegressionTest, TheDr2022HeaderBrokenOverLines) {
-  // "Diário da República, 1." / "ª série" / "N.º 210 … Pág. 5", as some extractions give the
-  // header, in the middle of a list; an epígrafe that names no organ ("Autoridade competente");
-  // "adiante designada por"; a body that opens with a subalínea.
-  const ReadResult& r = Read("dr-2022-split-written.md");
-  for (const Paragraph& p : r.paragraphs) {
-    EXPECT_FALSE(Contains(p.text, "série") || Contains(p.text, "Pág.")) << p.id << ": " << p.text;
-  }
-  EXPECT_EQ(Only(r, "A autoridade competente é").unit, "");
-  EXPECT_EQ(Only(r, "Licenciar os viveiros").text,
-            "Licenciar os viveiros nas zonas classificadas;");
-  EXPECT_EQ(Only(r, "Fiscalizar a qualidade").unit, "Direção-Geral dos Recursos Marinhos (DGRM)");
-  const Paragraph& zone = Only(r, "zonas de produção estão classificadas");
-  EXPECT_EQ(zone.section, "Artigo 2.º Zonas");
-  EXPECT_EQ(zone.article, "2.º");
-  EXPECT_EQ(MissingBodyWords("dr-2022-split-written.md"), "");
-}
-
-TEST(DiplomaReaderRegressionTest, EurLexHtmlAndAnOlderActsTitle) {
-  // EUR-Lex's HTML: the OJ's head on four lines, each recital's and definition's marker on a
-  // line of its own; the title of
-  // an act of the EC era ("REGULAMENTO (CE) N.o 1234/2005").
-  const ReadResult& r = Read("eu-html-written.md");
-  for (const Paragraph& p : r.paragraphs) {  // the page's head: date, language, OJ, series/page
-    EXPECT_FALSE(Contains(p.text, "Jornal Oficial") || Contains(p.text, "L 120/7"))
-        << p.id << ": " << p.text;
-  }
-  EXPECT_EQ(r.paragraphs.front().source,
-            "Regulamento (CE) n.º 1234/2005 do Conselho, de 12 de Maio de 2005");
-  EXPECT_EQ(r.paragraphs.front().date, "2005-05-12");
-  EXPECT_EQ(Only(r, "A produção de ostras").id, "diploma:eu-html-written#preambulo/considerando-1");
-  const Paragraph& defined = Only(r, "«Zona classificada»");
-  EXPECT_EQ(defined.article, "1.º");
-  EXPECT_EQ(defined.letter, "2");
-  EXPECT_FALSE(Contains(defined.text, "«Viveiro»")) << defined.text;
-  EXPECT_EQ(MissingBodyWords("eu-html-written.md"), "");
-  for (const char* title : {"DIRECTIVA 2006/44/CE DO PARLAMENTO EUROPEU E DO CONSELHO",
-                            "REGULAMENTO (UE, Euratom) N.o 608/2014 DO CONSELHO",
-                            "Decisão de Execução (UE) 2019/1234 da Comissão"}) {
-    EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
-  }
-  for (const char* not_title : {"Regulamento interno da associação", "Diretiva de segurança"}) {
-    EXPECT_FALSE(diploma::IsDiplomaTitle(not_title)) << not_title;
-  }
-}
-
-TEST(DiplomaReaderRegressionTest, AResolutionAsAMirrorSitePrintsIt) {
-  // A resolution with números and no article, its title without "n.º", "Sumário" on a line of
-  // its own: read as a diploma (not as a page), cited as the DR cites it.
-  const ReadResult& r = Read("mirror-written.md");
-  const Paragraph& first = Only(r, "Prorrogar por seis meses");
-  EXPECT_EQ(first.id, "diploma:mirror-written#texto/n1");
-  EXPECT_EQ(first.number, "1");
-  EXPECT_EQ(first.source, "Resolução do Conselho de Ministros n.º 12/2099, de 5 de Maio");
-  EXPECT_EQ(first.summary, "Prorroga o mandato da comissão dos viveiros de ostras.");
-  EXPECT_EQ(first.date, "2099-05-05");
-  EXPECT_EQ(Only(r, "apresenta o inventário").number, "2");
-  // Its place, date and signatory on one line, in a text of blank-line paragraphs.
-  const Paragraph& signed_by = Only(r, "Joaquim Exemplo Lopes");
-  EXPECT_EQ(signed_by.section, "Assinatura");
-  EXPECT_EQ(signed_by.number, "");
-  EXPECT_EQ(MissingBodyWords("mirror-written.md"), "");
-}
-
-TEST(DiplomaReaderRegressionTest, OlderArticlesRunIntoTheirText) {
-  // Before about 1990: "Artigo 1.º O regime …", "Art. 2.º Compete à …", no epígrafe.
-  const ReadResult& r = Read("old-style-written.md");
-  EXPECT_EQ(Only(r, "O regime dos viveiros").article, "1.º");
-  const Paragraph& item = Only(r, "Fiscalizar as zonas");
-  EXPECT_EQ(item.article, "2.º");
-  EXPECT_EQ(item.letter, "b");
-  EXPECT_EQ(item.unit, "Junta Autónoma das Rias");
-  const Paragraph& last = Only(r, "entra em vigor no dia imediato");
-  EXPECT_EQ(last.article, "3.º");
-  EXPECT_EQ(last.text, "O presente diploma entra em vigor no dia imediato.");
-  EXPECT_EQ(MissingBodyWords("old-style-written.md"), "");
-  for (const char* title :
-       {"Despacho (extrato) n.º 5057/2025", "DECRETO DA ASSEMBLEIA DA REPÚBLICA N.º 192/XIV"}) {
-    EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
-  }
-}
-
-TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
-  // "… do ensino" / "superior" has no final stop: the enacting formula and article 1 are not
-  // part of it.
-  const ReadResult& r = Read("dr-2018-written.md");
-  ASSERT_FALSE(r.paragraphs.empty());
-  EXPECT_FALSE(Contains(r.paragraphs[0].summary, "decreta")) << r.paragraphs[0].summary;
-  EXPECT_FALSE(Contains(r.paragraphs[0].summary, "A presente lei")) << r.paragraphs[0].summary;
-  EXPECT_EQ(Only(r, "A Assembleia da República decreta").section, "Preâmbulo");
-}
-
-TEST(DiplomaReaderRegressionTest, AnOrganHasOneNameInADiploma) {
-  // Facets count an organ once: the same string for every record of it.
-  const Paragraph& epigraph = Only(Read("dr-2018-written.md"), "A direção é o órgão executivo");
-  const Paragraph& intro = Only(Read("dr-2018-written.md"), "Representar a associação");
-  EXPECT_EQ(epigraph.unit, intro.unit);
-  const Paragraph& full = Only(Read("dre-written.md"), "Gerir o livro amarelo");
-  const Paragraph& abbreviated = Only(Read("dre-written.md"), "divulgar as boas práticas");
-  EXPECT_EQ(full.unit, "Agência para a Modernização Administrativa (AMA)");
-  EXPECT_EQ(abbreviated.unit, full.unit);
-}
-
-TEST(DiplomaReaderRegressionTest, SignatureIsNotInsideTheLastChapter) {
-  // Not "Capítulo II Disposições comuns > Assinatura".
-  EXPECT_EQ(Only(Read("dr-2021.md"), "Promulgado em 22 de julho").section, "Assinatura");
-  EXPECT_EQ(Only(Read("dre-consolidated.md"), "Aprovada em 14 de junho").section, "Assinatura");
-  // Nor inside the last article of an EU act.
-  EXPECT_EQ(Only(Read("eu-oj.md"), "Feito em Bruxelas").section, "Assinatura");
-  EXPECT_EQ(Only(Read("eu-oj.md"), "diretamente aplicável em todos").article, "99.º");
-}
-
-TEST(DiplomaReaderRegressionTest, AlineaOfADefinitionHasTheDefinitionAsContext) {
-  // The context of 16) a) is the list intro and definition 16, not a) itself.
-  const Paragraph& a = Only(Read("eu-oj.md"), "No que se refere a um responsável");
-  EXPECT_EQ(a.context,
-            "Para efeitos do presente regulamento, entende-se por: 16) «Estabelecimento "
-            "principal»:");
-}
-
-TEST(DiplomaReaderRegressionTest, DrePreambleOnOneLineIsSplit) {
-  // DRE runs the sumário and the whole preamble of DL 289/2000 into one line (4027 bytes):
-  // records stay under 2000, cut at sentence ends.
-  for (const auto& p : Read("dre-consolidated-dgprm.md").paragraphs) {
-    EXPECT_LE(p.text.size(), 2000u) << p.id;
-  }
 }
 
 }  // namespace

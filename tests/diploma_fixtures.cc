@@ -1,0 +1,159 @@
+#include "tests/diploma_fixtures.h"
+
+#include <map>
+#include <regex>
+#include <sstream>
+#include <vector>
+
+#include "analysis/text.h"
+#include "gtest/gtest.h"
+#include "tests/test_util.h"
+
+namespace portaria::indexer::fixtures {
+namespace {
+
+using ::portaria::testing::ReadFileToString;
+using ::portaria::testing::SourceDir;
+
+bool IsFurniture(const std::string& line) {
+  static const std::regex kFurniture(
+      R"(Diário da República, \d\.ª série.*|Pág\. \d+|N\.º \d+|\d+|\d+v\.|www\.dre\.pt|PARTE [A-H]|)"
+      R"(\d{1,2} de [a-zç]+ de \d{4}|\d+\.\d+\.\d{4} PT Jornal Oficial da União Europeia .*|)"
+      R"([LC] \d+/\d+ PT Jornal Oficial da União Europeia .*)");
+  return std::regex_match(line, kFurniture);
+}
+
+std::string TrimSpaces(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+  return b == std::string_view::npos ? "" : std::string(s.substr(b, e - b + 1));
+}
+
+// Words of the fixtures that are not body text after all.
+const std::multimap<std::string, std::string> kNotBody = {
+    // The title "Decreto de Aprovação da Constituição": the source is the name people cite.
+    {"constitution.md", "decreto"},
+    {"constitution.md", "aprovacao"},
+    // "# REGULAMENTOS" above the title: the Official Journal's heading for the kind of act.
+    {"eu-oj.md", "regulamentos"},
+    // The label of the sumário a mirror site prints above it.
+    {"mirror-written.md", "sumario"},
+    {"eu-consolidated-written.md", "mi"},  // the halves of "mí" / "nimas", read "mínimas"
+    {"eu-consolidated-written.md", "nimas"},
+    {"eu-html-written.md", "jornal"},  // the OJ's head
+    {"eu-html-written.md", "oficial"},
+    {"eu-html-written.md", "pt"},
+    {"old-style-written.md", "art"},  // "Art. 2.º": the label is the record's article
+    // The 2022 page header broken over three lines (its words occur nowhere else).
+    {"dr-2022-split-written.md", "diario"},
+    {"dr-2022-split-written.md", "republica"},
+    {"dr-2022-split-written.md", "serie"},
+    {"dr-2022-split-written.md", "pag"},
+};
+
+}  // namespace
+
+std::filesystem::path Fixture(const std::string& name) {
+  return SourceDir() / "tests/data/diplomas" / name;
+}
+
+const ReadResult& Read(const std::string& name) {
+  static auto* cache = new std::map<std::string, ReadResult>;
+  auto it = cache->find(name);
+  if (it == cache->end()) it = cache->emplace(name, ReadFile(Fixture(name))).first;
+  return it->second;
+}
+
+const Paragraph& Only(const ReadResult& r, std::string_view phrase) {
+  static const Paragraph kNone;
+  std::vector<const Paragraph*> found;
+  for (const auto& p : r.paragraphs) {
+    if (p.text.find(phrase) != std::string::npos) found.push_back(&p);
+  }
+  if (found.size() != 1) ADD_FAILURE() << found.size() << " records contain \"" << phrase << "\"";
+  return found.size() == 1 ? *found[0] : kNone;
+}
+
+bool Contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+void AddWords(std::string_view text, std::set<std::string>* words) {
+  std::string folded = analysis::FoldAndStrip(text), word;
+  folded += ' ';
+  for (char c : folded) {
+    if ((c >= 'a' && c <= 'z') || c == '\x01') {
+      word += c;
+      continue;
+    }
+    std::string joined = word;
+    std::erase(joined, '\x01');
+    if (joined.size() >= 3) words->insert(word);
+    word.clear();
+  }
+}
+
+std::set<std::string> BodyWords(std::string raw) {
+  // The literal "\\n" that marks where pages were joined is a line break.
+  std::string content;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    bool joined = raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == 'n';
+    content += joined ? '\n' : raw[i];
+    if (joined) ++i;
+  }
+  std::string all;
+  bool in_index = false;
+  std::istringstream in(content);
+  for (std::string line; std::getline(in, line);) {
+    line = TrimSpaces(line);
+    if (line.starts_with("#")) {
+      std::string title = TrimSpaces(line.substr(line.find_first_not_of('#')));
+      in_index = title == "Índice";
+      if (in_index || title == "Diploma" || title.starts_with("(em vigor") ||
+          title.starts_with("(Produção de efeitos"))
+        continue;
+    }
+    if (in_index || line.empty() || IsFurniture(line)) continue;
+    if (line.starts_with("Alterado pelo/a") || line.starts_with("Aditado pelo/a")) continue;
+    if (std::size_t at = line.find("**Alterações**"); at != std::string::npos) line.resize(at);
+    for (std::size_t at; (at = line.find("LEGISLAÇÃO CONSOLIDADA")) != std::string::npos;)
+      line.erase(at, std::string_view("LEGISLAÇÃO CONSOLIDADA").size());
+    if (line.starts_with("Sumário:")) line.erase(0, std::string_view("Sumário:").size());
+    // "obriga-" + "ções" -> "obriga\x01ções"; "decreto-" + "-lei" -> "decreto--lei".
+    line = TrimSpaces(line);
+    if (!all.empty() && all.back() == '\x01' && line.starts_with("-")) all.back() = '-';
+    all += line;
+    bool broken = line.size() >= 2 && line.back() == '-' && line[line.size() - 2] != ' ';
+    if (broken) all.back() = '\x01';
+    if (!broken) all += ' ';
+  }
+  std::set<std::string> words;
+  AddWords(all, &words);
+  return words;
+}
+
+std::string MissingBodyWords(const std::string& file) {
+  std::set<std::string> expected = BodyWords(ReadFileToString(Fixture(file)));
+  std::set<std::string> read;
+  for (const auto& p : Read(file).paragraphs) {
+    for (const std::string* field :
+         {&p.text, &p.section, &p.context, &p.summary, &p.source, &p.unit})
+      AddWords(*field, &read);
+  }
+  std::string missing;
+  auto [from, to] = kNotBody.equal_range(file);
+  for (auto it = from; it != to; ++it) expected.erase(it->second);
+  for (const std::string& w : expected) {
+    std::size_t mark = w.find('\x01');
+    std::string joined = w;
+    std::erase(joined, '\x01');
+    if (read.count(joined)) continue;
+    if (mark != std::string::npos) {  // a compound whose hyphen the reader kept
+      std::string a = w.substr(0, mark), b = w.substr(mark + 1);
+      if ((a.size() < 3 || read.count(a)) && (b.size() < 3 || read.count(b))) continue;
+    }
+    missing += " " + joined;
+  }
+  return missing;
+}
+
+}  // namespace portaria::indexer::fixtures

@@ -1,0 +1,224 @@
+// Regressions of the diploma reader (indexer/diploma*.cc): behaviour that a version of the
+// reader got wrong, each on a fixture of tests/data/diplomas that shows the quirk. The short
+// "-written" fixtures are written for these tests, in the forms real diplomas take outside the
+// corpus: dr-2019-cut-written.md (a copy whose signature block lost its first lines),
+// dated-title-written.md (a title with its date on its line, a sumário without its stop),
+// eu-consolidated-written.md (EUR-Lex's consolidated form), dr-2022-split-written.md (the 2022
+// header broken over lines), eu-html-written.md (EUR-Lex's HTML layout), mirror-written.md (a
+// resolution as a mirror site of the DR prints it) and old-style-written.md (articles as
+// diplomas before about 1990 wrote them).
+#include <string>
+
+#include "gtest/gtest.h"
+#include "indexer/diploma.h"
+#include "indexer/reader.h"
+#include "tests/diploma_fixtures.h"
+
+namespace portaria::indexer {
+namespace {
+
+using fixtures::Contains;
+using fixtures::MissingBodyWords;
+using fixtures::Only;
+using fixtures::Read;
+
+TEST(DiplomaReaderRegressionTest, PortariaAlineasNameTheCentroInFull) {
+  // The sentence's article is not part of the name ("O Centro Nacional de Pensões, …").
+  EXPECT_EQ(diploma::FindAbbreviations("1 — O Centro Nacional de Pensões, abreviadamente "
+                                       "designado por CNP, é o serviço"),
+            (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
+  for (const char* phrase : {"Compete ao CNP:", "Apoiar o conselho diretivo na definição",
+                             "Processar e pagar pensões"}) {
+    EXPECT_EQ(Only(Read("portaria-dr.md"), phrase).unit, "Centro Nacional de Pensões (CNP)");
+  }
+}
+
+TEST(DiplomaReaderRegressionTest, PortariaSignatureIsNotPartOfTheLastArticle) {
+  // "O Ministro da Solidariedade e da Segurança Social, …, em 27 de abril de 2012." signs.
+  const Paragraph& last = Only(Read("portaria-dr.md"), "entra em vigor no dia seguinte");
+  EXPECT_FALSE(Contains(last.text, "Mota Soares")) << last.text;
+  const Paragraph& signature = Only(Read("portaria-dr.md"), "Mota Soares");
+  EXPECT_EQ(signature.article, "");
+  EXPECT_EQ(signature.section, "Assinatura");
+}
+
+TEST(DiplomaReaderRegressionTest, PubliqueSeOpensTheSignature) {
+  // A copy that lost the block's first lines: "Publique-se." and the referendum's signatory
+  // are not part of the last article, and the annex after them is read as before.
+  const ReadResult& r = Read("dr-2019-cut-written.md");
+  const Paragraph& last = Only(r, "entra em vigor no dia seguinte");
+  EXPECT_FALSE(Contains(last.text, "Publique-se")) << last.text;
+  EXPECT_EQ(Only(r, "Pelo Primeiro-Ministro").section, "Assinatura");
+  const Paragraph& annex = Only(r, "geridos pela capitania");
+  EXPECT_EQ(annex.article, "1.º");
+  EXPECT_TRUE(Contains(annex.section, "Anexo")) << annex.section;
+  EXPECT_EQ(Only(r, "decreta o seguinte").section, "Preâmbulo");
+}
+
+TEST(DiplomaReaderRegressionTest, ATitleDatedOnItsOwnLineHasItsSumario) {
+  // "Lei n.º 12/2006, de 4 de Abril" (DRE's and pgdlisboa's form), then the sumário without its
+  // stop and an enacting formula whose first line does not end its sentence.
+  const ReadResult& r = Read("dated-title-written.md");
+  const Paragraph& formula = Only(r, "A Assembleia da República decreta");
+  EXPECT_EQ(formula.summary, "Aprova o regime dos viveiros de ostras da ria");
+  EXPECT_EQ(formula.section, "Preâmbulo");
+  EXPECT_TRUE(Contains(formula.text, "valer como lei geral")) << formula.text;
+  EXPECT_EQ(formula.source, "Lei n.º 12/2006, de 4 de Abril");
+  const Paragraph& item = Only(r, "Licenciar os viveiros");
+  EXPECT_EQ(item.unit, "capitania do porto");
+  EXPECT_EQ(item.article, "2.º");
+  EXPECT_EQ(item.number, "1");
+  EXPECT_EQ(item.letter, "a");
+}
+
+TEST(DiplomaReaderRegressionTest, EurLexConsolidatedText) {
+  // EUR-Lex's consolidated form: a running head per page, "►B"/"▼M1"/"◄" markers, a
+  // chapter's capitals broken after a preposition.
+  const ReadResult& r = Read("eu-consolidated-written.md");
+  for (const Paragraph& p : r.paragraphs) {
+    EXPECT_FALSE(Contains(p.text, "02021R0999")) << p.id << ": " << p.text;
+    EXPECT_FALSE(Contains(p.text, "►") || Contains(p.text, "▼") || Contains(p.text, "◄"))
+        << p.id << ": " << p.text;
+  }
+  EXPECT_EQ(r.paragraphs.front().source,
+            "Regulamento (UE) 2021/999 do Parlamento Europeu e do "
+            "Conselho, de 3 de março de 2021");
+  // A word broken without its hyphen ("mí" / "nimas"), as some PDF copies give it.
+  const Paragraph& object = Only(r, "estabelece regras mínimas sobre a instalação");
+  EXPECT_EQ(object.article, "1.º");
+  EXPECT_TRUE(Contains(object.section, "Zonas de Produção > Artigo 1.º")) << object.section;
+  const Paragraph& amended = Only(r, "válida por cinco anos e pode ser renovada");
+  EXPECT_EQ(amended.number, "2");
+  EXPECT_EQ(amended.article, "2.º");
+}
+
+TEST(DiplomaReaderRegressionTest, TheDr2022HeaderBrokenOverLines) {
+  // "Diário da República, 1." / "ª série" / "N.º 210 … Pág. 5", as some extractions give the
+  // header, in the middle of a list; an epígrafe that names no organ ("Autoridade competente");
+  // "adiante designada por"; a body that opens with a subalínea.
+  const ReadResult& r = Read("dr-2022-split-written.md");
+  for (const Paragraph& p : r.paragraphs) {
+    EXPECT_FALSE(Contains(p.text, "série") || Contains(p.text, "Pág.")) << p.id << ": " << p.text;
+  }
+  EXPECT_EQ(Only(r, "A autoridade competente é").unit, "");
+  EXPECT_EQ(Only(r, "Licenciar os viveiros").text,
+            "Licenciar os viveiros nas zonas classificadas;");
+  EXPECT_EQ(Only(r, "Fiscalizar a qualidade").unit, "Direção-Geral dos Recursos Marinhos (DGRM)");
+  const Paragraph& zone = Only(r, "zonas de produção estão classificadas");
+  EXPECT_EQ(zone.section, "Artigo 2.º Zonas");
+  EXPECT_EQ(zone.article, "2.º");
+  EXPECT_EQ(MissingBodyWords("dr-2022-split-written.md"), "");
+}
+
+TEST(DiplomaReaderRegressionTest, EurLexHtmlAndAnOlderActsTitle) {
+  // EUR-Lex's HTML: the OJ's head on four lines, each recital's and definition's marker on a
+  // line of its own; the title of
+  // an act of the EC era ("REGULAMENTO (CE) N.o 1234/2005").
+  const ReadResult& r = Read("eu-html-written.md");
+  for (const Paragraph& p : r.paragraphs) {  // the page's head: date, language, OJ, series/page
+    EXPECT_FALSE(Contains(p.text, "Jornal Oficial") || Contains(p.text, "L 120/7"))
+        << p.id << ": " << p.text;
+  }
+  EXPECT_EQ(r.paragraphs.front().source,
+            "Regulamento (CE) n.º 1234/2005 do Conselho, de 12 de Maio de 2005");
+  EXPECT_EQ(r.paragraphs.front().date, "2005-05-12");
+  EXPECT_EQ(Only(r, "A produção de ostras").id, "diploma:eu-html-written#preambulo/considerando-1");
+  const Paragraph& defined = Only(r, "«Zona classificada»");
+  EXPECT_EQ(defined.article, "1.º");
+  EXPECT_EQ(defined.letter, "2");
+  EXPECT_FALSE(Contains(defined.text, "«Viveiro»")) << defined.text;
+  EXPECT_EQ(MissingBodyWords("eu-html-written.md"), "");
+  for (const char* title : {"DIRECTIVA 2006/44/CE DO PARLAMENTO EUROPEU E DO CONSELHO",
+                            "REGULAMENTO (UE, Euratom) N.o 608/2014 DO CONSELHO",
+                            "Decisão de Execução (UE) 2019/1234 da Comissão"}) {
+    EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
+  }
+  for (const char* not_title : {"Regulamento interno da associação", "Diretiva de segurança"}) {
+    EXPECT_FALSE(diploma::IsDiplomaTitle(not_title)) << not_title;
+  }
+}
+
+TEST(DiplomaReaderRegressionTest, AResolutionAsAMirrorSitePrintsIt) {
+  // A resolution with números and no article, its title without "n.º", "Sumário" on a line of
+  // its own: read as a diploma (not as a page), cited as the DR cites it.
+  const ReadResult& r = Read("mirror-written.md");
+  const Paragraph& first = Only(r, "Prorrogar por seis meses");
+  EXPECT_EQ(first.id, "diploma:mirror-written#texto/n1");
+  EXPECT_EQ(first.number, "1");
+  EXPECT_EQ(first.source, "Resolução do Conselho de Ministros n.º 12/2099, de 5 de Maio");
+  EXPECT_EQ(first.summary, "Prorroga o mandato da comissão dos viveiros de ostras.");
+  EXPECT_EQ(first.date, "2099-05-05");
+  EXPECT_EQ(Only(r, "apresenta o inventário").number, "2");
+  // Its place, date and signatory on one line, in a text of blank-line paragraphs.
+  const Paragraph& signed_by = Only(r, "Joaquim Exemplo Lopes");
+  EXPECT_EQ(signed_by.section, "Assinatura");
+  EXPECT_EQ(signed_by.number, "");
+  EXPECT_EQ(MissingBodyWords("mirror-written.md"), "");
+}
+
+TEST(DiplomaReaderRegressionTest, OlderArticlesRunIntoTheirText) {
+  // Before about 1990: "Artigo 1.º O regime …", "Art. 2.º Compete à …", no epígrafe.
+  const ReadResult& r = Read("old-style-written.md");
+  EXPECT_EQ(Only(r, "O regime dos viveiros").article, "1.º");
+  const Paragraph& item = Only(r, "Fiscalizar as zonas");
+  EXPECT_EQ(item.article, "2.º");
+  EXPECT_EQ(item.letter, "b");
+  EXPECT_EQ(item.unit, "Junta Autónoma das Rias");
+  const Paragraph& last = Only(r, "entra em vigor no dia imediato");
+  EXPECT_EQ(last.article, "3.º");
+  EXPECT_EQ(last.text, "O presente diploma entra em vigor no dia imediato.");
+  EXPECT_EQ(MissingBodyWords("old-style-written.md"), "");
+  for (const char* title :
+       {"Despacho (extrato) n.º 5057/2025", "DECRETO DA ASSEMBLEIA DA REPÚBLICA N.º 192/XIV"}) {
+    EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
+  }
+}
+
+TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
+  // "… do ensino" / "superior" has no final stop: the enacting formula and article 1 are not
+  // part of it.
+  const ReadResult& r = Read("dr-2018-written.md");
+  ASSERT_FALSE(r.paragraphs.empty());
+  EXPECT_FALSE(Contains(r.paragraphs[0].summary, "decreta")) << r.paragraphs[0].summary;
+  EXPECT_FALSE(Contains(r.paragraphs[0].summary, "A presente lei")) << r.paragraphs[0].summary;
+  EXPECT_EQ(Only(r, "A Assembleia da República decreta").section, "Preâmbulo");
+}
+
+TEST(DiplomaReaderRegressionTest, AnOrganHasOneNameInADiploma) {
+  // Facets count an organ once: the same string for every record of it.
+  const Paragraph& epigraph = Only(Read("dr-2018-written.md"), "A direção é o órgão executivo");
+  const Paragraph& intro = Only(Read("dr-2018-written.md"), "Representar a associação");
+  EXPECT_EQ(epigraph.unit, intro.unit);
+  const Paragraph& full = Only(Read("dre-written.md"), "Gerir o livro amarelo");
+  const Paragraph& abbreviated = Only(Read("dre-written.md"), "divulgar as boas práticas");
+  EXPECT_EQ(full.unit, "Agência para a Modernização Administrativa (AMA)");
+  EXPECT_EQ(abbreviated.unit, full.unit);
+}
+
+TEST(DiplomaReaderRegressionTest, SignatureIsNotInsideTheLastChapter) {
+  // Not "Capítulo II Disposições comuns > Assinatura".
+  EXPECT_EQ(Only(Read("dr-2021.md"), "Promulgado em 22 de julho").section, "Assinatura");
+  EXPECT_EQ(Only(Read("dre-consolidated.md"), "Aprovada em 14 de junho").section, "Assinatura");
+  // Nor inside the last article of an EU act.
+  EXPECT_EQ(Only(Read("eu-oj.md"), "Feito em Bruxelas").section, "Assinatura");
+  EXPECT_EQ(Only(Read("eu-oj.md"), "diretamente aplicável em todos").article, "99.º");
+}
+
+TEST(DiplomaReaderRegressionTest, AlineaOfADefinitionHasTheDefinitionAsContext) {
+  // The context of 16) a) is the list intro and definition 16, not a) itself.
+  const Paragraph& a = Only(Read("eu-oj.md"), "No que se refere a um responsável");
+  EXPECT_EQ(a.context,
+            "Para efeitos do presente regulamento, entende-se por: 16) «Estabelecimento "
+            "principal»:");
+}
+
+TEST(DiplomaReaderRegressionTest, DrePreambleOnOneLineIsSplit) {
+  // DRE runs the sumário and the whole preamble of DL 289/2000 into one line (4027 bytes):
+  // records stay under 2000, cut at sentence ends.
+  for (const auto& p : Read("dre-consolidated-dgprm.md").paragraphs) {
+    EXPECT_LE(p.text.size(), 2000u) << p.id;
+  }
+}
+
+}  // namespace
+}  // namespace portaria::indexer
