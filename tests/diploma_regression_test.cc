@@ -111,8 +111,7 @@ TEST(DiplomaReaderRegressionTest, TheDr2022HeaderBrokenOverLines) {
 
 TEST(DiplomaReaderRegressionTest, EurLexHtmlAndAnOlderActsTitle) {
   // EUR-Lex's HTML: the OJ's head on four lines, each recital's and definition's marker on a
-  // line of its own; the title of
-  // an act of the EC era ("REGULAMENTO (CE) N.o 1234/2005").
+  // line of its own; the title of an act of the EC era ("REGULAMENTO (CE) N.o 1234/2005").
   const ReadResult& r = Read("eu-html-written.md");
   for (const Paragraph& p : r.paragraphs) {  // the page's head: date, language, OJ, series/page
     EXPECT_FALSE(Contains(p.text, "Jornal Oficial") || Contains(p.text, "L 120/7"))
