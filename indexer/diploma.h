@@ -74,7 +74,8 @@ bool ParseDivision(std::string_view line, int* level, std::string* label, std::s
 bool ParseAnnex(std::string_view line, std::string* label, std::string* rest);
 // A diploma's title as it heads it: "Decreto-Lei n.º 65/2021", "Regulamento (UE) 2016/679", …
 bool IsDiplomaTitle(std::string_view line);
-// The title as cited: "Decreto-lei 52/2025" -> "Decreto-Lei n.º 52/2025"; other titles as given.
+// The title as cited: "Decreto-lei 52/2025", "DL n.º 52/2025" -> "Decreto-Lei n.º 52/2025";
+// other titles as given.
 std::string CitedTitle(std::string_view titled);
 // An EU act's title of any era: "REGULAMENTO (UE, Euratom) N.º 608/2014", "DIRECTIVA 2006/44/CE".
 bool IsEuActTitle(std::string_view line);

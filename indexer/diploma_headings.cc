@@ -193,6 +193,8 @@ constexpr std::string_view kTypes[] = {"Decreto-Lei n.º",
                                        "Carta dos Direitos Fundamentais"};
 
 constexpr std::string_view kNumberSign = " n.º";
+// "DL n.º 123/2011, de 29 de Dezembro", as mirror sites of the DR abbreviate a decree-law.
+constexpr std::string_view kDecreeAbbreviation = "DL n.º ";
 
 // The length of the kind of diploma that opens `titled` when its number follows without "n.º"
 // ("Decreto-lei 52/2025", as some sites copy the DR), else 0.
@@ -217,10 +219,14 @@ bool IsDiplomaTitle(std::string_view line) {
   for (auto t : kTypes) {
     if (std::string_view(titled).starts_with(t)) return true;
   }
-  return KindWithoutNumberSign(titled) > 0 || IsEuActTitle(line);
+  return KindWithoutNumberSign(titled) > 0 || IsEuActTitle(line) ||
+         (titled.starts_with(kDecreeAbbreviation) && titled.size() > kDecreeAbbreviation.size() &&
+          IsDigit(titled[kDecreeAbbreviation.size()]));
 }
 
 std::string CitedTitle(std::string_view titled) {
+  if (titled.starts_with(kDecreeAbbreviation))
+    return "Decreto-Lei n.º " + std::string(titled.substr(kDecreeAbbreviation.size()));
   std::size_t kind = KindWithoutNumberSign(titled);
   if (kind == 0) return std::string(titled);
   for (std::string_view t : kTypes) {

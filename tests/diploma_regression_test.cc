@@ -146,6 +146,13 @@ TEST(DiplomaReaderRegressionTest, AResolutionAsAMirrorSitePrintsIt) {
   EXPECT_EQ(first.summary, "Prorroga o mandato da comissão dos viveiros de ostras.");
   EXPECT_EQ(first.date, "2099-05-05");
   EXPECT_EQ(Only(r, "apresenta o inventário").number, "2");
+  // Mirror sites' other ways of writing a title.
+  EXPECT_TRUE(diploma::IsDiplomaTitle("DL n.º 123/2011, de 29 de Dezembro"));
+  EXPECT_EQ(diploma::CitedTitle("DL n.º 123/2011, de 29 de Dezembro"),
+            "Decreto-Lei n.º 123/2011, de 29 de Dezembro");
+  EXPECT_EQ(diploma::CitedTitle("Decreto-lei 52/2025"), "Decreto-Lei n.º 52/2025");
+  EXPECT_EQ(diploma::CitedTitle("Lei n.º 3/2004"), "Lei n.º 3/2004");
+  EXPECT_FALSE(diploma::IsDiplomaTitle("DL que aprova o regime"));
   // Its place, date and signatory on one line, in a text of blank-line paragraphs.
   const Paragraph& signed_by = Only(r, "Joaquim Exemplo Lopes");
   EXPECT_EQ(signed_by.section, "Assinatura");
