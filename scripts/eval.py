@@ -7,10 +7,10 @@ The same numbers as run_eval.py in seconds instead of a minute, for trying a ran
 usage: scripts/eval.py --seed DB --br DB --all DB [--misses] [SET...]
 
   --seed DB  an index of corpus/ only                       (set dev)
-  --br DB    corpus/ and ../shared/corpus/br-akn/           (set br-dev)
+  --br DB    corpus/ and ../shared/corpus/br-akn/           (sets br-dev, br-final)
   --all DB   corpus/, ../shared/corpus/pt-dr/ and br-akn/   (pt-dev, tests/eval/pt-*, dev-big)
   --misses   also list the ids of the questions whose first result does not answer them
-  SET        dev br-dev pt-dev pt-own pt-heldout pt-test pt-fresh pt-blind pt-new pt-next pt-final dev-big
+  SET        dev br-dev pt-dev pt-own pt-heldout pt-test pt-fresh pt-blind pt-new pt-next pt-final br-final dev-big
              (default: every set whose index was given)
 
 Keep the held-out sets held out: look at their scores, not at their misses (README, Quality).
@@ -35,6 +35,7 @@ SETS = {
 }
 for name in ("own", "heldout", "test", "fresh", "blind", "new", "next", "final"):
     SETS["pt-" + name] = (os.path.join(OWN, f"pt-{name}.jsonl"), "all", 2000)
+SETS["br-final"] = (os.path.join(OWN, "br-final.jsonl"), "br", 0)
 
 
 def nfc(s):
