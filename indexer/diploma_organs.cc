@@ -139,8 +139,17 @@ std::string CompetenceOrgan(std::string_view sentence) {
     std::size_t at = i + 1;
     while (at + 1 < w.size() && at < i + 4 && w[at].ends_with(",")) ++at;
     std::string in = Lower(w[at]);
-    if (in == "no" || in == "na" || in == "nos" || in == "nas" || in == "em")
-      return ReadOrgan(w, at + 1);
+    if (in == "no" || in == "na" || in == "nos" || in == "nas" || in == "em") {
+      // The delegate by name, without the academic title ("no Licenciado Frederico Gomes").
+      std::size_t from = at + 1;
+      static constexpr std::array<std::string_view, 10> kTitles = {
+          "licenciado", "licenciada", "doutor",     "doutora",    "dr.",
+          "dra.",       "mestre",     "engenheiro", "engenheira", "professor"};
+      if (from + 1 < w.size() &&
+          std::find(kTitles.begin(), kTitles.end(), Lower(w[from])) != kTitles.end())
+        ++from;
+      return ReadOrgan(w, from);
+    }
   }
   // A relative clause after the organ's name: "Criar a Comissão de Acompanhamento, à qual
   // compete:", "É instituído o Conselho X, ao qual cabe:". The name is the run of capitalised

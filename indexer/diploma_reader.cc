@@ -168,6 +168,10 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
     summary_open_ = !summary_.ends_with(".");
     return;
   }
+  // (or after a blank line too, when the sumário so far ends in a preposition: "… da Polícia
+  // de" / "Segurança Pública (PSP).").
+  if (summary_open_ && by_blank_lines_ && !EndsWithFunctionWord(summary_) && l.blank_before)
+    summary_open_ = false;
   if (summary_open_) {
     bool marker = IsDigit(plain[0]) && (plain.find(". ") < 4 || plain.find(" — ") < 4);
     // Nor is a line that ends in a colon: the enacting formula ("A Assembleia da República
@@ -346,7 +350,9 @@ bool Parser::Summary(const Line& l) {
                   plain.size() < 400 && !plain.ends_with(".");
   if (lower || (!by_blank_lines_ && IsUpperAt(plain, 0)) || dre_line) {
     summary_ = plain;
-    summary_open_ = !by_blank_lines_ && !plain.ends_with(".");
+    // Where paragraphs are separated by blank lines, the sumário goes on only in the line right
+    // below it ("relativa à proteção … do direito" / "da União"), see LineOfText.
+    summary_open_ = !plain.ends_with(".");
     return true;
   }
   return false;

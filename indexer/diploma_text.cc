@@ -62,6 +62,31 @@ bool IsDateLine(std::string_view s) {
 // The parts of a page that belong to the page, not to the law.
 enum class Furniture { kNone, kBlank, kWeak, kStrong };
 
+// "340", "340-(2)" (a supplement's page): the page number of a DR header.
+bool IsPageNumber(std::string_view s) {
+  std::size_t digits = 0;
+  while (digits < s.size() && IsDigit(s[digits])) ++digits;
+  if (digits == 0) return false;
+  std::string_view rest = s.substr(digits);
+  return rest.empty() || (rest.size() >= 4 && rest.starts_with("-(") && rest.back() == ')' &&
+                          AllDigits(rest.substr(2, rest.size() - 3)));
+}
+
+// The date of the 2022 DR header on one line, "N.º 210 31 de outubro de 2022 Pág. 5" -> "31 de
+// outubro de 2022"; "" for any other line.
+std::string_view HeaderDate(std::string_view s) {
+  constexpr std::string_view kPage = " Pág. ";
+  std::size_t pag = s.rfind(kPage);
+  if (!s.starts_with("N.º ") || pag == s.npos || !IsPageNumber(s.substr(pag + kPage.size())))
+    return {};
+  constexpr std::string_view kNumber = "N.º ";
+  std::size_t sp = s.find(' ', kNumber.size());
+  if (sp == s.npos || sp >= pag || !AllDigits(s.substr(kNumber.size(), sp - kNumber.size())))
+    return {};
+  std::string_view date = s.substr(sp + 1, pag - sp - 1);
+  return IsDateLine(date) ? date : std::string_view();
+}
+
 Furniture Classify(std::string_view raw) {
   std::string_view s = Trim(raw);
   if (s.empty()) return Furniture::kBlank;
@@ -75,10 +100,9 @@ Furniture Classify(std::string_view raw) {
   if (s.starts_with("Diário da República, ") && s.size() <= 26 && s.back() == '.')
     return Furniture::kStrong;
   if (s.starts_with("ª série") && s.size() < 80) return Furniture::kStrong;
-  constexpr std::string_view kPage = " Pág. ";
-  if (std::size_t pag = s.rfind(kPage); s.size() < 60 && s.starts_with("N.º ") && pag != s.npos &&
-                                        AllDigits(s.substr(pag + kPage.size())))
-    return Furniture::kStrong;
+  if (s.size() < 64 && s.starts_with("N.º ") && !HeaderDate(s).empty()) return Furniture::kStrong;
+  // A mirror site's own labels around the DR's text.
+  if (s == "Partilhar:" || s == "Texto do documento") return Furniture::kStrong;
   if (s.find("Jornal Oficial da União Europeia") != s.npos && s.size() < 120 &&
       s.find(" PT ") != s.npos)
     return Furniture::kStrong;
@@ -224,6 +248,19 @@ std::string MendLine(std::string_view line) {
     s.erase(at, close - at + 1);
   }
   ReplaceAll(&s, "^", "");
+  // The OJ PDF's footnote calls as some copies give them: "… mercado interno ( 1 )."
+  for (std::size_t at = 0; (at = s.find("( ", at)) != std::string::npos;) {
+    std::size_t close = s.find(" )", at);
+    if (close != std::string::npos && close > at + 2 && close - at <= 5 &&
+        AllDigits(std::string_view(s).substr(at + 2, close - at - 2))) {
+      std::size_t from = at > 0 && s[at - 1] == ' ' ? at - 1 : at;
+      s.erase(from, close + 2 - from);
+      at = from;
+    } else {
+      ++at;
+    }
+  }
+  ReplaceAll(&s, " n. os ", " n.os ");  // "n. os 1 e 2": the plural of an OCR "n.º"
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -277,7 +314,8 @@ std::string MendLine(std::string_view line) {
 }
 
 bool LooksLikeDiploma(std::string_view content) {
-  int articles = 0, headings = 0, items = 0, points = 0, expected_point = 1, dashed = 0;
+  int articles = 0, headings = 0, items = 0, points = 0, expected_point = 1, dashed = 0,
+      alineas = 0;
   bool furniture = false, title = false;
   std::size_t scanned = 0;
   for (std::string_view rest = content; !rest.empty() && scanned < 4000;) {
@@ -297,6 +335,8 @@ bool LooksLikeDiploma(std::string_view content) {
         (IsDigit(line[7]) || line.substr(7).starts_with("único")))
       ++articles;
     if (line.starts_with("Art. ") && line.size() > 5 && IsDigit(line[5])) ++articles;
+    if (line.size() > 3 && line[0] >= 'a' && line[0] <= 'z' && line[1] == ')' && line[2] == ' ')
+      ++alineas;
     // A diploma's title near the top ("Resolução do Conselho de Ministros n.º 122/99").
     if (scanned <= 60 && !title && line.size() < 160) title = IsDiplomaTitle(MendLine(line));
     // Números as the DR writes them: "1 - ", "2 — ".
@@ -317,7 +357,7 @@ bool LooksLikeDiploma(std::string_view content) {
   }
   // An act with one article or none (a resolution's or a despacho's números) under its title.
   return articles >= 2 || furniture || (points >= 5 && headings == 0 && items == 0) ||
-         (title && (articles >= 1 || dashed >= 2));
+         (title && (articles >= 1 || dashed >= 2 || (dashed == 1 && alineas >= 2)));
 }
 
 CleanText Clean(std::string_view content, const WordCheck& known) {
@@ -366,6 +406,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     if (!drop[i]) continue;
     std::string_view s = Trim(raw[i].text);
     if (IsDateLine(s)) out.page_date = std::string(s);
+    if (!HeaderDate(s).empty()) out.page_date = std::string(HeaderDate(s));
     std::size_t dash = s.rfind("— ");
     if (kind[i] == Furniture::kStrong && dash != s.npos && IsDateLine(s.substr(dash + 4)))
       out.page_date = std::string(s.substr(dash + 4));

@@ -562,10 +562,9 @@ TEST(AnalyzerSymmetryTest, OnlyTheTextKeepsPositions) {
     Xapian::termcount wdf;
     bool positions;
   };
-  for (const Expected& e :
-       {Expected{"Ztexto", 1, true}, Expected{"ZHsocial", 1, false}, Expected{"ZCcentro", 1, false},
-        Expected{"ZUpensao", 1, false}, Expected{"ZEcodigo", 2, false},
-        Expected{"ZSlei", 1, false}}) {
+  for (const Expected& e : {Expected{"Ztexto", 1, true}, Expected{"ZHsocial", 1, false},
+                            Expected{"ZCcentro", 1, false}, Expected{"ZUpensao", 1, false},
+                            Expected{"ZEcodigo", 2, false}, Expected{"ZSlei", 1, false}}) {
     SCOPED_TRACE(e.term);
     auto it = doc.termlist_begin();
     it.skip_to(e.term);

@@ -37,6 +37,9 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"eu-oj.md", "regulamentos"},
     // The label of the sumário a mirror site prints above it.
     {"mirror-written.md", "sumario"},
+    {"mirror-written.md", "partilhar"},  // the site's own labels around the DR's text
+    {"mirror-written.md", "texto"},
+    {"mirror-written.md", "documento"},
     {"eu-consolidated-written.md", "mi"},  // the halves of "mí" / "nimas", read "mínimas"
     {"eu-consolidated-written.md", "nimas"},
     {"eu-html-written.md", "jornal"},  // the OJ's head
@@ -48,6 +51,13 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"dr-2022-split-written.md", "republica"},
     {"dr-2022-split-written.md", "serie"},
     {"dr-2022-split-written.md", "pag"},
+    // The 2.ª série's header and a mirror site's label.
+    {"dr-supplement-written.md", "diario"},
+    {"dr-supplement-written.md", "republica"},
+    {"dr-supplement-written.md", "serie"},
+    {"dr-supplement-written.md", "parte"},
+    {"dr-supplement-written.md", "pag"},
+    {"dr-supplement-written.md", "partilhar"},
 };
 
 }  // namespace

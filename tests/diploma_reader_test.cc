@@ -388,9 +388,10 @@ TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
     EXPECT_EQ(MissingBodyWords(file), "");
   }
   // The short fixtures of one quirk each (diploma_regression_test.cc).
-  for (const char* file : {"dr-2019-cut-written.md", "dated-title-written.md",
-                           "eu-consolidated-written.md", "dr-2022-split-written.md",
-                           "eu-html-written.md", "mirror-written.md", "old-style-written.md"}) {
+  for (const char* file :
+       {"dr-2019-cut-written.md", "dated-title-written.md", "eu-consolidated-written.md",
+        "dr-2022-split-written.md", "eu-html-written.md", "mirror-written.md",
+        "old-style-written.md", "dr-supplement-written.md"}) {
     SCOPED_TRACE(file);
     EXPECT_EQ(MissingBodyWords(file), "");
   }
@@ -564,6 +565,9 @@ TEST(MendLineTest, FixesWhatExtractionBroke) {
       {"Estado -Maior -General", "Estado-Maior-General"},
       {"dos Estados- -Membros têm", "dos Estados-Membros têm"},
       {"Europeu (^1 ), e", "Europeu , e"},
+      {"o mercado interno ( 1 ). A", "o mercado interno. A"},  // an OJ PDF's call, as copied
+      {"o artigo 26. o, n. os 1 e 2", "o artigo 26.º, n.os 1 e 2"},
+      {"nos termos do n.º 3 ( a ) do", "nos termos do n.º 3 ( a ) do"},  // not a call
       {"pena de morte. **Alterações** Alterado pelo/a Artigo 20.º", "pena de morte. "},
       {"(Direito à vida) LEGISLAÇÃO CONSOLIDADA", "(Direito à vida) "},
       {"e) Pronunciar-se; **LEGISLAÇÃO CONSOLIDADA** ", "e) Pronunciar-se;  "},
@@ -614,6 +618,8 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
        "Diretora Regional das Pescas"},
       {"Subdelegar no Chefe de Divisão de Licenciamento as competências para:",
        "Chefe de Divisão de Licenciamento"},
+      {"Subdelegar no Licenciado Frederico Exemplo Gomes, diretor, as competências para:",
+       "Frederico Exemplo Gomes"},
       // No organ: a scope, a pronoun, a list of something else.
       {"A Comissão pode adotar atos delegados nos termos do artigo 92.º, a fim de:", ""},
       {"O diretor pode subdelegar no seu adjunto as competências seguintes:", ""},

@@ -5,8 +5,9 @@
 // dated-title-written.md (a title with its date on its line, a sumário without its stop),
 // eu-consolidated-written.md (EUR-Lex's consolidated form), dr-2022-split-written.md (the 2022
 // header broken over lines), eu-html-written.md (EUR-Lex's HTML layout), mirror-written.md (a
-// resolution as a mirror site of the DR prints it) and old-style-written.md (articles as
-// diplomas before about 1990 wrote them). That no word of them is lost is checked with the
+// resolution as a mirror site of the DR prints it), old-style-written.md (articles as
+// diplomas before about 1990 wrote them) and dr-supplement-written.md (a despacho of the 2.ª
+// série as some extractions give it). That no word of them is lost is checked with the
 // long fixtures' (diploma_reader_test.cc, NoBodyWordIsLost).
 #include <string>
 
@@ -174,6 +175,26 @@ TEST(DiplomaReaderRegressionTest, OlderArticlesRunIntoTheirText) {
        {"Despacho (extrato) n.º 5057/2025", "DECRETO DA ASSEMBLEIA DA REPÚBLICA N.º 192/XIV"}) {
     EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
   }
+}
+
+TEST(DiplomaReaderRegressionTest, ADespachoOfTheSecondSeriesAsExtracted) {
+  // The 2.ª série's header broken over lines ("Pág. 340-(2)", a supplement's page), in text of
+  // blank-line paragraphs; one número with alíneas and no article; a sumário wrapped onto a
+  // line of its own; a mirror site's label after the text.
+  const ReadResult& r = Read("dr-supplement-written.md");
+  for (const Paragraph& p : r.paragraphs) {
+    EXPECT_FALSE(Contains(p.text, "Pág.") || Contains(p.text, "série") ||
+                 Contains(p.text, "Partilhar"))
+        << p.id << ": " << p.text;
+  }
+  const Paragraph& item = Only(r, "Licenciar os viveiros");
+  EXPECT_EQ(item.id, "diploma:dr-supplement-written#texto/n1/a");
+  EXPECT_EQ(item.unit, "João Exemplo Sousa");
+  EXPECT_EQ(item.date, "2021-09-27");
+  EXPECT_EQ(item.source, "Despacho n.º 9001/2021, de 27 de setembro");
+  EXPECT_EQ(item.summary,
+            "Delega competências no diretor-geral dos Recursos Naturais, Segurança e Serviços "
+            "Marítimos.");
 }
 
 TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {

@@ -134,8 +134,7 @@ TEST(QuestionFormsTest, FormsAndTopicsOfEverydayQuestions) {
       {"a chave móvel digital é obrigatória?", "rule", true, false, "", "chave"},
       {"impressão digital do patrão", "rule", false, false, "", "patrao"},
       // "que entidade…?" asks who, and the body it names stays searched.
-      {"que entidade acredita os organismos de certificação?", "who", true, false, "",
-       "entidade"},
+      {"que entidade acredita os organismos de certificação?", "who", true, false, "", "entidade"},
       {"qual é a autoridade nacional de cibersegurança?", "who", true, false, "", "autoridade"},
       {"a entidade acredita os organismos", "who", false, false, "", "entidade"},
   };
