@@ -45,6 +45,7 @@ class Parser {
   // An EU act's place and date, in either layout: "Feito em Bruxelas, em 27 de abril de 2016."
   static bool IsEuSignature(std::string_view s);
   static bool IsDatedSignature(std::string_view s);
+  static bool IsPlaceAndDate(std::string_view s);
 
   static bool IsSignature(std::string_view s);
 

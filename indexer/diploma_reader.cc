@@ -225,17 +225,24 @@ bool Parser::IsEuSignature(std::string_view s) {
   return s.starts_with("Feito em ") && s.size() < 80 && !IsoDate(s, "").empty();
 }
 
+// Place and date of signature: "Presidência do Conselho de Ministros, 22 de março".
+bool Parser::IsPlaceAndDate(std::string_view s) {
+  std::size_t comma = s.find(", ");
+  if (comma == std::string_view::npos || comma > 80 || !IsUpperAt(s, 0)) return false;
+  if (s.substr(0, comma).find('.') != std::string_view::npos) return false;
+  std::string_view rest = s.substr(comma + 2);
+  std::size_t sp = rest.find(' ');
+  if (sp == std::string_view::npos || sp > 2 || !IsDigit(rest[0])) return false;
+  return rest.substr(sp).starts_with(" de ") && !IsoDate(rest, "2000").empty();
+}
+
 // "Presidência do Conselho de Ministros, 23 de Setembro de 1999. - O Primeiro-Ministro, …": the
-// place, the full date and the signatory on one line, in any layout (a mirror site's copy of a
+// place, the date and the signatory on one line, in any layout (a mirror site's copy of a
 // resolution separates its paragraphs by blank lines, as DRE does).
 bool Parser::IsDatedSignature(std::string_view s) {
   std::size_t dash = s.find(". - ");
   if (dash == std::string_view::npos) dash = s.find(". — ");
-  if (dash == std::string_view::npos || dash > 100) return false;
-  std::size_t comma = s.substr(0, dash).find(", ");
-  if (comma == std::string_view::npos || !IsUpperAt(s, 0)) return false;
-  std::string_view date = s.substr(comma + 2, dash - comma - 2);
-  return !date.empty() && IsDigit(date[0]) && date.size() < 30 && !IsoDate(date, "").empty();
+  return dash != std::string_view::npos && dash <= 100 && IsPlaceAndDate(s.substr(0, dash));
 }
 
 bool Parser::IsSignature(std::string_view s) {
@@ -259,14 +266,7 @@ bool Parser::IsSignature(std::string_view s) {
   if (std::size_t dash = s.find(". — "); dash != std::string_view::npos && dash <= 24 &&
                                          IsDigit(s[0]) && !IsoDate(s.substr(0, dash), "").empty())
     return true;
-  // Place and date of signature: "Presidência do Conselho de Ministros, 22 de março".
-  std::size_t comma = s.find(", ");
-  if (comma == std::string_view::npos || comma > 80 || !IsUpperAt(s, 0)) return false;
-  if (s.substr(0, comma).find('.') != std::string_view::npos) return false;
-  std::string_view rest = s.substr(comma + 2);
-  std::size_t sp = rest.find(' ');
-  if (sp == std::string_view::npos || sp > 2 || !IsDigit(rest[0])) return false;
-  return rest.substr(sp).starts_with(" de ") && !IsoDate(rest, "2000").empty();
+  return IsPlaceAndDate(s);
 }
 
 bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {

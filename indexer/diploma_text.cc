@@ -406,7 +406,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     if (!drop[i]) continue;
     std::string_view s = Trim(raw[i].text);
     if (IsDateLine(s)) out.page_date = std::string(s);
-    if (!HeaderDate(s).empty()) out.page_date = std::string(HeaderDate(s));
+    if (std::string_view date = HeaderDate(s); !date.empty()) out.page_date = std::string(date);
     std::size_t dash = s.rfind("— ");
     if (kind[i] == Furniture::kStrong && dash != s.npos && IsDateLine(s.substr(dash + 4)))
       out.page_date = std::string(s.substr(dash + 4));
