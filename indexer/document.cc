@@ -1,5 +1,8 @@
 #include "indexer/document.h"
 
+#include <map>
+#include <string>
+
 #include "analysis/answer_type.h"
 #include "analysis/citation.h"
 #include "analysis/text.h"
@@ -35,10 +38,15 @@ std::string Acronym(std::string_view unit) {
 // heading count as together there (searcher/plan.h, Adjacent::Field::ordered).
 enum class Positions { kKeep, kDrop };
 
+// Every key of the paragraph's fields, and how often it occurs in all of them together: the
+// kAnyFieldPrefix terms.
+using AnyField = std::map<std::string, Xapian::termcount>;
+
 void AddTokenTerms(const std::vector<analysis::Token>& tokens, std::string_view prefix,
-                   Positions positions, Xapian::Document* doc) {
+                   Positions positions, AnyField* any, Xapian::Document* doc) {
   for (const auto& t : tokens) {
     for (const auto& key : t.keys) {
+      ++(*any)[key];
       if (positions == Positions::kKeep) {
         doc->add_posting(schema::Term(prefix, key), t.position);
       } else {
@@ -50,9 +58,9 @@ void AddTokenTerms(const std::vector<analysis::Token>& tokens, std::string_view 
 
 void AddFieldTerms(std::string_view text, std::string_view prefix, Positions positions,
                    analysis::Analyzer* analyzer, std::vector<analysis::Token>* tokens,
-                   Xapian::Document* doc) {
+                   AnyField* any, Xapian::Document* doc) {
   analyzer->Analyze(text, tokens);
-  AddTokenTerms(*tokens, prefix, positions, doc);
+  AddTokenTerms(*tokens, prefix, positions, any, doc);
 }
 
 // A competence of the paragraph's unit: it introduces the unit's list ("Compete ao X:", "À X
@@ -119,22 +127,33 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   doc.add_value(schema::kSlotAnswerTypes, types);
   for (char type : types)
     doc.add_boolean_term(schema::Term(schema::kAnswerTypePrefix, std::string_view(&type, 1)));
+  AnyField any;
+  Xapian::termcount surface_forms = 0;
   for (const auto& t : tokens) {
     if (t.stop) {
       // Position only (wdf 0): the document's length, and so BM25, is as without it.
       doc.add_posting(schema::Term(schema::kFunctionWordPrefix, t.surface), t.position, 0);
       continue;
     }
-    for (const auto& key : t.keys)
+    for (const auto& key : t.keys) {
       doc.add_posting(schema::Term(schema::kTextPrefix, key), t.position);
+      ++any[key];
+    }
     doc.add_term(schema::Term(schema::kSurfacePrefix, t.surface));
+    ++surface_forms;
   }
-  AddFieldTerms(p.unit, schema::kUnitTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
-  AddFieldTerms(p.section, schema::kSectionTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
-  AddTokenTerms(intro, schema::kContextTextPrefix, Positions::kDrop, &doc);
-  AddFieldTerms(Epigraph(p), schema::kTitleTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
-  AddFieldTerms(p.summary, schema::kSummaryTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
-  AddFieldTerms(p.source, schema::kSourceTextPrefix, Positions::kDrop, analyzer, &tokens, &doc);
+  AddFieldTerms(p.unit, schema::kUnitTextPrefix, Positions::kDrop, analyzer, &tokens, &any, &doc);
+  AddFieldTerms(p.section, schema::kSectionTextPrefix, Positions::kDrop, analyzer, &tokens, &any,
+                &doc);
+  AddTokenTerms(intro, schema::kContextTextPrefix, Positions::kDrop, &any, &doc);
+  AddFieldTerms(Epigraph(p), schema::kTitleTextPrefix, Positions::kDrop, analyzer, &tokens, &any,
+                &doc);
+  AddFieldTerms(p.summary, schema::kSummaryTextPrefix, Positions::kDrop, analyzer, &tokens, &any,
+                &doc);
+  AddFieldTerms(p.source, schema::kSourceTextPrefix, Positions::kDrop, analyzer, &tokens, &any,
+                &doc);
+  for (const auto& [key, wdf] : any) doc.add_term(schema::Term(schema::kAnyFieldPrefix, key), wdf);
+  if (surface_forms > 0) doc.add_term(std::string(schema::kLengthTerm), surface_forms);
   // The diploma the source cites, under "type:number/year" and "type:number".
   for (const auto& c : analysis::FindCitations(p.source, tokens)) {
     if (c.kind != analysis::Citation::Kind::kDiploma) continue;

@@ -12,7 +12,7 @@
 
 namespace portaria::schema {
 
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // Term prefixes (Xapian conventions: upper-case prefixes, 'Q' for the unique id, 'Z' for stems,
 // 'X' for our own). Free-text prefixes hold analysis keys (see analysis/analyzer.h).
@@ -32,12 +32,21 @@ inline constexpr std::string_view kTitleTextPrefix = "ZT";
 // their order ("bilhetes não concluídos" is not "bilhetes concluídos").
 inline constexpr std::string_view kFunctionWordPrefix = "ZW";
 inline constexpr std::string_view kSummaryTextPrefix =
-    "ZE";                                                 // lemma keys of the ementa (no positions)
-inline constexpr std::string_view kLetterPrefix = "XL";   // boolean: letter, folded ("d", "ii")
-inline constexpr std::string_view kArticlePrefix = "XA";  // boolean: article number ("12")
-inline constexpr std::string_view kNumberPrefix = "XN";   // boolean: paragraph number ("2")
-inline constexpr std::string_view kDocPrefix = "XD";      // boolean: document key
-inline constexpr std::string_view kFilePrefix = "XF";     // boolean: source file path
+    "ZE";  // lemma keys of the ementa (no positions)
+// Lemma keys of every searched field at once (text, unit, headings, list intro, epígrafe, ementa,
+// source), no positions, the within-document frequency summed over the fields: the first ranking
+// phase's one posting list per key (BM25F with equal field weights), which Xapian can prune.
+inline constexpr std::string_view kAnyFieldPrefix = "ZA";
+// Weighs nothing and is never searched: its within-document frequency is the number of the
+// text's surface forms, so that a document's length (the sum of its terms' frequencies) is
+// exactly twice what it would be without kAnyFieldPrefix terms, which repeat every other key
+// once. BM25 normalises by the length over the average, so every field's weight stays the same.
+inline constexpr std::string_view kLengthTerm = "XZ";
+inline constexpr std::string_view kLetterPrefix = "XL";       // boolean: letter, folded ("d", "ii")
+inline constexpr std::string_view kArticlePrefix = "XA";      // boolean: article number ("12")
+inline constexpr std::string_view kNumberPrefix = "XN";       // boolean: paragraph number ("2")
+inline constexpr std::string_view kDocPrefix = "XD";          // boolean: document key
+inline constexpr std::string_view kFilePrefix = "XF";         // boolean: source file path
 inline constexpr std::string_view kCitationPrefix = "XC";     // boolean: "portaria:135/2012"
 inline constexpr std::string_view kUnitAcronymPrefix = "XU";  // boolean: unit acronym ("cnp")
 // boolean: the lemma keys of the verb a competence starts with ("Promulgar e mandar publicar as

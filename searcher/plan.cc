@@ -131,7 +131,6 @@ Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* 
   for (const auto& k : derived) {
     if (db_.term_exists(schema::Term(schema::kTitleTextPrefix, k))) title_derived.push_back(k);
   }
-  std::vector<std::string> own_terms, derived_terms;  // every field's, for `candidate`
   auto add = [&](std::string_view prefix, double weight) {
     bool title = prefix == schema::kTitleTextPrefix;
     const std::vector<std::string>* lists[] = {title ? &title_keys : &t.keys,
@@ -143,11 +142,7 @@ Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* 
       Xapian::Query q = AnyOf(prefix, *keys);
       parts.push_back(scale == 1.0 ? q : Scaled(q, scale));
       auto& served = is_derived ? plan->derived_words : plan->term_words;
-      for (const auto& k : *keys) {
-        std::string term = schema::Term(prefix, k);
-        served[term].push_back(w);
-        (is_derived ? derived_terms : own_terms).push_back(std::move(term));
-      }
+      for (const auto& k : *keys) served[schema::Term(prefix, k)].push_back(w);
     }
   };
   add(schema::kTextPrefix, 1.0);
@@ -166,16 +161,12 @@ Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* 
   // the list intro and the ementa outweigh the other words of the question.
   Xapian::Query best = Xapian::Query(Xapian::Query::OP_MAX, parts.begin(), parts.end());
   Xapian::Query exact = Scaled(Xapian::Query(surface), kSurfaceWeight);
-  // The first phase's form: the fields as one synonym, a word found in several of them counting
-  // by its summed frequency.
+  // The first phase's form: the word's keys in every field at once (kAnyFieldPrefix), a word
+  // found in several fields counting by its summed frequency; one posting list per key.
   std::vector<Xapian::Query> alternatives;
-  alternatives.push_back(
-      Xapian::Query(Xapian::Query::OP_SYNONYM, own_terms.begin(), own_terms.end()));
-  if (!derived_terms.empty()) {
-    alternatives.push_back(
-        Scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, derived_terms.begin(), derived_terms.end()),
-               kDerivedWeight));
-  }
+  alternatives.push_back(AnyOf(schema::kAnyFieldPrefix, t.keys));
+  if (!derived.empty())
+    alternatives.push_back(Scaled(AnyOf(schema::kAnyFieldPrefix, derived), kDerivedWeight));
   alternatives.push_back(exact);
   *candidate = Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   return Xapian::Query(Xapian::Query::OP_OR, best, exact);
@@ -203,12 +194,7 @@ Xapian::Query QueryPlanner::ExpansionQuery(const analysis::Expansion& e, QueryPl
     Xapian::Query summary = Scaled(AnyOf(schema::kSummaryTextPrefix, keys), kSummaryWeight);
     Xapian::Query parts[] = {text, heading, context, summary};
     words.emplace_back(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
-    std::vector<std::string> terms;
-    for (auto prefix : {schema::kTextPrefix, schema::kSectionTextPrefix, schema::kContextTextPrefix,
-                        schema::kSummaryTextPrefix}) {
-      for (const auto& k : keys) terms.push_back(schema::Term(prefix, k));
-    }
-    candidate_words.emplace_back(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    candidate_words.push_back(AnyOf(schema::kAnyFieldPrefix, keys));
     for (const auto& k : keys) {
       for (std::size_t w = e.first; w < e.first + e.count; ++w) {
         for (auto prefix : {schema::kTextPrefix, schema::kSectionTextPrefix,

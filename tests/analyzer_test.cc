@@ -575,6 +575,43 @@ TEST(AnalyzerSymmetryTest, OnlyTheTextKeepsPositions) {
   }
 }
 
+// The first ranking phase's any-field terms (ZA) hold every key of every field, with the
+// frequencies of the fields summed; the length term (XZ) then makes the document's length exactly
+// twice the fields' own, so BM25's normalised length, and every field's weight, are unchanged.
+TEST(AnalyzerSymmetryTest, AnyFieldTermsSumTheFieldsAndTheLengthDoubles) {
+  Analyzer analyzer;
+  Paragraph p;
+  p.id = "page:test#s/p3";
+  p.text = "O centro paga pensões de velhice e pensões de invalidez.";
+  p.section = "Centro Nacional de Pensões > Competências";
+  p.context = "Compete ao centro:";
+  p.unit = "Centro Nacional de Pensões";
+  p.article = "3.º";
+  p.section += " > Artigo 3.º Pensões de velhice";
+  p.summary = "Regula as pensões.";
+  p.source = "Portaria n.º 135/2012";
+  Xapian::Document doc = indexer::BuildDocument(p, 1, &analyzer);
+  std::map<std::string, Xapian::termcount> fields, any;  // key -> summed wdf
+  Xapian::termcount length = 0, field_length = 0;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string term = *it;
+    length += it.get_wdf();
+    if (term.starts_with("ZA")) {
+      any[term.substr(2)] += it.get_wdf();
+      continue;
+    }
+    if (term == "XZ") continue;
+    field_length += it.get_wdf();
+    if (term.empty() || term[0] != 'Z' || term.starts_with("ZW")) continue;
+    bool two = term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z';
+    fields[term.substr(two ? 2 : 1)] += it.get_wdf();
+  }
+  ASSERT_FALSE(any.empty());
+  EXPECT_EQ(any, fields);
+  EXPECT_GE(any["pensao"], 6u);  // text 2, unit, headings 2, summary
+  EXPECT_EQ(length, 2 * field_length);
+}
+
 // ---------------------------------------------------------------------------------------------
 // text.h
 

@@ -25,6 +25,7 @@
 #include "portaria/index.h"
 #include "schema/schema.h"
 #include "schema/terms.h"
+#include "searcher/plan.h"
 #include "searcher/retrieve.h"
 #include "tests/test_util.h"
 
@@ -271,6 +272,39 @@ TEST_F(SearchTest, FacetsCountMatchingParagraphsByUnit) {
   EXPECT_LE(sum, r.total);
   EXPECT_GT(r.facets["unit"]["Centro Nacional de Pensões"], 3u);
   EXPECT_GT(r.facets["unit"]["Centros Distritais"], 1u);
+}
+
+// The first phase reads one posting list per key of a question word, whatever the number of
+// fields: the any-field terms and the exact forms, never a field's own terms (which the
+// field-aware query of the window weighs, each word by its best field).
+TEST_F(SearchTest, FirstPhaseReadsOneAnyFieldTermPerKey) {
+  Xapian::Database db(*db_);
+  analysis::Analyzer analyzer;
+  searcher::QueryPlanner planner(db, analyzer);
+  for (const char* q : {"quem paga pensões de velhice", "centro distrital de évora",
+                        "subsídio de desemprego para emigrantes"}) {
+    SCOPED_TRACE(q);
+    SearchRequest request;
+    request.query = q;
+    searcher::QueryPlan plan = planner.Plan(request);
+    ASSERT_TRUE(plan.ranked);
+    std::size_t any_field = 0;
+    for (auto t = plan.candidate_query.get_terms_begin(); t != plan.candidate_query.get_terms_end();
+         ++t) {
+      const std::string term = *t;
+      ASSERT_FALSE(term.empty());
+      if (term.starts_with(schema::kAnyFieldPrefix)) {
+        ++any_field;
+      } else {
+        EXPECT_TRUE(term[0] >= 'a' && term[0] <= 'z') << term;  // an exact (surface) form
+      }
+    }
+    EXPECT_GE(any_field, 2u);
+    bool unit_field = false;
+    for (auto t = plan.query.get_terms_begin(); t != plan.query.get_terms_end(); ++t)
+      unit_field = unit_field || (*t).starts_with(schema::kUnitTextPrefix);
+    EXPECT_TRUE(unit_field);
+  }
 }
 
 TEST_F(SearchTest, BadQueriesAreErrorsNotCrashes) {
