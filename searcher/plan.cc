@@ -141,8 +141,6 @@ Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* 
       double scale = is_derived ? weight * kDerivedWeight : weight;
       Xapian::Query q = AnyOf(prefix, *keys);
       parts.push_back(scale == 1.0 ? q : Scaled(q, scale));
-      auto& served = is_derived ? plan->derived_words : plan->term_words;
-      for (const auto& k : *keys) served[schema::Term(prefix, k)].push_back(w);
     }
   };
   add(schema::kTextPrefix, 1.0);
@@ -152,8 +150,13 @@ Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* 
   add(schema::kSourceTextPrefix, kSourceWeight);
   add(schema::kContextTextPrefix, kContextWeight);
   add(schema::kSummaryTextPrefix, kSummaryWeight);
+  // Which candidates hold the word, in any field, is read from its any-field terms: one posting
+  // list per key (its exact form is in the text, so among them).
+  for (const auto& k : t.keys)
+    plan->term_words[schema::Term(schema::kAnyFieldPrefix, k)].push_back(w);
+  for (const auto& k : derived)
+    plan->derived_words[schema::Term(schema::kAnyFieldPrefix, k)].push_back(w);
   std::string surface = schema::Term(schema::kSurfacePrefix, t.surface);
-  plan->term_words[surface].push_back(w);
   for (const auto& k : t.keys) plan->highlight.insert(k);
   for (const auto& k : derived) plan->highlight.insert(k);
   // A word counts once, by the field where it weighs most (the text, unless it only occurs in
@@ -196,12 +199,8 @@ Xapian::Query QueryPlanner::ExpansionQuery(const analysis::Expansion& e, QueryPl
     words.emplace_back(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
     candidate_words.push_back(AnyOf(schema::kAnyFieldPrefix, keys));
     for (const auto& k : keys) {
-      for (std::size_t w = e.first; w < e.first + e.count; ++w) {
-        for (auto prefix : {schema::kTextPrefix, schema::kSectionTextPrefix,
-                            schema::kContextTextPrefix, schema::kSummaryTextPrefix}) {
-          plan->term_words[schema::Term(prefix, k)].push_back(w);
-        }
-      }
+      for (std::size_t w = e.first; w < e.first + e.count; ++w)
+        plan->term_words[schema::Term(schema::kAnyFieldPrefix, k)].push_back(w);
       plan->highlight.insert(k);
     }
   }

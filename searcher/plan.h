@@ -51,13 +51,15 @@ struct QueryPlan {
   };
   std::vector<Adjacent> adjacent;
   // The same question as a query Xapian can prune, for the first phase's candidates: each word's
-  // fields as one OP_SYNONYM (BM25F with equal field weights: one wdf summed over the fields)
-  // instead of OP_MAX, the same filters and required phrases. It matches the paragraphs `query`
+  // keys in every field at once (the any-field terms, BM25F with equal field weights: one wdf
+  // summed over the fields) instead of OP_MAX over the fields, the same filters and required
+  // phrases. It matches the paragraphs `query`
   // matches, less those found only through the thesaurus expansions of a common word
   // (plan.cc, kRareWordMatches). Empty when `query` is.
   Xapian::Query candidate_query;
   std::size_t words = 0;  // content words in free text
-  std::unordered_map<std::string, std::vector<std::size_t>> term_words;  // term -> words it serves
+  // Any-field term -> the words it serves (the re-ranker reads which candidates hold each word).
+  std::unordered_map<std::string, std::vector<std::size_t>> term_words;
   std::unordered_map<std::string, std::vector<std::size_t>> derived_words;  // ... only in part
   std::unordered_set<std::string> highlight;  // keys to mark in snippets
   bool ranked = false;           // false: a pure filter/listing, results in document order

@@ -175,7 +175,8 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   // An article whose epígrafe says "Objeto" (unless the question asks for it in that word).
   std::string object_term = schema::Term(schema::kTitleTextPrefix, kObjectKey);
   std::vector<bool> object;
-  if (!plan.term_words.contains(object_term)) object = HoldersOf(object_term, docids, order);
+  if (!plan.term_words.contains(schema::Term(schema::kAnyFieldPrefix, kObjectKey)))
+    object = HoldersOf(object_term, docids, order);
   std::vector<std::string> dates;
   if (!plan.year.empty()) dates = ValuesOf(schema::kSlotDate, docids, order);
   // "quem promulga as leis?": the competences that open with one of the question's verbs, or
