@@ -132,8 +132,11 @@ Furniture Classify(std::string_view raw) {
   return Furniture::kNone;
 }
 
-// "1)", "(12)", "a)", "iv)": a list or recital marker with nothing after it.
+// "1)", "(12)", "a)", "iv)": a list or recital marker with nothing after it; "1." an Official
+// Journal número ("1." alone, its text on the next line).
 bool IsBareMarker(std::string_view s) {
+  if (s.size() >= 2 && s.size() <= 4 && s.back() == '.' && AllDigits(s.substr(0, s.size() - 1)))
+    return true;
   if (s.size() < 2 || s.size() > 6 || s.back() != ')') return false;
   std::string_view inside = s.substr(s.front() == '(' ? 1 : 0);
   inside.remove_suffix(1);
@@ -148,6 +151,15 @@ bool IsFootnoteSeparator(std::string_view raw) {
 
 // "(^1 ) JO C 229 …": an Official Journal footnote line.
 bool IsOjFootnote(std::string_view s) { return Trim(s).starts_with("(^"); }
+
+// "(1) Diretiva 95/46/CE …": a note as the Official Journal's PDF text gives it (also a recital's
+// marker: only where the page's notes are, below its running head, is it a note).
+bool OpensNumberedNote(std::string_view s) {
+  s = Trim(s);
+  std::size_t close = s.find(") ");
+  return s.starts_with("(") && close != s.npos && close > 1 && close <= 4 &&
+         AllDigits(s.substr(1, close - 1));
+}
 
 struct RawLine {
   std::string text;
@@ -387,8 +399,24 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   if (n > 0) sweep(n - 1, -1);
 
   // Footnotes: OJ "(^1 ) …" lines, and a guideline's notes below a long run of spaces, up to
-  // the next page break.
+  // the next page break. Also the OJ PDF text's notes where its copy puts the running head at
+  // the foot of the page ("19.7.2016" / "L 194/11" / "Jornal Oficial da União Europeia" / "PT"),
+  // the notes below it: a run of furniture that no page break opens, then "(1) …" up to the
+  // next page break (at the top of a page, after the break, "(1) …" is a recital).
   std::vector<bool> note(n, false);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (!drop[i] || kind[i] != Furniture::kStrong) continue;
+    std::size_t start = i, end = i;
+    while (start > 0 && (drop[start - 1] || kind[start - 1] == Furniture::kBlank)) --start;
+    while (end < n && (drop[end] || kind[end] == Furniture::kBlank)) ++end;
+    if (raw[start].page_break || start == 0 || end >= n || !OpensNumberedNote(raw[end].text))
+      continue;
+    std::size_t k = end;
+    while (k < n && !raw[k].page_break && kind[k] != Furniture::kStrong) ++k;
+    if (k < n && !raw[k].page_break) continue;
+    for (std::size_t j = end; j < k; ++j) note[j] = kind[j] != Furniture::kBlank;
+    i = k - 1;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     if (drop[i]) continue;
     if (IsOjFootnote(raw[i].text)) note[i] = true;
@@ -430,7 +458,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     }
     if (note[i]) {
       Line l{MendLine(line), raw[i].number, true, false};
-      bool starts_note = IsOjFootnote(line) || IsDigit(line[0]);
+      bool starts_note = IsOjFootnote(line) || IsDigit(line[0]) || OpensNumberedNote(line);
       if (!starts_note && !out.notes.empty()) {
         out.notes.back().text += ' ';
         out.notes.back().text += l.text;
@@ -483,11 +511,14 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
                                  [](const Line& l) { return l.text.empty(); }),
                   out.lines.end());
   // EUR-Lex's HTML puts a definition's or a recital's marker on a line of its own ("1)", "(1)",
-  // "a)"), the text after a blank line: the marker opens the line that follows.
+  // "a)"), the text after a blank line, and the Official Journal's PDF text a número's ("1."),
+  // the text on the next line: the marker opens the line that follows. A "1." opens only a
+  // sentence, so that a number ending a broken line ("… o ano de" / "2018.") stays where it is.
   for (std::size_t i = 0; i + 1 < out.lines.size(); ++i) {
     if (out.lines[i].heading || out.lines[i + 1].heading || !IsBareMarker(out.lines[i].text))
       continue;
     Line& next = out.lines[i + 1];
+    if (out.lines[i].text.back() == '.' && !OpensSentenceAt(next.text, 0)) continue;
     next.text = out.lines[i].text + " " + next.text;
     next.blank_before = out.lines[i].blank_before;
     next.number = out.lines[i].number;

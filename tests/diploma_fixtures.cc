@@ -45,6 +45,8 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"eu-html-written.md", "jornal"},  // the OJ's head
     {"eu-html-written.md", "oficial"},
     {"eu-html-written.md", "pt"},
+    {"eu-oj-pdf-written.md", "jornal"},  // the OJ's running head at the foot of a page
+    {"eu-oj-pdf-written.md", "oficial"},
     {"old-style-written.md", "art"},  // "Art. 2.º": the label is the record's article
     // The 2022 page header broken over three lines (its words occur nowhere else).
     {"dr-2022-split-written.md", "diario"},

@@ -7,8 +7,9 @@
 // header broken over lines), eu-html-written.md (EUR-Lex's HTML layout), mirror-written.md (a
 // resolution as a mirror site of the DR prints it), old-style-written.md (articles as
 // diplomas before about 1990 wrote them) and dr-supplement-written.md (a despacho of the 2.ª
-// série as some extractions give it). That no word of them is lost is checked with the
-// long fixtures' (diploma_reader_test.cc, NoBodyWordIsLost).
+// série as some extractions give it) and eu-oj-pdf-written.md (the Official Journal's PDF
+// text with each número's "1." on a line of its own). That no word of them is lost is checked with
+// the long fixtures' (diploma_reader_test.cc, NoBodyWordIsLost).
 #include <string>
 
 #include "gtest/gtest.h"
@@ -241,6 +242,30 @@ TEST(DiplomaReaderRegressionTest, DrePreambleOnOneLineIsSplit) {
   for (const auto& p : Read("dre-consolidated-dgprm.md").paragraphs) {
     EXPECT_LE(p.text.size(), 2000u) << p.id;
   }
+}
+
+TEST(DiplomaReaderRegressionTest, OfficialJournalNumeroAloneOnItsLine) {
+  // "1." alone on its line, the número's text on the next; the page's running head at its foot,
+  // its notes "(1) …" below it, then the page break in the middle of a list.
+  const ReadResult& r = Read("eu-oj-pdf-written.md");
+  const Paragraph& created = Only(r, "É criado um conselho dos faroleiros");
+  EXPECT_EQ(created.article, "2.º");
+  EXPECT_EQ(created.number, "1");
+  const Paragraph& intro = Only(r, "tem as seguintes atribuições");
+  EXPECT_EQ(intro.number, "2");
+  EXPECT_FALSE(Contains(intro.text, "É criado")) << intro.text;
+  const Paragraph& b = Only(r, "Propor normas comuns");
+  EXPECT_EQ(b.number, "2");
+  EXPECT_EQ(b.letter, "b");
+  EXPECT_FALSE(Contains(b.text, "JO C 12")) << b.text;
+  EXPECT_FALSE(Contains(b.text, "Posição do Parlamento")) << b.text;
+  EXPECT_EQ(Only(r, "Elaborar anualmente").letter, "c");
+  const Paragraph& meets = Only(r, "reúne pelo menos duas vezes");
+  EXPECT_EQ(meets.number, "3");
+  EXPECT_EQ(meets.letter, "");
+  // The notes are kept apart, and a recital's "(1)" alone on its line is still a recital.
+  EXPECT_TRUE(Contains(Only(r, "JO C 12").id, "nota")) << Only(r, "JO C 12").id;
+  EXPECT_TRUE(Contains(Only(r, "essenciais à segurança da navegação").id, "considerando-1"));
 }
 
 }  // namespace
