@@ -74,6 +74,10 @@ bool ParseDivision(std::string_view line, int* level, std::string* label, std::s
 bool ParseAnnex(std::string_view line, std::string* label, std::string* rest);
 // A diploma's title as it heads it: "Decreto-Lei n.º 65/2021", "Regulamento (UE) 2016/679", …
 bool IsDiplomaTitle(std::string_view line);
+// The length of the title a line opens and runs into the text, as the 2.ª série once printed
+// it: "Despacho (extracto) n.º 5748/2004 (2.ª série). - Nos termos …" (the title up to ". - ");
+// 0 if the line does not.
+std::size_t InlineTitleLength(std::string_view line);
 // The title as cited: "Decreto-lei 52/2025", "DL n.º 52/2025" -> "Decreto-Lei n.º 52/2025";
 // other titles as given.
 std::string CitedTitle(std::string_view titled);

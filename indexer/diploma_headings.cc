@@ -175,6 +175,7 @@ constexpr std::string_view kTypes[] = {"Decreto-Lei n.º",
                                        "Despacho n.º",
                                        "Despacho Normativo n.º",
                                        "Despacho (extrato) n.º",
+                                       "Despacho (extracto) n.º",
                                        "Decreto da Assembleia da República n.º",
                                        "Decreto do Presidente da República n.º",
                                        "Resolução do Conselho de Ministros n.º",
@@ -224,7 +225,27 @@ bool IsDiplomaTitle(std::string_view line) {
           IsDigit(titled[kDecreeAbbreviation.size()]));
 }
 
-std::string CitedTitle(std::string_view titled) {
+namespace {
+
+// "Despacho n.º 19 216/2007" -> "Despacho n.º 19216/2007": the DR once set a number's thousands
+// apart, and the diploma is cited without the space.
+std::string JoinThousands(std::string title) {
+  std::size_t sign = title.find(kNumberSign);
+  if (sign == std::string::npos) return title;
+  std::size_t at = sign + kNumberSign.size();
+  if (at < title.size() && title[at] == ' ') ++at;
+  std::size_t digits = 0;
+  while (at + digits < title.size() && IsDigit(title[at + digits])) ++digits;
+  std::size_t space = at + digits;
+  if (digits == 0 || digits > 3 || space + 5 > title.size() || title[space] != ' ') return title;
+  for (std::size_t k = 1; k <= 3; ++k) {
+    if (!IsDigit(title[space + k])) return title;
+  }
+  if (title[space + 4] == '/') title.erase(space, 1);
+  return title;
+}
+
+std::string CitedTitleAsWritten(std::string_view titled) {
   if (titled.starts_with(kDecreeAbbreviation))
     return "Decreto-Lei n.º " + std::string(titled.substr(kDecreeAbbreviation.size()));
   std::size_t kind = KindWithoutNumberSign(titled);
@@ -235,6 +256,24 @@ std::string CitedTitle(std::string_view titled) {
       return std::string(t) + std::string(titled.substr(kind));
   }
   return std::string(titled);
+}
+
+}  // namespace
+
+std::string CitedTitle(std::string_view titled) {
+  return JoinThousands(CitedTitleAsWritten(titled));
+}
+
+std::size_t InlineTitleLength(std::string_view line) {
+  for (std::string_view dash : {". - ", ". — ", ". – "}) {
+    std::size_t at = line.find(dash);
+    if (at == std::string_view::npos || at > 120) continue;
+    std::string_view title = line.substr(0, at);
+    std::size_t series = title.rfind(" (");
+    std::string_view bare = series == std::string_view::npos ? title : title.substr(0, series);
+    if (IsDiplomaTitle(bare) && (IsDigit(bare.back()) || bare.back() == ')')) return at;
+  }
+  return 0;
 }
 
 // An EU act of any era as the Official Journal heads it: "REGULAMENTO (UE, Euratom) N.º

@@ -1,6 +1,7 @@
 // Which organ a competence belongs to, read from the sentence that introduces the list
 // ("Compete ao X:", "À X compete:", "São competências do X:") or from the article's epígrafe,
 // and the abbreviations a diploma defines, so that "Compete ao CNP:" names the Centro.
+#include <algorithm>
 #include <array>
 
 #include "analysis/text.h"
@@ -55,13 +56,24 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
   if (from >= words.size()) return {};
   std::vector<std::string_view> taken;
   bool capitalised = IsUpperAt(words[from], 0);
+  // A post named by the service it heads: "diretora dos Serviços de Apoio Técnico e
+  // Administração", "director da Direcção de Titularidade e Transacção".
+  // Read, like any lower-case name, up to the punctuation that closes it, but further.
+  bool heads = !capitalised && from + 2 < words.size() && IsConnector(words[from + 1]) &&
+               IsUpperAt(words[from + 2], 0);
   for (std::size_t i = from; i < words.size() && taken.size() < 12; ++i) {
     bool ends = false;
     std::string_view w = Bare(words[i], &ends);
     if (w.empty() || w.front() == '(') break;
+    // After the service's capitalised name a lower-case word is what the sentence goes on with
+    // ("… Sinalização Marítima competência para:"); after a connector it is part of the name
+    // ("… Direcção-Geral da administração Interna").
+    if (heads && !taken.empty() && IsUpperAt(taken.back(), 0) && !IsUpperAt(w, 0) &&
+        !IsConnector(w))
+      break;
     if (capitalised) {
       if (!IsUpperAt(w, 0) && !IsConnector(w)) break;
-    } else if (taken.size() >= 6) {
+    } else if (taken.size() >= (heads ? 11 : 6)) {
       return {};  // a lower-case phrase with no end in sight is not a name
     }
     taken.push_back(w);
@@ -115,10 +127,11 @@ std::string CompetenceOrgan(std::string_view sentence) {
   // faculdade de subdelegação, as competências para:" — the list is what the delegate may do.
   // Also "Delego, também, no …", "São, ainda, delegadas no …", "Subdelegar no …" (a número
   // of a despacho that lists its delegations).
+  // The verb comes after the legal grounds, which can take some 60 words.
   static constexpr std::array<std::string_view, 10> kDelegate = {
       "delego",    "subdelego", "delegar",  "subdelegar",   "delegadas",
       "delegados", "delegada",  "delegado", "subdelegadas", "subdelegados"};
-  for (std::size_t i = 0; i + 2 < w.size() && i < 40; ++i) {
+  for (std::size_t i = 0; i + 2 < w.size() && i < 80; ++i) {
     std::string v = Lower(w[i]);
     if (v.ends_with(",")) v.pop_back();
     if (std::find(kDelegate.begin(), kDelegate.end(), v) == kDelegate.end()) continue;
@@ -135,9 +148,22 @@ std::string CompetenceOrgan(std::string_view sentence) {
       }
       if (!copula) continue;
     }
-    // Words set off by commas between the verb and its object: "Delego, também, no …".
+    // Words set off by commas between the verb and its object: "Delego, também, no …"; what
+    // is delegated before whom: "delego as seguintes competências na diretora …".
     std::size_t at = i + 1;
     while (at + 1 < w.size() && at < i + 4 && w[at].ends_with(",")) ++at;
+    static constexpr std::array<std::string_view, 9> kWhat = {
+        "as",          "os",      "a",           "seguintes", "competências",
+        "competência", "poderes", "atribuições", "minhas"};
+    for (std::size_t k = at; k + 1 < w.size() && k < at + 5; ++k) {
+      std::string what = Lower(w[k]);
+      if (std::find(kWhat.begin(), kWhat.end(), what) == kWhat.end()) break;
+      std::string next = Lower(w[k + 1]);
+      if (next == "no" || next == "na" || next == "nos" || next == "nas") {
+        at = k + 1;
+        break;
+      }
+    }
     std::string in = Lower(w[at]);
     if (in == "no" || in == "na" || in == "nos" || in == "nas" || in == "em") {
       // The delegate by name, without the academic title ("no Licenciado Frederico Gomes").
@@ -207,6 +233,15 @@ std::string CompetenceOrgan(std::string_view sentence) {
     }
     return {};
   }
+  // A despacho's número after "subdelego:": "No director da Direcção de Titularidade e
+  // Transacção, as seguintes competências:".
+  if ((first == "no" || first == "na" || first == "nos" || first == "nas") &&
+      sentence.ends_with(":")) {
+    std::string folded = Lower(unquoted);
+    std::size_t comma = folded.find(", ");
+    if (comma != std::string::npos && folded.find("competência", comma) != std::string::npos)
+      return ReadOrgan(w, 1);
+  }
   // "São competências do X:", "Constituem competências da ANCC:", "São atribuições da X:".
   if (first == "são" || first == "constituem") {
     for (std::size_t i = 1; i + 2 < w.size() && i < 4; ++i) {
@@ -260,10 +295,29 @@ std::size_t WithoutLegalForm(std::string_view s) {
   return s.size();
 }
 
-std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
+std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
+  // The definition may be broken over lines ("…, adiante designada" / "por Comissão, …").
+  std::string flat(lines);
+  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  std::string_view text = flat;
   std::map<std::string, std::string> found;
+  auto digits = [](std::string_view word) {
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+  };
   auto name_before = [&](std::size_t end) {
-    // The capitalised words (and connectors between them) that end at `end`.
+    // The capitalised words (and connectors between them) that end at `end`; a year may end
+    // the name ("Recenseamento Agrícola 2019"), and an acronym in brackets after it is left
+    // out ("… Agrícola 2019 (RA2019), adiante designada por Comissão").
+    std::string_view before = text.substr(0, end);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.ends_with(")")) {
+      std::size_t open = before.rfind('(');
+      if (open != std::string_view::npos && before.size() - open <= 40)
+        before = before.substr(0, open);
+    }
+    end = before.size();
     std::vector<std::string_view> w =
         Words(text.substr(end > 200 ? end - 200 : 0, end > 200 ? 200 : end));
     std::size_t start = w.size();
@@ -272,7 +326,7 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
       bool ends = false;
       std::string_view bare = Bare(word, &ends);
       if (ends && start != w.size()) break;
-      if (IsUpperAt(bare, 0) || IsConnector(bare)) {
+      if (IsUpperAt(bare, 0) || IsConnector(bare) || (start == w.size() && digits(bare))) {
         --start;
       } else {
         break;
@@ -280,7 +334,7 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
     }
     // Not the article or connector the name follows: "O Centro Nacional de Pensões, …".
     while (start < w.size() && (IsConnector(w[start]) || w[start] == "O" || w[start] == "A" ||
-                                w[start] == "Os" || w[start] == "As"))
+                                w[start] == "Os" || w[start] == "As" || digits(w[start])))
       ++start;
     std::string name;
     for (std::size_t i = start; i < w.size(); ++i) {
@@ -340,7 +394,17 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view text) {
                                    rest[len] == '.' || rest[len] == '-'))
         ++len;
       while (len > 0 && rest[len - 1] == '.') --len;
-      add(std::string(rest.substr(0, len)), name_before(WithoutLegalForm(text.substr(0, at))));
+      std::string name = name_before(WithoutLegalForm(text.substr(0, at)));
+      if (len == 1 && IsLowerAt(rest, 1)) {
+        // A short name instead of an acronym: "…, adiante designada por Comissão, …". It stands
+        // for the name that begins with it.
+        std::string word(rest.substr(0, rest.find_first_of(" ,;:.)")));
+        std::size_t at_word = name.find(word + " ");
+        if (at_word != std::string::npos && (at_word == 0 || name[at_word - 1] == ' '))
+          found.emplace(word, name.substr(at_word));
+        continue;
+      }
+      add(std::string(rest.substr(0, len)), std::move(name));
     }
   }
   return found;

@@ -41,11 +41,14 @@ std::string Parser::SectionPath() const {
 
 std::string Parser::Resolve(std::string organ) const {
   if (organ.empty()) return organ;
+  // An acronym is kept beside the name ("Centro Nacional de Pensões (CNP)"); a short name that
+  // is a word ("Comissão") only stands for the full one.
+  auto acronym = [](const std::string& abbr) { return !IsLowerAt(abbr, 1); };
   if (auto it = abbreviations_.find(organ); it != abbreviations_.end())
-    return it->second + " (" + organ + ")";
+    return acronym(organ) ? it->second + " (" + organ + ")" : it->second;
   std::string folded = analysis::Fold(organ);
   for (const auto& [abbr, name] : abbreviations_) {
-    if (analysis::Fold(name) == folded) return organ + " (" + abbr + ")";
+    if (analysis::Fold(name) == folded) return acronym(abbr) ? organ + " (" + abbr + ")" : organ;
   }
   return organ;
 }
@@ -106,6 +109,7 @@ void Parser::Flush() {
   std::string number, definition, letter, sub, definition_text;
   std::string number_text, letter_text;  // the intros a list hangs from
   std::string list_organ;
+  std::string parent_number, parent_organ;          // a número whose sub-números are its list
   std::vector<std::string> outline, outline_marks;  // an outline's headings, by level
   int& ordinal = ordinals_[scope];                  // unnumbered paragraphs, counted across flushes
   for (const Piece& piece : pieces) {
@@ -169,6 +173,16 @@ void Parser::Flush() {
     if (!item) {
       number_text = piece.text;
       list_organ = Resolve(diploma::CompetenceOrgan(piece.text));
+    }
+    // A despacho's sub-números are the items of the número that introduces them: "1 — Delego
+    // nos diretores regionais … competência para:" / "1.1 — Autorizar …".
+    if (piece.kind == Piece::Kind::kNumber) {
+      bool under = !parent_number.empty() && piece.value.starts_with(parent_number + ".");
+      if (under && list_organ.empty()) list_organ = parent_organ;
+      if (!under) {
+        parent_number = piece.text.ends_with(":") ? piece.value : "";
+        parent_organ = list_organ;
+      }
     }
     if (piece.text.empty()) continue;
     // A preamble that DRE runs into one line is cut at sentence ends: an answer is a passage,

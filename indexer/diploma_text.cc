@@ -351,6 +351,7 @@ bool LooksLikeDiploma(std::string_view content) {
       ++alineas;
     // A diploma's title near the top ("Resolução do Conselho de Ministros n.º 122/99").
     if (scanned <= 60 && !title && line.size() < 160) title = IsDiplomaTitle(MendLine(line));
+    if (scanned <= 60 && !title) title = InlineTitleLength(MendLine(line)) > 0;
     // Números as the DR writes them: "1 - ", "2 — ".
     std::size_t digits = 0;
     while (digits < line.size() && digits < 3 && IsDigit(line[digits])) ++digits;
@@ -369,7 +370,7 @@ bool LooksLikeDiploma(std::string_view content) {
   }
   // An act with one article or none (a resolution's or a despacho's números) under its title.
   return articles >= 2 || furniture || (points >= 5 && headings == 0 && items == 0) ||
-         (title && (articles >= 1 || dashed >= 2 || (dashed == 1 && alineas >= 2)));
+         (title && (articles >= 1 || dashed >= 2 || (dashed == 1 && alineas >= 2) || alineas >= 3));
 }
 
 CleanText Clean(std::string_view content, const WordCheck& known) {
@@ -527,6 +528,24 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(),
                                  [](const Line& l) { return l.text.empty(); }),
                   out.lines.end());
+  // The 2.ª série's title run into its text ("Despacho n.º 5748/2004 (2.ª série). - Nos termos
+  // …"): the title is a line of its own.
+  for (std::size_t i = 0; i < out.lines.size(); ++i) {
+    if (out.lines[i].heading) continue;
+    std::size_t length = InlineTitleLength(out.lines[i].text);
+    if (length == 0) continue;
+    Line rest = out.lines[i];
+    rest.text = std::string(Trim(std::string_view(rest.text).substr(length + 1)));
+    while (!rest.text.empty() &&
+           (rest.text[0] == '-' || rest.text.starts_with("—") || rest.text.starts_with("–"))) {
+      rest.text =
+          std::string(Trim(std::string_view(rest.text).substr(rest.text[0] == '-' ? 1 : 3)));
+    }
+    rest.blank_before = false;
+    out.lines[i].text.resize(length);
+    out.lines.insert(out.lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
+    ++i;
+  }
   // Markdown from DRE or the OJ separates paragraphs by blank lines; PDF text breaks every line.
   out.paragraphs_by_blank_lines = texts > 0 && blanks * 3 >= texts;
   return out;

@@ -391,7 +391,8 @@ TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
   for (const char* file :
        {"dr-2019-cut-written.md", "dated-title-written.md", "eu-consolidated-written.md",
         "dr-2022-split-written.md", "eu-html-written.md", "mirror-written.md",
-        "old-style-written.md", "dr-supplement-written.md", "eu-oj-pdf-written.md"}) {
+        "old-style-written.md", "dr-supplement-written.md", "eu-oj-pdf-written.md",
+        "despacho-inline-written.md", "rcm-comissao-written.md"}) {
     SCOPED_TRACE(file);
     EXPECT_EQ(MissingBodyWords(file), "");
   }
