@@ -25,288 +25,286 @@
 #include "tests/diploma_fixtures.h"
 
 namespace portaria::indexer {
-  namespace {
+namespace {
 
-  using fixtures::Contains;
-  using fixtures::Only;
-  using fixtures::Read;
+using fixtures::Contains;
+using fixtures::Only;
+using fixtures::Read;
 
-  TEST(DiplomaReaderRegressionTest, PortariaAlineasNameTheCentroInFull) {
-    // The sentence's article is not part of the name ("O Centro Nacional de Pensões, …").
-    EXPECT_EQ(diploma::FindAbbreviations("1 — O Centro Nacional de Pensões, abreviadamente "
-                                         "designado por CNP, é o serviço"),
-              (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
-    for (const char* phrase : {"Compete ao CNP:", "Apoiar o conselho diretivo na definição",
-                               "Processar e pagar pensões"}) {
-      EXPECT_EQ(Only(Read("portaria-dr.md"), phrase).unit, "Centro Nacional de Pensões (CNP)");
-    }
+TEST(DiplomaReaderRegressionTest, PortariaAlineasNameTheCentroInFull) {
+  // The sentence's article is not part of the name ("O Centro Nacional de Pensões, …").
+  EXPECT_EQ(diploma::FindAbbreviations("1 — O Centro Nacional de Pensões, abreviadamente "
+                                       "designado por CNP, é o serviço"),
+            (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
+  for (const char* phrase : {"Compete ao CNP:", "Apoiar o conselho diretivo na definição",
+                             "Processar e pagar pensões"}) {
+    EXPECT_EQ(Only(Read("portaria-dr.md"), phrase).unit, "Centro Nacional de Pensões (CNP)");
   }
+}
 
-  TEST(DiplomaReaderRegressionTest, PortariaSignatureIsNotPartOfTheLastArticle) {
-    // "O Ministro da Solidariedade e da Segurança Social, …, em 27 de abril de 2012." signs.
-    const Paragraph& last = Only(Read("portaria-dr.md"), "entra em vigor no dia seguinte");
-    EXPECT_FALSE(Contains(last.text, "Mota Soares")) << last.text;
-    const Paragraph& signature = Only(Read("portaria-dr.md"), "Mota Soares");
-    EXPECT_EQ(signature.article, "");
-    EXPECT_EQ(signature.section, "Assinatura");
+TEST(DiplomaReaderRegressionTest, PortariaSignatureIsNotPartOfTheLastArticle) {
+  // "O Ministro da Solidariedade e da Segurança Social, …, em 27 de abril de 2012." signs.
+  const Paragraph& last = Only(Read("portaria-dr.md"), "entra em vigor no dia seguinte");
+  EXPECT_FALSE(Contains(last.text, "Mota Soares")) << last.text;
+  const Paragraph& signature = Only(Read("portaria-dr.md"), "Mota Soares");
+  EXPECT_EQ(signature.article, "");
+  EXPECT_EQ(signature.section, "Assinatura");
+}
+
+TEST(DiplomaReaderRegressionTest, PubliqueSeOpensTheSignature) {
+  // A copy that lost the block's first lines: "Publique-se." and the referendum's signatory
+  // are not part of the last article, and the annex after them is read as before.
+  const ReadResult& r = Read("dr-2019-cut-written.md");
+  const Paragraph& last = Only(r, "entra em vigor no dia seguinte");
+  EXPECT_FALSE(Contains(last.text, "Publique-se")) << last.text;
+  EXPECT_EQ(Only(r, "Pelo Primeiro-Ministro").section, "Assinatura");
+  const Paragraph& annex = Only(r, "geridos pela capitania");
+  EXPECT_EQ(annex.article, "1.º");
+  EXPECT_TRUE(Contains(annex.section, "Anexo")) << annex.section;
+  EXPECT_EQ(Only(r, "decreta o seguinte").section, "Preâmbulo");
+}
+
+TEST(DiplomaReaderRegressionTest, ATitleDatedOnItsOwnLineHasItsSumario) {
+  // "Lei n.º 12/2006, de 4 de Abril" (DRE's and pgdlisboa's form), then the sumário without its
+  // stop and an enacting formula whose first line does not end its sentence.
+  const ReadResult& r = Read("dated-title-written.md");
+  const Paragraph& formula = Only(r, "A Assembleia da República decreta");
+  EXPECT_EQ(formula.summary, "Aprova o regime dos viveiros de ostras da ria");
+  EXPECT_EQ(formula.section, "Preâmbulo");
+  EXPECT_TRUE(Contains(formula.text, "valer como lei geral")) << formula.text;
+  EXPECT_EQ(formula.source, "Lei n.º 12/2006, de 4 de Abril");
+  const Paragraph& item = Only(r, "Licenciar os viveiros");
+  EXPECT_EQ(item.unit, "capitania do porto");
+  EXPECT_EQ(item.article, "2.º");
+  EXPECT_EQ(item.number, "1");
+  EXPECT_EQ(item.letter, "a");
+}
+
+TEST(DiplomaReaderRegressionTest, EurLexConsolidatedText) {
+  // EUR-Lex's consolidated form: a running head per page, "►B"/"▼M1"/"◄" markers, a
+  // chapter's capitals broken after a preposition.
+  const ReadResult& r = Read("eu-consolidated-written.md");
+  for (const Paragraph& p : r.paragraphs) {
+    EXPECT_FALSE(Contains(p.text, "02021R0999")) << p.id << ": " << p.text;
+    EXPECT_FALSE(Contains(p.text, "►") || Contains(p.text, "▼") || Contains(p.text, "◄"))
+        << p.id << ": " << p.text;
   }
+  EXPECT_EQ(r.paragraphs.front().source,
+            "Regulamento (UE) 2021/999 do Parlamento Europeu e do "
+            "Conselho, de 3 de março de 2021");
+  // A word broken without its hyphen ("mí" / "nimas"), as some PDF copies give it.
+  const Paragraph& object = Only(r, "estabelece regras mínimas sobre a instalação");
+  EXPECT_EQ(object.article, "1.º");
+  EXPECT_TRUE(Contains(object.section, "Zonas de Produção > Artigo 1.º")) << object.section;
+  const Paragraph& amended = Only(r, "válida por cinco anos e pode ser renovada");
+  EXPECT_EQ(amended.number, "2");
+  EXPECT_EQ(amended.article, "2.º");
+}
 
-  TEST(DiplomaReaderRegressionTest, PubliqueSeOpensTheSignature) {
-    // A copy that lost the block's first lines: "Publique-se." and the referendum's signatory
-    // are not part of the last article, and the annex after them is read as before.
-    const ReadResult& r = Read("dr-2019-cut-written.md");
-    const Paragraph& last = Only(r, "entra em vigor no dia seguinte");
-    EXPECT_FALSE(Contains(last.text, "Publique-se")) << last.text;
-    EXPECT_EQ(Only(r, "Pelo Primeiro-Ministro").section, "Assinatura");
-    const Paragraph& annex = Only(r, "geridos pela capitania");
-    EXPECT_EQ(annex.article, "1.º");
-    EXPECT_TRUE(Contains(annex.section, "Anexo")) << annex.section;
-    EXPECT_EQ(Only(r, "decreta o seguinte").section, "Preâmbulo");
+TEST(DiplomaReaderRegressionTest, TheDr2022HeaderBrokenOverLines) {
+  // "Diário da República, 1." / "ª série" / "N.º 210 … Pág. 5", as some extractions give the
+  // header, in the middle of a list; an epígrafe that names no organ ("Autoridade competente");
+  // "adiante designada por"; a body that opens with a subalínea.
+  const ReadResult& r = Read("dr-2022-split-written.md");
+  for (const Paragraph& p : r.paragraphs) {
+    EXPECT_FALSE(Contains(p.text, "série") || Contains(p.text, "Pág.")) << p.id << ": " << p.text;
   }
+  EXPECT_EQ(Only(r, "A autoridade competente é").unit, "");
+  EXPECT_EQ(Only(r, "Licenciar os viveiros").text,
+            "Licenciar os viveiros nas zonas classificadas;");
+  EXPECT_EQ(Only(r, "Fiscalizar a qualidade").unit, "Direção-Geral dos Recursos Marinhos (DGRM)");
+  const Paragraph& zone = Only(r, "zonas de produção estão classificadas");
+  EXPECT_EQ(zone.section, "Artigo 2.º Zonas");
+  EXPECT_EQ(zone.article, "2.º");
+}
 
-  TEST(DiplomaReaderRegressionTest, ATitleDatedOnItsOwnLineHasItsSumario) {
-    // "Lei n.º 12/2006, de 4 de Abril" (DRE's and pgdlisboa's form), then the sumário without its
-    // stop and an enacting formula whose first line does not end its sentence.
-    const ReadResult& r = Read("dated-title-written.md");
-    const Paragraph& formula = Only(r, "A Assembleia da República decreta");
-    EXPECT_EQ(formula.summary, "Aprova o regime dos viveiros de ostras da ria");
-    EXPECT_EQ(formula.section, "Preâmbulo");
-    EXPECT_TRUE(Contains(formula.text, "valer como lei geral")) << formula.text;
-    EXPECT_EQ(formula.source, "Lei n.º 12/2006, de 4 de Abril");
-    const Paragraph& item = Only(r, "Licenciar os viveiros");
-    EXPECT_EQ(item.unit, "capitania do porto");
-    EXPECT_EQ(item.article, "2.º");
-    EXPECT_EQ(item.number, "1");
-    EXPECT_EQ(item.letter, "a");
+TEST(DiplomaReaderRegressionTest, EurLexHtmlAndAnOlderActsTitle) {
+  // EUR-Lex's HTML: the OJ's head on four lines, each recital's and definition's marker on a
+  // line of its own; the title of an act of the EC era ("REGULAMENTO (CE) N.o 1234/2005").
+  const ReadResult& r = Read("eu-html-written.md");
+  for (const Paragraph& p : r.paragraphs) {  // the page's head: date, language, OJ, series/page
+    EXPECT_FALSE(Contains(p.text, "Jornal Oficial") || Contains(p.text, "L 120/7"))
+        << p.id << ": " << p.text;
   }
-
-  TEST(DiplomaReaderRegressionTest, EurLexConsolidatedText) {
-    // EUR-Lex's consolidated form: a running head per page, "►B"/"▼M1"/"◄" markers, a
-    // chapter's capitals broken after a preposition.
-    const ReadResult& r = Read("eu-consolidated-written.md");
-    for (const Paragraph& p : r.paragraphs) {
-      EXPECT_FALSE(Contains(p.text, "02021R0999")) << p.id << ": " << p.text;
-      EXPECT_FALSE(Contains(p.text, "►") || Contains(p.text, "▼") || Contains(p.text, "◄"))
-          << p.id << ": " << p.text;
-    }
-    EXPECT_EQ(r.paragraphs.front().source,
-              "Regulamento (UE) 2021/999 do Parlamento Europeu e do "
-              "Conselho, de 3 de março de 2021");
-    // A word broken without its hyphen ("mí" / "nimas"), as some PDF copies give it.
-    const Paragraph& object = Only(r, "estabelece regras mínimas sobre a instalação");
-    EXPECT_EQ(object.article, "1.º");
-    EXPECT_TRUE(Contains(object.section, "Zonas de Produção > Artigo 1.º")) << object.section;
-    const Paragraph& amended = Only(r, "válida por cinco anos e pode ser renovada");
-    EXPECT_EQ(amended.number, "2");
-    EXPECT_EQ(amended.article, "2.º");
+  EXPECT_EQ(r.paragraphs.front().source,
+            "Regulamento (CE) n.º 1234/2005 do Conselho, de 12 de Maio de 2005");
+  EXPECT_EQ(r.paragraphs.front().date, "2005-05-12");
+  EXPECT_EQ(Only(r, "A produção de ostras").id, "diploma:eu-html-written#preambulo/considerando-1");
+  const Paragraph& defined = Only(r, "«Zona classificada»");
+  EXPECT_EQ(defined.article, "1.º");
+  EXPECT_EQ(defined.letter, "2");
+  EXPECT_FALSE(Contains(defined.text, "«Viveiro»")) << defined.text;
+  for (const char* title : {"DIRECTIVA 2006/44/CE DO PARLAMENTO EUROPEU E DO CONSELHO",
+                            "REGULAMENTO (UE, Euratom) N.o 608/2014 DO CONSELHO",
+                            "Decisão de Execução (UE) 2019/1234 da Comissão"}) {
+    EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
   }
-
-  TEST(DiplomaReaderRegressionTest, TheDr2022HeaderBrokenOverLines) {
-    // "Diário da República, 1." / "ª série" / "N.º 210 … Pág. 5", as some extractions give the
-    // header, in the middle of a list; an epígrafe that names no organ ("Autoridade competente");
-    // "adiante designada por"; a body that opens with a subalínea.
-    const ReadResult& r = Read("dr-2022-split-written.md");
-    for (const Paragraph& p : r.paragraphs) {
-      EXPECT_FALSE(Contains(p.text, "série") || Contains(p.text, "Pág.")) << p.id << ": " << p.text;
-    }
-    EXPECT_EQ(Only(r, "A autoridade competente é").unit, "");
-    EXPECT_EQ(Only(r, "Licenciar os viveiros").text,
-              "Licenciar os viveiros nas zonas classificadas;");
-    EXPECT_EQ(Only(r, "Fiscalizar a qualidade").unit, "Direção-Geral dos Recursos Marinhos (DGRM)");
-    const Paragraph& zone = Only(r, "zonas de produção estão classificadas");
-    EXPECT_EQ(zone.section, "Artigo 2.º Zonas");
-    EXPECT_EQ(zone.article, "2.º");
+  for (const char* not_title : {"Regulamento interno da associação", "Diretiva de segurança"}) {
+    EXPECT_FALSE(diploma::IsDiplomaTitle(not_title)) << not_title;
   }
+}
 
-  TEST(DiplomaReaderRegressionTest, EurLexHtmlAndAnOlderActsTitle) {
-    // EUR-Lex's HTML: the OJ's head on four lines, each recital's and definition's marker on a
-    // line of its own; the title of an act of the EC era ("REGULAMENTO (CE) N.o 1234/2005").
-    const ReadResult& r = Read("eu-html-written.md");
-    for (const Paragraph& p : r.paragraphs) {  // the page's head: date, language, OJ, series/page
-      EXPECT_FALSE(Contains(p.text, "Jornal Oficial") || Contains(p.text, "L 120/7"))
-          << p.id << ": " << p.text;
-    }
-    EXPECT_EQ(r.paragraphs.front().source,
-              "Regulamento (CE) n.º 1234/2005 do Conselho, de 12 de Maio de 2005");
-    EXPECT_EQ(r.paragraphs.front().date, "2005-05-12");
-    EXPECT_EQ(Only(r, "A produção de ostras").id,
-              "diploma:eu-html-written#preambulo/considerando-1");
-    const Paragraph& defined = Only(r, "«Zona classificada»");
-    EXPECT_EQ(defined.article, "1.º");
-    EXPECT_EQ(defined.letter, "2");
-    EXPECT_FALSE(Contains(defined.text, "«Viveiro»")) << defined.text;
-    for (const char* title : {"DIRECTIVA 2006/44/CE DO PARLAMENTO EUROPEU E DO CONSELHO",
-                              "REGULAMENTO (UE, Euratom) N.o 608/2014 DO CONSELHO",
-                              "Decisão de Execução (UE) 2019/1234 da Comissão"}) {
-      EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
-    }
-    for (const char* not_title : {"Regulamento interno da associação", "Diretiva de segurança"}) {
-      EXPECT_FALSE(diploma::IsDiplomaTitle(not_title)) << not_title;
-    }
+TEST(DiplomaReaderRegressionTest, AResolutionAsAMirrorSitePrintsIt) {
+  // A resolution with números and no article, its title without "n.º", "Sumário" on a line of
+  // its own: read as a diploma (not as a page), cited as the DR cites it.
+  const ReadResult& r = Read("mirror-written.md");
+  const Paragraph& first = Only(r, "Prorrogar por seis meses");
+  EXPECT_EQ(first.id, "diploma:mirror-written#texto/n1");
+  EXPECT_EQ(first.number, "1");
+  EXPECT_EQ(first.source, "Resolução do Conselho de Ministros n.º 12/2099, de 5 de Maio");
+  EXPECT_EQ(first.summary, "Prorroga o mandato da comissão dos viveiros de ostras.");
+  EXPECT_EQ(first.date, "2099-05-05");
+  EXPECT_EQ(Only(r, "apresenta o inventário").number, "2");
+  // Mirror sites' other ways of writing a title.
+  EXPECT_TRUE(diploma::IsDiplomaTitle("DL n.º 123/2011, de 29 de Dezembro"));
+  EXPECT_EQ(diploma::CitedTitle("DL n.º 123/2011, de 29 de Dezembro"),
+            "Decreto-Lei n.º 123/2011, de 29 de Dezembro");
+  EXPECT_EQ(diploma::CitedTitle("Decreto-lei 52/2025"), "Decreto-Lei n.º 52/2025");
+  EXPECT_EQ(diploma::CitedTitle("Lei n.º 3/2004"), "Lei n.º 3/2004");
+  EXPECT_FALSE(diploma::IsDiplomaTitle("DL que aprova o regime"));
+  // Its place, date and signatory on one line, in a text of blank-line paragraphs.
+  const Paragraph& signed_by = Only(r, "Joaquim Exemplo Lopes");
+  EXPECT_EQ(signed_by.section, "Assinatura");
+  EXPECT_EQ(signed_by.number, "");
+}
+
+TEST(DiplomaReaderRegressionTest, OlderArticlesRunIntoTheirText) {
+  // Before about 1990: "Artigo 1.º O regime …", "Art. 2.º Compete à …", no epígrafe.
+  const ReadResult& r = Read("old-style-written.md");
+  EXPECT_EQ(Only(r, "O regime dos viveiros").article, "1.º");
+  const Paragraph& item = Only(r, "Fiscalizar as zonas");
+  EXPECT_EQ(item.article, "2.º");
+  EXPECT_EQ(item.letter, "b");
+  EXPECT_EQ(item.unit, "Junta Autónoma das Rias");
+  const Paragraph& last = Only(r, "entra em vigor no dia imediato");
+  EXPECT_EQ(last.article, "3.º");
+  EXPECT_EQ(last.text, "O presente diploma entra em vigor no dia imediato.");
+  for (const char* title :
+       {"Despacho (extrato) n.º 5057/2025", "DECRETO DA ASSEMBLEIA DA REPÚBLICA N.º 192/XIV"}) {
+    EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
   }
+}
 
-  TEST(DiplomaReaderRegressionTest, AResolutionAsAMirrorSitePrintsIt) {
-    // A resolution with números and no article, its title without "n.º", "Sumário" on a line of
-    // its own: read as a diploma (not as a page), cited as the DR cites it.
-    const ReadResult& r = Read("mirror-written.md");
-    const Paragraph& first = Only(r, "Prorrogar por seis meses");
-    EXPECT_EQ(first.id, "diploma:mirror-written#texto/n1");
-    EXPECT_EQ(first.number, "1");
-    EXPECT_EQ(first.source, "Resolução do Conselho de Ministros n.º 12/2099, de 5 de Maio");
-    EXPECT_EQ(first.summary, "Prorroga o mandato da comissão dos viveiros de ostras.");
-    EXPECT_EQ(first.date, "2099-05-05");
-    EXPECT_EQ(Only(r, "apresenta o inventário").number, "2");
-    // Mirror sites' other ways of writing a title.
-    EXPECT_TRUE(diploma::IsDiplomaTitle("DL n.º 123/2011, de 29 de Dezembro"));
-    EXPECT_EQ(diploma::CitedTitle("DL n.º 123/2011, de 29 de Dezembro"),
-              "Decreto-Lei n.º 123/2011, de 29 de Dezembro");
-    EXPECT_EQ(diploma::CitedTitle("Decreto-lei 52/2025"), "Decreto-Lei n.º 52/2025");
-    EXPECT_EQ(diploma::CitedTitle("Lei n.º 3/2004"), "Lei n.º 3/2004");
-    EXPECT_FALSE(diploma::IsDiplomaTitle("DL que aprova o regime"));
-    // Its place, date and signatory on one line, in a text of blank-line paragraphs.
-    const Paragraph& signed_by = Only(r, "Joaquim Exemplo Lopes");
-    EXPECT_EQ(signed_by.section, "Assinatura");
-    EXPECT_EQ(signed_by.number, "");
+TEST(DiplomaReaderRegressionTest, ADespachoOfTheSecondSeriesAsExtracted) {
+  // The 2.ª série's header broken over lines ("Pág. 340-(2)", a supplement's page), in text of
+  // blank-line paragraphs; one número with alíneas and no article; a sumário wrapped onto a
+  // line of its own; a mirror site's label after the text.
+  const ReadResult& r = Read("dr-supplement-written.md");
+  for (const Paragraph& p : r.paragraphs) {
+    EXPECT_FALSE(Contains(p.text, "Pág.") || Contains(p.text, "série") ||
+                 Contains(p.text, "Partilhar"))
+        << p.id << ": " << p.text;
   }
+  const Paragraph& item = Only(r, "Licenciar os viveiros");
+  EXPECT_EQ(item.id, "diploma:dr-supplement-written#texto/n1/a");
+  EXPECT_EQ(item.unit, "João Exemplo Sousa");
+  EXPECT_EQ(item.date, "2021-09-27");
+  EXPECT_EQ(item.source, "Despacho n.º 9001/2021, de 27 de setembro");
+  EXPECT_EQ(item.summary,
+            "Delega competências no diretor-geral dos Recursos Naturais, Segurança e Serviços "
+            "Marítimos.");
+}
 
-  TEST(DiplomaReaderRegressionTest, OlderArticlesRunIntoTheirText) {
-    // Before about 1990: "Artigo 1.º O regime …", "Art. 2.º Compete à …", no epígrafe.
-    const ReadResult& r = Read("old-style-written.md");
-    EXPECT_EQ(Only(r, "O regime dos viveiros").article, "1.º");
-    const Paragraph& item = Only(r, "Fiscalizar as zonas");
-    EXPECT_EQ(item.article, "2.º");
-    EXPECT_EQ(item.letter, "b");
-    EXPECT_EQ(item.unit, "Junta Autónoma das Rias");
-    const Paragraph& last = Only(r, "entra em vigor no dia imediato");
-    EXPECT_EQ(last.article, "3.º");
-    EXPECT_EQ(last.text, "O presente diploma entra em vigor no dia imediato.");
-    for (const char* title :
-         {"Despacho (extrato) n.º 5057/2025", "DECRETO DA ASSEMBLEIA DA REPÚBLICA N.º 192/XIV"}) {
-      EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
-    }
+TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
+  // "… do ensino" / "superior" has no final stop: the enacting formula and article 1 are not
+  // part of it.
+  const ReadResult& r = Read("dr-2018-written.md");
+  ASSERT_FALSE(r.paragraphs.empty());
+  EXPECT_FALSE(Contains(r.paragraphs[0].summary, "decreta")) << r.paragraphs[0].summary;
+  EXPECT_FALSE(Contains(r.paragraphs[0].summary, "A presente lei")) << r.paragraphs[0].summary;
+  EXPECT_EQ(Only(r, "A Assembleia da República decreta").section, "Preâmbulo");
+}
+
+TEST(DiplomaReaderRegressionTest, AnOrganHasOneNameInADiploma) {
+  // Facets count an organ once: the same string for every record of it.
+  const Paragraph& epigraph = Only(Read("dr-2018-written.md"), "A direção é o órgão executivo");
+  const Paragraph& intro = Only(Read("dr-2018-written.md"), "Representar a associação");
+  EXPECT_EQ(epigraph.unit, intro.unit);
+  const Paragraph& full = Only(Read("dre-written.md"), "Gerir o livro amarelo");
+  const Paragraph& abbreviated = Only(Read("dre-written.md"), "divulgar as boas práticas");
+  EXPECT_EQ(full.unit, "Agência para a Modernização Administrativa (AMA)");
+  EXPECT_EQ(abbreviated.unit, full.unit);
+}
+
+TEST(DiplomaReaderRegressionTest, SignatureIsNotInsideTheLastChapter) {
+  // Not "Capítulo II Disposições comuns > Assinatura".
+  EXPECT_EQ(Only(Read("dr-2021.md"), "Promulgado em 22 de julho").section, "Assinatura");
+  EXPECT_EQ(Only(Read("dre-consolidated.md"), "Aprovada em 14 de junho").section, "Assinatura");
+  // Nor inside the last article of an EU act.
+  EXPECT_EQ(Only(Read("eu-oj.md"), "Feito em Bruxelas").section, "Assinatura");
+  EXPECT_EQ(Only(Read("eu-oj.md"), "diretamente aplicável em todos").article, "99.º");
+}
+
+TEST(DiplomaReaderRegressionTest, AlineaOfADefinitionHasTheDefinitionAsContext) {
+  // The context of 16) a) is the list intro and definition 16, not a) itself.
+  const Paragraph& a = Only(Read("eu-oj.md"), "No que se refere a um responsável");
+  EXPECT_EQ(a.context,
+            "Para efeitos do presente regulamento, entende-se por: 16) «Estabelecimento "
+            "principal»:");
+}
+
+TEST(DiplomaReaderRegressionTest, DrePreambleOnOneLineIsSplit) {
+  // DRE runs the sumário and the whole preamble of DL 289/2000 into one line (4027 bytes):
+  // records stay under 2000, cut at sentence ends.
+  for (const auto& p : Read("dre-consolidated-dgprm.md").paragraphs) {
+    EXPECT_LE(p.text.size(), 2000u) << p.id;
   }
+}
 
-  TEST(DiplomaReaderRegressionTest, ADespachoOfTheSecondSeriesAsExtracted) {
-    // The 2.ª série's header broken over lines ("Pág. 340-(2)", a supplement's page), in text of
-    // blank-line paragraphs; one número with alíneas and no article; a sumário wrapped onto a
-    // line of its own; a mirror site's label after the text.
-    const ReadResult& r = Read("dr-supplement-written.md");
-    for (const Paragraph& p : r.paragraphs) {
-      EXPECT_FALSE(Contains(p.text, "Pág.") || Contains(p.text, "série") ||
-                   Contains(p.text, "Partilhar"))
-          << p.id << ": " << p.text;
-    }
-    const Paragraph& item = Only(r, "Licenciar os viveiros");
-    EXPECT_EQ(item.id, "diploma:dr-supplement-written#texto/n1/a");
-    EXPECT_EQ(item.unit, "João Exemplo Sousa");
-    EXPECT_EQ(item.date, "2021-09-27");
-    EXPECT_EQ(item.source, "Despacho n.º 9001/2021, de 27 de setembro");
-    EXPECT_EQ(item.summary,
-              "Delega competências no diretor-geral dos Recursos Naturais, Segurança e Serviços "
-              "Marítimos.");
-  }
+TEST(DiplomaReaderRegressionTest, OfficialJournalNumeroAloneOnItsLine) {
+  // "1." alone on its line, the número's text on the next; the page's running head at its foot,
+  // its notes "(1) …" below it, then the page break in the middle of a list.
+  const ReadResult& r = Read("eu-oj-pdf-written.md");
+  const Paragraph& created = Only(r, "É criado um conselho dos faroleiros");
+  EXPECT_EQ(created.article, "2.º");
+  EXPECT_EQ(created.number, "1");
+  const Paragraph& intro = Only(r, "tem as seguintes atribuições");
+  EXPECT_EQ(intro.number, "2");
+  EXPECT_FALSE(Contains(intro.text, "É criado")) << intro.text;
+  const Paragraph& b = Only(r, "Propor normas comuns");
+  EXPECT_EQ(b.number, "2");
+  EXPECT_EQ(b.letter, "b");
+  EXPECT_FALSE(Contains(b.text, "JO C 12")) << b.text;
+  EXPECT_FALSE(Contains(b.text, "Posição do Parlamento")) << b.text;
+  EXPECT_EQ(Only(r, "Elaborar anualmente").letter, "c");
+  const Paragraph& meets = Only(r, "reúne pelo menos duas vezes");
+  EXPECT_EQ(meets.number, "3");
+  EXPECT_EQ(meets.letter, "");
+  // The notes are kept apart, and a recital's "(1)" alone on its line is still a recital.
+  EXPECT_TRUE(Contains(Only(r, "JO C 12").id, "nota")) << Only(r, "JO C 12").id;
+  EXPECT_TRUE(Contains(Only(r, "essenciais à segurança da navegação").id, "considerando-1"));
+}
 
-  TEST(DiplomaReaderRegressionTest, SummaryWithoutItsStopEndsWhereTheBodyBegins) {
-    // "… do ensino" / "superior" has no final stop: the enacting formula and article 1 are not
-    // part of it.
-    const ReadResult& r = Read("dr-2018-written.md");
-    ASSERT_FALSE(r.paragraphs.empty());
-    EXPECT_FALSE(Contains(r.paragraphs[0].summary, "decreta")) << r.paragraphs[0].summary;
-    EXPECT_FALSE(Contains(r.paragraphs[0].summary, "A presente lei")) << r.paragraphs[0].summary;
-    EXPECT_EQ(Only(r, "A Assembleia da República decreta").section, "Preâmbulo");
-  }
+TEST(DiplomaReaderRegressionTest, OldDespachoTitleRunIntoItsText) {
+  // "Despacho (extracto) n.º 12 345/2003 (2.ª série). - Nos termos …, subdelego as seguintes
+  // competências na chefe dos Serviços …, licenciada …:" and its alíneas: a diploma, cited
+  // without the DR's thousands space, the alíneas the delegate's.
+  const ReadResult& r = Read("despacho-inline-written.md");
+  const Paragraph& b = Only(r, "Assinar a correspondência com as capitanias");
+  EXPECT_EQ(b.letter, "b");
+  EXPECT_EQ(b.source, "Despacho (extracto) n.º 12345/2003 (2.ª série)");
+  EXPECT_EQ(b.unit, "chefe dos Serviços de Faróis e Balizagem do Litoral Norte");
+  EXPECT_FALSE(Contains(Only(r, "Nos termos do disposto").text, "Despacho")) << b.text;
+  EXPECT_EQ(diploma::CitedTitle("Despacho n.º 19 216/2007"), "Despacho n.º 19216/2007");
+  EXPECT_EQ(diploma::CitedTitle("Portaria n.º 1 234/99"), "Portaria n.º 1234/99");
+}
 
-  TEST(DiplomaReaderRegressionTest, AnOrganHasOneNameInADiploma) {
-    // Facets count an organ once: the same string for every record of it.
-    const Paragraph& epigraph = Only(Read("dr-2018-written.md"), "A direção é o órgão executivo");
-    const Paragraph& intro = Only(Read("dr-2018-written.md"), "Representar a associação");
-    EXPECT_EQ(epigraph.unit, intro.unit);
-    const Paragraph& full = Only(Read("dre-written.md"), "Gerir o livro amarelo");
-    const Paragraph& abbreviated = Only(Read("dre-written.md"), "divulgar as boas práticas");
-    EXPECT_EQ(full.unit, "Agência para a Modernização Administrativa (AMA)");
-    EXPECT_EQ(abbreviated.unit, full.unit);
-  }
+TEST(DiplomaReaderRegressionTest, ShortNameAndSubNumerosOfAResolution) {
+  // "… Faróis 2031 (IF2031), adiante designada" / "por Comissão, …", then "compete à
+  // Comissão:"; "4 — Delegar no coordenador da Comissão competência para:" / "4.1 — …".
+  const ReadResult& r = Read("rcm-comissao-written.md");
+  EXPECT_EQ(Only(r, "Analisar os relatórios de conservação").unit,
+            "Comissão de Acompanhamento do Inventário dos Faróis 2031");
+  const Paragraph& sub = Only(r, "Aprovar o calendário das visitas");
+  EXPECT_EQ(sub.number, "4.1");
+  EXPECT_EQ(sub.unit, "coordenador da Comissão");
+  EXPECT_EQ(Only(r, "produz efeitos no dia seguinte").unit, "");
+  EXPECT_EQ(diploma::FindAbbreviations("a Comissão de Acompanhamento do Inventário dos Faróis 2031 "
+                                       "(IF2031), adiante designada\npor Comissão, com a missão"),
+            (std::map<std::string, std::string>{
+                {"Comissão", "Comissão de Acompanhamento do Inventário dos Faróis 2031"},
+                {"IF2031", "Inventário dos Faróis 2031"}}));
+}
 
-  TEST(DiplomaReaderRegressionTest, SignatureIsNotInsideTheLastChapter) {
-    // Not "Capítulo II Disposições comuns > Assinatura".
-    EXPECT_EQ(Only(Read("dr-2021.md"), "Promulgado em 22 de julho").section, "Assinatura");
-    EXPECT_EQ(Only(Read("dre-consolidated.md"), "Aprovada em 14 de junho").section, "Assinatura");
-    // Nor inside the last article of an EU act.
-    EXPECT_EQ(Only(Read("eu-oj.md"), "Feito em Bruxelas").section, "Assinatura");
-    EXPECT_EQ(Only(Read("eu-oj.md"), "diretamente aplicável em todos").article, "99.º");
-  }
-
-  TEST(DiplomaReaderRegressionTest, AlineaOfADefinitionHasTheDefinitionAsContext) {
-    // The context of 16) a) is the list intro and definition 16, not a) itself.
-    const Paragraph& a = Only(Read("eu-oj.md"), "No que se refere a um responsável");
-    EXPECT_EQ(a.context,
-              "Para efeitos do presente regulamento, entende-se por: 16) «Estabelecimento "
-              "principal»:");
-  }
-
-  TEST(DiplomaReaderRegressionTest, DrePreambleOnOneLineIsSplit) {
-    // DRE runs the sumário and the whole preamble of DL 289/2000 into one line (4027 bytes):
-    // records stay under 2000, cut at sentence ends.
-    for (const auto& p : Read("dre-consolidated-dgprm.md").paragraphs) {
-      EXPECT_LE(p.text.size(), 2000u) << p.id;
-    }
-  }
-
-  TEST(DiplomaReaderRegressionTest, OfficialJournalNumeroAloneOnItsLine) {
-    // "1." alone on its line, the número's text on the next; the page's running head at its foot,
-    // its notes "(1) …" below it, then the page break in the middle of a list.
-    const ReadResult& r = Read("eu-oj-pdf-written.md");
-    const Paragraph& created = Only(r, "É criado um conselho dos faroleiros");
-    EXPECT_EQ(created.article, "2.º");
-    EXPECT_EQ(created.number, "1");
-    const Paragraph& intro = Only(r, "tem as seguintes atribuições");
-    EXPECT_EQ(intro.number, "2");
-    EXPECT_FALSE(Contains(intro.text, "É criado")) << intro.text;
-    const Paragraph& b = Only(r, "Propor normas comuns");
-    EXPECT_EQ(b.number, "2");
-    EXPECT_EQ(b.letter, "b");
-    EXPECT_FALSE(Contains(b.text, "JO C 12")) << b.text;
-    EXPECT_FALSE(Contains(b.text, "Posição do Parlamento")) << b.text;
-    EXPECT_EQ(Only(r, "Elaborar anualmente").letter, "c");
-    const Paragraph& meets = Only(r, "reúne pelo menos duas vezes");
-    EXPECT_EQ(meets.number, "3");
-    EXPECT_EQ(meets.letter, "");
-    // The notes are kept apart, and a recital's "(1)" alone on its line is still a recital.
-    EXPECT_TRUE(Contains(Only(r, "JO C 12").id, "nota")) << Only(r, "JO C 12").id;
-    EXPECT_TRUE(Contains(Only(r, "essenciais à segurança da navegação").id, "considerando-1"));
-  }
-
-  TEST(DiplomaReaderRegressionTest, OldDespachoTitleRunIntoItsText) {
-    // "Despacho (extracto) n.º 12 345/2003 (2.ª série). - Nos termos …, subdelego as seguintes
-    // competências na chefe dos Serviços …, licenciada …:" and its alíneas: a diploma, cited
-    // without the DR's thousands space, the alíneas the delegate's.
-    const ReadResult& r = Read("despacho-inline-written.md");
-    const Paragraph& b = Only(r, "Assinar a correspondência com as capitanias");
-    EXPECT_EQ(b.letter, "b");
-    EXPECT_EQ(b.source, "Despacho (extracto) n.º 12345/2003 (2.ª série)");
-    EXPECT_EQ(b.unit, "chefe dos Serviços de Faróis e Balizagem do Litoral Norte");
-    EXPECT_FALSE(Contains(Only(r, "Nos termos do disposto").text, "Despacho")) << b.text;
-    EXPECT_EQ(diploma::CitedTitle("Despacho n.º 19 216/2007"), "Despacho n.º 19216/2007");
-    EXPECT_EQ(diploma::CitedTitle("Portaria n.º 1 234/99"), "Portaria n.º 1234/99");
-  }
-
-  TEST(DiplomaReaderRegressionTest, ShortNameAndSubNumerosOfAResolution) {
-    // "… Faróis 2031 (IF2031), adiante designada" / "por Comissão, …", then "compete à
-    // Comissão:"; "4 — Delegar no coordenador da Comissão competência para:" / "4.1 — …".
-    const ReadResult& r = Read("rcm-comissao-written.md");
-    EXPECT_EQ(Only(r, "Analisar os relatórios de conservação").unit,
-              "Comissão de Acompanhamento do Inventário dos Faróis 2031");
-    const Paragraph& sub = Only(r, "Aprovar o calendário das visitas");
-    EXPECT_EQ(sub.number, "4.1");
-    EXPECT_EQ(sub.unit, "coordenador da Comissão");
-    EXPECT_EQ(Only(r, "produz efeitos no dia seguinte").unit, "");
-    EXPECT_EQ(
-        diploma::FindAbbreviations("a Comissão de Acompanhamento do Inventário dos Faróis 2031 "
-                                   "(IF2031), adiante designada\npor Comissão, com a missão"),
-        (std::map<std::string, std::string>{
-            {"Comissão", "Comissão de Acompanhamento do Inventário dos Faróis 2031"},
-            {"IF2031", "Inventário dos Faróis 2031"}}));
-  }
-
-  }  // namespace
+}  // namespace
 }  // namespace portaria::indexer
