@@ -101,6 +101,14 @@ bool ParseArticle(std::string_view line, std::string* label, std::string* rest) 
   }
   if (!s.empty() && s[0] != ' ') return false;
   std::string_view tail = Trim(s);
+  // The older form sets the text off with a dash: "Art. 3.º - 1. O Secretariado …", "Artigo 1.º
+  // - 1 - Os Serviços …".
+  for (std::string_view dash : {"- ", "— ", "– "}) {
+    if (tail.starts_with(dash)) {
+      tail = Trim(tail.substr(dash.size()));
+      break;
+    }
+  }
   // "Artigo 5.º do Código …" is a reference at the start of a broken line, not a heading.
   if (IsLowerAt(tail, 0)) return false;
   if (tail.starts_with("[")) return false;

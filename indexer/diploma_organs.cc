@@ -115,12 +115,17 @@ std::string CompetenceOrgan(std::string_view sentence) {
   std::vector<std::string_view> w = Words(unquoted);
   if (w.size() < 3) return {};
   std::string first = Lower(w[0]);
-  // "Determinar que compete à Comissão:" (a resolution's número): the same from "compete" on.
-  for (std::size_t k = 1; k < 5 && k + 2 < w.size(); ++k) {
+  // "Determinar que compete à Comissão:" (a resolution's número), "No desenvolvimento das suas
+  // atribuições, compete aos órgãos e serviços do DGESGO:": the same from "compete" on.
+  for (std::size_t k = 1; k < 12 && k + 2 < w.size(); ++k) {
     std::string v = Lower(w[k]);
-    if (Lower(w[k - 1]) == "que" && (v == "compete" || v == "cabe" || v == "incumbe")) {
+    if ((Lower(w[k - 1]) == "que" || w[k - 1].ends_with(",")) &&
+        (v == "compete" || v == "cabe" || v == "incumbe")) {
       auto from = static_cast<std::size_t>(w[k].data() - unquoted.data());
-      return CompetenceOrgan(std::string_view(unquoted).substr(from));
+      // Not every such verb names its organ next ("À AMA, I. P., compete ainda divulgar …").
+      if (std::string organ = CompetenceOrgan(std::string_view(unquoted).substr(from));
+          !organ.empty())
+        return organ;
     }
   }
   // A delegation (the 2.ª série's despachos): "…, delego no diretor-geral do Orçamento, com
@@ -205,6 +210,10 @@ std::string CompetenceOrgan(std::string_view sentence) {
     std::size_t i = 1;
     while (i < w.size() && i < 4 && !IsContraction(Lower(w[i]))) ++i;
     if (i >= w.size() || !IsContraction(Lower(w[i]))) return {};
+    // "compete aos órgãos e serviços do X": the organ is X.
+    if (i + 4 < w.size() && Lower(w[i + 1]) == "órgãos" && Lower(w[i + 2]) == "e" &&
+        Lower(w[i + 3]) == "serviços" && IsContraction(Lower(w[i + 4])))
+      i += 4;
     return ReadOrgan(w, i + 1);
   }
   // "Ao X compete:", "À DGPRM compete, designadamente:".
@@ -272,6 +281,10 @@ std::string EpigraphOrgan(std::string_view epigraph) {
         second == "responsáveis")
       return {};
   }
+  // A kind of unit in the plural and in lower case is what the article is about, not an organ:
+  // "Unidades orgânicas flexíveis", "Serviços exclusiva ou predominantemente policiais" (but
+  // "Centros Distritais" is one).
+  if (w.size() >= 2 && first.ends_with("s") && !IsUpperAt(w[1], 0) && !IsConnector(w[1])) return {};
   // The epígrafe is the organ itself: "Conservatória dos Registos Centrais", "Fiscal único".
   if (std::string unit = UnitFromHeading(clean); !unit.empty()) return unit;
   static constexpr std::array<std::string_view, 10> kMoreOrgans = {

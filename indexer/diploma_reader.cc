@@ -305,8 +305,12 @@ bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
   std::string year;
   if (std::size_t slash = plain.find('/'); slash != std::string::npos) {
     std::size_t y = slash + 1;
-    if (y + 4 <= plain.size() && std::all_of(plain.begin() + y, plain.begin() + y + 4, IsDigit))
+    if (y + 4 <= plain.size() && std::all_of(plain.begin() + y, plain.begin() + y + 4, IsDigit)) {
       year = plain.substr(y, 4);
+    } else if (y + 2 <= plain.size() && IsDigit(plain[y]) && IsDigit(plain[y + 1]) &&
+               (y + 2 == plain.size() || !IsDigit(plain[y + 2]))) {
+      year = "19" + plain.substr(y, 2);  // "Decreto Regulamentar n.º 79/82": before 2000
+    }
   }
   date_ = IsoDate(title, year);
   source_ = analysis::ClipUtf8(title, kMaxFieldBytes);
@@ -345,6 +349,8 @@ bool Parser::Summary(const Line& l) {
     summary_ = plain;
     return true;
   }
+  // The preamble right below the title ("Considerando que …", "Nos termos …") is no sumário.
+  if (OpensEnactingFormula(plain)) return false;
   bool lower = IsLowerAt(plain, 0);
   bool dre_line = by_blank_lines_ && mode_ == Mode::kProse && prose_section_ == "Preâmbulo" &&
                   plain.size() < 400 && !plain.ends_with(".");

@@ -50,6 +50,13 @@ std::string Parser::Resolve(std::string organ) const {
   for (const auto& [abbr, name] : abbreviations_) {
     if (analysis::Fold(name) == folded) return acronym(abbr) ? organ + " (" + abbr + ")" : organ;
   }
+  // A post named by its service's acronym: "director do CIDA" -> "director do Centro de
+  // Informação e Documentação Administrativa (CIDA)".
+  if (std::size_t space = organ.rfind(' '); space != std::string::npos) {
+    std::string last = organ.substr(space + 1);
+    if (auto it = abbreviations_.find(last); it != abbreviations_.end() && acronym(last))
+      return organ.substr(0, space + 1) + it->second + " (" + last + ")";
+  }
   return organ;
 }
 

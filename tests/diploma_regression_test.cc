@@ -13,7 +13,8 @@
 // - eu-oj-pdf-written.md: the Official Journal's PDF text, each número's "1." on its own line;
 // - despacho-inline-written.md: an old 2.ª série despacho whose title runs into its text;
 // - rcm-comissao-written.md: a resolution that names its commission by a short name and
-//   delegates in sub-números.
+//   delegates in sub-números;
+// - old-decree-written.md: a decree of about 1980 ("Art. 3.º - 1. …", a two-digit year).
 // That no word of them is lost is checked with the long fixtures' (diploma_reader_test.cc,
 // NoBodyWordIsLost).
 #include <map>
@@ -304,6 +305,27 @@ TEST(DiplomaReaderRegressionTest, ShortNameAndSubNumerosOfAResolution) {
             (std::map<std::string, std::string>{
                 {"Comissão", "Comissão de Acompanhamento do Inventário dos Faróis 2031"},
                 {"IF2031", "Inventário dos Faróis 2031"}}));
+}
+
+TEST(DiplomaReaderRegressionTest, AnOldDecreesArticlesAndOrgans) {
+  const ReadResult& r = Read("old-decree-written.md");
+  // "Artigo 1.º - 1 - O Centro …", "Art. 3.º - 1. Compete …": the dash sets the número off.
+  const Paragraph& first = Only(r, "é o serviço de estudo e documentação");
+  EXPECT_EQ(first.article, "1.º");
+  EXPECT_EQ(first.number, "1");
+  EXPECT_EQ(Only(r, "substituído nas suas faltas").number, "2");
+  // "Decreto Regulamentar n.º 41/81" / "de 9 de Abril": 1981; its preamble is no sumário.
+  EXPECT_EQ(first.date, "1981-04-09");
+  EXPECT_EQ(first.summary, "");
+  EXPECT_EQ(Only(r, "importa regulamentar a sua estrutura").section, "Preâmbulo");
+  // ", compete aos órgãos e serviços do CEFC:"; "Compete ao director do CEFC:".
+  EXPECT_EQ(Only(r, "Organizar o arquivo").unit, "Centro de Estudos dos Faróis Costeiros (CEFC)");
+  const Paragraph& chair = Only(r, "Presidir ao conselho técnico");
+  EXPECT_EQ(chair.number, "1");
+  EXPECT_EQ(chair.letter, "b");
+  EXPECT_EQ(chair.unit, "director do Centro de Estudos dos Faróis Costeiros (CEFC)");
+  // An epígrafe naming a kind of unit in the plural is not an organ.
+  EXPECT_EQ(Only(r, "O número máximo de unidades").unit, "");
 }
 
 }  // namespace
