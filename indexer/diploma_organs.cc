@@ -338,7 +338,11 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
       std::string_view word = w[start - 1];
       bool ends = false;
       std::string_view bare = Bare(word, &ends);
-      if (ends && start != w.size()) break;
+      // A comma inside a name: "Gabinete de Planeamento, Estratégia, Avaliação e Relações
+      // Internacionais" (kept only if the acronym's letters say so, in add()).
+      bool inner_comma = word.ends_with(",") && !word.ends_with(".,") && start < w.size() &&
+                         IsUpperAt(w[start], 0);
+      if (ends && start != w.size() && !inner_comma) break;
       if (IsUpperAt(bare, 0) || IsConnector(bare) || (start == w.size() && digits(bare))) {
         --start;
       } else {
@@ -354,11 +358,30 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
       bool ends = false;
       if (!name.empty()) name += ' ';
       name += Bare(w[i], &ends);
+      if (i + 1 < w.size() && w[i].ends_with(",") && !w[i].ends_with(".,")) name += ',';
     }
     return name;
   };
+  // The initials of a name's capitalised words: "Gabinete de Planeamento, Estratégia, …" ->
+  // "GPE…".
+  auto initials = [](const std::string& name) {
+    std::string out;
+    for (std::string_view word : Words(name)) {
+      if (IsUpperAt(word, 0) && !IsConnector(word)) out += word[0];
+    }
+    return out;
+  };
   auto add = [&](std::string abbr, std::string name) {
     if (abbr.size() < 2) return;
+    // A name with commas is the acronym's only when its initials are the acronym's letters;
+    // else it starts after the last comma ("Lisboa, Centro Nacional de Pensões (CNP)").
+    if (std::size_t comma = name.rfind(", "); comma != std::string::npos) {
+      std::string letters;
+      for (char c : abbr) {
+        if (std::isupper(static_cast<unsigned char>(c))) letters += c;
+      }
+      if (initials(name) != letters) name.erase(0, comma + 2);
+    }
     // A capitalised word before the name is not part of it: "Compete à Agência para a
     // Modernização Administrativa (AMA)". The name starts with the abbreviation's letter.
     for (std::size_t space = name.find(' ');
@@ -394,11 +417,15 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     end = WithoutLegalForm(text.substr(0, end));
     add(std::string(inside), name_before(end));
   }
-  // "Name, abreviadamente designado por ABBR".
+  // "Name, abreviadamente designado por ABBR", also without "por" ("…, adiante designada
+  // DSAG, …") and in the plural ("…, seguidamente designados por SAG").
   for (std::string_view lead :
        {", abreviadamente designado por ", ", abreviadamente designada por ",
         ", doravante designado por ", ", doravante designada por ", ", adiante designado por ",
-        ", adiante designada por "}) {
+        ", adiante designada por ", ", seguidamente designado por ",
+        ", seguidamente designada por ", ", seguidamente designados por ",
+        ", seguidamente designadas por ", ", adiante designado ", ", adiante designada ",
+        ", abreviadamente designado ", ", abreviadamente designada "}) {
     for (std::size_t at = text.find(lead); at != std::string_view::npos;
          at = text.find(lead, at + 1)) {
       std::string_view rest = text.substr(at + lead.size());

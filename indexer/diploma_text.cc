@@ -507,7 +507,13 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     l.text = std::string(line);
     out.lines.push_back(std::move(l));
   }
-  for (auto& l : out.lines) l.text = std::string(Trim(MendLine(l.text)));
+  for (auto& l : out.lines) {
+    std::string_view t = Trim(l.text);
+    // A website's table around the text (pgdlisboa: "Artigo 10.º Gabinete de … |").
+    while (t.ends_with("|")) t = Trim(t.substr(0, t.size() - 1));
+    while (t.starts_with("| ")) t = Trim(t.substr(1));
+    l.text = std::string(Trim(MendLine(t)));
+  }
   out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(),
                                  [](const Line& l) { return l.text.empty(); }),
                   out.lines.end());

@@ -156,6 +156,8 @@ TEST(DiplomaReaderRegressionTest, AResolutionAsAMirrorSitePrintsIt) {
   EXPECT_EQ(first.summary, "Prorroga o mandato da comissão dos viveiros de ostras.");
   EXPECT_EQ(first.date, "2099-05-05");
   EXPECT_EQ(Only(r, "apresenta o inventário").number, "2");
+  // A website's table bar at the end of a line is not text.
+  EXPECT_FALSE(Contains(Only(r, "precisa de mais tempo").text, "|"));
   // Mirror sites' other ways of writing a title.
   EXPECT_TRUE(diploma::IsDiplomaTitle("DL n.º 123/2011, de 29 de Dezembro"));
   EXPECT_EQ(diploma::CitedTitle("DL n.º 123/2011, de 29 de Dezembro"),
@@ -326,6 +328,11 @@ TEST(DiplomaReaderRegressionTest, AnOldDecreesArticlesAndOrgans) {
   EXPECT_EQ(chair.unit, "director do Centro de Estudos dos Faróis Costeiros (CEFC)");
   // An epígrafe naming a kind of unit in the plural is not an organ.
   EXPECT_EQ(Only(r, "O número máximo de unidades").unit, "");
+  // A name with commas, defined without "por": its initials are the acronym's letters.
+  EXPECT_EQ(Only(r, "Elaborar o plano anual").unit,
+            "Gabinete de Estudos, Planeamento e Faróis (GEPF)");
+  EXPECT_EQ(diploma::FindAbbreviations("Em Lisboa, Centro Nacional de Pensões (CNP)"),
+            (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
 }
 
 }  // namespace
