@@ -326,7 +326,7 @@ std::string IsoDate(std::string_view text, std::string_view fallback_year) {
     if (at == std::string::npos) continue;
     std::size_t d_end = at, d_start = at;
     while (d_start > 0 && IsDigit(folded[d_start - 1])) --d_start;
-    if (d_start == d_end) continue;
+    if (d_start == d_end || d_end - d_start > 2) continue;  // a day has one or two digits
     std::string day = folded.substr(d_start, d_end - d_start);
     std::string year(fallback_year);
     std::size_t after = at + needle.size();

@@ -162,7 +162,8 @@ class Segmenter {
     if (line_start && !options_.in_article && rest.starts_with("(")) {
       std::size_t j = 1;
       while (j < rest.size() && IsDigit(rest[j])) ++j;
-      if (j > 1 && j + 1 < rest.size() && rest[j] == ')' && rest[j + 1] == ' ' &&
+      // At most four digits: a longer run is no recital's number (and would overflow stoi).
+      if (j > 1 && j <= 5 && j + 1 < rest.size() && rest[j] == ')' && rest[j + 1] == ' ' &&
           std::stoi(std::string(rest.substr(1, j - 1))) == recital_ + 1) {
         recital_ = std::stoi(std::string(rest.substr(1, j - 1)));
         Start(Piece::Kind::kRecital, std::to_string(recital_), current_line_);

@@ -335,5 +335,19 @@ TEST(DiplomaReaderRegressionTest, AnOldDecreesArticlesAndOrgans) {
             (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
 }
 
+TEST(DiplomaReaderRegressionTest, NumbersTooLongForAnIntAreText) {
+  // Found by the fuzzer: a recital's or a day's digits past what an int holds threw from stoi.
+  EXPECT_EQ(diploma::IsoDate("99999999999 de março de 2020", "2020"), "");
+  EXPECT_EQ(diploma::IsoDate("9 de março de 2020", "2020"), "2020-03-09");
+  std::string text =
+      "REGULAMENTO (UE) 2031/5 DO CONSELHO\nde 99999999999 de março de 2031\n"
+      "Considerando o seguinte:\n(99999999999) Os faróis são úteis.\n"
+      "Artigo 1.º\nObjeto\nO presente regulamento trata dos faróis.\n"
+      "Artigo 2.º\nVigência\nEntra em vigor hoje.\n";
+  ReadResult r = ReadDiploma(text, "long.md", "long", {});
+  EXPECT_TRUE(Contains(Only(r, "Os faróis são úteis").text, "99999999999"));
+  EXPECT_EQ(Only(r, "trata dos faróis").article, "1.º");
+}
+
 }  // namespace
 }  // namespace portaria::indexer
