@@ -78,6 +78,17 @@ bool IsDiplomaTitle(std::string_view line);
 // it: "Despacho (extracto) n.º 5748/2004 (2.ª série). - Nos termos …" (the title up to ". - ");
 // 0 if the line does not.
 std::size_t InlineTitleLength(std::string_view line);
+// Where a line runs the structure together, as mirror sites that lost line breaks print it:
+// "… decreta o seguinte: CAPÍTULO I Natureza Artigo 1.º Natureza 1 - …" -> the offsets of
+// "CAPÍTULO" and "Artigo", each a line of its own. An article or division opens a line after a
+// sentence's or an intro's end ('.' or ':'), and an article also after a division's title;
+// never inside a quotation (an amendment quotes the articles it changes: «Artigo 3.º …»), which
+// `open_quotes` carries from line to line.
+std::vector<std::size_t> StructureBreaks(std::string_view line, int* open_quotes);
+// A website's header that holds the title among other cells, set off by runs of spaces
+// ("Legislação   DECRETO-LEI N.º 58/95, DE 31 DE MARÇO  versão desactualizada"): the cells, or
+// none when no cell is a title.
+std::vector<std::string_view> TitleCells(std::string_view line);
 // The title as cited: "Decreto-lei 52/2025", "DL n.º 52/2025" -> "Decreto-Lei n.º 52/2025";
 // other titles as given.
 std::string CitedTitle(std::string_view titled);
@@ -113,6 +124,9 @@ inline bool IsLetterAt(std::string_view s, std::size_t i) {
   return IsUpperAt(s, i) || IsLowerAt(s, i);
 }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// True if s[end] is a '.' that ends a sentence's last word, not an abbreviation: three letters
+// or more before it ("careçam."), not "art." or "pág.".
+bool EndsWordOfSentence(std::string_view s, std::size_t end);
 
 // Trims ASCII white space (and the no-break spaces PDF text carries) from both ends.
 std::string_view Trim(std::string_view s);

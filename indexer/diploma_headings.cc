@@ -225,8 +225,12 @@ std::size_t KindWithoutNumberSign(std::string_view titled) {
 bool IsDiplomaTitle(std::string_view line) {
   if (line.size() > 160) return false;
   std::string titled = TitleCase(line);
+  // In capitals ("DECRETO-LEI N.º 58/95") the case of the kind's words is the copy's, not the
+  // law's: compared folded, when the line opens with a capital (not a broken line's "lei n.º").
+  std::string folded = analysis::Fold(titled);
   for (auto t : kTypes) {
     if (std::string_view(titled).starts_with(t)) return true;
+    if (IsUpperAt(line, 0) && std::string_view(folded).starts_with(analysis::Fold(t))) return true;
   }
   return KindWithoutNumberSign(titled) > 0 || IsEuActTitle(line) ||
          (titled.starts_with(kDecreeAbbreviation) && titled.size() > kDecreeAbbreviation.size() &&
@@ -257,7 +261,15 @@ std::string CitedTitleAsWritten(std::string_view titled) {
   if (titled.starts_with(kDecreeAbbreviation))
     return "Decreto-Lei n.º " + std::string(titled.substr(kDecreeAbbreviation.size()));
   std::size_t kind = KindWithoutNumberSign(titled);
-  if (kind == 0) return std::string(titled);
+  if (kind == 0) {
+    // "Decreto-lei n.º 58/95" (from capitals): the kind as the law writes it.
+    for (std::string_view t : kTypes) {
+      if (titled.size() > t.size() &&
+          analysis::Fold(titled.substr(0, t.size())) == analysis::Fold(t))
+        return std::string(t) + std::string(titled.substr(t.size()));
+    }
+    return std::string(titled);
+  }
   for (std::string_view t : kTypes) {
     if (t.ends_with(kNumberSign) && t.size() - kNumberSign.size() == kind &&
         analysis::Fold(t.substr(0, kind)) == analysis::Fold(titled.substr(0, kind)))
@@ -282,6 +294,76 @@ std::size_t InlineTitleLength(std::string_view line) {
     if (IsDiplomaTitle(bare) && (IsDigit(bare.back()) || bare.back() == ')')) return at;
   }
   return 0;
+}
+
+std::vector<std::string_view> TitleCells(std::string_view line) {
+  std::vector<std::string_view> cells;
+  bool titled = false;
+  while (!line.empty()) {
+    std::size_t gap = line.find("  ");
+    std::string_view cell = Trim(line.substr(0, gap));
+    if (!cell.empty()) {
+      cells.push_back(cell);
+      titled = titled || IsDiplomaTitle(MendLine(cell));
+    }
+    if (gap == std::string_view::npos) break;
+    line.remove_prefix(gap);
+    line = Trim(line);
+  }
+  if (!titled || cells.size() < 2) cells.clear();
+  return cells;
+}
+
+bool EndsWordOfSentence(std::string_view s, std::size_t end) {
+  if (end >= s.size() || s[end] != '.') return false;
+  std::size_t start = end;
+  while (start > 0) {
+    if (IsLetterAt(s, start - 1) && static_cast<unsigned char>(s[start - 1]) < 0x80) {
+      --start;
+    } else if (start >= 2 && IsLetterAt(s, start - 2) &&
+               static_cast<unsigned char>(s[start - 2]) == 0xC3) {
+      start -= 2;
+    } else {
+      break;
+    }
+  }
+  std::string word = analysis::Fold(s.substr(start, end - start));
+  if (word.size() < 3) return false;
+  for (std::string_view abbreviation : {"art", "arts", "pag", "pags", "cfr", "proc", "dra"})
+    if (word == abbreviation) return false;
+  return true;
+}
+
+std::vector<std::size_t> StructureBreaks(std::string_view line, int* open_quotes) {
+  std::vector<std::size_t> breaks;
+  std::size_t from = 0;  // where the current piece starts
+  std::string label, rest;
+  int level = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line.substr(i).starts_with("«")) ++*open_quotes;
+    if (line.substr(i).starts_with("»") && *open_quotes > 0) --*open_quotes;
+    if (*open_quotes > 0 || i < 2 || i + 6 >= line.size() || line[i - 1] != ' ' ||
+        !IsUpperAt(line, i))
+      continue;
+    std::string_view tail = line.substr(i);
+    bool article = ParseArticle(tail, &label, &rest);
+    if (!article && !ParseDivision(tail, &level, &label, &rest)) continue;
+    std::string_view before = Trim(line.substr(from, i - from));
+    char last = before.empty() ? 0 : before.back();
+    bool after_end = last == ':' || EndsWordOfSentence(before, before.size() - 1);
+    // The older "Art. 2.º - 1 - …" also after a citation whose stop the copy lost ("… referidos
+    // no artigo 8.º Art. 2.º - 1 - A direcção …").
+    std::string_view opening = tail.substr(0, 20);
+    bool dashed = opening.find("º - ") != std::string_view::npos ||
+                  opening.find("º — ") != std::string_view::npos;
+    if (article && dashed && before.ends_with("º")) after_end = true;
+    bool after_title =
+        article && before.size() < 150 && ParseDivision(before, &level, &label, &rest);
+    if (!after_end && !after_title) continue;
+    breaks.push_back(i);
+    from = i;
+  }
+  return breaks;
 }
 
 // An EU act of any era as the Official Journal heads it: "REGULAMENTO (UE, Euratom) N.º

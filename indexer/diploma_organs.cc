@@ -25,7 +25,8 @@ std::vector<std::string_view> Words(std::string_view s) {
 }
 
 bool IsConnector(std::string_view w) {
-  for (std::string_view c : {"de", "da", "do", "das", "dos", "e", "para", "a", "à", "em"}) {
+  for (std::string_view c :
+       {"de", "da", "do", "das", "dos", "e", "para", "a", "à", "em", "ao", "aos", "às"}) {
     if (w == c) return true;
   }
   return false;
@@ -59,8 +60,11 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
   // A post named by the service it heads: "diretora dos Serviços de Apoio Técnico e
   // Administração", "director da Direcção de Titularidade e Transacção".
   // Read, like any lower-case name, up to the punctuation that closes it, but further.
+  // Also "directora de serviços de Apoio e Secretariado": the service's kind in lower case.
   bool heads = !capitalised && from + 2 < words.size() && IsConnector(words[from + 1]) &&
-               IsUpperAt(words[from + 2], 0);
+               (IsUpperAt(words[from + 2], 0) ||
+                (from + 4 < words.size() && !words[from + 2].ends_with(",") &&
+                 IsConnector(words[from + 3]) && IsUpperAt(words[from + 4], 0)));
   for (std::size_t i = from; i < words.size() && taken.size() < 12; ++i) {
     bool ends = false;
     std::string_view w = Bare(words[i], &ends);
@@ -91,6 +95,20 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
 
 std::string Lower(std::string_view w) { return analysis::Fold(w); }
 
+bool IsArticle(std::string_view w) { return w == "o" || w == "a" || w == "os" || w == "as"; }
+
+// "O X, …, é o serviço …" up to `end`: the index of the copula ("é", "são") that defines the
+// sentence's capitalised subject as a kind of body ("o serviço", "a entidade"), or 0.
+std::size_t SubjectDefinedBefore(const std::vector<std::string_view>& w, std::size_t end) {
+  std::size_t from = !w.empty() && IsArticle(Lower(w[0])) ? 1 : 0;
+  if (from >= end || !IsUpperAt(w[from], 0)) return 0;
+  for (std::size_t k = from + 1; k + 2 < end; ++k) {
+    std::string c = Lower(w[k]);
+    if ((c == "é" || c == "são") && IsArticle(Lower(w[k + 1])) && !IsUpperAt(w[k + 2], 0)) return k;
+  }
+  return 0;
+}
+
 // Without emphasis, parentheses and quotes: "Competências do «CERT.PT»" -> "Competências do
 // CERT.PT".
 std::string Unquote(std::string_view s) {
@@ -115,11 +133,33 @@ std::string CompetenceOrgan(std::string_view sentence) {
   std::vector<std::string_view> w = Words(unquoted);
   if (w.size() < 3) return {};
   std::string first = Lower(w[0]);
-  // "Determinar que compete à Comissão:" (a resolution's número), "No desenvolvimento das suas
-  // atribuições, compete aos órgãos e serviços do DGESGO:": the same from "compete" on.
-  for (std::size_t k = 1; k < 12 && k + 2 < w.size(); ++k) {
+  // "O coordenador do Gabinete Nacional SIRENE é responsável pela sua organização e
+  // funcionamento, competindo-lhe:": the pronoun is the sentence's subject, the words before its
+  // verb.
+  for (std::size_t k = 2; k < w.size(); ++k) {
     std::string v = Lower(w[k]);
-    if ((Lower(w[k - 1]) == "que" || w[k - 1].ends_with(",")) &&
+    if (!v.starts_with("competindo-lhe") && !v.starts_with("cabendo-lhe") &&
+        !v.starts_with("incumbindo-lhe"))
+      continue;
+    std::size_t from = IsArticle(first) ? 1 : 0, end = from;
+    while (end < k && !w[end].ends_with(",")) {
+      std::string word = Lower(w[end]);
+      if (word == "é" || word == "são" || word == "tem" || word == "têm") break;
+      ++end;
+    }
+    if (end == from || end == k) break;
+    std::vector<std::string_view> subject(w.begin() + from, w.begin() + end);
+    if (std::string organ = ReadOrgan(subject, 0); !organ.empty()) return organ;
+    break;
+  }
+  // "Determinar que compete à Comissão:" (a resolution's número), "No desenvolvimento das suas
+  // atribuições, compete aos órgãos e serviços do DGESGO:": the same from "compete" on. After a
+  // comma the verb may follow a long proviso ("Sem prejuízo das competências que lhe forem
+  // conferidas por lei ou das que nele sejam delegadas ou subdelegadas, compete ao conselho
+  // diretivo:").
+  for (std::size_t k = 1; k < 40 && k + 2 < w.size(); ++k) {
+    std::string v = Lower(w[k]);
+    if (((k < 12 && Lower(w[k - 1]) == "que") || w[k - 1].ends_with(",")) &&
         (v == "compete" || v == "cabe" || v == "incumbe")) {
       auto from = static_cast<std::size_t>(w[k].data() - unquoted.data());
       // Not every such verb names its organ next ("À AMA, I. P., compete ainda divulgar …").
@@ -169,8 +209,22 @@ std::string CompetenceOrgan(std::string_view sentence) {
         break;
       }
     }
-    std::string in = Lower(w[at]);
-    if (in == "no" || in == "na" || in == "nos" || in == "nas" || in == "em") {
+    auto names_delegate = [&](std::size_t k) {
+      std::string in = Lower(w[k]);
+      if (k + 1 < w.size() && Lower(w[k + 1]) == "termos") return false;  // "nos termos do …"
+      return in == "no" || in == "na" || in == "nos" || in == "nas" || in == "em";
+    };
+    // The legal grounds set off by commas before the delegate: "delego, nos termos conjugados
+    // do artigo 35.º do Código … e do n.º 3 do artigo 22.º da LOAR, na directora …".
+    if (!names_delegate(at) && w[i].ends_with(",")) {
+      for (std::size_t k = at; k + 1 < w.size() && k < at + 40; ++k) {
+        if (w[k].ends_with(",") && names_delegate(k + 1)) {
+          at = k + 1;
+          break;
+        }
+      }
+    }
+    if (names_delegate(at)) {
       // The delegate by name, without the academic title ("no Licenciado Frederico Gomes").
       std::size_t from = at + 1;
       static constexpr std::array<std::string_view, 10> kTitles = {
@@ -189,8 +243,17 @@ std::string CompetenceOrgan(std::string_view sentence) {
     std::string art = Lower(w[i]), rel = Lower(w[i + 1]), v = Lower(w[i + 2]);
     bool pronoun = (art == "ao" || art == "à" || art == "aos" || art == "às") &&
                    (rel == "qual" || rel == "quais");
-    if (!pronoun || !w[i - 1].ends_with(",")) continue;
+    if (!pronoun) continue;
     if (!v.starts_with("compete") && !v.starts_with("cabe") && !v.starts_with("incumbe")) continue;
+    // "O Laboratório X, abreviadamente designado por LAS, é o serviço do Ministério Y, ao qual
+    // incumbe:": what the clause tells of is the subject the copula defines, not the ministry
+    // the definition names last.
+    if (std::size_t copula = SubjectDefinedBefore(w, i); copula != 0) {
+      std::size_t from = IsArticle(Lower(w[0])) ? 1 : 0;
+      std::vector<std::string_view> subject(w.begin() + from, w.begin() + copula);
+      if (std::string organ = ReadOrgan(subject, 0); !organ.empty()) return organ;
+    }
+    if (!w[i - 1].ends_with(",")) continue;
     std::size_t start = i;  // back over the name: capitalised words and connectors
     while (start > 0) {
       std::string_view prev = w[start - 1];

@@ -20,6 +20,27 @@ namespace portaria::indexer {
 namespace diploma {
 namespace {
 
+// "Natureza 1 - O Instituto …": an epígrafe run into its article's first dashed número, as older
+// diplomas and mirror sites print it; where "1 - " starts, or npos. The epígrafe is a few words
+// that end no sentence.
+std::size_t DashedFirstNumber(std::string_view line) {
+  for (std::string_view marker : {" 1 - ", " 1 — ", " 1 – ", " 1-"}) {
+    std::size_t one = line.find(marker);
+    if (one == std::string_view::npos || one > 120 || !OpensSentenceAt(line, one + marker.size()))
+      continue;
+    // "1-No Departamento …": without spaces only before a word, not "1-A" (an article's label).
+    if (marker == " 1-" && !IsLowerAt(line, one + marker.size() + 1) &&
+        !IsLowerAt(line, one + marker.size() + 2))
+      continue;
+    std::string_view head = line.substr(0, one);
+    if (head.find_first_of(".;:,") != std::string_view::npos || !IsUpperAt(head, 0) ||
+        std::count(head.begin(), head.end(), ' ') > 12)
+      continue;
+    return one;
+  }
+  return std::string_view::npos;
+}
+
 // True if the line opens the enacting formula or the preamble: a sumário without its final stop
 // ("Aprova a lei quadro dos institutos públicos") ends there, even where the formula's first
 // line does not end the sentence ("A Assembleia da República decreta, nos termos …, para").
@@ -493,6 +514,10 @@ void Parser::Epigraph(const Line& l) {
       epigraph_ = plain.substr(0, one);
       return body_from(std::string_view(plain).substr(one + 1));
     }
+  }
+  if (std::size_t one = DashedFirstNumber(plain); one != std::string::npos) {
+    epigraph_ = plain.substr(0, one);
+    return body_from(std::string_view(plain).substr(one + 1));
   }
   char last = plain.empty() ? 0 : plain.back();
   bool marker = IsDigit(plain[0]) || (plain.size() > 2 && plain[1] == ')');

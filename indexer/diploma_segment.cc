@@ -96,7 +96,13 @@ class Segmenter {
     std::size_t from = 0;
     bool line_start = true;
     for (std::size_t i = 0; i < s.size(); ++i) {
-      if (!line_start && !(s[i - 1] == ' ' && i >= 2)) continue;
+      // A marker follows a space; in a copy that lost its line breaks also an intro's colon or
+      // an item's semicolon ("Compete ao ILC:a) Estudar …;b) Propor …") or a sentence's stop
+      // ("… careçam.2 - Compete …").
+      bool glued =
+          i >= 1 && (((s[i - 1] == ':' || s[i - 1] == ';') && s[i] >= 'a' && s[i] <= 'z') ||
+                     (IsDigit(s[i]) && EndsWordOfSentence(s, i - 1)));
+      if (!line_start && !(s[i - 1] == ' ' && i >= 2) && !glued) continue;
       if (!MayBeMarker(s.substr(i))) {
         line_start = false;
         continue;
@@ -196,13 +202,18 @@ class Segmenter {
         }
       }
       std::size_t len = 0;
-      bool dash = false;
+      bool dash = false, tight = false;
       if (after.starts_with(" — ") || after.starts_with(" – ")) {
         len = j + std::string_view(" — ").size();
         dash = true;
       } else if (after.starts_with(" - ")) {
         len = j + 3;
         dash = true;
+      } else if (after.size() > 2 && after[0] == '-' && IsUpperAt(after, 1) &&
+                 (IsLowerAt(after, 2) || IsLowerAt(after, 3) || after[2] == ' ')) {
+        // A mirror's "2-As unidades …", "1-No Departamento …": only the next número.
+        len = j + 1;
+        dash = tight = true;
       } else if (after.starts_with(". ") && !IsDigit(after.size() > 2 ? after[2] : ' ')) {
         len = j + 2;
       } else if (after == "." && options_.outline) {
@@ -224,7 +235,7 @@ class Segmenter {
       }
       if (len == 0 || !after_break) return false;
       bool in_sequence = n == number_ + 1;
-      if (!in_sequence && !(dash && line_start && n > number_)) return false;
+      if (!in_sequence && (tight || !(dash && line_start && n > number_))) return false;
       if (!options_.in_article && !options_.outline && !dash) return false;
       if (!in_sequence) {
         warnings_->push_back(Status::Error(

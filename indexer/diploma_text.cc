@@ -352,6 +352,7 @@ bool LooksLikeDiploma(std::string_view content) {
     // A diploma's title near the top ("Resolução do Conselho de Ministros n.º 122/99").
     if (scanned <= 60 && !title && line.size() < 160) title = IsDiplomaTitle(MendLine(line));
     if (scanned <= 60 && !title) title = InlineTitleLength(MendLine(line)) > 0;
+    if (scanned <= 60 && !title) title = !TitleCells(line).empty();
     // Números as the DR writes them: "1 - ", "2 — ".
     std::size_t digits = 0;
     while (digits < line.size() && digits < 3 && IsDigit(line[digits])) ++digits;
@@ -517,6 +518,21 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(),
                                  [](const Line& l) { return l.text.empty(); }),
                   out.lines.end());
+  // A website's header with the title among its cells: each cell a line of its own.
+  for (std::size_t i = 0; i < out.lines.size() && i < 60; ++i) {
+    std::vector<std::string_view> cells = TitleCells(out.lines[i].text);
+    if (cells.empty()) continue;
+    std::vector<Line> pieces;
+    for (std::string_view cell : cells) {
+      Line piece = out.lines[i];
+      piece.text = std::string(cell);
+      pieces.push_back(std::move(piece));
+    }
+    out.lines.erase(out.lines.begin() + static_cast<std::ptrdiff_t>(i));
+    out.lines.insert(out.lines.begin() + static_cast<std::ptrdiff_t>(i), pieces.begin(),
+                     pieces.end());
+    i += pieces.size() - 1;
+  }
   // EUR-Lex's HTML puts a definition's or a recital's marker on a line of its own ("1)", "(1)",
   // "a)"), the text after a blank line, and the Official Journal's PDF text a número's ("1."),
   // the text on the next line: the marker opens the line that follows. A "1." opens only a
@@ -548,9 +564,44 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
           std::string(Trim(std::string_view(rest.text).substr(rest.text[0] == '-' ? 1 : 3)));
     }
     rest.blank_before = false;
+    // "… (2.ª série). - Delegação de competências na directora … - 1 - Tendo …": the subject
+    // the old 2.ª série printed between the title and the text is a line of its own too, so that
+    // the text's first número opens its line.
+    for (std::string_view dash : {". - 1 - ", ". — 1 — ", ". - 1 — "}) {
+      std::size_t at = rest.text.find(dash);
+      if (at == std::string::npos || at > 300) continue;
+      Line text = rest;
+      text.text = rest.text.substr(at + 4);
+      rest.text.resize(at + 1);
+      out.lines.insert(out.lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(text));
+      break;
+    }
     out.lines[i].text.resize(length);
     out.lines.insert(out.lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
     ++i;
+  }
+  // Structure run together on one line by a copy that lost its line breaks: each article and
+  // division opens a line of its own (the same file line).
+  int open_quotes = 0;
+  for (std::size_t i = 0; i < out.lines.size(); ++i) {
+    if (out.lines[i].heading) continue;
+    std::vector<std::size_t> breaks = StructureBreaks(out.lines[i].text, &open_quotes);
+    if (breaks.empty()) continue;
+    std::string text = std::move(out.lines[i].text);
+    std::vector<Line> pieces;
+    breaks.insert(breaks.begin(), 0);
+    breaks.push_back(text.size());
+    for (std::size_t b = 0; b + 1 < breaks.size(); ++b) {
+      Line piece = out.lines[i];
+      piece.text =
+          std::string(Trim(std::string_view(text).substr(breaks[b], breaks[b + 1] - breaks[b])));
+      if (b > 0) piece.blank_before = false;
+      pieces.push_back(std::move(piece));
+    }
+    out.lines.erase(out.lines.begin() + static_cast<std::ptrdiff_t>(i));
+    out.lines.insert(out.lines.begin() + static_cast<std::ptrdiff_t>(i), pieces.begin(),
+                     pieces.end());
+    i += pieces.size() - 1;
   }
   // Markdown from DRE or the OJ separates paragraphs by blank lines; PDF text breaks every line.
   out.paragraphs_by_blank_lines = texts > 0 && blanks * 3 >= texts;

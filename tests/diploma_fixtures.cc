@@ -49,6 +49,7 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"eu-oj-pdf-written.md", "oficial"},
     {"old-style-written.md", "art"},  // "Art. 2.º": the label is the record's article
     {"old-decree-written.md", "art"},
+    {"mirror-flattened-written.md", "art"},
     // The 2022 page header broken over three lines (its words occur nowhere else).
     {"dr-2022-split-written.md", "diario"},
     {"dr-2022-split-written.md", "republica"},

@@ -14,7 +14,12 @@
 // - despacho-inline-written.md: an old 2.ª série despacho whose title runs into its text;
 // - rcm-comissao-written.md: a resolution that names its commission by a short name and
 //   delegates in sub-números;
-// - old-decree-written.md: a decree of about 1980 ("Art. 3.º - 1. …", a two-digit year).
+// - old-decree-written.md: a decree of about 1980 ("Art. 3.º - 1. …", a two-digit year);
+// - mirror-flattened-written.md: a decree as a mirror site prints it with line breaks lost;
+// - pgdlisboa-article-written.md: one article on a page of its own, the title in the site's
+//   header;
+// - despacho-subject-written.md: an old 2.ª série despacho with its subject between title and
+//   text.
 // That no word of them is lost is checked with the long fixtures' (diploma_reader_test.cc,
 // NoBodyWordIsLost).
 #include <map>
@@ -347,6 +352,83 @@ TEST(DiplomaReaderRegressionTest, NumbersTooLongForAnIntAreText) {
   ReadResult r = ReadDiploma(text, "long.md", "long", {});
   EXPECT_TRUE(Contains(Only(r, "Os faróis são úteis").text, "99999999999"));
   EXPECT_EQ(Only(r, "trata dos faróis").article, "1.º");
+}
+
+TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
+  const ReadResult& r = Read("mirror-flattened-written.md");
+  // "… decreta o seguinte: CAPÍTULO I Natureza e atribuições Artigo 1.º Natureza 1 - O …": the
+  // chapter, the article, its epígrafe and its first número, all on the enacting formula's line.
+  const Paragraph& first = Only(r, "é um serviço dotado de autonomia");
+  EXPECT_EQ(first.article, "1.º");
+  EXPECT_EQ(first.number, "1");
+  EXPECT_TRUE(Contains(first.section, "Capítulo I"));
+  EXPECT_TRUE(Contains(first.section, "Artigo 1.º Natureza"));
+  EXPECT_FALSE(Contains(Only(r, "o Governo decreta o seguinte").text, "Instituto"));
+  // "2-O ILC …", "3-As delegações …": números without spaces around the dash.
+  EXPECT_EQ(Only(r, "tem sede em Aveiro").number, "2");
+  EXPECT_EQ(Only(r, "delegações regionais do ILC").number, "3");
+  // "… que careçam de parecer técnico.2 - Compete ao ILC:a) Estudar …;b) Propor …".
+  EXPECT_FALSE(Contains(Only(r, "careçam de parecer técnico").text, "Compete"));
+  const Paragraph& study = Only(r, "Estudar as lagoas costeiras");
+  EXPECT_EQ(study.number, "2");
+  EXPECT_EQ(study.letter, "a");
+  EXPECT_EQ(study.unit, "Instituto das Lagoas Costeiras (ILC)");
+  EXPECT_EQ(Only(r, "Propor medidas de protecção").letter, "b");
+  // "O Laboratório …, abreviadamente designado por LAS, é o serviço do Ministério do Ambiente ao
+  // qual incumbe:": the list is the laboratory's, not the ministry's.
+  EXPECT_EQ(Only(r, "Analisar a qualidade das águas").unit, "Laboratório de Águas Salobras");
+  // "Departamento de Estudos 1-No Departamento …": the epígrafe, then número 1 without spaces.
+  const Paragraph& divisions = Only(r, "são criadas as seguintes divisões");
+  EXPECT_EQ(divisions.article, "5.º");
+  EXPECT_EQ(divisions.number, "1");
+  EXPECT_TRUE(Contains(divisions.section, "Artigo 5.º Departamento de Estudos"));
+  const Paragraph& archive = Only(r, "Manter o arquivo das cartas");
+  EXPECT_EQ(archive.number, "2");
+  EXPECT_EQ(archive.unit, "Divisão de Cartografia");
+  // "… os referidos no artigo 4.º Art. 6.º - 1 - A direcção …": the older dashed article after
+  // a citation that lost its stop.
+  const Paragraph& board = Only(r, "A direcção do ILC é constituída");
+  EXPECT_EQ(board.article, "6.º");
+  EXPECT_EQ(board.number, "1");
+  // A number in a quoted amendment is the amended diploma's: no line of it is split.
+  ReadResult quoted = ReadDiploma(
+      "Lei n.º 9/2099\nde 1 de março\nArtigo 1.º\nAlteração\n1 - O artigo 2.º passa a ter a "
+      "seguinte redação: «Artigo 2.º […] 1 - O conselho reúne. Artigo 3.º Sede 1 - Fica em "
+      "Faro.»\n",
+      "quoted.md", "quoted", {});
+  for (const Paragraph& p : quoted.paragraphs) EXPECT_EQ(p.article, "1.º") << p.text;
+}
+
+TEST(DiplomaReaderRegressionTest, OneArticleOnAWebsitesPage) {
+  const ReadResult& r = Read("pgdlisboa-article-written.md");
+  // "Legislação   DECRETO-LEI N.º 44/2099, DE 3 DE MAIO  versão desactualizada": the title is
+  // one cell of the site's header, in capitals; the article is the page's only one.
+  const Paragraph& plan = Only(r, "Aprovar o plano anual de atividades");
+  EXPECT_EQ(plan.source, "Decreto-Lei n.º 44/2099, de 3 de Maio");
+  EXPECT_EQ(plan.article, "6.º");
+  EXPECT_EQ(plan.number, "2");
+  EXPECT_EQ(plan.letter, "a");
+  // "Sem prejuízo das competências que … pescas, compete ao conselho de gestão:": the verb
+  // after a long proviso.
+  EXPECT_EQ(plan.unit, "conselho de gestão");
+  // "O coordenador do Gabinete de Apoio às Lotas é responsável …, competindo-lhe:".
+  const Paragraph& sales = Only(r, "Assegurar o registo das vendas");
+  EXPECT_EQ(sales.number, "3");
+  EXPECT_EQ(sales.unit, "coordenador do Gabinete de Apoio às Lotas");
+}
+
+TEST(DiplomaReaderRegressionTest, OldDespachoWithItsSubjectBeforeTheText) {
+  const ReadResult& r = Read("despacho-subject-written.md");
+  // "Despacho n.º 9 876/2001 (2.ª série). - Delegação de competências no director … - 1 - Tendo
+  // em conta …, delego, nos termos do artigo 35.º … e do artigo 9.º da lei orgânica, no director
+  // de serviços de Pessoal e Expediente, licenciado …, as competências para:" / "1.1 - …".
+  const Paragraph& intro = Only(r, "Tendo em conta a necessidade");
+  EXPECT_EQ(intro.number, "1");
+  EXPECT_EQ(intro.source, "Despacho n.º 9876/2001 (2.ª série)");
+  const Paragraph& mail = Only(r, "Assinar o expediente corrente");
+  EXPECT_EQ(mail.number, "1.2");
+  EXPECT_EQ(mail.unit, "director de serviços de Pessoal e Expediente");
+  EXPECT_EQ(Only(r, "O presente despacho produz efeitos").number, "2");
 }
 
 }  // namespace
