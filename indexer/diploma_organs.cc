@@ -50,6 +50,18 @@ std::string_view Bare(std::string_view w, bool* ends) {
   return w;
 }
 
+// A verb's infinitive ("assessorar", "promover", "gerir"), as a lower-case organ's name has none
+// (its words are nouns and adjectives; the adjectives in -ar that name organs are listed).
+bool IsInfinitive(std::string_view w) {
+  static constexpr std::array<std::string_view, 18> kAdjectives = {
+      "militar",      "escolar",     "familiar",   "nuclear",     "auxiliar",   "regular",
+      "singular",     "titular",     "particular", "parlamentar", "hospitalar", "consular",
+      "complementar", "disciplinar", "preliminar", "popular",     "similar",    "polar"};
+  if (w.size() < 5 || !IsLowerAt(w, 0)) return false;
+  if (!w.ends_with("ar") && !w.ends_with("er") && !w.ends_with("ir")) return false;
+  return std::find(kAdjectives.begin(), kAdjectives.end(), w) == kAdjectives.end();
+}
+
 // The organ's name at the start of `words`: a run of capitalised words and connectors
 // ("Conselho Superior de Segurança do Ciberespaço", "DGPRM"), or, for an organ named in lower
 // case ("fiscal único", "secretário"), the words up to the punctuation that closes it.
@@ -77,6 +89,8 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
       break;
     if (capitalised) {
       if (!IsUpperAt(w, 0) && !IsConnector(w)) break;
+    } else if (!taken.empty() && !heads && IsInfinitive(w)) {
+      break;  // "Compete à área operacional assessorar, …": the verb ends the organ
     } else if (taken.size() >= (heads ? 11 : 6)) {
       return {};  // a lower-case phrase with no end in sight is not a name
     }

@@ -283,10 +283,13 @@ bool Parser::IsSignature(std::string_view s) {
     if (s.starts_with(lead) && s.find(", em ") != std::string_view::npos) return true;
   }
   // The 2.ª série's date and signatory on one line: "12 de maio de 2022. — O Secretário de
-  // Estado do Orçamento, João Nuno Mendes."
-  if (std::size_t dash = s.find(". — "); dash != std::string_view::npos && dash <= 24 &&
+  // Estado do Orçamento, João Nuno Mendes."; older copies set it off with a hyphen ("12 de
+  // Março de 2001. - O Secretário-Geral, …").
+  for (std::string_view mark : {". — ", ". - "}) {
+    if (std::size_t dash = s.find(mark); dash != std::string_view::npos && dash <= 24 &&
                                          IsDigit(s[0]) && !IsoDate(s.substr(0, dash), "").empty())
-    return true;
+      return true;
+  }
   return IsPlaceAndDate(s);
 }
 

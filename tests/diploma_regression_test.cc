@@ -377,6 +377,9 @@ TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
   // "O Laboratório …, abreviadamente designado por LAS, é o serviço do Ministério do Ambiente ao
   // qual incumbe:": the list is the laboratory's, not the ministry's.
   EXPECT_EQ(Only(r, "Analisar a qualidade das águas").unit, "Laboratório de Águas Salobras");
+  // "Compete à área operacional apoiar os serviços do ILC, designadamente:": the infinitive ends
+  // an organ named in lower case.
+  EXPECT_EQ(Only(r, "Gerir o parque de viaturas").unit, "área operacional");
   // "Departamento de Estudos 1-No Departamento …": the epígrafe, then número 1 without spaces.
   const Paragraph& divisions = Only(r, "são criadas as seguintes divisões");
   EXPECT_EQ(divisions.article, "5.º");
@@ -429,6 +432,8 @@ TEST(DiplomaReaderRegressionTest, OldDespachoWithItsSubjectBeforeTheText) {
   EXPECT_EQ(mail.number, "1.2");
   EXPECT_EQ(mail.unit, "director de serviços de Pessoal e Expediente");
   EXPECT_EQ(Only(r, "O presente despacho produz efeitos").number, "2");
+  // "12 de Março de 2001. - O Secretário-Geral, …": the date and signatory, set off by a hyphen.
+  EXPECT_EQ(Only(r, "O Secretário-Geral, Paulo").section, "Assinatura");
 }
 
 }  // namespace
