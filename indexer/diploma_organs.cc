@@ -109,6 +109,54 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
 
 std::string Lower(std::string_view w) { return analysis::Fold(w); }
 
+// The post written after a person's name (`from`: its first word), set off by commas: the
+// words after the name's comma up to the next, where they name a post ("subdirectora-geral",
+// "director de serviços de Valorização do Património Florestal", "Diretor" + ", em regime de
+// substituição," + "do Departamento Patrimonial"); "" if they do not.
+std::string PostAfterName(const std::vector<std::string_view>& w, std::size_t from) {
+  if (from >= w.size() || !IsUpperAt(w[from], 0)) return {};
+  std::size_t end = from;  // the name's last word, which ends with the comma
+  while (end < w.size() && end < from + 8 && !w[end].ends_with(",")) ++end;
+  if (end >= from + 8 || end + 1 >= w.size()) return {};
+  std::size_t at = end + 1;
+  std::string first = Lower(w[at]);
+  static constexpr std::array<std::string_view, 12> kPosts = {
+      "diretor",    "director", "subdiretor", "subdirector",   "chefe",    "coordenador",
+      "presidente", "vogal",    "secretario", "administrador", "inspetor", "inspector"};
+  bool post = std::any_of(kPosts.begin(), kPosts.end(),
+                          [&](std::string_view p) { return first.starts_with(p); });
+  if (!post) return {};
+  std::vector<std::string_view> words;
+  for (std::size_t k = at; k < w.size() && words.size() < 14; ++k) {
+    std::string_view word = w[k];
+    if (word.size() == 2 && word[1] == '.' && IsUpperAt(word, 0)) break;  // "I. P.": the form
+    bool ends = false;
+    word = Bare(word, &ends);
+    // "… aos Serviços de Registo (DGATJ):" (brackets unquoted): the acronym the name defines.
+    if (!words.empty() && !IsConnector(words.back()) && word.size() >= 2 && IsAllCaps(word)) break;
+    bool comma = ends && w[k].ends_with(",");
+    words.push_back(word);
+    if (ends && !comma) break;
+    if (!comma) continue;
+    // "Diretor, em regime de substituição, do Departamento …": the phrase is no part of it.
+    if (k + 5 < w.size() && Lower(w[k + 1]) == "em" && Lower(w[k + 2]) == "regime" &&
+        Lower(w[k + 4]).starts_with("substitui") && IsContraction(Lower(w[k + 5]))) {
+      k += 4;
+      continue;
+    }
+    break;
+  }
+  while (!words.empty() && IsConnector(words.back())) words.pop_back();
+  // A bare "diretor" says less than the name does; "subdirectora-geral" says which post.
+  if (words.size() == 1 && words[0].find('-') == std::string_view::npos) return {};
+  std::string out;
+  for (auto word : words) {
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
 bool IsArticle(std::string_view w) { return w == "o" || w == "a" || w == "os" || w == "as"; }
 
 // "O X, …, é o serviço …" up to `end`: the index of the copula ("é", "são") that defines the
@@ -190,10 +238,13 @@ std::string CompetenceOrgan(std::string_view sentence) {
   static constexpr std::array<std::string_view, 10> kDelegate = {
       "delego",    "subdelego", "delegar",  "subdelegar",   "delegadas",
       "delegados", "delegada",  "delegado", "subdelegadas", "subdelegados"};
-  for (std::size_t i = 0; i + 2 < w.size() && i < 80; ++i) {
+  for (std::size_t i = 0; i + 2 < w.size() && i < 200; ++i) {
     std::string v = Lower(w[i]);
     if (v.ends_with(",")) v.pop_back();
     if (std::find(kDelegate.begin(), kDelegate.end(), v) == kDelegate.end()) continue;
+    // The first person ("delego") may follow a long list of legal grounds (150 words and more in
+    // a 2025 despacho); the other forms only a short one.
+    if (i >= 80 && v != "delego" && v != "subdelego") continue;
     // The infinitive opens the número ("Subdelegar no …"); the participle follows its copula
     // ("São, ainda, delegadas no …"), not a noun ("atos delegados nos termos").
     if (v.starts_with("delegar") || v.starts_with("subdelegar")) {
@@ -239,14 +290,23 @@ std::string CompetenceOrgan(std::string_view sentence) {
       }
     }
     if (names_delegate(at)) {
-      // The delegate by name, without the academic title ("no Licenciado Frederico Gomes").
+      // The delegate by name, without the academic title ("no Licenciado Frederico Gomes") and
+      // its speciality ("no engenheiro silvicultor Victor Sá").
       std::size_t from = at + 1;
       static constexpr std::array<std::string_view, 10> kTitles = {
           "licenciado", "licenciada", "doutor",     "doutora",    "dr.",
           "dra.",       "mestre",     "engenheiro", "engenheira", "professor"};
       if (from + 1 < w.size() &&
-          std::find(kTitles.begin(), kTitles.end(), Lower(w[from])) != kTitles.end())
+          std::find(kTitles.begin(), kTitles.end(), Lower(w[from])) != kTitles.end()) {
         ++from;
+        while (from + 1 < w.size() && from < at + 4 && IsLowerAt(w[from], 0) &&
+               !w[from].ends_with(",") && !IsConnector(w[from]))
+          ++from;
+      }
+      // A name followed by the delegate's post, the organ the powers go to: "na licenciada
+      // Cristina West, subdirectora-geral, a competência …", "no Licenciado Frederico Gomes,
+      // Diretor, em regime de substituição, do Departamento Patrimonial, …".
+      if (std::string post = PostAfterName(w, from); !post.empty()) return post;
       return ReadOrgan(w, from);
     }
   }

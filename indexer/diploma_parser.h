@@ -48,6 +48,7 @@ class Parser {
   static bool IsPlaceAndDate(std::string_view s);
 
   static bool IsSignature(std::string_view s);
+  static bool IsDateAndSignatory(std::string_view s);
 
   // The diploma's title lines: "Decreto-Lei n.º 65/2021" / "de 30 de julho".
   bool Title(const std::vector<Line>& lines, std::size_t* index);

@@ -220,7 +220,7 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
     }
   }
   if (mode_ != Mode::kFront && ((!by_blank_lines_ && IsSignature(plain)) || IsEuSignature(plain) ||
-                                IsDatedSignature(plain))) {
+                                IsDatedSignature(plain) || IsDateAndSignatory(plain))) {
     return Switch(Mode::kProse, "Assinatura", l);
   }
   if (awaiting_title_) {
@@ -282,15 +282,19 @@ bool Parser::IsSignature(std::string_view s) {
         "O Primeiro-Ministro, ", "Pelo Ministro ", "Pela Ministra ", "Pelo Primeiro-Ministro, "}) {
     if (s.starts_with(lead) && s.find(", em ") != std::string_view::npos) return true;
   }
-  // The 2.ª série's date and signatory on one line: "12 de maio de 2022. — O Secretário de
-  // Estado do Orçamento, João Nuno Mendes."; older copies set it off with a hyphen ("12 de
-  // Março de 2001. - O Secretário-Geral, …").
+  return IsDateAndSignatory(s) || IsPlaceAndDate(s);
+}
+
+// The 2.ª série's date and signatory on one line: "12 de maio de 2022. — O Secretário de Estado
+// do Orçamento, João Nuno Mendes."; older copies set it off with a hyphen ("12 de Março de 2001.
+// - O Secretário-Geral, …"). A closing line in any layout.
+bool Parser::IsDateAndSignatory(std::string_view s) {
   for (std::string_view mark : {". — ", ". - "}) {
     if (std::size_t dash = s.find(mark); dash != std::string_view::npos && dash <= 24 &&
                                          IsDigit(s[0]) && !IsoDate(s.substr(0, dash), "").empty())
       return true;
   }
-  return IsPlaceAndDate(s);
+  return false;
 }
 
 bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
@@ -369,6 +373,8 @@ bool Parser::Summary(const Line& l) {
   }
   std::string plain = StripEmphasis(t);
   if (plain.starts_with("Sumário:")) return false;
+  // A mirror's label, the sumário on the line below it (LineOfText): not the sumário itself.
+  if (plain == "Sumário" || plain == "SUMÁRIO") return false;
   if (summary_labelled_) {
     summary_ = plain;
     return true;

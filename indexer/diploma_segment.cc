@@ -218,8 +218,9 @@ class Segmenter {
         len = j + 2;
       } else if (after == "." && options_.outline) {
         len = j + 1;
-      } else if (after.starts_with(") ") && options_.in_article) {
-        // EU definitions "1) «Dados pessoais», …": numbered like alíneas.
+      } else if (after.starts_with(") ")) {
+        // EU definitions "1) «Dados pessoais», …": numbered like alíneas; so are the items of a
+        // despacho's list ("… a prática dos seguintes actos:" / "1) Autorizar …").
         if (n == definition_ + 1 && (definition_ > 0 || LastNonSpace(before) == ':')) {
           definition_ = n;
           letter_.clear();

@@ -327,7 +327,7 @@ std::string MendLine(std::string_view line) {
 
 bool LooksLikeDiploma(std::string_view content) {
   int articles = 0, headings = 0, items = 0, points = 0, expected_point = 1, dashed = 0,
-      alineas = 0;
+      alineas = 0, expected_item = 1;
   bool furniture = false, title = false;
   std::size_t scanned = 0;
   for (std::string_view rest = content; !rest.empty() && scanned < 4000;) {
@@ -349,6 +349,7 @@ bool LooksLikeDiploma(std::string_view content) {
     if (line.starts_with("Art. ") && line.size() > 5 && IsDigit(line[5])) ++articles;
     if (line.size() > 3 && line[0] >= 'a' && line[0] <= 'z' && line[1] == ')' && line[2] == ' ')
       ++alineas;
+    if (line.starts_with(std::to_string(expected_item) + ") ")) ++expected_item;  // "1) ", "2) "…
     // A diploma's title near the top ("Resolução do Conselho de Ministros n.º 122/99").
     if (scanned <= 60 && !title && line.size() < 160) title = IsDiplomaTitle(MendLine(line));
     if (scanned <= 60 && !title) title = InlineTitleLength(MendLine(line)) > 0;
@@ -369,9 +370,14 @@ bool LooksLikeDiploma(std::string_view content) {
       ++expected_point;
     }
   }
-  // An act with one article or none (a resolution's or a despacho's números) under its title.
-  return articles >= 2 || furniture || (points >= 5 && headings == 0 && items == 0) ||
-         (title && (articles >= 1 || dashed >= 2 || (dashed == 1 && alineas >= 2) || alineas >= 3));
+  // An act with one article or none (a resolution's or a despacho's números, or its list of
+  // numbered items) under its title; and, in plain text (no Markdown headings or items), an
+  // excerpt without its title: números and alíneas, or an article and alíneas.
+  int numbered = expected_item - 1;
+  bool untitled = headings == 0 && items == 0 && alineas >= 3 && (dashed >= 2 || articles >= 1);
+  return articles >= 2 || furniture || (points >= 5 && headings == 0 && items == 0) || untitled ||
+         (title && (articles >= 1 || dashed >= 2 || (dashed == 1 && alineas >= 2) || alineas >= 3 ||
+                    numbered >= 3));
 }
 
 CleanText Clean(std::string_view content, const WordCheck& known) {

@@ -40,6 +40,10 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"mirror-written.md", "partilhar"},  // the site's own labels around the DR's text
     {"mirror-written.md", "texto"},
     {"mirror-written.md", "documento"},
+    {"tretas-despacho-written.md", "sumario"},
+    {"tretas-despacho-written.md", "partilhar"},
+    {"tretas-despacho-written.md", "texto"},
+    {"tretas-despacho-written.md", "documento"},
     {"eu-consolidated-written.md", "mi"},  // the halves of "mí" / "nimas", read "mínimas"
     {"eu-consolidated-written.md", "nimas"},
     {"eu-html-written.md", "jornal"},  // the OJ's head

@@ -394,7 +394,8 @@ TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
         "old-style-written.md", "dr-supplement-written.md", "eu-oj-pdf-written.md",
         "despacho-inline-written.md", "rcm-comissao-written.md", "old-decree-written.md",
         "mirror-flattened-written.md", "pgdlisboa-article-written.md",
-        "despacho-subject-written.md"}) {
+        "despacho-subject-written.md", "tretas-despacho-written.md", "despacho-numbered-written.md",
+        "untitled-excerpt-written.md"}) {
     SCOPED_TRACE(file);
     EXPECT_EQ(MissingBodyWords(file), "");
   }
@@ -623,6 +624,19 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
        "Chefe de Divisão de Licenciamento"},
       {"Subdelegar no Licenciado Frederico Exemplo Gomes, diretor, as competências para:",
        "Frederico Exemplo Gomes"},
+      // The name, then the post it holds: the post is the organ (a bare "diretor" is not).
+      {"delego e subdelego na licenciada Cristina Exemplo West, subdirectora-geral, a "
+       "competência para a prática dos seguintes actos:",
+       "subdirectora-geral"},
+      {"Subdelegar no Licenciado Rui Exemplo Gomes, Diretor, em regime de substituição, do "
+       "Departamento Patrimonial do Instituto dos Faróis, I. P., os poderes para:",
+       "Diretor do Departamento Patrimonial do Instituto dos Faróis"},
+      {"delego, ao abrigo do artigo 35.º do Código, no engenheiro silvicultor Victor Exemplo Sá, "
+       "director de serviços de Valorização Florestal, a competência para:",
+       "director de serviços de Valorização Florestal"},
+      {"subdelego, com faculdade de subdelegação, na Licenciada Alda Exemplo Azevedo, Diretora do "
+       "Departamento de Apoio aos Registos (DAR):",
+       "Diretora do Departamento de Apoio aos Registos"},
       // No organ: a scope, a pronoun, a list of something else.
       {"A Comissão pode adotar atos delegados nos termos do artigo 92.º, a fim de:", ""},
       {"O diretor pode subdelegar no seu adjunto as competências seguintes:", ""},

@@ -19,7 +19,10 @@
 // - pgdlisboa-article-written.md: one article on a page of its own, the title in the site's
 //   header;
 // - despacho-subject-written.md: an old 2.ª série despacho with its subject between title and
-//   text.
+//   text;
+// - tretas-despacho-written.md: a despacho as a mirror site prints it, paragraphs apart;
+// - despacho-numbered-written.md: a delegation whose acts are numbered "1)", "2)";
+// - untitled-excerpt-written.md: an excerpt that lost its title's first line.
 // That no word of them is lost is checked with the long fixtures' (diploma_reader_test.cc,
 // NoBodyWordIsLost).
 #include <map>
@@ -205,7 +208,8 @@ TEST(DiplomaReaderRegressionTest, ADespachoOfTheSecondSeriesAsExtracted) {
   }
   const Paragraph& item = Only(r, "Licenciar os viveiros");
   EXPECT_EQ(item.id, "diploma:dr-supplement-written#texto/n1/a");
-  EXPECT_EQ(item.unit, "João Exemplo Sousa");
+  // "delego no licenciado João Exemplo Sousa, diretor-geral dos Recursos Naturais, …": the post.
+  EXPECT_EQ(item.unit, "diretor-geral dos Recursos Naturais");
   EXPECT_EQ(item.date, "2021-09-27");
   EXPECT_EQ(item.source, "Despacho n.º 9001/2021, de 27 de setembro");
   EXPECT_EQ(item.summary,
@@ -434,6 +438,40 @@ TEST(DiplomaReaderRegressionTest, OldDespachoWithItsSubjectBeforeTheText) {
   EXPECT_EQ(Only(r, "O presente despacho produz efeitos").number, "2");
   // "12 de Março de 2001. - O Secretário-Geral, …": the date and signatory, set off by a hyphen.
   EXPECT_EQ(Only(r, "O Secretário-Geral, Paulo").section, "Assinatura");
+}
+
+TEST(DiplomaReaderRegressionTest, AMirrorsSumarioLabelAndAClosingDateApart) {
+  const ReadResult& r = Read("tretas-despacho-written.md");
+  // "Sumário" / (blank) / "Organização …": the label is not the sumário, the line below it is.
+  const Paragraph& lamps = Only(r, "Conservar as lanternas");
+  EXPECT_EQ(lamps.summary, "Organização das unidades flexíveis do Instituto dos Faróis.");
+  EXPECT_EQ(lamps.unit, "Divisão de Lanternas");
+  // "3 de Junho de 2099. - O Presidente, …" after a blank line is the signature, not alínea b.
+  EXPECT_FALSE(Contains(Only(r, "Registar as avarias").text, "Presidente"));
+  EXPECT_EQ(Only(r, "O Presidente, Rui Exemplo").section, "Assinatura");
+}
+
+TEST(DiplomaReaderRegressionTest, ADelegationsNumberedActs) {
+  const ReadResult& r = Read("despacho-numbered-written.md");
+  // "Despacho 12 345/2003 (2.ª série). - …": a title without "n.º", its thousands apart; the
+  // acts numbered "1)", "2)", "3)" after the intro's colon are items, as alíneas are.
+  const Paragraph& faults = Only(r, "Justificar ou injustificar faltas");
+  EXPECT_EQ(faults.source, "Despacho n.º 12345/2003 (2.ª série)");
+  EXPECT_EQ(faults.letter, "2");
+  EXPECT_FALSE(Contains(faults.text, "Assinar"));
+  // "no engenheiro agrónomo Paulo Exemplo Reis, director de serviços de Hidráulica Agrícola, a
+  // competência …": the post the delegate holds, not his title or name.
+  EXPECT_EQ(faults.unit, "director de serviços de Hidráulica Agrícola");
+}
+
+TEST(DiplomaReaderRegressionTest, AnExcerptWithoutItsTitle) {
+  // No title, no article: números and alíneas in plain text are a diploma's, not a page's.
+  const ReadResult& r = Read("untitled-excerpt-written.md");
+  const Paragraph& maps = Only(r, "Verificar as cartas das unidades");
+  EXPECT_EQ(maps.number, "1");
+  EXPECT_EQ(maps.letter, "b");
+  EXPECT_EQ(maps.unit, "Direcção do Serviço de Cartografia");
+  EXPECT_EQ(Only(r, "compreende duas repartições").number, "2");
 }
 
 }  // namespace
