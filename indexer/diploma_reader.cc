@@ -556,6 +556,12 @@ std::size_t Parser::JoinedFirstNumber(std::string_view line) {
     if (OpensSentenceAt(line, two + 3) && (line[two - 1] == '.' || line[two - 1] == ';'))
       return one;
   }
+  // Or the first número opens a list on the same line ("Competências e deveres 1 Ao fiscal
+  // único compete: a) …"), as a copy pasted as one line gives an article cut after it.
+  std::size_t list = line.find(": a) ", one + 3);
+  if (list != std::string_view::npos &&
+      line.substr(one + 3, list - one - 3).find_first_of(".;") == std::string_view::npos)
+    return one;
   return std::string::npos;
 }
 

@@ -347,6 +347,13 @@ bool LooksLikeDiploma(std::string_view content) {
         (IsDigit(line[7]) || line.substr(7).starts_with("único")))
       ++articles;
     if (line.starts_with("Art. ") && line.size() > 5 && IsDigit(line[5])) ++articles;
+    // A copy pasted as one long line: the articles it runs together (StructureBreaks).
+    if (line.size() > 400) {
+      int quotes = 0;
+      std::string label, rest;
+      for (std::size_t at : StructureBreaks(line, &quotes))
+        if (ParseArticle(line.substr(at), &label, &rest)) ++articles;
+    }
     if (line.size() > 3 && line[0] >= 'a' && line[0] <= 'z' && line[1] == ')' && line[2] == ' ')
       ++alineas;
     if (line.starts_with(std::to_string(expected_item) + ") ")) ++expected_item;  // "1) ", "2) "…
@@ -457,6 +464,19 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
       blank = true;
       ++blanks;
       continue;
+    }
+    // A web page's ordered list around the law's own ("  1. a) O diretor nacional;", "  2. b)
+    // …"): the list's number, indented, is the page's; the alínea is the law's.
+    if (raw[i].text.starts_with(" ")) {
+      std::size_t digits = 0;
+      while (digits < line.size() && digits < 3 && IsDigit(line[digits])) ++digits;
+      std::size_t letters = digits + 2;
+      while (letters < line.size() && letters < digits + 6 && line[letters] >= 'a' &&
+             line[letters] <= 'z')
+        ++letters;
+      if (digits > 0 && line.substr(digits).starts_with(". ") && letters > digits + 2 &&
+          line.substr(letters).starts_with(") "))
+        line.remove_prefix(digits + 2);
     }
     // DRE's amendment notes that stand on lines of their own.
     if (std::size_t at = line.find(" pelo/a "); at != line.npos && at < 24) {

@@ -388,14 +388,16 @@ TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
     EXPECT_EQ(MissingBodyWords(file), "");
   }
   // The short fixtures of one quirk each (diploma_regression_test.cc).
-  for (const char* file :
-       {"dr-2019-cut-written.md", "dated-title-written.md", "eu-consolidated-written.md",
-        "dr-2022-split-written.md", "eu-html-written.md", "mirror-written.md",
-        "old-style-written.md", "dr-supplement-written.md", "eu-oj-pdf-written.md",
-        "despacho-inline-written.md", "rcm-comissao-written.md", "old-decree-written.md",
-        "mirror-flattened-written.md", "pgdlisboa-article-written.md",
-        "despacho-subject-written.md", "tretas-despacho-written.md", "despacho-numbered-written.md",
-        "untitled-excerpt-written.md"}) {
+  for (const char* file : {"dr-2019-cut-written.md",       "dated-title-written.md",
+                           "eu-consolidated-written.md",   "dr-2022-split-written.md",
+                           "eu-html-written.md",           "mirror-written.md",
+                           "old-style-written.md",         "dr-supplement-written.md",
+                           "eu-oj-pdf-written.md",         "despacho-inline-written.md",
+                           "rcm-comissao-written.md",      "old-decree-written.md",
+                           "mirror-flattened-written.md",  "pgdlisboa-article-written.md",
+                           "despacho-subject-written.md",  "tretas-despacho-written.md",
+                           "despacho-numbered-written.md", "untitled-excerpt-written.md",
+                           "html-list-written.md",         "pasted-line-written.md"}) {
     SCOPED_TRACE(file);
     EXPECT_EQ(MissingBodyWords(file), "");
   }

@@ -22,7 +22,9 @@
 //   text;
 // - tretas-despacho-written.md: a despacho as a mirror site prints it, paragraphs apart;
 // - despacho-numbered-written.md: a delegation whose acts are numbered "1)", "2)";
-// - untitled-excerpt-written.md: an excerpt that lost its title's first line.
+// - untitled-excerpt-written.md: an excerpt that lost its title's first line;
+// - html-list-written.md: alíneas inside a web page's numbered list ("  1. a) …");
+// - pasted-line-written.md: statutes pasted as one line, as a document site transcribes a PDF.
 // That no word of them is lost is checked with the long fixtures' (diploma_reader_test.cc,
 // NoBodyWordIsLost).
 #include <map>
@@ -472,6 +474,34 @@ TEST(DiplomaReaderRegressionTest, AnExcerptWithoutItsTitle) {
   EXPECT_EQ(maps.letter, "b");
   EXPECT_EQ(maps.unit, "Direcção do Serviço de Cartografia");
   EXPECT_EQ(Only(r, "compreende duas repartições").number, "2");
+}
+
+TEST(DiplomaReaderRegressionTest, AlineasInAWebPagesNumberedList) {
+  const ReadResult& r = Read("html-list-written.md");
+  // "  2. b) Presidir ao conselho técnico;": the page's "2." is no número of the law.
+  const Paragraph& chair = Only(r, "Presidir ao conselho técnico");
+  EXPECT_EQ(chair.article, "22.º");
+  EXPECT_EQ(chair.number, "1");
+  EXPECT_EQ(chair.letter, "b");
+  EXPECT_EQ(chair.unit, "diretor nacional");
+  EXPECT_EQ(Only(r, "coadjuvado por dois diretores").number, "2");
+}
+
+TEST(DiplomaReaderRegressionTest, StatutesPastedAsOneLine) {
+  // One line of 500 characters holding a division and two articles: a diploma, split where a
+  // sentence or a division's title ends.
+  const ReadResult& r = Read("pasted-line-written.md");
+  const Paragraph& term = Only(r, "O mandato tem a duração de três anos");
+  EXPECT_EQ(term.article, "11.º");
+  EXPECT_EQ(term.number, "2");
+  EXPECT_TRUE(Contains(term.section, "Secção III Fiscal único"));
+  // "Artigo 12.º Competências e deveres 1 Ao fiscal único compete: a) …": the epígrafe ends
+  // where its first número opens the list.
+  const Paragraph& budget = Only(r, "Dar parecer sobre o orçamento");
+  EXPECT_EQ(budget.article, "12.º");
+  EXPECT_EQ(budget.number, "1");
+  EXPECT_EQ(budget.letter, "b");
+  EXPECT_EQ(budget.unit, "fiscal único");
 }
 
 }  // namespace
