@@ -597,7 +597,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
       std::size_t at = rest.text.find(dash);
       if (at == std::string::npos || at > 300) continue;
       Line text = rest;
-      text.text = rest.text.substr(at + 4);
+      text.text = rest.text.substr(at + dash.find('1'));  // from the número's "1" on
       rest.text.resize(at + 1);
       out.lines.insert(out.lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(text));
       break;
