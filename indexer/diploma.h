@@ -34,9 +34,13 @@ struct CleanText {
   std::string page_date;
 };
 
-// Chosen by content for .md/.txt files: articles ("Artigo 3.º"), a DR or OJ page header, or a
-// numbered outline ("1.", "2.", … with no Markdown headings).
+// Chosen by content for .md/.txt files (indexer/diploma_detect.cc): articles ("Artigo 3.º"), a
+// DR or OJ page header, a numbered outline ("1.", "2.", … with no Markdown headings), or a
+// diploma's title over números and alíneas (schema/DIPLOMAS.md, "Which files").
 bool LooksLikeDiploma(std::string_view content);
+// True for a line that only a DR or OJ page header has ("Diário da República, 1.ª série — N.º
+// 155 — 13 de agosto de 2018", "Pág. 8").
+bool IsPageHeader(std::string_view line);
 
 CleanText Clean(std::string_view content, const WordCheck& known);
 
