@@ -157,8 +157,10 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
   int level = 0;
   if (ParseArticle(plain, &label, &rest) || ParseDivision(plain, &level, &label, &rest) ||
       ParseAnnex(plain, &label, &rest)) {
-    // A summary without its final stop ends where the structure begins.
+    // A summary without its final stop ends where the structure begins; and none is to come
+    // (a title dated on its line right above "Artigo 6.º": the epígrafe is no sumário).
     summary_open_ = false;
+    summary_next_ = false;
     label.clear();
     rest.clear();
     level = 0;

@@ -484,10 +484,14 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(),
                                  [](const Line& l) { return l.text.empty(); }),
                   out.lines.end());
-  // A website's header with the title among its cells: each cell a line of its own.
+  // A website's header with the title among its cells: each cell a line of its own, the
+  // site's cells ("Legislação", "versão desactualizada") first, so that none is read as the
+  // sumário below the title.
   for (std::size_t i = 0; i < out.lines.size() && i < 60; ++i) {
     std::vector<std::string_view> cells = TitleCells(out.lines[i].text);
     if (cells.empty()) continue;
+    std::stable_partition(cells.begin(), cells.end(),
+                          [](std::string_view cell) { return !IsDiplomaTitle(MendLine(cell)); });
     std::vector<Line> pieces;
     for (std::string_view cell : cells) {
       Line piece = out.lines[i];

@@ -420,6 +420,16 @@ TEST(DiplomaReaderRegressionTest, OneArticleOnAWebsitesPage) {
   // "Sem prejuízo das competências que … pescas, compete ao conselho de gestão:": the verb
   // after a long proviso.
   EXPECT_EQ(plan.unit, "conselho de gestão");
+  // The site's label after the title ("versão desactualizada") is no sumário; nor is the
+  // epígrafe of the article right below the title, nor its número 1.
+  EXPECT_EQ(plan.summary, "");
+  EXPECT_EQ(Only(r, "composto por um presidente e dois vogais").number, "1");
+  ReadResult dated = ReadDiploma(
+      "Decreto-Lei n.º 44/2099\nde 3 de Maio\nArtigo 6.º\nComposição\n1 - O conselho reúne.\n"
+      "2 - O conselho delibera.\n",
+      "dated.md", "dated", {});
+  EXPECT_EQ(Only(dated, "O conselho reúne").number, "1");
+  EXPECT_EQ(Only(dated, "O conselho reúne").summary, "");
   // "O coordenador do Gabinete de Apoio às Lotas é responsável …, competindo-lhe:".
   const Paragraph& sales = Only(r, "Assegurar o registo das vendas");
   EXPECT_EQ(sales.number, "3");
