@@ -54,6 +54,18 @@ bool OpensEnactingFormula(std::string_view line) {
   return decreta != std::string_view::npos && decreta < 60;
 }
 
+// True if the line's first word is a definite or indefinite article ("O Decreto …", "A Lei …",
+// "Uma das …"): a sentence of the preamble's, not a sumário.
+bool OpensWithArticle(std::string_view line) {
+  std::size_t space = line.find(' ');
+  if (space == std::string_view::npos) return false;
+  std::string_view first = line.substr(0, space);
+  for (std::string_view article : {"O", "A", "Os", "As", "Um", "Uma"}) {
+    if (first == article) return true;
+  }
+  return false;
+}
+
 // True if the last word of `title` is an article, preposition or conjunction: a title does not
 // end there, so its next line continues it ("… E CONDIÇÕES PARA A" / "PROTEÇÃO").
 bool EndsWithFunctionWord(std::string_view title) {
@@ -381,8 +393,10 @@ bool Parser::Summary(const Line& l) {
     summary_ = plain;
     return true;
   }
-  // The preamble right below the title ("Considerando que …", "Nos termos …") is no sumário.
-  if (OpensEnactingFormula(plain)) return false;
+  // The preamble right below the title ("Considerando que …", "Nos termos …", "O Decreto
+  // Regulamentar n.º 3/2019 definiu …") is no sumário: a sumário opens with its verb ("Aprova",
+  // "Procede à …") or its subject's noun ("Regime jurídico …"), never with an article.
+  if (OpensEnactingFormula(plain) || OpensWithArticle(plain)) return false;
   bool lower = IsLowerAt(plain, 0);
   bool dre_line = by_blank_lines_ && mode_ == Mode::kProse && prose_section_ == "Preâmbulo" &&
                   plain.size() < 400 && !plain.ends_with(".");

@@ -90,8 +90,16 @@ std::string_view HeaderDate(std::string_view s) {
 Furniture Classify(std::string_view raw) {
   std::string_view s = Trim(raw);
   if (s.empty()) return Furniture::kBlank;
-  // Strong: never law text. DR headers (both layouts) and Official Journal running heads.
-  if (s.starts_with("Diário da República, ") && s.size() < 100 && s.find("série") != s.npos)
+  // Strong: never law text. DR headers (both layouts) and Official Journal running heads; the
+  // 2018 header with its page number on the line, before it on even pages ("4012 Diário da
+  // República, 1.ª série — N.º 155 — …") as some extractions give it.
+  std::string_view header = s;
+  std::size_t digits = 0;
+  while (digits < header.size() && digits < 7 && IsDigit(header[digits])) ++digits;
+  if (digits > 0 && digits < header.size() && header[digits] == ' ')
+    header.remove_prefix(digits + 1);
+  if (header.starts_with("Diário da República, ") && header.size() < 100 &&
+      header.find("série") != header.npos)
     return Furniture::kStrong;
   if (s.starts_with("Pág. ") && AllDigits(s.substr(std::strlen("Pág. "))))
     return Furniture::kStrong;

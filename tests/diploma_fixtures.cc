@@ -54,6 +54,10 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"old-style-written.md", "art"},  // "Art. 2.º": the label is the record's article
     {"old-decree-written.md", "art"},
     {"mirror-flattened-written.md", "art"},
+    // The 2018 header with its page number first.
+    {"dr-2018-pages-written.md", "diario"},
+    {"dr-2018-pages-written.md", "republica"},
+    {"dr-2018-pages-written.md", "serie"},
     // The 2022 page header broken over three lines (its words occur nowhere else).
     {"dr-2022-split-written.md", "diario"},
     {"dr-2022-split-written.md", "republica"},

@@ -24,7 +24,8 @@
 // - despacho-numbered-written.md: a delegation whose acts are numbered "1)", "2)";
 // - untitled-excerpt-written.md: an excerpt that lost its title's first line;
 // - html-list-written.md: alíneas inside a web page's numbered list ("  1. a) …");
-// - pasted-line-written.md: statutes pasted as one line, as a document site transcribes a PDF.
+// - pasted-line-written.md: statutes pasted as one line, as a document site transcribes a PDF;
+// - dr-2018-pages-written.md: the 2018 layout with each header's page number on its line.
 // That no word of them is lost is checked with the long fixtures' (diploma_reader_test.cc,
 // NoBodyWordIsLost).
 #include <map>
@@ -512,6 +513,20 @@ TEST(DiplomaReaderRegressionTest, StatutesPastedAsOneLine) {
   EXPECT_EQ(budget.number, "1");
   EXPECT_EQ(budget.letter, "b");
   EXPECT_EQ(budget.unit, "fiscal único");
+}
+
+TEST(DiplomaReaderRegressionTest, The2018HeaderWithItsPageNumberFirst) {
+  const ReadResult& r = Read("dr-2018-pages-written.md");
+  // "4013 Diário da República, 1.ª série — N.º 155 — …" inside an alínea: the header of an even
+  // page goes, and the alínea is one.
+  const Paragraph& lights = Only(r, "boias de sinalização marítima");
+  EXPECT_FALSE(Contains(lights.text, "Diário"));
+  EXPECT_EQ(lights.unit, "Direção de Serviços de Sinalização");
+  // The preamble's first sentence, right below the dated title, opens with an article: it is
+  // the preamble's, not a sumário.
+  const Paragraph& grounds = Only(r, "definiu a missão do Instituto dos Faróis");
+  EXPECT_EQ(grounds.section, "Preâmbulo");
+  EXPECT_FALSE(Contains(grounds.summary, "definiu a missão"));
 }
 
 }  // namespace
