@@ -369,10 +369,12 @@ std::string CompetenceOrgan(std::string_view sentence) {
     for (std::size_t i = 2; i + 3 < w.size() && i < 14; ++i) {
       std::string v = Lower(w[i]);
       bool verb = v == "possui" || v == "tem" || v == "têm" || v == "exerce" || v == "prossegue" ||
-                  v == "possuem" || v == "exercem" || v == "prosseguem";
+                  v == "possuem" || v == "exercem" || v == "prosseguem" || v == "desempenha" ||
+                  v == "desempenham";
       std::string what = Lower(w[i + 3]);
       if (verb && Lower(w[i + 2]) == "seguintes" &&
-          (what.starts_with("competências") || what.starts_with("atribuições"))) {
+          (what.starts_with("competências") || what.starts_with("atribuições") ||
+           what.starts_with("funções") || what.starts_with("poderes"))) {
         std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
         return ReadOrgan(name, 0);
       }

@@ -640,6 +640,9 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
       {"subdelego, com faculdade de subdelegação, na Licenciada Alda Exemplo Azevedo, Diretora do "
        "Departamento de Apoio aos Registos (DAR):",
        "Diretora do Departamento de Apoio aos Registos"},
+      // The organ as the subject of what it has or does: "funções" and "poderes" too.
+      {"O conselho de administração exerce as seguintes funções:", "conselho de administração"},
+      {"A Agência desempenha as seguintes atribuições:", "Agência"},
       // No organ: a scope, a pronoun, a list of something else.
       {"A Comissão pode adotar atos delegados nos termos do artigo 92.º, a fim de:", ""},
       {"O diretor pode subdelegar no seu adjunto as competências seguintes:", ""},
