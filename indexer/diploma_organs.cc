@@ -77,7 +77,9 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
                (IsUpperAt(words[from + 2], 0) ||
                 (from + 4 < words.size() && !words[from + 2].ends_with(",") &&
                  IsConnector(words[from + 3]) && IsUpperAt(words[from + 4], 0)));
-  for (std::size_t i = from; i < words.size() && taken.size() < 12; ++i) {
+  // Up to 20 words: "Direção de Serviços de Sinalização Marítima e de Apoio às Capitanias dos
+  // Portos do Continente" has 15.
+  for (std::size_t i = from; i < words.size() && taken.size() < 20; ++i) {
     bool ends = false;
     std::string_view w = Bare(words[i], &ends);
     if (w.empty() || w.front() == '(') break;
@@ -355,7 +357,7 @@ std::string CompetenceOrgan(std::string_view sentence) {
   }
   // "Ao X compete:", "À DGPRM compete, designadamente:".
   if (first == "ao" || first == "à" || first == "aos" || first == "às") {
-    for (std::size_t i = 2; i < w.size() && i < 14; ++i) {
+    for (std::size_t i = 2; i < w.size() && i < 30; ++i) {
       std::string v = Lower(w[i]);
       if (v.starts_with("compete") || v.starts_with("cabe") || v.starts_with("incumbe")) {
         std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);

@@ -499,7 +499,12 @@ void Parser::Epigraph(const Line& l) {
     bool item =
         paren != std::string_view::npos && paren <= 5 &&
         std::all_of(t.begin(), t.begin() + paren, [](char c) { return c >= 'a' && c <= 'z'; });
-    if (IsLowerAt(t, 0) && t.size() < 120 && !item) {
+    // A long epígrafe broken after a preposition or a conjunction goes on in the next line,
+    // capitalised or not ("Direção de Serviços de Apoio às Capitanias dos" / "Portos do
+    // Continente"), unless that line opens a número or an alínea.
+    bool continues = IsLowerAt(t, 0) || (EndsWithFunctionWord(epigraph_) && !IsDigit(t[0]) &&
+                                         t.find_first_of(".;:") == std::string_view::npos);
+    if (continues && t.size() < 120 && !item) {
       epigraph_ += " " + StripEmphasis(t);
       return;
     }

@@ -25,7 +25,8 @@
 // - untitled-excerpt-written.md: an excerpt that lost its title's first line;
 // - html-list-written.md: alíneas inside a web page's numbered list ("  1. a) …");
 // - pasted-line-written.md: statutes pasted as one line, as a document site transcribes a PDF;
-// - dr-2018-pages-written.md: the 2018 layout with each header's page number on its line.
+// - dr-2018-pages-written.md: the 2018 layout with each header's page number on its line;
+// - long-epigrafe-written.md: epígrafes and organs' names too long for one line.
 // That no word of them is lost is checked with the long fixtures' (diploma_reader_test.cc,
 // NoBodyWordIsLost).
 #include <map>
@@ -527,6 +528,23 @@ TEST(DiplomaReaderRegressionTest, The2018HeaderWithItsPageNumberFirst) {
   const Paragraph& grounds = Only(r, "definiu a missão do Instituto dos Faróis");
   EXPECT_EQ(grounds.section, "Preâmbulo");
   EXPECT_FALSE(Contains(grounds.summary, "definiu a missão"));
+}
+
+TEST(DiplomaReaderRegressionTest, EpigrafesAndNamesLongerThanALine) {
+  const ReadResult& r = Read("long-epigrafe-written.md");
+  // "Direção de Serviços de … às Capitanias dos" / "Portos do Continente": the epígrafe goes on
+  // after its preposition, though the next line is capitalised.
+  const Paragraph& lights = Only(r, "Manter os faróis");
+  EXPECT_TRUE(Contains(lights.section, "Capitanias dos Portos do Continente"));
+  // "À Direção de Serviços … do Continente, abreviadamente designada por DSSM, compete:": a name
+  // of 15 words, the verb its 20th.
+  EXPECT_EQ(lights.unit,
+            "Direção de Serviços de Sinalização Marítima e de Apoio às Capitanias dos Portos do "
+            "Continente (DSSM)");
+  const Paragraph& budget = Only(r, "Elaborar o orçamento");
+  EXPECT_EQ(budget.unit, "Direção de Serviços de Gestão Financeira e Patrimonial");
+  EXPECT_FALSE(
+      Contains(Only(r, "Compete à Direção de Serviços de Gestão").text, "Patrimonial Compete"));
 }
 
 }  // namespace
