@@ -223,8 +223,13 @@ std::string CompetenceOrgan(std::string_view sentence) {
   // diretivo:").
   for (std::size_t k = 1; k < 40 && k + 2 < w.size(); ++k) {
     std::string v = Lower(w[k]);
+    // Also "Sem prejuízo …, ao presidente do conselho diretivo compete:" ("Ao X compete" after
+    // the proviso's comma).
+    bool to = (v == "ao" || v == "à" || v == "aos" || v == "às") && k > 1 &&
+              Lower(w[k + 1]) != "qual" && Lower(w[k + 1]) != "quais" &&
+              Trim(sentence).ends_with(":");
     if (((k < 12 && Lower(w[k - 1]) == "que") || w[k - 1].ends_with(",")) &&
-        (v == "compete" || v == "cabe" || v == "incumbe")) {
+        (v == "compete" || v == "cabe" || v == "incumbe" || to)) {
       auto from = static_cast<std::size_t>(w[k].data() - unquoted.data());
       // Not every such verb names its organ next ("À AMA, I. P., compete ainda divulgar …").
       if (std::string organ = CompetenceOrgan(std::string_view(unquoted).substr(from));
@@ -359,12 +364,20 @@ std::string CompetenceOrgan(std::string_view sentence) {
   if (first == "ao" || first == "à" || first == "aos" || first == "às") {
     for (std::size_t i = 2; i < w.size() && i < 30; ++i) {
       std::string v = Lower(w[i]);
-      if (v.starts_with("compete") || v.starts_with("cabe") || v.starts_with("incumbe")) {
+      // "compete", "compete,", "competem", but not "competente".
+      if ((v.starts_with("compete") && !v.starts_with("competen")) || v.starts_with("cabe") ||
+          v.starts_with("incumbe")) {
         std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
         return ReadOrgan(name, 0);
       }
     }
     return {};
+  }
+  // "As competências da Divisão de Lanternas são as seguintes:".
+  if ((first == "as" || first == "às") && w.size() > 4 && IsContraction(Lower(w[2])) &&
+      Trim(sentence).ends_with(":")) {
+    std::string what = Lower(w[1]);
+    if (what == "competências" || what == "atribuições") return ReadOrgan(w, 3);
   }
   // "O X possui as seguintes competências:", "A X tem as seguintes atribuições:".
   if (first == "o" || first == "a" || first == "os" || first == "as") {

@@ -640,6 +640,11 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
       {"subdelego, com faculdade de subdelegação, na Licenciada Alda Exemplo Azevedo, Diretora do "
        "Departamento de Apoio aos Registos (DAR):",
        "Diretora do Departamento de Apoio aos Registos"},
+      // "Ao X compete" after a proviso; the list's own name for it.
+      {"Sem prejuízo das competências próprias, ao presidente do conselho diretivo compete:",
+       "presidente do conselho diretivo"},
+      {"As competências da Divisão de Lanternas são as seguintes:", "Divisão de Lanternas"},
+      {"As atribuições do Instituto constam do artigo 3.º", ""},  // no list: no organ
       // The organ as the subject of what it has or does: "funções" and "poderes" too.
       {"O conselho de administração exerce as seguintes funções:", "conselho de administração"},
       {"A Agência desempenha as seguintes atribuições:", "Agência"},
