@@ -538,8 +538,17 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     }
     // A capitalised word before the name is not part of it: "Compete à Agência para a
     // Modernização Administrativa (AMA)". The name starts with the abbreviation's letter.
+    // Nor is the article the sentence opens with ("Natureza" / "A Autoridade dos Faróis,
+    // abreviadamente designada por AF": the article is a capital too, and AF's letter).
+    auto leading_article = [&]() {
+      for (std::string_view article : {"A ", "O ", "As ", "Os "}) {
+        if (name.starts_with(article) && IsUpperAt(name, article.size())) return article.size();
+      }
+      return std::size_t{0};
+    };
     for (std::size_t space = name.find(' ');
-         !name.empty() && name[0] != abbr[0] && space != std::string::npos;
+         !name.empty() && (name[0] != abbr[0] || leading_article() > 0) &&
+         space != std::string::npos;
          space = name.find(' ')) {
       name.erase(0, space + 1);
     }

@@ -547,5 +547,13 @@ TEST(DiplomaReaderRegressionTest, EpigrafesAndNamesLongerThanALine) {
       Contains(Only(r, "Compete à Direção de Serviços de Gestão").text, "Patrimonial Compete"));
 }
 
+TEST(DiplomaReaderRegressionTest, AnAbbreviatedNameWithoutTheSentencesArticle) {
+  // "Natureza" / "A Autoridade dos Faróis, abreviadamente designada por AF, …": the article
+  // opening the sentence is a capital A, as AF's name is, and no part of the name.
+  EXPECT_EQ(diploma::FindAbbreviations("Artigo 1.º\nNatureza\nA Autoridade dos Faróis, "
+                                       "abreviadamente designada por AF, é um serviço central."),
+            (std::map<std::string, std::string>{{"AF", "Autoridade dos Faróis"}}));
+}
+
 }  // namespace
 }  // namespace portaria::indexer
