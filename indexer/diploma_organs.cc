@@ -439,6 +439,8 @@ std::string EpigraphOrgan(std::string_view epigraph) {
   // "Unidades orgânicas flexíveis", "Serviços exclusiva ou predominantemente policiais" (but
   // "Centros Distritais" is one).
   if (w.size() >= 2 && first.ends_with("s") && !IsUpperAt(w[1], 0) && !IsConnector(w[1])) return {};
+  // Nor is one such word alone ("Serviços", "Órgãos"): the article lists them.
+  if (w.size() == 1 && first.ends_with("s")) return {};
   // The epígrafe is the organ itself: "Conservatória dos Registos Centrais", "Fiscal único".
   if (std::string unit = UnitFromHeading(clean); !unit.empty()) return unit;
   static constexpr std::array<std::string_view, 10> kMoreOrgans = {

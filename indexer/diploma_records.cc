@@ -50,12 +50,13 @@ std::string Parser::Resolve(std::string organ) const {
   for (const auto& [abbr, name] : abbreviations_) {
     if (analysis::Fold(name) == folded) return acronym(abbr) ? organ + " (" + abbr + ")" : organ;
   }
-  // A post named by its service's acronym: "director do CIDA" -> "director do Centro de
-  // Informação e Documentação Administrativa (CIDA)".
+  // A post named by its service's acronym or short name: "director do CIDA" -> "director do
+  // Centro de Informação e Documentação Administrativa (CIDA)", "presidente do Conselho" ->
+  // "presidente do Conselho Nacional dos Faróis" (where "adiante designado por Conselho").
   if (std::size_t space = organ.rfind(' '); space != std::string::npos) {
     std::string last = organ.substr(space + 1);
-    if (auto it = abbreviations_.find(last); it != abbreviations_.end() && acronym(last))
-      return organ.substr(0, space + 1) + it->second + " (" + last + ")";
+    if (auto it = abbreviations_.find(last); it != abbreviations_.end())
+      return organ.substr(0, space + 1) + it->second + (acronym(last) ? " (" + last + ")" : "");
   }
   return organ;
 }

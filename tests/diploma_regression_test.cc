@@ -313,7 +313,8 @@ TEST(DiplomaReaderRegressionTest, ShortNameAndSubNumerosOfAResolution) {
             "Comissão de Acompanhamento do Inventário dos Faróis 2031");
   const Paragraph& sub = Only(r, "Aprovar o calendário das visitas");
   EXPECT_EQ(sub.number, "4.1");
-  EXPECT_EQ(sub.unit, "coordenador da Comissão");
+  // The short name at the end of a post is the commission's full name.
+  EXPECT_EQ(sub.unit, "coordenador da Comissão de Acompanhamento do Inventário dos Faróis 2031");
   EXPECT_EQ(Only(r, "produz efeitos no dia seguinte").unit, "");
   EXPECT_EQ(diploma::FindAbbreviations("a Comissão de Acompanhamento do Inventário dos Faróis 2031 "
                                        "(IF2031), adiante designada\npor Comissão, com a missão"),
@@ -553,6 +554,17 @@ TEST(DiplomaReaderRegressionTest, AnAbbreviatedNameWithoutTheSentencesArticle) {
   EXPECT_EQ(diploma::FindAbbreviations("Artigo 1.º\nNatureza\nA Autoridade dos Faróis, "
                                        "abreviadamente designada por AF, é um serviço central."),
             (std::map<std::string, std::string>{{"AF", "Autoridade dos Faróis"}}));
+}
+
+TEST(DiplomaReaderRegressionTest, AnEpigrafeOfOnePluralWordIsNoOrgan) {
+  // "Artigo 3.º" / "Serviços" / "1 — São serviços da Escola: a) A Secretaria; …": the article
+  // lists services; none of its paragraphs is the competence of a body called "Serviços".
+  ReadResult r = ReadDiploma(
+      "Portaria n.º 77/2099\nde 1 de julho\nArtigo 3.º\nServiços\n1 — São serviços da Escola:\n"
+      "a) A Secretaria;\nb) A Biblioteca.\n2 — À Secretaria compete:\na) Registar os alunos.\n",
+      "services.md", "services", {});
+  EXPECT_EQ(Only(r, "A Biblioteca").unit, "");
+  EXPECT_EQ(Only(r, "Registar os alunos").unit, "Secretaria");
 }
 
 }  // namespace
