@@ -90,8 +90,8 @@ std::size_t InlineTitleLength(std::string_view line);
 // `open_quotes` carries from line to line.
 std::vector<std::size_t> StructureBreaks(std::string_view line, int* open_quotes);
 // A website's header that holds the title among other cells, set off by runs of spaces
-// ("Legislação   DECRETO-LEI N.º 58/95, DE 31 DE MARÇO  versão desactualizada"): the cells, or
-// none when no cell is a title.
+// ("Legislação   DECRETO-LEI N.º 58/95, DE 31 DE MARÇO  versão desactualizada"): the cells,
+// the site's first and the title last, or none when no cell is a title.
 std::vector<std::string_view> TitleCells(std::string_view line);
 // The title as cited: "Decreto-lei 52/2025", "DL n.º 52/2025" -> "Decreto-Lei n.º 52/2025";
 // other titles as given.

@@ -298,19 +298,23 @@ std::size_t InlineTitleLength(std::string_view line) {
 
 std::vector<std::string_view> TitleCells(std::string_view line) {
   std::vector<std::string_view> cells;
-  bool titled = false;
+  std::string_view title;
   while (!line.empty()) {
     std::size_t gap = line.find("  ");
     std::string_view cell = Trim(line.substr(0, gap));
     if (!cell.empty()) {
-      cells.push_back(cell);
-      titled = titled || IsDiplomaTitle(MendLine(cell));
+      if (title.empty() && IsDiplomaTitle(MendLine(cell))) {
+        title = cell;
+      } else {
+        cells.push_back(cell);
+      }
     }
     if (gap == std::string_view::npos) break;
     line.remove_prefix(gap);
     line = Trim(line);
   }
-  if (!titled || cells.size() < 2) cells.clear();
+  if (title.empty() || cells.empty()) return {};
+  cells.push_back(title);
   return cells;
 }
 
@@ -339,29 +343,34 @@ std::vector<std::size_t> StructureBreaks(std::string_view line, int* open_quotes
   std::size_t from = 0;  // where the current piece starts
   std::string label, rest;
   int level = 0;
+  // Whether the current piece is a division's heading ("CAPÍTULO I Natureza"), read once a piece.
+  bool division = ParseDivision(line, &level, &label, &rest);
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line.substr(i).starts_with("«")) ++*open_quotes;
     if (line.substr(i).starts_with("»") && *open_quotes > 0) --*open_quotes;
     if (*open_quotes > 0 || i < 2 || i + 6 >= line.size() || line[i - 1] != ' ' ||
         !IsUpperAt(line, i))
       continue;
-    std::string_view tail = line.substr(i);
-    bool article = ParseArticle(tail, &label, &rest);
-    if (!article && !ParseDivision(tail, &level, &label, &rest)) continue;
+    // The cheap tests first: what ends before the capital, then whether a heading opens there.
     std::string_view before = Trim(line.substr(from, i - from));
     char last = before.empty() ? 0 : before.back();
     bool after_end = last == ':' || EndsWordOfSentence(before, before.size() - 1);
+    bool after_title = division && before.size() < 150;
     // The older "Art. 2.º - 1 - …" also after a citation whose stop the copy lost ("… referidos
     // no artigo 8.º Art. 2.º - 1 - A direcção …").
+    bool after_citation = before.ends_with("º");
+    if (!after_end && !after_title && !after_citation) continue;
+    std::string_view tail = line.substr(i);
+    bool article = ParseArticle(tail, &label, &rest);
     std::string_view opening = tail.substr(0, 20);
     bool dashed = opening.find("º - ") != std::string_view::npos ||
                   opening.find("º — ") != std::string_view::npos;
-    if (article && dashed && before.ends_with("º")) after_end = true;
-    bool after_title =
-        article && before.size() < 150 && ParseDivision(before, &level, &label, &rest);
-    if (!after_end && !after_title) continue;
+    bool opens = after_end ? article || ParseDivision(tail, &level, &label, &rest)
+                           : article && (after_title || dashed);
+    if (!opens) continue;
     breaks.push_back(i);
     from = i;
+    division = !article;
   }
   return breaks;
 }

@@ -241,6 +241,21 @@ std::string JoinHyphenated(std::string_view left, std::string_view right, const 
   return std::string(stem) + (join ? "" : "-") + std::string(right);
 }
 
+// Replaces (*lines)[i] by one line per text, each from the same file line, the first keeping
+// the blank line before it; returns the index of the last.
+std::size_t SplitLine(std::vector<Line>* lines, std::size_t i, std::vector<std::string> texts) {
+  std::vector<Line> pieces;
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    Line piece = (*lines)[i];
+    piece.text = std::move(texts[k]);
+    if (k > 0) piece.blank_before = false;
+    pieces.push_back(std::move(piece));
+  }
+  lines->erase(lines->begin() + static_cast<std::ptrdiff_t>(i));
+  lines->insert(lines->begin() + static_cast<std::ptrdiff_t>(i), pieces.begin(), pieces.end());
+  return i + pieces.size() - 1;
+}
+
 }  // namespace
 
 std::string MendLine(std::string_view line) {
@@ -497,19 +512,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   // sumário below the title.
   for (std::size_t i = 0; i < out.lines.size() && i < 60; ++i) {
     std::vector<std::string_view> cells = TitleCells(out.lines[i].text);
-    if (cells.empty()) continue;
-    std::stable_partition(cells.begin(), cells.end(),
-                          [](std::string_view cell) { return !IsDiplomaTitle(MendLine(cell)); });
-    std::vector<Line> pieces;
-    for (std::string_view cell : cells) {
-      Line piece = out.lines[i];
-      piece.text = std::string(cell);
-      pieces.push_back(std::move(piece));
-    }
-    out.lines.erase(out.lines.begin() + static_cast<std::ptrdiff_t>(i));
-    out.lines.insert(out.lines.begin() + static_cast<std::ptrdiff_t>(i), pieces.begin(),
-                     pieces.end());
-    i += pieces.size() - 1;
+    if (!cells.empty()) i = SplitLine(&out.lines, i, {cells.begin(), cells.end()});
   }
   // EUR-Lex's HTML puts a definition's or a recital's marker on a line of its own ("1)", "(1)",
   // "a)"), the text after a blank line, and the Official Journal's PDF text a número's ("1."),
@@ -565,21 +568,13 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     if (out.lines[i].heading) continue;
     std::vector<std::size_t> breaks = StructureBreaks(out.lines[i].text, &open_quotes);
     if (breaks.empty()) continue;
-    std::string text = std::move(out.lines[i].text);
-    std::vector<Line> pieces;
+    std::string_view text = out.lines[i].text;
+    std::vector<std::string_view> pieces;
     breaks.insert(breaks.begin(), 0);
     breaks.push_back(text.size());
-    for (std::size_t b = 0; b + 1 < breaks.size(); ++b) {
-      Line piece = out.lines[i];
-      piece.text =
-          std::string(Trim(std::string_view(text).substr(breaks[b], breaks[b + 1] - breaks[b])));
-      if (b > 0) piece.blank_before = false;
-      pieces.push_back(std::move(piece));
-    }
-    out.lines.erase(out.lines.begin() + static_cast<std::ptrdiff_t>(i));
-    out.lines.insert(out.lines.begin() + static_cast<std::ptrdiff_t>(i), pieces.begin(),
-                     pieces.end());
-    i += pieces.size() - 1;
+    for (std::size_t b = 0; b + 1 < breaks.size(); ++b)
+      pieces.push_back(Trim(text.substr(breaks[b], breaks[b + 1] - breaks[b])));
+    i = SplitLine(&out.lines, i, {pieces.begin(), pieces.end()});
   }
   // Markdown from DRE or the OJ separates paragraphs by blank lines; PDF text breaks every line.
   out.paragraphs_by_blank_lines = texts > 0 && blanks * 3 >= texts;
