@@ -161,6 +161,16 @@ std::string PostAfterName(const std::vector<std::string_view>& w, std::size_t fr
 
 bool IsArticle(std::string_view w) { return w == "o" || w == "a" || w == "os" || w == "as"; }
 
+// The verbs a competence is given with, folded, punctuation after them allowed: "compete",
+// "compete,", "competem", "cabe", "incumbe:" (not "competente").
+bool IsCompetenceVerb(std::string_view v) {
+  while (!v.empty() && (v.back() == ',' || v.back() == ':')) v.remove_suffix(1);
+  for (std::string_view verb : {"compete", "competem", "cabe", "cabem", "incumbe", "incumbem"}) {
+    if (v == verb) return true;
+  }
+  return false;
+}
+
 // "O X, …, é o serviço …" up to `end`: the index of the copula ("é", "são") that defines the
 // sentence's capitalised subject as a kind of body ("o serviço", "a entidade"), or 0.
 std::size_t SubjectDefinedBefore(const std::vector<std::string_view>& w, std::size_t end) {
@@ -229,7 +239,7 @@ std::string CompetenceOrgan(std::string_view sentence) {
               Lower(w[k + 1]) != "qual" && Lower(w[k + 1]) != "quais" &&
               Trim(sentence).ends_with(":");
     if (((k < 12 && Lower(w[k - 1]) == "que") || w[k - 1].ends_with(",")) &&
-        (v == "compete" || v == "cabe" || v == "incumbe" || to)) {
+        (IsCompetenceVerb(v) || to)) {
       auto from = static_cast<std::size_t>(w[k].data() - unquoted.data());
       // Not every such verb names its organ next ("À AMA, I. P., compete ainda divulgar …").
       if (std::string organ = CompetenceOrgan(std::string_view(unquoted).substr(from));
@@ -325,7 +335,7 @@ std::string CompetenceOrgan(std::string_view sentence) {
     bool pronoun = (art == "ao" || art == "à" || art == "aos" || art == "às") &&
                    (rel == "qual" || rel == "quais");
     if (!pronoun) continue;
-    if (!v.starts_with("compete") && !v.starts_with("cabe") && !v.starts_with("incumbe")) continue;
+    if (!IsCompetenceVerb(v)) continue;
     // "O Laboratório X, abreviadamente designado por LAS, é o serviço do Ministério Y, ao qual
     // incumbe:": what the clause tells of is the subject the copula defines, not the ministry
     // the definition names last.
@@ -350,7 +360,7 @@ std::string CompetenceOrgan(std::string_view sentence) {
     return ReadOrgan(name, 0);
   }
   // "Compete ao X", "Compete, ainda, ao X", "Compete designadamente ao X", "Cabe à X".
-  if (first == "compete" || first == "compete," || first == "cabe" || first == "incumbe") {
+  if (IsCompetenceVerb(first)) {
     std::size_t i = 1;
     while (i < w.size() && i < 4 && !IsContraction(Lower(w[i]))) ++i;
     if (i >= w.size() || !IsContraction(Lower(w[i]))) return {};
@@ -364,9 +374,7 @@ std::string CompetenceOrgan(std::string_view sentence) {
   if (first == "ao" || first == "à" || first == "aos" || first == "às") {
     for (std::size_t i = 2; i < w.size() && i < 30; ++i) {
       std::string v = Lower(w[i]);
-      // "compete", "compete,", "competem", but not "competente".
-      if ((v.starts_with("compete") && !v.starts_with("competen")) || v.starts_with("cabe") ||
-          v.starts_with("incumbe")) {
+      if (IsCompetenceVerb(v)) {
         std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
         return ReadOrgan(name, 0);
       }

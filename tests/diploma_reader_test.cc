@@ -645,6 +645,9 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
        "presidente do conselho diretivo"},
       {"As competências da Divisão de Lanternas são as seguintes:", "Divisão de Lanternas"},
       {"As atribuições do Instituto constam do artigo 3.º", ""},  // no list: no organ
+      // One test of the verb for every form: "Incumbe," with its comma; not "competente".
+      {"Incumbe, designadamente, ao Estado para protecção da família:", "Estado"},
+      {"À autoridade de controlo competente, todas as informações:", ""},
       // The organ as the subject of what it has or does: "funções" and "poderes" too.
       {"O conselho de administração exerce as seguintes funções:", "conselho de administração"},
       {"A Agência desempenha as seguintes atribuições:", "Agência"},
