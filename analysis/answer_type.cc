@@ -10,7 +10,8 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-// Cardinal numbers as words (Brazilian and European), as laws write them out.
+}  // namespace
+
 bool IsNumberWord(std::string_view w) {
   return OneOf(
       w, {"um",        "uma",       "dois",     "duas",     "tres",      "quatro",    "cinco",
@@ -20,6 +21,8 @@ bool IsNumberWord(std::string_view w) {
           "cinquenta", "sessenta",  "setenta",  "oitenta",  "noventa",   "cem",       "cento",
           "duzentos",  "trezentos", "mil"});
 }
+
+namespace {
 
 bool IsTimeUnit(std::string_view w) {
   return OneOf(w, {"dia", "dias", "mes", "meses", "ano", "anos", "hora", "horas", "semana",

@@ -41,6 +41,10 @@ inline constexpr char kAnswerList = 'l';
 // string of the letters above ("dt").
 std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens);
 
+// Whether `folded` (a token's surface, folded) is a cardinal number written as a word, as laws
+// write them out in both varieties ("cinco", "duzentos", "dezasseis", "dezesseis").
+bool IsNumberWord(std::string_view folded);
+
 // The answer type a question form (schema/questions.txt) asks for, or 0.
 char AnswerTypeOfForm(std::string_view form);
 

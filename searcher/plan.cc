@@ -364,8 +364,11 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
         }
       }
       negation_at.clear();
-      if (plan.focus_word == static_cast<std::size_t>(-1) && AskedAbout(tokens_, parsed.text, i))
+      if (plan.focus_word == static_cast<std::size_t>(-1) && AskedAbout(tokens_, parsed.text, i)) {
         plan.focus_word = content.size();
+        plan.counts =
+            i > 0 && (tokens_[i - 1].surface == "quantos" || tokens_[i - 1].surface == "quantas");
+      }
       content.push_back(std::move(tokens_[i]));
     }
   }

@@ -99,6 +99,10 @@ struct QueryPlan {
   // "que disponibilidade deve assegurar…?", "quantos deputados…?": the content word an
   // interrogative determiner asks about, whose presence the answer needs most; words if none.
   std::size_t focus_word = static_cast<std::size_t>(-1);
+  // "quantos deputados…?", "quantos caracteres…?": the focus word is counted, so the answer
+  // writes a number right before it ("o máximo de duzentos e trinta Deputados", "pelo menos 12
+  // caracteres").
+  bool counts = false;
 };
 
 // Builds plans against one database (whose vocabulary decides, for instance, which citations

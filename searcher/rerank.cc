@@ -54,6 +54,9 @@ constexpr std::string_view kObjectKey = "objeto";
 // in the coordination; a paragraph on the contact point that never says what availability it
 // needs does not answer.
 constexpr double kFocusWeight = 2.0;
+// "quantos deputados…?": a paragraph that writes a number before the word counted gives the
+// count asked for, in so many words.
+constexpr double kCountBoost = 2.0;
 constexpr double kWordingBoost = 0.5;  // the question's multi-word terms, as typed
 // "quem não pode renunciar": the paragraph says "não" before "renunciar" too, where another with
 // the same words would say the opposite.
@@ -241,6 +244,10 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     if (!plan.wordings.empty() && !credits.empty()) {
       c.score *= Wording(c.docid, &credits[i * plan.words], plan);
     }
+    if (plan.counts && plan.focus_word < plan.words && !credits.empty() &&
+        credits[i * plan.words + plan.focus_word] == 1.0 && WritesCount(c.docid, plan)) {
+      c.score *= kCountBoost;
+    }
   }
   if (plan.ranked) {
     DocumentPrior(&candidates);
@@ -365,6 +372,32 @@ bool Reranker::DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan) {
     if (!hit) return false;  // the term has a word the question does not
   }
   return std::any_of(asked.begin(), asked.end(), [](bool a) { return a; });
+}
+
+// True if the paragraph writes a number right before the word the question counts: a numeral
+// or a number word at most two places before one of its keys, with only function words between
+// ("230 Deputados", "o máximo de duzentos e trinta Deputados", "3 (três) membros", "pelo menos
+// 12 caracteres"). Reads the stored text, so only for the candidates that hold the word.
+bool Reranker::WritesCount(Xapian::docid docid, const QueryPlan& plan) {
+  if (!schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(),
+                            &record_)) {
+    return false;
+  }
+  analyzer_.Analyze(record_.text, &unit_tokens_);
+  const auto& counted = plan.word_keys[plan.focus_word];
+  for (std::size_t i = 1; i < unit_tokens_.size(); ++i) {
+    const auto& keys = unit_tokens_[i].keys;
+    bool is_counted = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+      return std::find(counted.begin(), counted.end(), k) != counted.end();
+    });
+    if (!is_counted) continue;
+    for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
+      const analysis::Token& t = unit_tokens_[i - back];
+      if (t.numeric || analysis::IsNumberWord(t.surface)) return true;
+      if (!t.stop) break;
+    }
+  }
+  return false;
 }
 
 // Which of `docids` hold `term`: one walk of its posting list in docid order (`order`).

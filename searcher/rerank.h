@@ -44,6 +44,7 @@ class Reranker {
  private:
   bool NamesUnit(const std::string& unit, const QueryPlan& plan);
   bool DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan);
+  bool WritesCount(Xapian::docid docid, const QueryPlan& plan);
   std::vector<bool> HoldersOf(const std::string& term, const std::vector<Xapian::docid>& docids,
                               const std::vector<std::size_t>& order);
   double Wording(Xapian::docid docid, const double* matched, const QueryPlan& plan);
@@ -58,8 +59,9 @@ class Reranker {
 
   const Xapian::Database& db_;
   analysis::Analyzer& analyzer_;
-  std::vector<analysis::Token> unit_tokens_;  // scratch for NamesUnit(), DefinesQuestionTerm()
-  Paragraph record_;                          // scratch for Wording()
+  // Scratch for NamesUnit(), DefinesQuestionTerm(), WritesCount().
+  std::vector<analysis::Token> unit_tokens_;
+  Paragraph record_;  // scratch for Wording(), WritesCount()
 };
 
 }  // namespace portaria::searcher

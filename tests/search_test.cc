@@ -667,6 +667,16 @@ class StructureRankingTest : public ::testing::Test {
         {{"id", "s:other-words"},
          {"text", "O farmacêutico de piquete noturno é indicado pela farmácia."},
          {"doc", "w"}},
+        // "quantos membros…?": the paragraph that writes the count (longer), and one with the
+        // same words and none.
+        {{"id", "s:count"},
+         {"text",
+          "O conselho consultivo da pesca tem onze membros, designados pelo ministro por três "
+          "anos."},
+         {"doc", "cnt"}},
+        {{"id", "s:no-count"},
+         {"text", "Os membros do conselho consultivo da pesca reúnem-se anualmente."},
+         {"doc", "cnt"}},
         {{"id", "q#art9/n1"},
          {"text", "O pedido é decidido no prazo de vinte dias."},
          {"article", "9.º"},
@@ -746,6 +756,10 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
        "control: nothing asked about"},
       {"o farmacêutico de piquete noturno diz que a disponibilidade é total", "s:other-words",
        "s:focus", "control: this 'que' asks nothing"},
+      {"quantos membros tem o conselho consultivo da pesca?", "s:count", "s:no-count",
+       "how many: a number before the word counted"},
+      {"membros do conselho consultivo da pesca", "s:no-count", "s:count",
+       "control: no count asked"},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Above(c.query, c.above, c.below)) << c.query << " (" << c.why << ")";
