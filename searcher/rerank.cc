@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "analysis/answer_type.h"
@@ -95,6 +96,64 @@ void ArticleContext(const std::vector<std::string>& ids, std::size_t words,
       }
     }
   }
+}
+
+// The term a definition defines, as its text writes it, or empty. Laws define in three ways:
+//  - the term in quotes opening the paragraph: "«Dados pessoais», informação relativa a …";
+//  - after the verb of defining, early in the paragraph: "Para os efeitos da presente lei,
+//    considera-se pessoa com deficiência aquela que …", "Entende-se por trabalho noturno o …",
+//    up to the word that opens what the term is (an article, a demonstrative, "qualquer") or a
+//    comma;
+//  - before the copula that opens the paragraph: "O Governo é o órgão de condução …".
+std::string_view DefinedTerm(std::string_view text) {
+  constexpr std::string_view kOpen = "«", kClose = "»";
+  auto quoted = [&](std::string_view s) -> std::string_view {
+    std::size_t end = s.find(kClose);
+    if (end == std::string_view::npos || end > 160) return {};
+    return s.substr(kOpen.size(), end - kOpen.size());
+  };
+  if (text.starts_with(kOpen)) return quoted(text);
+  std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 240));
+  for (std::string_view verb :
+       {"onsidera-se ", "onsideram-se ", "ntende-se por ", "ntendem-se por "}) {
+    std::size_t at = head.find(verb);
+    // The verb's first letter, either case: "Considera-se", "… considera-se".
+    if (at == std::string_view::npos || at == 0) continue;
+    if (head[at - 1] != 'c' && head[at - 1] != 'C' && head[at - 1] != 'e' && head[at - 1] != 'E')
+      continue;
+    std::string_view rest = text.substr(at + verb.size());
+    if (rest.starts_with(kOpen)) return quoted(rest);
+    static const std::unordered_set<std::string_view> kWhatItIs = {
+        "o",     "a",     "os", "as",  "aquele",   "aquela", "aqueles", "aquelas", "todo",  "toda",
+        "todos", "todas", "um", "uma", "qualquer", "que",    "quem",    "como",    "aquilo"};
+    std::size_t end = 0;
+    for (int words = 0; words < 8 && end < rest.size(); ++words) {
+      std::size_t next = rest.find(' ', end);
+      std::string_view word =
+          rest.substr(end, next == std::string_view::npos ? rest.npos : next - end);
+      if (kWhatItIs.contains(word)) break;
+      bool last = !word.empty() && std::string_view(",;:.").find(word.back()) != rest.npos;
+      end = next == std::string_view::npos ? rest.size() : next + 1;
+      if (last) break;
+    }
+    return rest.substr(0, end);
+  }
+  for (std::string_view article : {"O ", "A ", "Os ", "As "}) {
+    if (!text.starts_with(article)) continue;
+    std::string_view rest = text.substr(article.size(), 120);
+    for (std::string_view copula : {" é ", " são "}) {
+      std::size_t at = rest.find(copula);
+      if (at == std::string_view::npos) continue;
+      std::string_view term = rest.substr(0, at), after = rest.substr(at + copula.size());
+      bool what = after.starts_with("o ") || after.starts_with("a ") || after.starts_with("os ") ||
+                  after.starts_with("as ") || after.starts_with("um ") || after.starts_with("uma ");
+      if (what && term.find_first_of(",;:()") == std::string_view::npos &&
+          std::count(term.begin(), term.end(), ' ') < 6) {
+        return term;
+      }
+    }
+  }
+  return {};
 }
 
 // Paragraphs of the diploma that answers the question best rank higher: a diploma's evidence
@@ -344,22 +403,20 @@ bool Reranker::NamesUnit(const std::string& unit, const QueryPlan& plan) {
   return covered >= 2 && covered * 3 >= words * 2;
 }
 
-// True if the paragraph is the definition of what the question asks about: it opens with the
-// term it defines in quotes ("«Dados pessoais», informação relativa a …"), and every word of
-// that term is a word of the question ("o que é um dado pessoal", "o que é um incidente na
-// lei da cibersegurança"), so a longer term that only shares a word ("«Tratamento de
-// incidentes»") is not it. Reads the stored text, so only for definitions the question asks
+// True if the paragraph is the definition of what the question asks about: it defines a term
+// (DefinedTerm: "«Dados pessoais», informação relativa a …", "considera-se pessoa com
+// deficiência aquela que …"), and every word of that term is a word of the question ("o que é
+// um dado pessoal", "o que é um incidente na lei da cibersegurança"), so a longer term that
+// only shares a word ("«Tratamento de incidentes»", "considera-se discriminação em razão da
+// deficiência") is not it. Reads the stored text, so only for definitions the question asks
 // for.
 bool Reranker::DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan) {
   Paragraph p;
   if (!schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(), &p))
     return false;
-  std::string_view text = p.text;
-  std::string_view open = "«", close = "»";
-  if (!text.starts_with(open)) return false;
-  std::size_t end = text.find(close);
-  if (end == std::string_view::npos || end > 160) return false;
-  analyzer_.Analyze(text.substr(open.size(), end - open.size()), &unit_tokens_);
+  std::string_view term = DefinedTerm(p.text);
+  if (term.empty()) return false;
+  analyzer_.Analyze(term, &unit_tokens_);
   std::vector<bool> asked(plan.word_keys.size(), false);
   for (const auto& t : unit_tokens_) {
     if (t.stop) continue;

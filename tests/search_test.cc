@@ -516,6 +516,15 @@ class StructureRankingTest : public ::testing::Test {
         {{"id", "s:longer"},
          {"text", "«Gestão de ocorrências», os procedimentos de resposta a uma ocorrência;"},
          {"doc", "d"}},
+        // The same, defined by the verb: the term asked (longer) and another that names it.
+        {{"id", "s:considered"},
+         {"text",
+          "Para os efeitos do presente regulamento, considera-se pescador profissional aquele "
+          "que faz da pesca a sua principal atividade."},
+         {"doc", "d"}},
+        {{"id", "s:considered-other"},
+         {"text", "Considera-se pesca ilegal a do pescador profissional sem licença."},
+         {"doc", "d"}},
         // The same rule in a law of 2011 (longer) and in one of 2019.
         {{"id", "s:2011"},
          {"text", "O pedido de mudança de nome próprio é apresentado em qualquer conservatória."},
@@ -710,6 +719,10 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"regulamentos homologados", "s:mention", "s:verb", "control: not a 'quem' question"},
       {"o que é uma ocorrência", "s:defined", "s:longer", "the definition of that term"},
       {"ocorrência", "s:longer", "s:defined", "control: no definition asked"},
+      {"quem é considerado pescador profissional", "s:considered", "s:considered-other",
+       "the term defined by 'considera-se'"},
+      {"pescador profissional", "s:considered-other", "s:considered",
+       "control: no definition asked"},
       {"pedido de mudança de nome segundo a lei de 2011", "s:2011", "s:2019", "the year named"},
       {"pedido de mudança de nome", "s:2019", "s:2011", "control: no year"},
       {"quem pode pedir o registo de marcas", "s:entitled", "s:about", "who may: the formula"},
