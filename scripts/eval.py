@@ -7,10 +7,11 @@ The same numbers as run_eval.py in seconds instead of a minute, for trying a ran
 usage: scripts/eval.py --seed DB --br DB --all DB [--misses] [SET...]
 
   --seed DB  an index of corpus/ only                       (set dev)
-  --br DB    corpus/ and ../shared/corpus/br-akn/           (sets br-dev, br-final)
+  --br DB    corpus/ and ../shared/corpus/br-akn/           (sets br-dev, br-final, br-late)
   --all DB   corpus/, ../shared/corpus/pt-dr/ and br-akn/   (pt-dev, tests/eval/pt-*, dev-big)
   --misses   also list the ids of the questions whose first result does not answer them
-  SET        dev br-dev pt-dev pt-own pt-heldout pt-test pt-fresh pt-blind pt-new pt-next pt-final br-final dev-big
+  SET        dev br-dev pt-dev pt-own pt-heldout pt-test pt-fresh pt-blind pt-new pt-next pt-final
+             pt-late br-final br-late dev-big
              (default: every set whose index was given)
 
 Keep the held-out sets held out: look at their scores, not at their misses (README, Quality).
@@ -33,9 +34,10 @@ SETS = {
     "pt-dev": (os.path.join(SHARED, "questions-pt.jsonl"), "all", 2000),
     "dev-big": (os.path.join(SHARED, "questions.jsonl"), "all", 0),
 }
-for name in ("own", "heldout", "test", "fresh", "blind", "new", "next", "final"):
+for name in ("own", "heldout", "test", "fresh", "blind", "new", "next", "final", "late"):
     SETS["pt-" + name] = (os.path.join(OWN, f"pt-{name}.jsonl"), "all", 2000)
 SETS["br-final"] = (os.path.join(OWN, "br-final.jsonl"), "br", 0)
+SETS["br-late"] = (os.path.join(OWN, "br-late.jsonl"), "br", 0)
 
 
 def nfc(s):

@@ -102,8 +102,9 @@ void ArticleContext(const std::vector<std::string>& ids, std::size_t words,
 //  - the term in quotes opening the paragraph: "«Dados pessoais», informação relativa a …";
 //  - after the verb of defining, early in the paragraph: "Para os efeitos da presente lei,
 //    considera-se pessoa com deficiência aquela que …", "Entende-se por trabalho noturno o …",
-//    up to the word that opens what the term is (an article, a demonstrative, "qualquer") or a
-//    comma;
+//    "Entende-se em legítima defesa quem …", up to the word that opens what the term is (an
+//    article, a demonstrative, "qualquer") or a comma; but "considera-se também em legítima
+//    defesa o agente …" extends a definition given elsewhere, and is not the definition;
 //  - before the copula that opens the paragraph: "O Governo é o órgão de condução …".
 std::string_view DefinedTerm(std::string_view text) {
   constexpr std::string_view kOpen = "«", kClose = "»";
@@ -114,8 +115,8 @@ std::string_view DefinedTerm(std::string_view text) {
   };
   if (text.starts_with(kOpen)) return quoted(text);
   std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 240));
-  for (std::string_view verb :
-       {"onsidera-se ", "onsideram-se ", "ntende-se por ", "ntendem-se por "}) {
+  for (std::string_view verb : {"onsidera-se ", "onsideram-se ", "ntende-se por ",
+                                "ntendem-se por ", "ntende-se em ", "ntendem-se em "}) {
     std::size_t at = head.find(verb);
     // The verb's first letter, either case: "Considera-se", "… considera-se".
     if (at == std::string_view::npos || at == 0) continue;
@@ -123,6 +124,9 @@ std::string_view DefinedTerm(std::string_view text) {
       continue;
     std::string_view rest = text.substr(at + verb.size());
     if (rest.starts_with(kOpen)) return quoted(rest);
+    for (std::string_view also : {"também ", "ainda ", "igualmente "}) {
+      if (rest.starts_with(also)) return {};
+    }
     static const std::unordered_set<std::string_view> kWhatItIs = {
         "o",     "a",     "os", "as",  "aquele",   "aquela", "aqueles", "aquelas", "todo",  "toda",
         "todos", "todas", "um", "uma", "qualquer", "que",    "quem",    "como",    "aquilo"};

@@ -525,6 +525,10 @@ class StructureRankingTest : public ::testing::Test {
         {{"id", "s:considered-other"},
          {"text", "Considera-se pesca ilegal a do pescador profissional sem licença."},
          {"doc", "d"}},
+        // ... and one (shorter) that extends it: "também" says the definition is elsewhere.
+        {{"id", "s:considered-also"},
+         {"text", "Considera-se também pescador profissional o armador."},
+         {"doc", "d"}},
         // The same rule in a law of 2011 (longer) and in one of 2019.
         {{"id", "s:2011"},
          {"text", "O pedido de mudança de nome próprio é apresentado em qualquer conservatória."},
@@ -722,6 +726,10 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"quem é considerado pescador profissional", "s:considered", "s:considered-other",
        "the term defined by 'considera-se'"},
       {"pescador profissional", "s:considered-other", "s:considered",
+       "control: no definition asked"},
+      {"quem é considerado pescador profissional", "s:considered", "s:considered-also",
+       "'considera-se também' extends a definition"},
+      {"pescador profissional", "s:considered-also", "s:considered",
        "control: no definition asked"},
       {"pedido de mudança de nome segundo a lei de 2011", "s:2011", "s:2019", "the year named"},
       {"pedido de mudança de nome", "s:2019", "s:2011", "control: no year"},
