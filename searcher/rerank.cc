@@ -390,21 +390,32 @@ std::vector<bool> Reranker::NamesAgent(const std::vector<Xapian::docid>& docids,
 // two thirds of them ("o que faz o conselho superior de segurança do ciberespaço" names the
 // Conselho Superior de Segurança do Ciberespaço). The paragraphs of that organ are about what
 // the question asks, whatever words their own text uses.
+// A unit's words are analysed once per Reranker, not once per question: an index has few units
+// and every question's window brings the same ones back.
 bool Reranker::NamesUnit(const std::string& unit, const QueryPlan& plan) {
-  analyzer_.Analyze(unit, &unit_tokens_);
-  std::size_t words = 0, covered = 0;
-  for (const auto& t : unit_tokens_) {
-    if (t.stop || t.numeric) continue;
-    ++words;
+  constexpr std::size_t kMaxUnitsKept = 20000;
+  auto found = unit_words_.find(unit);
+  if (found == unit_words_.end()) {
+    if (unit_words_.size() >= kMaxUnitsKept) unit_words_.clear();
+    analyzer_.Analyze(unit, &unit_tokens_);
+    std::vector<std::vector<std::string>> words;
+    for (auto& t : unit_tokens_) {
+      if (!t.stop && !t.numeric) words.push_back(std::move(t.keys));
+    }
+    found = unit_words_.emplace(unit, std::move(words)).first;
+  }
+  const auto& words = found->second;
+  std::size_t covered = 0;
+  for (const auto& word : words) {
     bool hit = false;
     for (const auto& keys : plan.word_keys) {
       for (const auto& k : keys) {
-        if (std::find(t.keys.begin(), t.keys.end(), k) != t.keys.end()) hit = true;
+        if (std::find(word.begin(), word.end(), k) != word.end()) hit = true;
       }
     }
     if (hit) ++covered;
   }
-  return covered >= 2 && covered * 3 >= words * 2;
+  return covered >= 2 && covered * 3 >= words.size() * 2;
 }
 
 // True if the paragraph is the definition of what the question asks about: it defines a term

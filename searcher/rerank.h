@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/analyzer.h"
@@ -62,6 +63,8 @@ class Reranker {
   // Scratch for NamesUnit(), DefinesQuestionTerm(), WritesCount().
   std::vector<analysis::Token> unit_tokens_;
   Paragraph record_;  // scratch for Wording(), WritesCount()
+  // Per unit name, its content words' keys (NamesUnit()), kept across questions.
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> unit_words_;
 };
 
 }  // namespace portaria::searcher
