@@ -218,7 +218,15 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   std::vector<std::size_t> order(docids.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](auto a, auto b) { return docids[a] < docids[b]; });
-  auto ids = ValuesOf(schema::kSlotId, docids, order);
+  // The first phase read the ids of what it ranked; a listing's are read here.
+  bool have_ids = std::all_of(matches.begin(), matches.begin() + window,
+                              [](const Match& m) { return !m.id.empty(); });
+  std::vector<std::string> ids;
+  if (have_ids) {
+    for (std::size_t i = 0; i < window; ++i) ids.push_back(matches[i].id);
+  } else {
+    ids = ValuesOf(schema::kSlotId, docids, order);
+  }
   auto diplomas = ValuesOf(schema::kSlotDoc, docids, order);
   std::vector<std::string> unit_of, types;
   if (plan.who || plan.words >= 2) unit_of = ValuesOf(schema::kSlotUnit, docids, order);

@@ -89,7 +89,7 @@ void ListByDiploma(const Xapian::Database& db, const QueryPlan& plan, std::size_
     return std::tie(a.doc, a.order, a.id) < std::tie(b.doc, b.order, b.id);
   });
   if (listed.size() > depth) listed.resize(depth);
-  for (const auto& l : listed) retrieval->matches.push_back({l.docid, 0.0});
+  for (const auto& l : listed) retrieval->matches.push_back({l.docid, 0.0, {}});
 }
 
 // A pure listing (filters only), in document order: every match is listed and counted.
@@ -117,7 +117,7 @@ void List(const Xapian::Database& db, const QueryPlan& plan, std::size_t depth,
   // documents that reached the result heap it guesses how many identical paragraphs collapse
   // (1100 for 688 paragraphs on corpus + br-akn).
   retrieval->total = mset.get_matches_lower_bound();
-  for (auto it = mset.begin(); it != mset.end(); ++it) retrieval->matches.push_back({*it, 0.0});
+  for (auto it = mset.begin(); it != mset.end(); ++it) retrieval->matches.push_back({*it, 0.0, {}});
   Count(units, sources, retrieval);
 }
 
@@ -260,7 +260,7 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan,
   }
   std::vector<Match> ranked;
   ranked.reserve(weights.size());
-  for (const auto& [docid, weight] : weights) ranked.push_back({docid, weight});
+  for (const auto& [docid, weight] : weights) ranked.push_back({docid, weight, ids.at(docid)});
   auto best_first = [&](const Match& a, const Match& b) {
     return a.weight != b.weight ? a.weight > b.weight : ids.at(a.docid) < ids.at(b.docid);
   };
@@ -355,7 +355,8 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
   }
   retrieval.window = retrieval.matches.size();
   // Past the window the first phase's order stands (the second phase keeps it too).
-  for (Xapian::docid docid : past) retrieval.matches.push_back({docid, first_weights[docid]});
+  for (Xapian::docid docid : past)
+    retrieval.matches.push_back({docid, first_weights[docid], ids[docid]});
   retrieval.total = candidates.get_matches_estimated();
   // Xapian's bounds count what its matching collapsed; uncollapsed they count identical
   // paragraphs apart, and only CountAll below is exact.
