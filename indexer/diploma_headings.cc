@@ -320,6 +320,9 @@ std::vector<std::string_view> TitleCells(std::string_view line) {
 
 bool EndsWordOfSentence(std::string_view s, std::size_t end) {
   if (end >= s.size() || s[end] != '.') return false;
+  // A stop after a closing bracket or quote: "… da Direção de Abastecimento (DA).", "«X».".
+  if (end > 0 && (s[end - 1] == ')' || s[end - 1] == '"')) return true;
+  if (s.substr(0, end).ends_with("»")) return true;
   std::size_t start = end;
   while (start > 0) {
     if (IsLetterAt(s, start - 1) && static_cast<unsigned char>(s[start - 1]) < 0x80) {
@@ -359,14 +362,24 @@ std::vector<std::size_t> StructureBreaks(std::string_view line, int* open_quotes
     // The older "Art. 2.º - 1 - …" also after a citation whose stop the copy lost ("… referidos
     // no artigo 8.º Art. 2.º - 1 - A direcção …").
     bool after_citation = before.ends_with("º");
-    if (!after_end && !after_title && !after_citation) continue;
+    // A division after a title in capitals that has no stop: "REGULAMENTO INTERNO DA DIREÇÃO DE
+    // ABASTECIMENTO CAPÍTULO I Disposições gerais".
+    bool after_capitals = false;
+    if (!after_end && !after_title && !after_citation) {
+      std::size_t word = before.rfind(' ');
+      std::string_view last_word = before.substr(word == std::string_view::npos ? 0 : word + 1);
+      after_capitals = last_word.size() >= 3 && IsAllCaps(last_word) &&
+                       ParseDivision(line.substr(i), &level, &label, &rest);
+      if (!after_capitals) continue;
+    }
     std::string_view tail = line.substr(i);
     bool article = ParseArticle(tail, &label, &rest);
     std::string_view opening = tail.substr(0, 20);
     bool dashed = opening.find("º - ") != std::string_view::npos ||
                   opening.find("º — ") != std::string_view::npos;
-    bool opens = after_end ? article || ParseDivision(tail, &level, &label, &rest)
-                           : article && (after_title || dashed);
+    bool opens =
+        after_capitals || (after_end ? article || ParseDivision(tail, &level, &label, &rest)
+                                     : article && (after_title || dashed));
     if (!opens) continue;
     breaks.push_back(i);
     from = i;

@@ -78,6 +78,42 @@ bool EndsWithFunctionWord(std::string_view title) {
   return std::find(std::begin(kWords), std::end(kWords), last) != std::end(kWords);
 }
 
+// "Competências Ao Gabinete compete: a) …", "Natureza O Instituto é …": an epígrafe run into its
+// article's text, where a copy pasted as one line lost the break between them; where the text
+// starts, or npos. The text opens with a word that opens a sentence of law (an article, a
+// contraction, the verb of a competence, a proviso), after a few words that end no sentence and
+// do not open one themselves.
+std::size_t EpigraphRunIntoText(std::string_view line) {
+  static constexpr std::string_view kOpeners[] = {
+      "O",          "A",         "Os",         "As",    "Ao",       "À",
+      "Aos",        "Às",        "Um",         "Uma",   "Compete",  "Cabe",
+      "Incumbe",    "É",         "São",        "Sem",   "Salvo",    "Quando",
+      "Para",       "No",        "Na",         "Nos",   "Nas",      "Em",
+      "Todo",       "Toda",      "Todos",      "Todas", "Qualquer", "Considera-se",
+      "Entende-se", "Constitui", "Constituem", "Pode",  "Podem",    "Deve",
+      "Devem",      "Fica",      "Ficam",      "Só",    "Sempre",   "Mediante",
+      "Este",       "Esta",      "Estes",      "Estas"};
+  auto opener = [](std::string_view word) {
+    return std::find(std::begin(kOpeners), std::end(kOpeners), word) != std::end(kOpeners);
+  };
+  std::size_t at = 0;
+  for (int words = 0; words <= 10; ++words) {
+    std::size_t space = line.find(' ', at);
+    if (space == std::string_view::npos) return std::string_view::npos;
+    std::string_view word = line.substr(at, space - at);
+    if (word.find_first_of(".;:,") != std::string_view::npos) return std::string_view::npos;
+    if (words == 0 && (opener(word) || !IsUpperAt(word, 0))) return std::string_view::npos;
+    at = space + 1;
+    std::size_t next_end = line.find(' ', at);
+    std::string_view next = line.substr(
+        at, next_end == std::string_view::npos ? std::string_view::npos : next_end - at);
+    if (opener(next) && !EndsWithFunctionWord(line.substr(0, space)) && line.size() - at >= 20) {
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 ReadResult Parser::Parse(std::string_view content) {
@@ -548,6 +584,14 @@ void Parser::Epigraph(const Line& l) {
   if (std::size_t one = DashedFirstNumber(plain); one != std::string::npos) {
     epigraph_ = plain.substr(0, one);
     return body_from(std::string_view(plain).substr(one + 1));
+  }
+  // Too long for an epígrafe, or ending a sentence as none does: perhaps one run into its text.
+  if (plain.size() > (by_blank_lines_ ? 200u : 120u) || plain.ends_with(".") ||
+      plain.ends_with(":")) {
+    if (std::size_t text = EpigraphRunIntoText(plain); text != std::string::npos) {
+      epigraph_ = plain.substr(0, text - 1);
+      return body_from(std::string_view(plain).substr(text));
+    }
   }
   char last = plain.empty() ? 0 : plain.back();
   bool marker = IsDigit(plain[0]) || (plain.size() > 2 && plain[1] == ')');

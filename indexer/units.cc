@@ -9,8 +9,9 @@ namespace portaria::indexer {
 namespace {
 
 // Nouns that head the name of an organic unit of the Portuguese or Brazilian public
-// administration (accent-free, lower case, singular and plural).
-constexpr std::array<std::string_view, 44> kUnitNouns = {
+// administration (accent-free, lower case, singular and plural), also as spelt before the 1990
+// orthographic agreement, which diplomas used until about 2011 ("Direcção", "Inspecção").
+constexpr std::array<std::string_view, 48> kUnitNouns = {
     "centro",        "centros",      "servico",      "servicos",     "departamento",
     "departamentos", "gabinete",     "gabinetes",    "unidade",      "unidades",
     "direcao",       "direcoes",     "divisao",      "divisoes",     "nucleo",
@@ -19,7 +20,8 @@ constexpr std::array<std::string_view, 44> kUnitNouns = {
     "coordenacao",   "coordenacoes", "comissao",     "comissoes",    "agencia",
     "agencias",      "autoridade",   "ministerio",   "procuradoria", "ouvidoria",
     "inspecao",      "inspecoes",    "reparticao",   "delegacao",    "delegacoes",
-    "tribunal",      "camara",       "observatorio", "fundo"};
+    "tribunal",      "camara",       "observatorio", "fundo",        "direccao",
+    "direccoes",     "inspeccao",    "inspeccoes"};
 
 // Words introducing what a unit does rather than naming another unit.
 constexpr std::array<std::string_view, 8> kSubheadings = {

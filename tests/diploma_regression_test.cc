@@ -26,7 +26,10 @@
 // - html-list-written.md: alíneas inside a web page's numbered list ("  1. a) …");
 // - pasted-line-written.md: statutes pasted as one line, as a document site transcribes a PDF;
 // - dr-2018-pages-written.md: the 2018 layout with each header's page number on its line;
-// - long-epigrafe-written.md: epígrafes and organs' names too long for one line.
+// - long-epigrafe-written.md: epígrafes and organs' names too long for one line;
+// - old-spelling-written.md: units spelt before the 1990 agreement, números written "1- ";
+// - flattened-annex-written.md: an annexed regulation pasted as one line, each epígrafe run
+//   into its article's text.
 // That no word of them is lost is checked with the long fixtures' (diploma_reader_test.cc,
 // NoBodyWordIsLost).
 #include <map>
@@ -565,6 +568,56 @@ TEST(DiplomaReaderRegressionTest, AnEpigrafeOfOnePluralWordIsNoOrgan) {
       "services.md", "services", {});
   EXPECT_EQ(Only(r, "A Biblioteca").unit, "");
   EXPECT_EQ(Only(r, "Registar os alunos").unit, "Secretaria");
+}
+
+TEST(DiplomaReaderRegressionTest, UnitsInTheOldSpellingAndNumerosWithTheDashAgainstThem) {
+  const ReadResult& r = Read("old-spelling-written.md");
+  // "Direcção de Serviços de …" (an epígrafe naming the unit, as spelt before 1990): every
+  // paragraph of its article is the unit's, the número that defines it included.
+  const Paragraph& defines = Only(r, "é o serviço responsável pela conservação");
+  EXPECT_EQ(defines.article, "1.º");
+  EXPECT_EQ(defines.number, "1");
+  EXPECT_TRUE(Contains(defines.unit, "Direcção de Serviços de Faróis e Balizagem"));
+  const Paragraph& lamps = Only(r, "Substituir as lâmpadas");
+  EXPECT_EQ(lamps.number, "2");
+  EXPECT_EQ(lamps.letter, "b");
+  EXPECT_TRUE(Contains(lamps.unit, "Direcção de Serviços de Faróis e Balizagem"));
+  const Paragraph& report = Only(r, "elabora um relatório anual");
+  EXPECT_EQ(report.article, "2.º");
+  EXPECT_EQ(report.number, "2");
+  EXPECT_EQ(report.unit, "Inspecção de Navegação");
+  EXPECT_FALSE(Contains(report.text, "2-"));
+}
+
+TEST(DiplomaReaderRegressionTest, AnAnnexPastedAsOneLine) {
+  const ReadResult& r = Read("flattened-annex-written.md");
+  // "… FARÓIS CAPÍTULO I Disposições gerais Artigo 1.º Objeto O presente …": a division after
+  // a title in capitals, an article after its title, another after "(GF).".
+  const Paragraph& object = Only(r, "define a organização e o funcionamento");
+  EXPECT_EQ(object.article, "1.º");
+  EXPECT_TRUE(Contains(object.section, "Capítulo I Disposições gerais"));
+  // Each epígrafe is cut from its article's text: "Objeto", "Natureza", "Competências".
+  EXPECT_TRUE(object.text.starts_with("O presente regulamento")) << object.text;
+  EXPECT_TRUE(Contains(object.section, "Artigo 1.º Objeto"));
+  const Paragraph& nature = Only(r, "é o serviço da Autoridade dos Faróis");
+  EXPECT_EQ(nature.article, "2.º");
+  EXPECT_TRUE(nature.text.starts_with("O GF")) << nature.text;
+  const Paragraph& list = Only(r, "Publicar todos os anos a lista oficial");
+  EXPECT_EQ(list.article, "3.º");
+  EXPECT_EQ(list.letter, "b");
+  EXPECT_EQ(list.unit, "Gabinete dos Faróis (GF)");
+  EXPECT_TRUE(Contains(Only(r, "entra em vigor no dia seguinte").section, "Capítulo II"));
+}
+
+TEST(DiplomaReaderRegressionTest, ABodyLineAfterItsArticleKeepsItsFirstWords) {
+  // A sentence right under "Artigo N.º" that opens with an article or a verb of law is text,
+  // not an epígrafe run into it.
+  ReadResult r = ReadDiploma(
+      "Portaria n.º 78/2099\nde 2 de julho\nArtigo 1.º\nOs faroleiros usam farda. A farda é "
+      "azul.\nArtigo 2.º\nCompete ao Gabinete A dos Faróis registar os avisos.\n",
+      "body.md", "body", {});
+  EXPECT_EQ(Only(r, "Os faroleiros usam farda").section, "Artigo 1.º");
+  EXPECT_EQ(Only(r, "Compete ao Gabinete A").section, "Artigo 2.º");
 }
 
 }  // namespace
