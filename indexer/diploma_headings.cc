@@ -46,8 +46,8 @@ std::string TitleCase(std::string_view s) {
     bool keep = (word.size() <= 3 && !connector && word.find('(') != 0) ||
                 (!word.empty() && IsDigit(word[0]));
     if (!out.empty()) out += ' ';
-    if (word.starts_with("(") && word.size() <= 5) {
-      out += word;  // "(UE)"
+    if (word.starts_with("(") && (word.size() <= 5 || (word.ends_with(")") && word.size() <= 12))) {
+      out += word;  // "(UE)", an acronym: "(CSIRT)"
     } else if (keep) {
       out += word;
     } else if (connector && !first) {

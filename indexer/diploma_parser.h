@@ -126,6 +126,7 @@ class Parser {
   int annex_count_ = 0;
   bool awaiting_title_ = false, title_is_annex_ = false;
   int title_lines_ = 0;
+  bool title_caps_ = false;  // the title's last line is in capitals
   std::string article_, epigraph_;
   bool awaiting_epigraph_ = false, epigraph_open_ = false;
   // Inside a quoted amendment: the amending article's section path and id scope, and its

@@ -506,16 +506,20 @@ bool Parser::AddTitle(const std::string& plain) {
   }
   std::string& target = title_is_annex_ ? annex_ : divisions_.back();
   // The first line is the title; lower-case lines continue it; an annex's "(a que se refere
-  // o artigo 10.º)" may be followed by its name.
+  // o artigo 10.º)" may be followed by its name; a title in capitals goes on in the next line
+  // in capitals ("OBRIGAÇÕES E ATRIBUIÇÕES DAS EQUIPAS DE RESPOSTA A INCIDENTES DE SEGURANÇA" /
+  // "INFORMÁTICA (CSIRT)").
   bool take = title_lines_ == 0 || IsLowerAt(plain, 0) ||
               (title_is_annex_ && title_lines_ == 1 && target.ends_with(")")) ||
-              (title_lines_ > 0 && EndsWithFunctionWord(target));
+              (title_lines_ > 0 && EndsWithFunctionWord(target)) ||
+              (title_lines_ > 0 && title_caps_ && IsAllCaps(plain) && plain.size() < 120);
   if (!take) {
     awaiting_title_ = false;
     return false;
   }
   target += " " + TitleCase(plain);
   ++title_lines_;
+  title_caps_ = IsAllCaps(plain);
   return true;
 }
 

@@ -241,7 +241,12 @@ class Segmenter {
       if (len == 0 || !after_break) return false;
       bool in_sequence = n == number_ + 1;
       if (!in_sequence && (tight || !(dash && line_start && n > number_))) return false;
-      if (!options_.in_article && !options_.outline && !dash) return false;
+      // Outside articles (an annex, a resolution's text) "1. " numbers only the points that
+      // follow in sequence from the line's start: an EU annex's "1. Obrigações das CSIRT" / "a) …"
+      // / "2. Atribuições das CSIRT" / "a) …", whose alíneas restart under each.
+      if (!options_.in_article && !options_.outline && !dash &&
+          !(in_sequence && line_start && IsUpperAt(after, 2)))
+        return false;
       if (!in_sequence) {
         warnings_->push_back(Status::Error(
             Status::Code::kInvalidArgument,

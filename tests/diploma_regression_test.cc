@@ -29,7 +29,9 @@
 // - long-epigrafe-written.md: epígrafes and organs' names too long for one line;
 // - old-spelling-written.md: units spelt before the 1990 agreement, números written "1- ";
 // - flattened-annex-written.md: an annexed regulation pasted as one line, each epígrafe run
-//   into its article's text.
+//   into its article's text;
+// - eu-annex-written.md: an EU annex whose name takes two lines of capitals and whose numbered
+//   points each open a list of their own.
 // That no word of them is lost is checked with the long fixtures' (diploma_reader_test.cc,
 // NoBodyWordIsLost).
 #include <map>
@@ -607,6 +609,28 @@ TEST(DiplomaReaderRegressionTest, AnAnnexPastedAsOneLine) {
   EXPECT_EQ(list.letter, "b");
   EXPECT_EQ(list.unit, "Gabinete dos Faróis (GF)");
   EXPECT_TRUE(Contains(Only(r, "entra em vigor no dia seguinte").section, "Capítulo II"));
+}
+
+TEST(DiplomaReaderRegressionTest, AnEuAnnexNumbersItsPointsAndRestartsTheirLists) {
+  const ReadResult& r = Read("eu-annex-written.md");
+  // "1. Obrigações dos SNSM" / "a) …" / "2. Atribuições dos SNSM" / "a) …": each point's
+  // alíneas are its own, not the first list's going on.
+  const Paragraph& faults = Only(r, "registar as avarias de cada farol");
+  EXPECT_EQ(faults.number, "1");
+  EXPECT_EQ(faults.letter, "b");
+  const Paragraph& ports = Only(r, "cooperar com as capitanias dos portos");
+  EXPECT_EQ(ports.number, "2");
+  EXPECT_EQ(ports.letter, "b");
+  const Paragraph& states = Only(r, "cooperar com os serviços dos outros");
+  EXPECT_EQ(states.number, "2");
+  EXPECT_EQ(states.letter, "ii");
+  EXPECT_FALSE(Contains(Only(r, "dispor de pessoal de piquete").text, "Atribuições"));
+  // The annex's name goes on in its second line of capitals, and keeps its acronym.
+  EXPECT_TRUE(Contains(faults.section,
+                       "Anexo I Obrigações e Atribuições dos Serviços Nacionais de Sinalização "
+                       "Marítima (SNSM)"))
+      << faults.section;
+  EXPECT_FALSE(Contains(Only(r, "devem ser definidas de modo claro").text, "MARÍTIMA"));
 }
 
 TEST(DiplomaReaderRegressionTest, ABodyLineAfterItsArticleKeepsItsFirstWords) {
