@@ -332,6 +332,19 @@ std::string MendLine(std::string_view line) {
       i += 2;
       continue;
     }
+    // A sentence glued to the next where a copy lost the break between lines: "… da sua
+    // publicação.O Ministro …" (one word to the analyser, which keeps "U.E." whole).
+    bool lower_before =
+        !out.empty() && (IsLowerAt(out, out.size() - 1) ||
+                         (out.size() >= 2 && static_cast<unsigned char>(out.back()) >= 0x80 &&
+                          IsLowerAt(out, out.size() - 2)));
+    if (c == '.' && lower_before && i + 2 < s.size() && IsUpperAt(s, i + 1)) {
+      std::size_t after = i + 1 + (static_cast<unsigned char>(s[i + 1]) >= 0x80 ? 2 : 1);
+      if (after < s.size() && (s[after] == ' ' || IsLowerAt(s, after))) {
+        out += ". ";
+        continue;
+      }
+    }
     out += c;
   }
   // Dot leaders of tables of contents and annex tables (". . . . ." or "......").

@@ -633,6 +633,19 @@ TEST(DiplomaReaderRegressionTest, AnEuAnnexNumbersItsPointsAndRestartsTheirLists
   EXPECT_FALSE(Contains(Only(r, "devem ser definidas de modo claro").text, "MARÍTIMA"));
 }
 
+TEST(DiplomaReaderRegressionTest, SentencesGluedByALostLineBreakAreParted) {
+  // "publicação.O Ministro" was one word to the analyser, so no phrase of it was found.
+  EXPECT_EQ(diploma::MendLine("entra em vigor no dia seguinte ao da sua publicação.O Ministro"),
+            "entra em vigor no dia seguinte ao da sua publicação. O Ministro");
+  EXPECT_EQ(diploma::MendLine("Serviços Prisionais.Importa agora"),
+            "Serviços Prisionais. Importa agora");
+  // Abbreviations, addresses and ordinals stay as written.
+  for (const char* kept : {"Instituto dos Faróis, I.P., e", "Faróis, S.A.", "em www.dre.pt e",
+                           "o n.º 2", "de 2007.O", "a.C. e"}) {
+    EXPECT_EQ(diploma::MendLine(kept), kept);
+  }
+}
+
 TEST(DiplomaReaderRegressionTest, ABodyLineAfterItsArticleKeepsItsFirstWords) {
   // A sentence right under "Artigo N.º" that opens with an article or a verb of law is text,
   // not an epígrafe run into it.
