@@ -217,6 +217,12 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
   if (ParseDivision(plain, &level, &label, &rest)) return StartDivision(level, label, rest);
   if (ParseAnnex(plain, &label, &rest)) return StartAnnex(label, rest);
   if (source_.empty() && mode_ != Mode::kArticle && Title(lines, index)) return;
+  // The citation again below a heading that gave it without its date ("# Portaria n.º
+  // 105/2013 — …" / "Portaria n.º 105/2013" / "de 13 de março"): the title proper, dated.
+  if (!source_.empty() && date_.empty() && mode_ != Mode::kArticle && plain == source_ &&
+      Title(lines, index)) {
+    return;
+  }
   if (summary_next_) {
     if (Summary(l)) return;
   }
@@ -351,6 +357,15 @@ bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
   std::string plain = StripEmphasis(lines[*index].text);
   if (!IsDiplomaTitle(plain)) return false;
   Flush();  // what came before the title is front matter of its own
+  // "# Portaria n.º 105/2013 — Estrutura nuclear da Direção-Geral …", as repositories of the law
+  // in Markdown head a diploma: the citation, then its subject, which is its sumário unless the
+  // heading cut it short ("…").
+  if (std::size_t dash = plain.find(" — ");
+      dash != std::string::npos && dash > 0 && IsDiplomaTitle(plain.substr(0, dash))) {
+    std::string subject = plain.substr(dash + std::string_view(" — ").size());
+    if (summary_.empty() && !subject.empty() && !subject.ends_with("…")) summary_ = subject;
+    plain.resize(dash);
+  }
   std::string title = CitedTitle(TitleCase(plain));
   // An all-caps title broken over lines ("CARTA DOS DIREITOS FUNDAMENTAIS DA" / "UNIÃO …").
   while (*index + 1 < lines.size() && IsAllCaps(plain) &&
@@ -359,6 +374,9 @@ bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
     title += " " + TitleCase(plain);
   }
   bool dated = false;  // "de 13 de agosto" on the next line: the DR's sumário may follow
+  // A repository's note on its copy, quoted below the heading ("> This is the law as enacted.
+  // Amendments are not incorporated below …"), is not the diploma's: the date may follow it.
+  while (*index + 1 < lines.size() && lines[*index + 1].text.starts_with(">")) ++*index;
   if (*index + 1 < lines.size()) {
     std::string next = StripEmphasis(lines[*index + 1].text);
     if (next.starts_with("de ") && next.size() < 40 && !IsoDate(next, "2000").empty()) {

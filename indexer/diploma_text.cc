@@ -388,6 +388,15 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     }
   }
   if (n > 0) sweep(n - 1, -1);
+  // A Markdown file's front matter ("---" / "title: …" / "eli: …" / "---", as repositories of
+  // the law in Markdown head each diploma): the diploma's metadata, which its text repeats.
+  if (n > 1 && Trim(raw[0].text) == "---") {
+    for (std::size_t end = 1; end < n && end < 200; ++end) {
+      if (Trim(raw[end].text) != "---") continue;
+      for (std::size_t k = 0; k <= end; ++k) drop[k] = true;
+      break;
+    }
+  }
 
   // Footnotes: OJ "(^1 ) …" lines, and a guideline's notes below a long run of spaces, up to
   // the next page break. Also the OJ PDF text's notes where its copy puts the running head at

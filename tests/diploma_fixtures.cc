@@ -124,9 +124,19 @@ std::set<std::string> BodyWords(std::string raw) {
   }
   std::string all;
   bool in_index = false;
+  // A Markdown front matter ("---" … "---") is metadata, and a quoted note ("> …") the
+  // repository's, not the diploma's.
+  bool front_matter = content.starts_with("---\n");
+  bool first = true;
   std::istringstream in(content);
   for (std::string line; std::getline(in, line);) {
     line = TrimSpaces(line);
+    if (front_matter) {
+      front_matter = first || line != "---";
+      first = false;
+      continue;
+    }
+    if (line.starts_with(">")) continue;
     if (line.starts_with("#")) {
       std::string title = TrimSpaces(line.substr(line.find_first_not_of('#')));
       in_index = title == "Índice";

@@ -31,7 +31,10 @@
 // - flattened-annex-written.md: an annexed regulation pasted as one line, each epígrafe run
 //   into its article's text;
 // - eu-annex-written.md: an EU annex whose name takes two lines of capitals and whose numbered
-//   points each open a list of their own.
+//   points each open a list of their own;
+// - markdown-repository-written.md: a diploma as repositories of the law in Markdown keep it
+//   (front matter, "# Portaria n.º … — subject", a note quoted below it, "###### Artigo 1.º —
+//   Epígrafe").
 // That no word of them is lost is checked with the long fixtures' (diploma_reader_test.cc,
 // NoBodyWordIsLost).
 #include <map>
@@ -644,6 +647,37 @@ TEST(DiplomaReaderRegressionTest, SentencesGluedByALostLineBreakAreParted) {
                            "o n.º 2", "de 2007.O", "a.C. e"}) {
     EXPECT_EQ(diploma::MendLine(kept), kept);
   }
+}
+
+TEST(DiplomaReaderRegressionTest, ADiplomaAsAMarkdownRepositoryKeepsIt) {
+  const ReadResult& r = Read("markdown-repository-written.md");
+  for (const auto& p : r.paragraphs) {
+    // The front matter and the repository's note are not the diploma's text.
+    EXPECT_FALSE(Contains(p.text, "identifier")) << p.id;
+    EXPECT_FALSE(Contains(p.text, "amendments")) << p.id;
+    // "# Portaria n.º 77/2099 — Estrutura nuclear …" / "de 3 de março": the citation, dated,
+    // and its subject as the sumário.
+    EXPECT_EQ(p.source, "Portaria n.º 77/2099, de 3 de março");
+    EXPECT_EQ(p.date, "2099-03-03");
+    EXPECT_EQ(p.summary, "Estrutura nuclear do Instituto dos Faróis");
+  }
+  const Paragraph& faults = Only(r, "Registar as avarias de cada farol");
+  EXPECT_EQ(faults.article, "1.º");
+  EXPECT_EQ(faults.letter, "b");
+  EXPECT_EQ(faults.section, "Artigo 1.º Direção de Serviços de Faróis");
+  EXPECT_TRUE(Contains(faults.unit, "Direção de Serviços de Faróis"));
+  // The citation repeated below the heading, as some of those files have it, dates it too; a
+  // heading that cut its subject short ("…") gives no sumário.
+  ReadResult again = ReadDiploma(
+      "# Portaria n.º 78/2099 — Estrutura nuclear do Instituto das Bóias e dos…\n"
+      "Portaria n.º 78/2099\nde 4 de março\nO Decreto Regulamentar n.º 6/2099 definiu a "
+      "missão do Instituto.\nArtigo 1.º\nObjeto\nA presente portaria fixa a estrutura "
+      "nuclear.\nArtigo 2.º\nVigência\nA presente portaria entra em vigor amanhã.\n",
+      "again.md", "again", {});
+  const Paragraph& object = Only(again, "fixa a estrutura nuclear");
+  EXPECT_EQ(object.source, "Portaria n.º 78/2099, de 4 de março");
+  EXPECT_EQ(object.summary, "");
+  EXPECT_FALSE(Contains(Only(again, "definiu a missão").text, "Portaria n.º 78/2099"));
 }
 
 TEST(DiplomaReaderRegressionTest, ABodyLineAfterItsArticleKeepsItsFirstWords) {
