@@ -53,6 +53,13 @@ class Parser {
   // The diploma's title lines: "Decreto-Lei n.º 65/2021" / "de 30 de julho".
   bool Title(const std::vector<Line>& lines, std::size_t* index);
 
+  // Another diploma's issuer, title and date at line `i`, where a copy of DR pages runs on
+  // into the next act; StartNextDiploma() ends the current one there.
+  bool NextDiplomaAt(const std::vector<Line>& lines, std::size_t i) const;
+  void StartNextDiploma(const std::string& issuer);
+  // Gives the current diploma's records its source, sumário and date.
+  void EndDiploma();
+
   // The sumário right after the title (DR 2018 layout, OJ "relativo à …", DRE's "_…_").
   bool Summary(const Line& l);
 
@@ -117,6 +124,7 @@ class Parser {
   bool by_blank_lines_ = false, has_articles_ = false;
   std::map<std::string, std::string> abbreviations_;
   std::string source_, summary_, issuer_, date_, page_date_;
+  std::size_t diploma_start_ = 0;  // the current diploma's first record
   bool summary_next_ = false, summary_open_ = false;
   // "Sumário" alone on its line (as DRE's mirrors print it): the next line is the sumário,
   // whatever was taken for one before.

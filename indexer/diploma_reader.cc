@@ -137,9 +137,7 @@ ReadResult Parser::Parse(std::string_view content) {
     p.id = UniqueId("nota-" + std::to_string(i + 1));
     Push(std::move(p), clean.notes[i].number);
   }
-  if (!issuer_.empty()) summary_ = summary_.empty() ? issuer_ : summary_ + " (" + issuer_ + ")";
-  if (date_.empty() && !page_date_.empty()) date_ = IsoDate(page_date_, "");
-  CiteByPageDate();
+  EndDiploma();
   // One organ, one name: "Direção" (the epígrafe) and "direção" ("São competências da
   // direção:") are the same unit, written as it is first written with a capital.
   std::map<std::string, std::string> unit_names;
@@ -150,11 +148,59 @@ ReadResult Parser::Parse(std::string_view content) {
   }
   for (auto& p : result_.paragraphs) {
     if (!p.unit.empty()) p.unit = unit_names[analysis::Fold(p.unit)];
+  }
+  return std::move(result_);
+}
+
+// Gives the records since the current diploma began its source, sumário (with the issuer) and
+// date; the records before its title (the end of a diploma the file does not open with) are
+// its too.
+void Parser::EndDiploma() {
+  if (!issuer_.empty()) summary_ = summary_.empty() ? issuer_ : summary_ + " (" + issuer_ + ")";
+  if (date_.empty() && !page_date_.empty()) date_ = IsoDate(page_date_, "");
+  CiteByPageDate();
+  for (std::size_t i = diploma_start_; i < result_.paragraphs.size(); ++i) {
+    Paragraph& p = result_.paragraphs[i];
     p.source = source_;
     p.summary = analysis::ClipUtf8(summary_, kMaxFieldBytes);
     p.date = date_;
   }
-  return std::move(result_);
+  diploma_start_ = result_.paragraphs.size();
+}
+
+// True if another diploma starts at line `i`: a DR page holds the end of one act and the start
+// of the next, each under its issuer in capitals ("FINANÇAS E AMBIENTE" / "Portaria n.º
+// 87/2018" / "de 28 de março"), so a copy of the pages holds both.
+bool Parser::NextDiplomaAt(const std::vector<Line>& lines, std::size_t i) const {
+  if (source_.empty() || i + 2 >= lines.size()) return false;
+  std::string issuer = StripEmphasis(lines[i].text);
+  if (!IsAllCaps(issuer) || issuer.size() > 80 || IsDigit(issuer[0])) return false;
+  std::string title = StripEmphasis(lines[i + 1].text);
+  std::string date = StripEmphasis(lines[i + 2].text);
+  if (title.size() > 100 || !IsDiplomaTitle(title) || !date.starts_with("de ") ||
+      date.size() > 40 || IsoDate(date, "2000").empty())
+    return false;
+  std::string cited = CitedTitle(TitleCase(title));
+  return !source_.starts_with(cited);
+}
+
+void Parser::StartNextDiploma(const std::string& issuer) {
+  Flush();
+  EndDiploma();
+  source_.clear();
+  summary_.clear();
+  date_.clear();
+  issuer_ = TitleCase(issuer);
+  summary_next_ = summary_open_ = summary_labelled_ = false;
+  divisions_.clear();
+  annex_.clear();
+  annex_label_.clear();
+  annex_count_ = 0;
+  awaiting_title_ = awaiting_epigraph_ = epigraph_open_ = false;
+  article_.clear();
+  epigraph_.clear();
+  prose_section_.clear();
+  mode_ = Mode::kFront;
 }
 
 void Parser::LineOf(const std::vector<Line>& lines, std::size_t* index) {
@@ -217,6 +263,7 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
   if (ParseDivision(plain, &level, &label, &rest)) return StartDivision(level, label, rest);
   if (ParseAnnex(plain, &label, &rest)) return StartAnnex(label, rest);
   if (source_.empty() && mode_ != Mode::kArticle && Title(lines, index)) return;
+  if (quoting_.empty() && NextDiplomaAt(lines, *index)) return StartNextDiploma(plain);
   // The citation again below a heading that gave it without its date ("# Portaria n.º
   // 105/2013 — …" / "Portaria n.º 105/2013" / "de 13 de março"): the title proper, dated.
   if (!source_.empty() && date_.empty() && mode_ != Mode::kArticle && plain == source_ &&

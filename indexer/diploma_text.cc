@@ -388,6 +388,13 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     }
   }
   if (n > 0) sweep(n - 1, -1);
+  // The DR's document code that ends an act, right above the next act's issuer in capitals
+  // ("111231519" / "FINANÇAS E AMBIENTE"): furniture, even where no page breaks there.
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    std::string_view code = Trim(raw[i].text);
+    if (code.size() == 9 && AllDigits(code) && diploma::IsAllCaps(Trim(raw[i + 1].text)))
+      drop[i] = true;
+  }
   // A Markdown file's front matter ("---" / "title: …" / "eli: …" / "---", as repositories of
   // the law in Markdown head each diploma): the diploma's metadata, which its text repeats.
   if (n > 1 && Trim(raw[0].text) == "---") {

@@ -34,7 +34,8 @@
 //   points each open a list of their own;
 // - markdown-repository-written.md: a diploma as repositories of the law in Markdown keep it
 //   (front matter, "# Portaria n.º … — subject", a note quoted below it, "###### Artigo 1.º —
-//   Epígrafe").
+//   Epígrafe");
+// - two-acts-written.md: DR pages that hold the end of one act and the start of the next.
 // That no word of them is lost is checked with the long fixtures' (diploma_reader_test.cc,
 // NoBodyWordIsLost).
 #include <map>
@@ -678,6 +679,25 @@ TEST(DiplomaReaderRegressionTest, ADiplomaAsAMarkdownRepositoryKeepsIt) {
   EXPECT_EQ(object.source, "Portaria n.º 78/2099, de 4 de março");
   EXPECT_EQ(object.summary, "");
   EXPECT_FALSE(Contains(Only(again, "definiu a missão").text, "Portaria n.º 78/2099"));
+}
+
+TEST(DiplomaReaderRegressionTest, TheNextActOnTheSamePagesIsADiplomaOfItsOwn) {
+  const ReadResult& r = Read("two-acts-written.md");
+  // The resolution's annex ends where the DR's document code and the next act's issuer stand.
+  const Paragraph& lighthouse = Only(r, "Farol do Cabo Espichel");
+  EXPECT_EQ(lighthouse.source, "Resolução do Conselho de Ministros n.º 40/2099");
+  EXPECT_FALSE(Contains(lighthouse.text, "123456789"));
+  EXPECT_FALSE(Contains(lighthouse.text, "MINISTÉRIO"));
+  // "MINISTÉRIO DAS PESCAS" / "Portaria n.º 88/2099" / "de 5 de maio": the portaria's records are
+  // its own, under its issuer.
+  const Paragraph& fees = Only(r, "fixa as taxas de farolagem");
+  EXPECT_EQ(fees.source, "Portaria n.º 88/2099, de 5 de maio");
+  EXPECT_EQ(fees.date, "2099-05-05");
+  EXPECT_EQ(fees.summary, "Ministério das Pescas");
+  EXPECT_EQ(fees.article, "1.º");
+  EXPECT_EQ(Only(r, "aprovou a lista dos faróis").source, "Portaria n.º 88/2099, de 5 de maio");
+  EXPECT_EQ(Only(r, "Aprovar a lista dos faróis").source,
+            "Resolução do Conselho de Ministros n.º 40/2099");
 }
 
 TEST(DiplomaReaderRegressionTest, ABodyLineAfterItsArticleKeepsItsFirstWords) {
