@@ -40,6 +40,7 @@
 // NoBodyWordIsLost).
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "gtest/gtest.h"
 #include "indexer/diploma.h"
@@ -52,6 +53,14 @@ namespace {
 using fixtures::Contains;
 using fixtures::Only;
 using fixtures::Read;
+
+// The record's place in its diploma: article, número and alínea ("" where it has none).
+void ExpectAt(const Paragraph& p, std::string_view article, std::string_view number,
+              std::string_view letter) {
+  EXPECT_EQ(p.article, article) << p.text;
+  EXPECT_EQ(p.number, number) << p.text;
+  EXPECT_EQ(p.letter, letter) << p.text;
+}
 
 TEST(DiplomaReaderRegressionTest, PortariaAlineasNameTheCentroInFull) {
   // The sentence's article is not part of the name ("O Centro Nacional de Pensões, …").
@@ -581,16 +590,13 @@ TEST(DiplomaReaderRegressionTest, UnitsInTheOldSpellingAndNumerosWithTheDashAgai
   // "Direcção de Serviços de …" (an epígrafe naming the unit, as spelt before 1990): every
   // paragraph of its article is the unit's, the número that defines it included.
   const Paragraph& defines = Only(r, "é o serviço responsável pela conservação");
-  EXPECT_EQ(defines.article, "1.º");
-  EXPECT_EQ(defines.number, "1");
+  ExpectAt(defines, "1.º", "1", "");
   EXPECT_TRUE(Contains(defines.unit, "Direcção de Serviços de Faróis e Balizagem"));
   const Paragraph& lamps = Only(r, "Substituir as lâmpadas");
-  EXPECT_EQ(lamps.number, "2");
-  EXPECT_EQ(lamps.letter, "b");
+  ExpectAt(lamps, "1.º", "2", "b");
   EXPECT_TRUE(Contains(lamps.unit, "Direcção de Serviços de Faróis e Balizagem"));
   const Paragraph& report = Only(r, "elabora um relatório anual");
-  EXPECT_EQ(report.article, "2.º");
-  EXPECT_EQ(report.number, "2");
+  ExpectAt(report, "2.º", "2", "");
   EXPECT_EQ(report.unit, "Inspecção de Navegação");
   EXPECT_FALSE(Contains(report.text, "2-"));
 }
@@ -609,8 +615,7 @@ TEST(DiplomaReaderRegressionTest, AnAnnexPastedAsOneLine) {
   EXPECT_EQ(nature.article, "2.º");
   EXPECT_TRUE(nature.text.starts_with("O GF")) << nature.text;
   const Paragraph& list = Only(r, "Publicar todos os anos a lista oficial");
-  EXPECT_EQ(list.article, "3.º");
-  EXPECT_EQ(list.letter, "b");
+  ExpectAt(list, "3.º", "", "b");
   EXPECT_EQ(list.unit, "Gabinete dos Faróis (GF)");
   EXPECT_TRUE(Contains(Only(r, "entra em vigor no dia seguinte").section, "Capítulo II"));
 }
@@ -620,14 +625,11 @@ TEST(DiplomaReaderRegressionTest, AnEuAnnexNumbersItsPointsAndRestartsTheirLists
   // "1. Obrigações dos SNSM" / "a) …" / "2. Atribuições dos SNSM" / "a) …": each point's
   // alíneas are its own, not the first list's going on.
   const Paragraph& faults = Only(r, "registar as avarias de cada farol");
-  EXPECT_EQ(faults.number, "1");
-  EXPECT_EQ(faults.letter, "b");
+  ExpectAt(faults, "", "1", "b");
   const Paragraph& ports = Only(r, "cooperar com as capitanias dos portos");
-  EXPECT_EQ(ports.number, "2");
-  EXPECT_EQ(ports.letter, "b");
+  ExpectAt(ports, "", "2", "b");
   const Paragraph& states = Only(r, "cooperar com os serviços dos outros");
-  EXPECT_EQ(states.number, "2");
-  EXPECT_EQ(states.letter, "ii");
+  ExpectAt(states, "", "2", "ii");
   EXPECT_FALSE(Contains(Only(r, "dispor de pessoal de piquete").text, "Atribuições"));
   // The annex's name goes on in its second line of capitals, and keeps its acronym.
   EXPECT_TRUE(Contains(faults.section,
@@ -663,8 +665,7 @@ TEST(DiplomaReaderRegressionTest, ADiplomaAsAMarkdownRepositoryKeepsIt) {
     EXPECT_EQ(p.summary, "Estrutura nuclear do Instituto dos Faróis");
   }
   const Paragraph& faults = Only(r, "Registar as avarias de cada farol");
-  EXPECT_EQ(faults.article, "1.º");
-  EXPECT_EQ(faults.letter, "b");
+  ExpectAt(faults, "1.º", "", "b");
   EXPECT_EQ(faults.section, "Artigo 1.º Direção de Serviços de Faróis");
   EXPECT_TRUE(Contains(faults.unit, "Direção de Serviços de Faróis"));
   // The citation repeated below the heading, as some of those files have it, dates it too; a
@@ -694,7 +695,7 @@ TEST(DiplomaReaderRegressionTest, TheNextActOnTheSamePagesIsADiplomaOfItsOwn) {
   EXPECT_EQ(fees.source, "Portaria n.º 88/2099, de 5 de maio");
   EXPECT_EQ(fees.date, "2099-05-05");
   EXPECT_EQ(fees.summary, "Ministério das Pescas");
-  EXPECT_EQ(fees.article, "1.º");
+  ExpectAt(fees, "1.º", "", "");
   EXPECT_EQ(Only(r, "aprovou a lista dos faróis").source, "Portaria n.º 88/2099, de 5 de maio");
   EXPECT_EQ(Only(r, "Aprovar a lista dos faróis").source,
             "Resolução do Conselho de Ministros n.º 40/2099");
