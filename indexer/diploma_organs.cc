@@ -564,6 +564,9 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     }
     if (name.find(' ') == std::string::npos) return;
     if (std::toupper(static_cast<unsigned char>(abbr[0])) != name[0]) return;
+    // A name found in a title of capitals ("… DOS SERVIÇOS NACIONAIS DE SINALIZAÇÃO MARÍTIMA
+    // (SNSM)") is written as a name: "Serviços Nacionais de Sinalização Marítima".
+    if (IsAllCaps(name)) name = TitleCase(name);
     found.emplace(std::move(abbr), std::move(name));
   };
   // "Name (ABBR)" and "Name (doravante ABBR)".

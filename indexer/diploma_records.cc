@@ -181,6 +181,15 @@ void Parser::Flush() {
     if (!item) {
       number_text = piece.text;
       list_organ = Resolve(diploma::CompetenceOrgan(piece.text));
+      // A point headed like an epígrafe, its list below it: "2. Atribuições das CSIRT" / "a) As
+      // atribuições … devem incluir:" / "i) monitorizar …" (an EU annex).
+      std::string_view head = piece.text;
+      bool heading = piece.kind == Piece::Kind::kNumber && head.size() < 100 &&
+                     head.find_first_of(".;:") == std::string_view::npos;
+      if (list_organ.empty() && heading &&
+          (head.starts_with("Atribuições ") || head.starts_with("Competências "))) {
+        list_organ = Resolve(diploma::EpigraphOrgan(head));
+      }
     }
     // A despacho's sub-números are the items of the número that introduces them: "1 — Delego
     // nos diretores regionais … competência para:" / "1.1 — Autorizar …".

@@ -631,6 +631,11 @@ TEST(DiplomaReaderRegressionTest, AnEuAnnexNumbersItsPointsAndRestartsTheirLists
   const Paragraph& states = Only(r, "cooperar com os serviços dos outros");
   ExpectAt(states, "", "2", "ii");
   EXPECT_FALSE(Contains(Only(r, "dispor de pessoal de piquete").text, "Atribuições"));
+  // "2. Atribuições dos SNSM", headed like an epígrafe, names the organ of its list, by the name
+  // the annex's title gives it in capitals, written as a name.
+  EXPECT_EQ(states.unit, "Serviços Nacionais de Sinalização Marítima (SNSM)");
+  EXPECT_EQ(ports.unit, "Serviços Nacionais de Sinalização Marítima (SNSM)");
+  EXPECT_EQ(faults.unit, "");
   // The annex's name goes on in its second line of capitals, and keeps its acronym.
   EXPECT_TRUE(Contains(faults.section,
                        "Anexo I Obrigações e Atribuições dos Serviços Nacionais de Sinalização "
