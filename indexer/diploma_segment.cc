@@ -275,7 +275,10 @@ class Segmenter {
     std::string value(rest.substr(0, j));
     bool intro = LastNonSpace(before) == ':';
     std::string next = NextLetter(letter_);
+    // Lists written before the 1990 agreement skip the letters the alphabet then lacked:
+    // "j)" -> "l)", "v)" -> "x)", "x)" -> "z)".
     bool letter_ok = value == next || (next == "k" && value == "l") ||
+                     (next == "w" && value == "x") || (next == "y" && value == "z") ||
                      (value == "a" && (intro || options_.outline));
     int r = RomanValue(value);
     bool roman_ok = r > 0 && r == sub_ + 1 && (sub_ > 0 || intro);

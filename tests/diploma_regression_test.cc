@@ -706,6 +706,25 @@ TEST(DiplomaReaderRegressionTest, TheNextActOnTheSamePagesIsADiplomaOfItsOwn) {
             "Resolução do Conselho de Ministros n.º 40/2099");
 }
 
+TEST(DiplomaReaderRegressionTest, AlineasSkipTheLettersTheOldAlphabetLacked) {
+  // "… v) …; x) …; z) …; aa) …" (the Constitution's art. 165.º): "x)" follows "v)", "z)"
+  // follows "x)", as "l)" follows "j)".
+  std::string text =
+      "Lei n.º 9/2099\nde 1 de julho\nArtigo 1.º\nCompetências\nCompete ao "
+      "Conselho dos Faróis:\n";
+  for (char c = 'a'; c <= 'z'; ++c) {
+    if (c == 'k' || c == 'w' || c == 'y') continue;
+    text += std::string(1, c) + ") Tratar dos faróis do grupo " + std::string(1, c) + ";\n";
+  }
+  text += "aa) Tratar dos faróis restantes.\n";
+  ReadResult r = ReadDiploma(text, "letters.md", "letters", {});
+  ExpectAt(Only(r, "faróis do grupo v;"), "1.º", "", "v");
+  ExpectAt(Only(r, "faróis do grupo x;"), "1.º", "", "x");
+  ExpectAt(Only(r, "faróis do grupo z;"), "1.º", "", "z");
+  ExpectAt(Only(r, "faróis restantes"), "1.º", "", "aa");
+  EXPECT_EQ(Only(r, "faróis do grupo x;").unit, "Conselho dos Faróis");
+}
+
 TEST(DiplomaReaderRegressionTest, ABodyLineAfterItsArticleKeepsItsFirstWords) {
   // A sentence right under "Artigo N.º" that opens with an article or a verb of law is text,
   // not an epígrafe run into it.
