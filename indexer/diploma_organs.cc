@@ -238,8 +238,16 @@ std::string CompetenceOrgan(std::string_view sentence) {
     bool to = (v == "ao" || v == "à" || v == "aos" || v == "às") && k > 1 &&
               Lower(w[k + 1]) != "qual" && Lower(w[k + 1]) != "quais" &&
               Trim(sentence).ends_with(":");
-    if (((k < 12 && Lower(w[k - 1]) == "que") || w[k - 1].ends_with(",")) &&
-        (IsCompetenceVerb(v) || to)) {
+    // "Na realização da política de ensino incumbe ao Estado:": the verb and its bearer after
+    // a short phrase that sets the scope, with no comma.
+    bool scoped = k < 12 && IsCompetenceVerb(v) && IsContraction(Lower(w[k + 1])) &&
+                  Trim(sentence).ends_with(":");
+    // "Para além do disposto no artigo 57.º do RGPD, a CNPD prossegue as seguintes atribuições:":
+    // the subject after the proviso's comma ("O X possui as seguintes …", below).
+    bool subject = w[k - 1].ends_with(",") && (v == "o" || v == "a" || v == "os" || v == "as");
+    if (((((k < 12 && Lower(w[k - 1]) == "que") || w[k - 1].ends_with(",")) &&
+          (IsCompetenceVerb(v) || to)) ||
+         scoped || subject)) {
       auto from = static_cast<std::size_t>(w[k].data() - unquoted.data());
       // Not every such verb names its organ next ("À AMA, I. P., compete ainda divulgar …").
       if (std::string organ = CompetenceOrgan(std::string_view(unquoted).substr(from));

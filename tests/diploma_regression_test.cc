@@ -725,6 +725,20 @@ TEST(DiplomaReaderRegressionTest, AlineasSkipTheLettersTheOldAlphabetLacked) {
   EXPECT_EQ(Only(r, "faróis do grupo x;").unit, "Conselho dos Faróis");
 }
 
+TEST(DiplomaReaderRegressionTest, TheBearerOfAListAfterAPhraseOfScopeOrAProviso) {
+  // The Constitution's "Na realização da política de ensino incumbe ao Estado:" and Lei
+  // 58/2019's "Para além do disposto no artigo 57.º do RGPD, a CNPD prossegue as seguintes
+  // atribuições:".
+  EXPECT_EQ(diploma::CompetenceOrgan("Na execução da política dos faróis incumbe ao Estado:"),
+            "Estado");
+  EXPECT_EQ(diploma::CompetenceOrgan("Para além do disposto no artigo 5.º, a Autoridade dos "
+                                     "Faróis prossegue as seguintes atribuições:"),
+            "Autoridade dos Faróis");
+  // No bearer: "Cabe recurso … das decisões:"; a subject that is given no list of its own.
+  EXPECT_EQ(diploma::CompetenceOrgan("Cabe recurso para o Tribunal dos Faróis das decisões:"), "");
+  EXPECT_EQ(diploma::CompetenceOrgan("Nos casos previstos no n.º 1, o pedido deve indicar:"), "");
+}
+
 TEST(DiplomaReaderRegressionTest, ABodyLineAfterItsArticleKeepsItsFirstWords) {
   // A sentence right under "Artigo N.º" that opens with an article or a verb of law is text,
   // not an epígrafe run into it.
