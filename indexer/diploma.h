@@ -70,6 +70,10 @@ bool IsAllCaps(std::string_view s);
 std::string TitleCase(std::string_view s);
 // "Artigo 72.º-A Epígrafe" -> label "72.º-A", rest "Epígrafe"; false for a reference at the
 // start of a line ("Artigo 5.º do Código …"), a quoted article ("«Artigo 22.º") or other text.
+// True if the last word of `title` is an article, preposition or conjunction: a title does not
+// end there, so its next line continues it ("… E CONDIÇÕES PARA A" / "PROTEÇÃO").
+bool EndsWithFunctionWord(std::string_view title);
+
 bool ParseArticle(std::string_view line, std::string* label, std::string* rest);
 // "CAPÍTULO II", "Secção I", "TÍTULO VII DISPOSIÇÕES GERAIS" -> level (Parte 0 … Subsecção 5),
 // label and the title's rest on the same line.

@@ -68,6 +68,16 @@ std::string TitleCase(std::string_view s) {
   return out;
 }
 
+bool EndsWithFunctionWord(std::string_view title) {
+  static constexpr std::string_view kWords[] = {
+      "a",  "o",   "as",  "os",   "de",  "da",   "do",   "das",   "dos",   "e",   "em", "na",
+      "no", "nas", "nos", "para", "por", "pela", "pelo", "pelas", "pelos", "com", "ao", "aos"};
+  std::size_t space = title.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  std::string last = analysis::Fold(title.substr(space + 1));
+  return std::find(std::begin(kWords), std::end(kWords), last) != std::end(kWords);
+}
+
 bool ParseArticle(std::string_view line, std::string* label, std::string* rest) {
   std::string_view s = line;
   if (s.starts_with("«")) return false;
