@@ -5,6 +5,7 @@
 #ifndef PORTARIA_INDEXER_DIPLOMA_H_
 #define PORTARIA_INDEXER_DIPLOMA_H_
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <string>
@@ -132,6 +133,9 @@ inline bool IsLetterAt(std::string_view s, std::size_t i) {
   return IsUpperAt(s, i) || IsLowerAt(s, i);
 }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
+}
 // True if s[end] is a '.' that ends a sentence's last word, not an abbreviation: three letters
 // or more before it ("careçam."), not "art." or "pág.".
 bool EndsWordOfSentence(std::string_view s, std::size_t end);

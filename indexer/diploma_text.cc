@@ -30,10 +30,6 @@ std::string_view Trim(std::string_view s) {
 
 namespace {
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
-}
-
 constexpr const char* kMonths[] = {"janeiro",  "fevereiro", "março",    "abril",
                                    "maio",     "junho",     "julho",    "agosto",
                                    "setembro", "outubro",   "novembro", "dezembro"};
@@ -196,12 +192,6 @@ std::vector<RawLine> SplitLines(std::string_view content) {
   return lines;
 }
 
-void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
-  for (std::size_t at = 0; (at = s->find(from, at)) != std::string::npos; at += to.size())
-    s->replace(at, from.size(), to);
-}
-
-// The last word of `s` (letters only) and the first of `t`.
 std::string LastWord(std::string_view s) {
   std::size_t i = s.size();
   while (i > 0 && (static_cast<unsigned char>(s[i - 1]) >= 0x80 ||
@@ -257,109 +247,6 @@ std::size_t SplitLine(std::vector<Line>* lines, std::size_t i, std::vector<std::
 }
 
 }  // namespace
-
-std::string MendLine(std::string_view line) {
-  std::string s(line);
-  // Consolidation notes: "**Alterações** Alterado pelo/a …" runs to the end of the line.
-  if (std::size_t at = s.find("**Alterações**"); at != std::string::npos) s.resize(at);
-  ReplaceAll(&s, "**LEGISLAÇÃO CONSOLIDADA**", "");
-  ReplaceAll(&s, "LEGISLAÇÃO CONSOLIDADA", "");
-  // EUR-Lex's consolidation markers: "►B", "▼M1" open the text of the act or of an amending
-  // act, "◄" closes an inserted passage.
-  for (std::string_view marker : {"►", "▼"}) {
-    for (std::size_t at; (at = s.find(marker)) != std::string::npos;) {
-      std::size_t end = at + marker.size();
-      if (end < s.size() && std::isupper(static_cast<unsigned char>(s[end]))) ++end;
-      while (end < s.size() && IsDigit(s[end])) ++end;
-      while (end < s.size() && s[end] == ' ') ++end;
-      s.erase(at, end - at);
-    }
-  }
-  ReplaceAll(&s, "◄", "");
-  // Footnote calls "(^1 )" and the caret of "n.o^ 1".
-  for (std::size_t at; (at = s.find("(^")) != std::string::npos;) {
-    std::size_t close = s.find(')', at);
-    if (close == std::string::npos || close - at > 8) break;
-    s.erase(at, close - at + 1);
-  }
-  ReplaceAll(&s, "^", "");
-  // The OJ PDF's footnote calls as some copies give them: "… mercado interno ( 1 )."
-  for (std::size_t at = 0; (at = s.find("( ", at)) != std::string::npos;) {
-    std::size_t close = s.find(" )", at);
-    if (close != std::string::npos && close > at + 2 && close - at <= 5 &&
-        AllDigits(std::string_view(s).substr(at + 2, close - at - 2))) {
-      std::size_t from = at > 0 && s[at - 1] == ' ' ? at - 1 : at;
-      s.erase(from, close + 2 - from);
-      at = from;
-    } else {
-      ++at;
-    }
-  }
-  ReplaceAll(&s, " n. os ", " n.os ");  // "n. os 1 e 2": the plural of an OCR "n.º"
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    // OCR ordinals: "17.o" / "25. o" / "n.o" / "N.o" -> "º" when no letter follows the o.
-    if (c == '.' && i > 0 && (IsDigit(s[i - 1]) || s[i - 1] == 'n' || s[i - 1] == 'N')) {
-      std::size_t j = i + 1;
-      if (j < s.size() && s[j] == ' ' && IsDigit(s[i - 1])) ++j;
-      if (j < s.size() && s[j] == 'o' && !IsLetterAt(s, j + 1) &&
-          !(j + 1 < s.size() && s[j + 1] == 's' && s[i - 1] != 'n')) {
-        bool name = s[i - 1] == 'n' || s[i - 1] == 'N';
-        if (!name || i < 2 || !IsLetterAt(s, i - 2)) {
-          out += ".º";
-          i = j;
-          continue;
-        }
-      }
-    }
-    // The DR's space before a hyphen ("aplica -se", "decreto -lei") and the OJ's doubled
-    // hyphen across a line ("Estados- -Membros").
-    if (c == ' ' && !out.empty() &&
-        (std::isalpha(static_cast<unsigned char>(out.back())) ||
-         static_cast<unsigned char>(out.back()) >= 0x80)) {
-      std::size_t j = i;
-      while (j < s.size() && s[j] == ' ') ++j;
-      if (j + 1 < s.size() && s[j] == '-' && IsLetterAt(s, j + 1)) {
-        i = j - 1;  // drop the spaces ("entende  -se"); the hyphen follows
-        continue;
-      }
-    }
-    if (c == '-' && i + 2 < s.size() && s[i + 1] == ' ' && s[i + 2] == '-' && i > 0 &&
-        IsLetterAt(s, i - 1)) {
-      out += '-';
-      i += 2;
-      continue;
-    }
-    // A sentence glued to the next where a copy lost the break between lines: "… da sua
-    // publicação.O Ministro …" (one word to the analyser, which keeps "U.E." whole).
-    bool lower_before =
-        !out.empty() && (IsLowerAt(out, out.size() - 1) ||
-                         (out.size() >= 2 && static_cast<unsigned char>(out.back()) >= 0x80 &&
-                          IsLowerAt(out, out.size() - 2)));
-    if (c == '.' && lower_before && i + 2 < s.size() && IsUpperAt(s, i + 1)) {
-      std::size_t after = i + 1 + (static_cast<unsigned char>(s[i + 1]) >= 0x80 ? 2 : 1);
-      if (after < s.size() && (s[after] == ' ' || IsLowerAt(s, after))) {
-        out += ". ";
-        continue;
-      }
-    }
-    out += c;
-  }
-  // Dot leaders of tables of contents and annex tables (". . . . ." or "......").
-  for (std::size_t at; (at = out.find(". . . ")) != std::string::npos;) {
-    std::size_t end = at;
-    while (end + 1 < out.size() && out[end] == '.' && out[end + 1] == ' ') end += 2;
-    out.replace(at, end - at, " ");
-  }
-  for (std::size_t at; (at = out.find("....")) != std::string::npos;) {
-    std::size_t end = at;
-    while (end < out.size() && out[end] == '.') ++end;
-    out.replace(at, end - at, " ");
-  }
-  return out;
-}
 
 bool IsPageHeader(std::string_view line) { return Classify(line) == Furniture::kStrong; }
 
