@@ -7,6 +7,7 @@
 #include "analysis/citation.h"
 #include "analysis/text.h"
 #include "indexer/diploma.h"
+#include "schema/features.h"
 #include "schema/record_codec.h"
 #include "schema/schema.h"
 #include "schema/terms.h"
@@ -179,10 +180,13 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   doc.add_value(schema::kSlotSource, p.source);
   doc.add_value(schema::kSlotLetter, p.letter);
   doc.add_value(schema::kSlotDate, p.date);
-  doc.add_value(schema::kSlotCollapse,
-                schema::HashHex((p.unit + '\x1f' + analysis::FoldAndStrip(p.text))));
+  std::string collapse = schema::HashHex(p.unit + '\x1f' + analysis::FoldAndStrip(p.text));
+  doc.add_value(schema::kSlotCollapse, collapse);
   doc.add_value(schema::kSlotDoc, p.doc);
   doc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(order));
+  doc.add_value(schema::kSlotFeatures,
+                schema::EncodeFeatures({p.id, p.doc, p.unit, p.source, std::move(collapse),
+                                        doc.get_value(schema::kSlotAnswerTypes), p.date}));
   return doc;
 }
 

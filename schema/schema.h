@@ -12,7 +12,7 @@
 
 namespace portaria::schema {
 
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // Term prefixes (Xapian conventions: upper-case prefixes, 'Q' for the unique id, 'Z' for stems,
 // 'X' for our own). Free-text prefixes hold analysis keys (see analysis/analyzer.h).
@@ -71,6 +71,7 @@ enum Slot : unsigned {
   kSlotDoc = 6,          // document key, for grouping one best paragraph per diploma
   kSlotOrder = 7,        // document order within the file, Xapian sortable_serialise'd
   kSlotAnswerTypes = 8,  // letters of the answer types the text gives (analysis/answer_type.h)
+  kSlotFeatures = 9,     // slots 0, 6, 1, 2, 5, 8 and 4 packed, for the second phase (features.h)
 };
 
 // Database metadata keys.

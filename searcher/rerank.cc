@@ -73,12 +73,12 @@ constexpr std::string_view kAgentPrepositions[] = {"por", "pelo", "pela", "pelos
 // Dia da Defesa Nacional?" because número 1 of the same article names the Dia da Defesa Nacional.
 // So a question word that another window paragraph of the article matches counts, for each of
 // its paragraphs, kArticleCredit of what it counts there. `credits` is candidates x words.
-void ArticleContext(const std::vector<std::string>& ids, std::size_t words,
+void ArticleContext(const std::vector<schema::Features>& features, std::size_t words,
                     std::vector<double>* credits) {
   constexpr double kArticleCredit = 0.5;
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_article;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    std::string_view scope = schema::ArticleScope(ids[i]);
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    std::string_view scope = schema::ArticleScope(features[i].id);
     if (!scope.empty()) by_article[scope].push_back(i);
   }
   std::vector<double> best(words);
@@ -218,25 +218,20 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   std::vector<std::size_t> order(docids.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](auto a, auto b) { return docids[a] < docids[b]; });
-  // The first phase read the ids of what it ranked; a listing's are read here.
-  bool have_ids = std::all_of(matches.begin(), matches.begin() + window,
-                              [](const Match& m) { return !m.id.empty(); });
-  std::vector<std::string> ids;
-  if (have_ids) {
-    for (std::size_t i = 0; i < window; ++i) ids.push_back(matches[i].id);
+  // Retrieval read the features of what it ranked; a listing's are read here.
+  std::vector<schema::Features> features(window);
+  bool have_features = std::all_of(matches.begin(), matches.begin() + window,
+                                   [](const Match& m) { return m.features.has_value(); });
+  if (have_features) {
+    for (std::size_t i = 0; i < window; ++i) features[i] = *matches[i].features;
   } else {
-    ids = ValuesOf(schema::kSlotId, docids, order);
+    features = FeaturesOf(docids, order);
   }
-  auto diplomas = ValuesOf(schema::kSlotDoc, docids, order);
-  std::vector<std::string> unit_of, types;
-  if (plan.who || plan.words >= 2) unit_of = ValuesOf(schema::kSlotUnit, docids, order);
   std::unordered_map<std::string, bool> named;  // unit -> the question names it
-  if (!plan.answer_types.empty() || plan.who)
-    types = ValuesOf(schema::kSlotAnswerTypes, docids, order);
   std::vector<double> credits;
   if (plan.ranked && plan.words > 0) {
     credits = WordCredits(docids, order, plan);
-    ArticleContext(ids, plan.words, &credits);
+    ArticleContext(features, plan.words, &credits);
   }
   // The question's words that some candidate matches: a word none of them holds ("piquemos",
   // "farto", "emigrado") tells them apart no more than it tells the law apart, and counted in
@@ -251,8 +246,6 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   std::vector<bool> object;
   if (!plan.term_words.contains(schema::Term(schema::kAnyFieldPrefix, kObjectKey)))
     object = HoldersOf(object_term, docids, order);
-  std::vector<std::string> dates;
-  if (!plan.year.empty()) dates = ValuesOf(schema::kSlotDate, docids, order);
   // "quem promulga as leis?": the competences that open with one of the question's verbs, or
   // with the law's word for it ("quem escolhe…?" -> "Nomear…").
   std::vector<bool> does(docids.size(), false);
@@ -269,19 +262,20 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     if (!negated.empty() && negated[i]) c.score *= kNegationBoost;
-    c.id = std::move(ids[i]);
-    c.diploma = std::move(diplomas[i]);
+    const schema::Features& f = features[i];
+    c.id = f.id;
+    c.diploma = f.doc;
     if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan, seen);
     if (plan.who) {
-      if (!unit_of[i].empty()) {
+      if (!f.unit.empty()) {
         c.score *= kWhoUnitBoost;
-      } else if (types[i].find(analysis::kAnswerResponsible) != std::string::npos) {
+      } else if (f.answer_types.find(analysis::kAnswerResponsible) != std::string::npos) {
         c.score *= kWhoChargedBoost;
       }
     }
     if (preamble[i]) c.score *= kPreambleWeight;
     if (!object.empty() && object[i]) c.score *= kObjectWeight;
-    if (!dates.empty() && dates[i].starts_with(plan.year)) c.score *= kYearBoost;
+    if (!plan.year.empty() && f.date.starts_with(plan.year)) c.score *= kYearBoost;
     if (plan.variety != analysis::Variety::kUnknown) {
       analysis::Variety written = analysis::DocumentVariety(c.diploma);
       if (written != analysis::Variety::kUnknown && written != plan.variety)
@@ -291,13 +285,14 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     if (!agent.empty() && agent[i] && !does[i]) c.score *= kAgentBoost;
     // The organ named is what the question is about ("o que faz o conselho X?"); when it asks
     // for an amount or a time limit in so many words, the organ is only where to look.
-    if (!plan.asks_agent && plan.asked_types.empty() && !unit_of.empty() && !unit_of[i].empty()) {
-      auto [it, fresh] = named.try_emplace(unit_of[i], false);
-      if (fresh) it->second = NamesUnit(unit_of[i], plan);
+    if (!plan.asks_agent && plan.asked_types.empty() && (plan.who || plan.words >= 2) &&
+        !f.unit.empty()) {
+      auto [it, fresh] = named.try_emplace(f.unit, false);
+      if (fresh) it->second = NamesUnit(f.unit, plan);
       if (it->second) c.score *= kNamedUnitBoost;
     }
     for (char type : plan.answer_types) {
-      if (types[i].find(type) == std::string::npos) continue;
+      if (f.answer_types.find(type) == std::string::npos) continue;
       bool asked = plan.asked_types.find(type) != std::string::npos;
       if (type == analysis::kAnswerRule) {
         // However it is asked; but "durante quanto tempo pode…?" asks for a time limit, and its
@@ -309,7 +304,7 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
       if (type == analysis::kAnswerDefinition && DefinesQuestionTerm(c.docid, plan))
         c.score *= kDefinedTermBoost;
       if (type == analysis::kAnswerCompetence &&
-          types[i].find(analysis::kAnswerList) != std::string::npos)
+          f.answer_types.find(analysis::kAnswerList) != std::string::npos)
         c.score *= kCompetenceIntroBoost;
     }
     if (!plan.wordings.empty() && !credits.empty()) {
@@ -549,18 +544,18 @@ std::vector<double> Reranker::WordCredits(const std::vector<Xapian::docid>& doci
   return matched;
 }
 
-// The values in `slot` of `docids`, read as one value stream in docid order (`order`).
-std::vector<std::string> Reranker::ValuesOf(Xapian::valueno slot,
-                                            const std::vector<Xapian::docid>& docids,
-                                            const std::vector<std::size_t>& order) {
-  std::vector<std::string> values(docids.size());
-  Xapian::ValueIterator v = db_.valuestream_begin(slot), end = db_.valuestream_end(slot);
+// The packed features of `docids`, read as one value stream in docid order (`order`).
+std::vector<schema::Features> Reranker::FeaturesOf(const std::vector<Xapian::docid>& docids,
+                                                   const std::vector<std::size_t>& order) {
+  std::vector<schema::Features> features(docids.size());
+  Xapian::ValueIterator v = db_.valuestream_begin(schema::kSlotFeatures);
+  const Xapian::ValueIterator end = db_.valuestream_end(schema::kSlotFeatures);
   for (std::size_t i : order) {
     if (v == end) break;
     v.skip_to(docids[i]);
-    if (v != end && v.get_docid() == docids[i]) values[i] = *v;
+    if (v != end && v.get_docid() == docids[i]) schema::DecodeFeatures(*v, &features[i]);
   }
-  return values;
+  return features;
 }
 
 }  // namespace portaria::searcher

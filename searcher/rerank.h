@@ -17,6 +17,7 @@
 
 #include "analysis/analyzer.h"
 #include "portaria/record.h"
+#include "schema/features.h"
 #include "searcher/plan.h"
 #include "searcher/retrieve.h"
 
@@ -55,8 +56,8 @@ class Reranker {
                                const std::vector<std::size_t>& order, const QueryPlan& plan);
   std::vector<double> WordCredits(const std::vector<Xapian::docid>& docids,
                                   const std::vector<std::size_t>& order, const QueryPlan& plan);
-  std::vector<std::string> ValuesOf(Xapian::valueno slot, const std::vector<Xapian::docid>& docids,
-                                    const std::vector<std::size_t>& order);
+  std::vector<schema::Features> FeaturesOf(const std::vector<Xapian::docid>& docids,
+                                           const std::vector<std::size_t>& order);
 
   const Xapian::Database& db_;
   analysis::Analyzer& analyzer_;

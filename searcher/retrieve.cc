@@ -89,7 +89,7 @@ void ListByDiploma(const Xapian::Database& db, const QueryPlan& plan, std::size_
     return std::tie(a.doc, a.order, a.id) < std::tie(b.doc, b.order, b.id);
   });
   if (listed.size() > depth) listed.resize(depth);
-  for (const auto& l : listed) retrieval->matches.push_back({l.docid, 0.0, {}});
+  for (const auto& l : listed) retrieval->matches.push_back({l.docid, 0.0, {}, std::nullopt});
 }
 
 // A pure listing (filters only), in document order: every match is listed and counted.
@@ -117,7 +117,8 @@ void List(const Xapian::Database& db, const QueryPlan& plan, std::size_t depth,
   // documents that reached the result heap it guesses how many identical paragraphs collapse
   // (1100 for 688 paragraphs on corpus + br-akn).
   retrieval->total = mset.get_matches_lower_bound();
-  for (auto it = mset.begin(); it != mset.end(); ++it) retrieval->matches.push_back({*it, 0.0, {}});
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    retrieval->matches.push_back({*it, 0.0, {}, std::nullopt});
   Count(units, sources, retrieval);
 }
 
@@ -143,39 +144,60 @@ void CountAll(const Xapian::Database& db, const QueryPlan& plan, bool group, Ret
   Count(units, sources, retrieval);
 }
 
+// The first phase's result: its paragraphs, best weight first (ties by id), and the MSet with
+// Xapian's bounds.
+struct FirstPhase {
+  std::vector<std::pair<Xapian::docid, double>> best;
+  Xapian::MSet mset;
+};
+
 // The first phase: the plan's prunable query for its best `count` matches. Xapian may skip
 // paragraphs that cannot reach them (check_at_least 0), so the cost follows the top, not the
 // number of matches. The query holds no OP_MAX: pruning one under an OR crashes Xapian 1.4.22.
 // Without `collapse`, identical paragraphs are left for Distinct(): collapsing here makes Xapian
 // read the collapse value of every paragraph it weighs and prune less, which was half of this
-// phase's time at 100k paragraphs (14.5 -> 7.2 ms at the median).
-Xapian::MSet Candidates(const Xapian::Database& db, const Xapian::Query& query, std::size_t count,
-                        bool group, bool collapse) {
+// phase's time at 100k paragraphs (14.5 -> 7.2 ms at the median). Ties stay broken by id, though
+// reading the sort key costs Xapian about 8 % of a query at 100k paragraphs: ties by docid would
+// make different paragraphs candidates on one database and on shards, and in the synthetic
+// corpus of bench/ nearly half the questions tie at the window's edge.
+FirstPhase Candidates(const Xapian::Database& db, const Xapian::Query& query, std::size_t count,
+                      bool group, bool collapse) {
   Xapian::Enquire enquire = RankedEnquire(db, query, group);
   if (!collapse) enquire.set_collapse_key(Xapian::BAD_VALUENO);
-  return enquire.get_mset(0, count, Xapian::doccount{0});
+  FirstPhase first;
+  first.mset = enquire.get_mset(0, count, Xapian::doccount{0});
+  for (auto it = first.mset.begin(); it != first.mset.end(); ++it)
+    first.best.emplace_back(*it, it.get_weight());
+  return first;
+}
+
+// The packed features (kSlotFeatures) of `docids`, read as one value stream in docid order, one
+// skip each: a paragraph's own look-up would cost a B-tree search, and every other slot one more.
+std::unordered_map<Xapian::docid, schema::Features> ReadFeatures(
+    const Xapian::Database& db, std::vector<Xapian::docid> docids) {
+  std::sort(docids.begin(), docids.end());
+  std::unordered_map<Xapian::docid, schema::Features> features;
+  auto value = db.valuestream_begin(schema::kSlotFeatures);
+  const auto end = db.valuestream_end(schema::kSlotFeatures);
+  for (Xapian::docid docid : docids) {
+    if (value == end) break;
+    value.skip_to(docid);
+    if (value != end && value.get_docid() == docid)
+      schema::DecodeFeatures(*value, &features[docid]);
+  }
+  return features;
 }
 
 // `order` less identical paragraphs (the same collapse key): the first of each stays; in the
-// first phase's order (best weight, ties by id) that is the one Xapian's collapsing keeps. The
-// keys are read in docid order from the value stream, one skip each.
-std::vector<Xapian::docid> Distinct(const Xapian::Database& db,
-                                    const std::vector<Xapian::docid>& order) {
-  std::vector<Xapian::docid> ascending = order;
-  std::sort(ascending.begin(), ascending.end());
-  std::unordered_map<Xapian::docid, std::string> keys;
-  auto value = db.valuestream_begin(schema::kSlotCollapse);
-  const auto end = db.valuestream_end(schema::kSlotCollapse);
-  for (Xapian::docid docid : ascending) {
-    if (value == end) break;
-    value.skip_to(docid);
-    if (value != end && value.get_docid() == docid) keys[docid] = *value;
-  }
+// first phase's order (best weight, ties by id) that is the one Xapian's collapsing keeps.
+std::vector<Xapian::docid> Distinct(
+    const std::vector<Xapian::docid>& order,
+    const std::unordered_map<Xapian::docid, schema::Features>& features) {
   std::unordered_set<std::string> seen;
   std::vector<Xapian::docid> kept;
   for (Xapian::docid docid : order) {
-    auto key = keys.find(docid);
-    if (key == keys.end() || seen.insert(key->second).second) kept.push_back(docid);
+    auto f = features.find(docid);
+    if (f == features.end() || seen.insert(f->second.collapse).second) kept.push_back(docid);
   }
   return kept;
 }
@@ -213,9 +235,10 @@ class DocidSource : public Xapian::PostingSource {
 // skipping, whatever the index's size. Each pass asks for every paragraph of the window, so its
 // result heap never fills and nothing is pruned. The order of adjacent words is read from the
 // positions of the paragraphs that hold both. The facets count the window. `ids` maps its docids
-// to their ids.
+// to their ids, `features` to their features.
 void Rescore(const Xapian::Database& db, const QueryPlan& plan,
-             const std::unordered_map<Xapian::docid, std::string>& ids, bool by_docid,
+             const std::unordered_map<Xapian::docid, std::string>& ids,
+             const std::unordered_map<Xapian::docid, schema::Features>& features, bool by_docid,
              Retrieval* retrieval) {
   Xapian::Query only;
   if (by_docid) {
@@ -235,13 +258,16 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan,
     return enquire->get_mset(0, n, n);
   };
   Xapian::Enquire enquire = Bm25Enquire(db, plan.query);
-  Xapian::ValueCountMatchSpy units(schema::kSlotUnit), sources(schema::kSlotSource);
-  enquire.add_matchspy(&units);
-  enquire.add_matchspy(&sources);
   Xapian::MSet scored = pass(plan.query, &enquire);
-  for (auto it = scored.begin(); it != scored.end(); ++it) weights[*it] += it.get_weight();
-  Count(units, sources, retrieval);
-  enquire.clear_matchspies();
+  // The facets of what the pass matched, as a value-count spy would count them (empty values
+  // left out), from the features already read rather than two more value look-ups each.
+  for (auto it = scored.begin(); it != scored.end(); ++it) {
+    weights[*it] += it.get_weight();
+    auto f = features.find(*it);
+    if (f == features.end()) continue;
+    if (!f->second.unit.empty()) ++retrieval->units[f->second.unit];
+    if (!f->second.source.empty()) ++retrieval->sources[f->second.source];
+  }
   // Each pair of adjacent question words adds its best field's weight, where the paragraph has
   // them in that order and as close.
   for (const auto& pair : plan.adjacent) {
@@ -260,7 +286,11 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan,
   }
   std::vector<Match> ranked;
   ranked.reserve(weights.size());
-  for (const auto& [docid, weight] : weights) ranked.push_back({docid, weight, ids.at(docid)});
+  for (const auto& [docid, weight] : weights) {
+    auto f = features.find(docid);
+    ranked.push_back({docid, weight, ids.at(docid),
+                      f == features.end() ? std::nullopt : std::optional(f->second)});
+  }
   auto best_first = [&](const Match& a, const Match& b) {
     return a.weight != b.weight ? a.weight > b.weight : ids.at(a.docid) < ids.at(b.docid);
   };
@@ -283,12 +313,12 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
   // Grouping by diploma collapses in the first phase, where it decides which paragraphs are
   // candidates at all.
   bool collapsed = group;
-  Xapian::MSet candidates = Candidates(db, plan.candidate_query, count, group, collapsed);
+  FirstPhase candidates = Candidates(db, plan.candidate_query, count, group, collapsed);
   // A question that asks for a kind of answer ("o que é…", "qual o prazo…") also gets the best
   // paragraphs of that kind into the window: the second phase prefers them, and the first
   // phase's words alone can leave the definition asked for far down (a word defined once and
   // used everywhere). Not when grouping, where one paragraph stands for its diploma.
-  Xapian::MSet typed;
+  FirstPhase typed;
   if (!group) {
     std::vector<Xapian::Query> types;
     for (char type : plan.answer_types) {
@@ -303,37 +333,46 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
                      kTypedWindow, group, false);
     }
   }
-  // The window's paragraphs, then the rest, each in the first phase's order.
+  // The window's paragraphs, then the rest, each in the first phase's order; and the features
+  // of all of them, read once.
+  std::unordered_map<Xapian::docid, schema::Features> features;
   auto ordered = [&]() {
+    std::vector<Xapian::docid> all;
+    for (const FirstPhase* first : {&candidates, &typed}) {
+      for (const auto& b : first->best) all.push_back(b.first);
+    }
+    features = ReadFeatures(db, std::move(all));
+
     std::vector<Xapian::docid> order;
     std::unordered_set<Xapian::docid> seen;
     auto add = [&](Xapian::docid docid) {
       if (seen.insert(docid).second) order.push_back(docid);
     };
-    for (auto it = candidates.begin(); it != candidates.end() && it.get_rank() < window; ++it)
-      add(*it);
-    for (Xapian::docid docid : typed) add(docid);
+    for (std::size_t i = 0; i < candidates.best.size() && i < window; ++i)
+      add(candidates.best[i].first);
+    for (const auto& t : typed.best) add(t.first);
     std::size_t in_window = order.size();
-    for (Xapian::docid docid : candidates) add(docid);
+    for (const auto& c : candidates.best) add(c.first);
     return std::pair{order, in_window};
   };
   auto [order, in_window] = ordered();
-  std::vector<Xapian::docid> kept = collapsed ? order : Distinct(db, order);
-  if (!collapsed && kept.size() < wanted && candidates.size() == count) {
+  std::vector<Xapian::docid> kept = collapsed ? order : Distinct(order, features);
+  if (!collapsed && kept.size() < wanted && candidates.best.size() == count) {
     // So many identical paragraphs that the page cannot be filled, and there are more matches:
     // the first phase again, collapsing as it goes. Its best paragraphs are those kept above,
     // the same of each identical set.
     collapsed = true;
     candidates = Candidates(db, plan.candidate_query, count, group, collapsed);
     std::tie(order, in_window) = ordered();
-    kept = Distinct(db, order);
+    kept = Distinct(order, features);
   }
-  std::unordered_map<Xapian::docid, std::string> ids;  // the sort key is the id (kSlotId)
+  std::unordered_map<Xapian::docid, std::string> ids;
   std::unordered_map<Xapian::docid, double> first_weights;
-  for (const Xapian::MSet* mset : {&typed, &candidates}) {
-    for (auto it = mset->begin(); it != mset->end(); ++it) {
-      ids[*it] = it.get_sort_key();
-      first_weights[*it] = it.get_weight();
+  for (const FirstPhase* first : {&typed, &candidates}) {
+    for (const auto& [docid, weight] : first->best) {
+      auto f = features.find(docid);
+      ids[docid] = f == features.end() ? std::string() : f->second.id;
+      first_weights[docid] = weight;
     }
   }
   std::unordered_set<Xapian::docid> window_docids(order.begin(), order.begin() + in_window);
@@ -347,25 +386,25 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
     }
   }
   try {
-    Rescore(db, plan, scored, db.size() == 1, &retrieval);
+    Rescore(db, plan, scored, features, db.size() == 1, &retrieval);
   } catch (const Xapian::UnimplementedError&) {
     // One remote database: it cannot run the candidates' posting source, so use their ids.
     retrieval = Retrieval();
-    Rescore(db, plan, scored, false, &retrieval);
+    Rescore(db, plan, scored, features, false, &retrieval);
   }
   retrieval.window = retrieval.matches.size();
   // Past the window the first phase's order stands (the second phase keeps it too).
   for (Xapian::docid docid : past)
-    retrieval.matches.push_back({docid, first_weights[docid], ids[docid]});
-  retrieval.total = candidates.get_matches_estimated();
+    retrieval.matches.push_back({docid, first_weights[docid], ids[docid], std::nullopt});
+  retrieval.total = candidates.mset.get_matches_estimated();
   // Xapian's bounds count what its matching collapsed; uncollapsed they count identical
   // paragraphs apart, and only CountAll below is exact.
-  retrieval.total_exact =
-      collapsed && candidates.get_matches_lower_bound() == candidates.get_matches_upper_bound();
+  retrieval.total_exact = collapsed && candidates.mset.get_matches_lower_bound() ==
+                                           candidates.mset.get_matches_upper_bound();
   // The facets counted the candidates; when they are every match, counting them all again is
   // cheap and gives the exact figures (collapsed as the result list is).
   retrieval.facets_exact = false;
-  if (exact_counts || candidates.get_matches_upper_bound() <= candidates.size()) {
+  if (exact_counts || candidates.mset.get_matches_upper_bound() <= candidates.best.size()) {
     CountAll(db, plan, group, &retrieval);
   }
   return retrieval;

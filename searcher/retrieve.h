@@ -18,9 +18,11 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "schema/features.h"
 #include "searcher/plan.h"
 
 namespace portaria::searcher {
@@ -36,6 +38,9 @@ struct Match {
   // Its id, where the first phase read it (the sort key of a ranked match), so that the second
   // phase need not read it again; empty in a pure listing.
   std::string id;
+  // Its packed features (schema/features.h), where retrieval read them (the window of a ranked
+  // query), so that the second phase need not read them again; none in a pure listing.
+  std::optional<schema::Features> features;
 };
 
 struct Retrieval {
