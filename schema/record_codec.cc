@@ -36,9 +36,15 @@ std::string EncodeRecord(const Paragraph& paragraph) {
 bool DecodeRecord(const std::string& data, Paragraph* paragraph) {
   auto j = nlohmann::json::parse(data, nullptr, false);
   if (!j.is_object()) return false;
+  // Every field is set, an absent one to empty (EncodeRecord leaves empty ones out): a
+  // Paragraph decoded into again must not keep the last record's context or headings.
   for (const auto& f : kFields) {
     auto it = j.find(f.name);
-    if (it != j.end() && it->is_string()) paragraph->*f.member = it->get<std::string>();
+    if (it != j.end() && it->is_string()) {
+      paragraph->*f.member = it->get<std::string>();
+    } else {
+      (paragraph->*f.member).clear();
+    }
   }
   return true;
 }

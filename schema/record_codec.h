@@ -10,7 +10,8 @@
 namespace portaria::schema {
 
 std::string EncodeRecord(const Paragraph& paragraph);
-// Returns false (leaving *paragraph partly filled) if `data` is not a record object.
+// Sets every field of *paragraph from `data`, a field the record leaves out to empty. Returns
+// false (leaving *paragraph as it was) if `data` is not a record object.
 bool DecodeRecord(const std::string& data, Paragraph* paragraph);
 
 }  // namespace portaria::schema

@@ -209,6 +209,7 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   // Only the window is re-ranked; a longer page gets what lies past it in the first phase's
   // order. So the window is the same whatever page is asked for, and paging is consistent.
   window = plan.ranked ? std::min(matches.size(), window) : matches.size();
+  record_of_ = 0;  // the database may have been reopened since: docids name other paragraphs
   std::vector<Xapian::docid> docids;
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < window; ++i) {
@@ -429,10 +430,9 @@ bool Reranker::NamesUnit(const std::string& unit, const QueryPlan& plan) {
 // deficiência") is not it. Reads the stored text, so only for definitions the question asks
 // for.
 bool Reranker::DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan) {
-  Paragraph p;
-  if (!schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(), &p))
-    return false;
-  std::string_view term = DefinedTerm(p.text);
+  const Paragraph* p = Record(docid);
+  if (p == nullptr) return false;
+  std::string_view term = DefinedTerm(p->text);
   if (term.empty()) return false;
   analyzer_.Analyze(term, &unit_tokens_);
   std::vector<bool> asked(plan.word_keys.size(), false);
@@ -454,11 +454,9 @@ bool Reranker::DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan) {
 // ("230 Deputados", "o máximo de duzentos e trinta Deputados", "3 (três) membros", "pelo menos
 // 12 caracteres"). Reads the stored text, so only for the candidates that hold the word.
 bool Reranker::WritesCount(Xapian::docid docid, const QueryPlan& plan) {
-  if (!schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(),
-                            &record_)) {
-    return false;
-  }
-  analyzer_.Analyze(record_.text, &unit_tokens_);
+  const Paragraph* p = Record(docid);
+  if (p == nullptr) return false;
+  analyzer_.Analyze(p->text, &unit_tokens_);
   const auto& counted = plan.word_keys[plan.focus_word];
   for (std::size_t i = 1; i < unit_tokens_.size(); ++i) {
     const auto& keys = unit_tokens_[i].keys;
@@ -473,6 +471,15 @@ bool Reranker::WritesCount(Xapian::docid docid, const QueryPlan& plan) {
     }
   }
   return false;
+}
+
+const Paragraph* Reranker::Record(Xapian::docid docid) {
+  if (docid != record_of_) {
+    record_of_ = docid;
+    record_ok_ = schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(),
+                                      &record_);
+  }
+  return record_ok_ ? &record_ : nullptr;
 }
 
 // Which of `docids` hold `term`: one walk of its posting list in docid order (`order`).
@@ -498,12 +505,13 @@ double Reranker::Wording(Xapian::docid docid, const double* matched, const Query
     possible |= matched[wording.first_word] == 1.0 && matched[wording.first_word + 1] == 1.0;
   }
   if (!possible) return 1.0;
-  schema::DecodeRecord(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data(), &record_);
+  const Paragraph* p = Record(docid);
+  if (p == nullptr) return 1.0;
   // The paragraph's own words, and the words it stands under: its list intro, headings and
   // the diploma's ementa name what an alínea only refers to ("Têm legitimidade para requerer
   // este procedimento" under an ementa about "mudança de sexo").
-  std::string text = analysis::FoldAndStrip(record_.text + "\n" + record_.context + "\n" +
-                                            record_.section + "\n" + record_.summary);
+  std::string text =
+      analysis::FoldAndStrip(p->text + "\n" + p->context + "\n" + p->section + "\n" + p->summary);
   auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
   std::size_t found = 0;
   for (const auto& [wording, first_word] : plan.wordings) {

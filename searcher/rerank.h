@@ -63,7 +63,12 @@ class Reranker {
   analysis::Analyzer& analyzer_;
   // Scratch for NamesUnit(), DefinesQuestionTerm(), WritesCount().
   std::vector<analysis::Token> unit_tokens_;
-  Paragraph record_;  // scratch for Wording(), WritesCount()
+  // The stored record of `docid`, decoded once for every signal of the candidate that reads
+  // it (the candidates are scored one after another); nullptr if it does not decode.
+  const Paragraph* Record(Xapian::docid docid);
+  Paragraph record_;             // Record()'s last
+  Xapian::docid record_of_ = 0;  // whose record_ is; 0: none (reset by each Rerank())
+  bool record_ok_ = false;
   // Per unit name, its content words' keys (NamesUnit()), kept across questions.
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> unit_words_;
 };

@@ -30,6 +30,8 @@ struct Paragraph {
   std::string date;  // ISO date of the diploma or page, "YYYY-MM-DD"; empty if unknown
   std::string doc;   // key of the document (diploma) it belongs to, used for grouping
   std::string file;  // path of the file it was read from (informational)
+
+  bool operator==(const Paragraph&) const = default;
 };
 
 }  // namespace portaria
