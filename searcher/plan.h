@@ -134,6 +134,7 @@ class QueryPlanner {
   const Xapian::Database& db_;
   analysis::Analyzer& analyzer_;
   std::vector<analysis::Token> tokens_, fix_tokens_;  // scratch: reused, not reallocated
+  bool exact_forms_first_ = false;  // the first phase weighs words' exact forms (grouping)
 };
 
 // `q` with its weights multiplied by `factor` (OP_SCALE_WEIGHT).
