@@ -58,6 +58,18 @@ bool IsPenaltyWord(std::string_view w) {
 
 }  // namespace
 
+std::size_t DefiningCopula(std::string_view text, const std::vector<Token>& tokens) {
+  if (tokens.size() <= 3 || !OneOf(tokens[0].surface, {"o", "a", "os", "as"})) return 0;
+  for (std::size_t i = 2; i < tokens.size() - 1 && i <= 7; ++i) {
+    // The accented verb is read from the text: folded, "é" is the conjunction "e".
+    std::string_view word = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    if (word != "é" && word != "são") continue;
+    bool clause = text.substr(0, tokens[i].begin).find_first_of(",;:(") != std::string_view::npos;
+    return !clause && OneOf(tokens[i + 1].surface, {"o", "a", "os", "as", "um", "uma"}) ? i : 0;
+  }
+  return 0;
+}
+
 std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens) {
   bool definition = false, duration = false, amount = false, penalty = false, contact = false,
        entitled = false, responsible = false, rule = false;
@@ -104,22 +116,10 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
       definition = true;
     }
   }
-  // A definition by its copula: the paragraph opens with what it defines, a short noun phrase,
-  // then "é"/"são" and an article ("O Governo é o órgão de condução da política geral do país",
-  // "A CMD é um sistema multifator de autenticação"). The accented verb is read from the text:
-  // folded, "é" is the conjunction "e".
-  if (tokens.size() > 3 && OneOf(tokens[0].surface, {"o", "a", "os", "as"})) {
-    for (std::size_t i = 2; i < tokens.size() - 1 && i <= 7; ++i) {
-      std::string_view word = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-      if (word != "é" && word != "são") continue;
-      bool clause = text.substr(0, tokens[i].begin).find_first_of(",;:(") != std::string_view::npos;
-      if (!clause && OneOf(tokens[i + 1].surface, {"o", "a", "os", "as", "um", "uma"})) {
-        definition = true;
-        // "O CNCS é a Autoridade Nacional de Certificação…": it names who acts.
-        if (i + 2 < tokens.size() && IsBodyNoun(tokens[i + 2].surface)) responsible = true;
-      }
-      break;
-    }
+  if (std::size_t copula = DefiningCopula(text, tokens)) {
+    definition = true;
+    // "O CNCS é a Autoridade Nacional de Certificação…": it names who acts.
+    if (copula + 2 < tokens.size() && IsBodyNoun(tokens[copula + 2].surface)) responsible = true;
   }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::string_view w = tokens[i].surface;

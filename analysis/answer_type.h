@@ -41,6 +41,13 @@ inline constexpr char kAnswerList = 'l';
 // string of the letters above ("dt").
 std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens);
 
+// A definition by its copula: the paragraph opens with an article and what it defines, a short
+// noun phrase (at most six words, no clause), then "é"/"são" and an article ("O Governo é o órgão
+// de condução da política geral do país", "A CMD é um sistema multifator de autenticação").
+// Returns the copula's index in `tokens` (from Analyzer::Analyze on `text`), so the term defined
+// is tokens [1, index); 0 if the paragraph does not open so.
+std::size_t DefiningCopula(std::string_view text, const std::vector<Token>& tokens);
+
 // Whether `folded` (a token's surface, folded) is a cardinal number written as a word, as laws
 // write them out in both varieties ("cinco", "duzentos", "dezasseis", "dezesseis").
 bool IsNumberWord(std::string_view folded);

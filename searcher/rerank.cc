@@ -105,7 +105,9 @@ void ArticleContext(const std::vector<schema::Features>& features, std::size_t w
 //    "Entende-se em legítima defesa quem …", up to the word that opens what the term is (an
 //    article, a demonstrative, "qualquer") or a comma; but "considera-se também em legítima
 //    defesa o agente …" extends a definition given elsewhere, and is not the definition;
-//  - before the copula that opens the paragraph: "O Governo é o órgão de condução …".
+//  - before the copula that opens the paragraph: "O Governo é o órgão de condução …", which
+//    the index's analysis finds (analysis::DefiningCopula) and DefinesQuestionTerm() reads.
+// The first two are read from the text here.
 std::string_view DefinedTerm(std::string_view text) {
   constexpr std::string_view kOpen = "«", kClose = "»";
   auto quoted = [&](std::string_view s) -> std::string_view {
@@ -141,21 +143,6 @@ std::string_view DefinedTerm(std::string_view text) {
       if (last) break;
     }
     return rest.substr(0, end);
-  }
-  for (std::string_view article : {"O ", "A ", "Os ", "As "}) {
-    if (!text.starts_with(article)) continue;
-    std::string_view rest = text.substr(article.size(), 120);
-    for (std::string_view copula : {" é ", " são "}) {
-      std::size_t at = rest.find(copula);
-      if (at == std::string_view::npos) continue;
-      std::string_view term = rest.substr(0, at), after = rest.substr(at + copula.size());
-      bool what = after.starts_with("o ") || after.starts_with("a ") || after.starts_with("os ") ||
-                  after.starts_with("as ") || after.starts_with("um ") || after.starts_with("uma ");
-      if (what && term.find_first_of(",;:()") == std::string_view::npos &&
-          std::count(term.begin(), term.end(), ' ') < 6) {
-        return term;
-      }
-    }
   }
   return {};
 }
@@ -433,7 +420,13 @@ bool Reranker::DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan) {
   const Paragraph* p = Record(docid);
   if (p == nullptr) return false;
   std::string_view term = DefinedTerm(p->text);
-  if (term.empty()) return false;
+  if (term.empty()) {
+    analyzer_.Analyze(p->text, &unit_tokens_);
+    std::size_t copula = analysis::DefiningCopula(p->text, unit_tokens_);
+    if (copula == 0) return false;
+    term = std::string_view(p->text).substr(unit_tokens_[1].begin,
+                                            unit_tokens_[copula - 1].end - unit_tokens_[1].begin);
+  }
   analyzer_.Analyze(term, &unit_tokens_);
   std::vector<bool> asked(plan.word_keys.size(), false);
   for (const auto& t : unit_tokens_) {

@@ -193,6 +193,27 @@ TEST(QuestionFormsTest, FillerIsDroppedOnlyWhenSomethingRemains) {
   EXPECT_FALSE(alone.Consumed("posso"));
 }
 
+// The term a copula defines is the noun phrase before it; a clause before the verb, a verb
+// that is not a copula, or a predicate that is no noun phrase ("é eleito") define nothing.
+TEST(AnswerTypeTest, ADefiningCopulaFollowsTheTermItDefines) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  auto term = [&](std::string_view text) -> std::string {
+    analyzer.Analyze(text, &tokens);
+    std::size_t copula = DefiningCopula(text, tokens);
+    if (copula == 0) return "-";
+    return std::string(text.substr(tokens[1].begin, tokens[copula - 1].end - tokens[1].begin));
+  };
+  EXPECT_EQ(term("O Governo é o órgão de condução da política geral do país."), "Governo");
+  EXPECT_EQ(term("A chave móvel digital é um sistema de autenticação."), "chave móvel digital");
+  EXPECT_EQ(term("Os tribunais são os órgãos de soberania com competência para…"), "tribunais");
+  EXPECT_EQ(term("O Presidente da República é eleito por sufrágio universal."), "-");
+  EXPECT_EQ(term("O Governo, que é o órgão de condução, responde."), "-");
+  EXPECT_EQ(term("O conselho diretivo da agência nacional de inovação tecnológica é o órgão."),
+            "-");  // seven words: a sentence, not a term
+  EXPECT_EQ(term("Governo é o órgão de condução."), "-");
+}
+
 TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   Analyzer analyzer;
   std::vector<Token> tokens;
