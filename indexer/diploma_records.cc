@@ -203,10 +203,12 @@ void Parser::Flush() {
     }
     if (piece.text.empty()) continue;
     // A preamble that DRE runs into one line is cut at sentence ends: an answer is a passage,
-    // not pages of motivation.
+    // not pages of motivation. So is any piece past kMaxPieceBytes, in an article too: what
+    // runs that long is text the reader could not cut at its markers (an amending article that
+    // quotes the new wording of another law's articles, its alíneas run together).
     std::vector<std::string> chunks{piece.text};
     bool prose = piece.kind == Piece::Kind::kText || piece.kind == Piece::Kind::kRecital;
-    if (prose && mode_ != Mode::kArticle) {
+    if ((prose && mode_ != Mode::kArticle) || piece.text.size() > kMaxPieceBytes) {
       chunks = SplitSentences(piece.text, kMaxProseBytes);
     }
     for (std::string& chunk : chunks) {

@@ -17,6 +17,8 @@ namespace portaria::indexer::diploma {
 
 // Prose outside articles longer than this is cut at sentence ends (SplitSentences).
 constexpr std::size_t kMaxProseBytes = 1500;
+// Any piece longer than this, in an article too, is cut the same way.
+constexpr std::size_t kMaxPieceBytes = 2000;
 
 // One piece of an article's (or a prose part's) body, as Segment() cuts it.
 struct Piece {

@@ -25,6 +25,7 @@
 #include "analysis/text.h"
 #include "gtest/gtest.h"
 #include "indexer/diploma.h"
+#include "indexer/diploma_segment.h"
 #include "indexer/reader.h"
 #include "schema/terms.h"
 #include "tests/diploma_fixtures.h"
@@ -459,6 +460,36 @@ TEST(DiplomaIdTest, EditingOneAlineaChangesNoOtherRecord) {
     }
     EXPECT_EQ(changed, 1);
   }
+}
+
+// A número the reader cannot cut at its markers (here, sixty sentences without one) is cut at
+// sentence ends into pieces that a result can show, each keeping the article and número, every
+// word kept and none twice; the first keeps the número's id.
+TEST(DiplomaIdTest, AnOverlongNumeroIsCutAtSentenceEnds) {
+  std::string long_text;
+  for (int i = 1; i <= 60; ++i)
+    long_text += "O serviço " + std::to_string(i) + " presta contas ao conselho diretivo. ";
+  long_text.pop_back();
+  ASSERT_GT(long_text.size(), diploma::kMaxPieceBytes);
+  const std::string content = "Lei n.º 9/2020\nde 3 de março\nArtigo 1.º\nObjeto\n1 — " +
+                              long_text + "\n2 — O regime aplica-se a todos.\n";
+  ReadResult r = ReadBytes("longo.md", content);
+  ASSERT_FALSE(r.fatal);
+  std::string joined;
+  std::size_t pieces = 0;
+  for (const auto& p : r.paragraphs) {
+    if (p.number != "1") continue;
+    ++pieces;
+    EXPECT_EQ(p.article, "1.º");
+    EXPECT_LE(p.text.size(), diploma::kMaxProseBytes);
+    if (pieces == 1) {
+      EXPECT_TRUE(p.id.ends_with("/n1")) << p.id;
+    }
+    joined += (joined.empty() ? "" : " ") + p.text;
+  }
+  EXPECT_GE(pieces, 2u);
+  EXPECT_EQ(joined, long_text);
+  EXPECT_EQ(Only(r, "O regime aplica-se a todos.").number, "2");
 }
 
 // ---------------------------------------------------------------------------------------------
