@@ -78,6 +78,12 @@ std::filesystem::path Fixture(const std::string& name) {
   return SourceDir() / "tests/data/diplomas" / name;
 }
 
+const std::vector<std::string> kFixtures = {
+    "dr-2021.md",         "dr-2018.md",     "dre-consolidated.md", "dre-consolidated-dgprm.md",
+    "constitution.md",    "eu-oj.md",       "guideline.md",        "portaria-dr.md",
+    "dr-2018-written.md", "dre-written.md", "despacho-written.md", "rcm-written.md",
+    "amending-written.md"};
+
 const ReadResult& Read(const std::string& name) {
   static auto* cache = new std::map<std::string, ReadResult>;
   auto it = cache->find(name);
@@ -97,6 +103,13 @@ const Paragraph& Only(const ReadResult& r, std::string_view phrase) {
 
 bool Contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
+}
+
+void ExpectAt(const Paragraph& p, std::string_view article, std::string_view number,
+              std::string_view letter) {
+  EXPECT_EQ(p.article, article) << p.text;
+  EXPECT_EQ(p.number, number) << p.text;
+  EXPECT_EQ(p.letter, letter) << p.text;
 }
 
 void AddWords(std::string_view text, std::set<std::string>* words) {

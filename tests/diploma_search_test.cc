@@ -2,7 +2,7 @@
 // each structure probe (shared/eval/pt-structure-dev.jsonl, and our own
 // tests/eval/pt-structure-own.jsonl) is an exact phrase whose paragraph must come back among the
 // first three results, mended, at most 2,000 characters, with its article, número, alínea,
-// organ and source. The reader's own fixtures are in diploma_reader_test.cc; this suite checks
+// organ and source. The reader's own fixtures are in diploma_fixture_test.cc; this suite checks
 // that what the reader makes survives indexing and phrase search.
 #include <nlohmann/json.hpp>
 #include <sstream>

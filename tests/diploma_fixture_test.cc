@@ -1,31 +1,17 @@
-// Tests of the Portuguese diploma reader (indexer/diploma*.cc): one fixture per form diplomas come
-// in (tests/data/diplomas: excerpts copied byte for byte from shared/corpus/pt-dr, quirks and all;
-// portaria-dr.md is written by hand in the Diário da República form new Portarias come in, and
-// dr-2018-written.md, dre-written.md, despacho-written.md, rcm-written.md and
-// amending-written.md in the forms of the 2018 DR, of DRE, of the 2.ª série, of a resolution and
-// of an amending decree, with quirks the corpus does not show: a sumário without its final stop,
-// an organ named in two cases, a public body's legal form around its abbreviation, a delegation,
-// a signature after its date, a title with no date line, an organ created with "…, à qual
-// compete:", articles quoted in the article that amends them), read through ReadFile so that the
-// content-based choice of the reader is tested too, and the stages of indexer/diploma.h one by
-// one. The regressions, with a short fixture each, are in diploma_regression_test.cc.
-#include <algorithm>
+// The diploma reader on its long fixtures (fixtures::kFixtures), each read whole through ReadFile:
+// source, date and sumário, each record's place, unit and section, ids, mending, no body word lost.
 #include <filesystem>
 #include <iterator>
 #include <map>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "analysis/text.h"
 #include "gtest/gtest.h"
-#include "indexer/diploma.h"
-#include "indexer/diploma_segment.h"
 #include "indexer/reader.h"
 #include "schema/terms.h"
 #include "tests/diploma_fixtures.h"
@@ -34,23 +20,16 @@
 namespace portaria::indexer {
 namespace {
 
-using fixtures::AddWords;
 using fixtures::BodyWords;
 using fixtures::Contains;
 using fixtures::Fixture;
+using fixtures::kCsc;
+using fixtures::kFixtures;
+using fixtures::kPr;
 using fixtures::MissingBodyWords;
 using fixtures::Only;
 using fixtures::Read;
 using ::portaria::testing::ReadFileToString;
-using ::portaria::testing::SourceDir;
-
-// The Lei 58/2019 excerpt and the DGPRM one (DL 289/2000) are two files: a file is one diploma
-// to the reader (one source, one date), and the two are different diplomas.
-const std::vector<std::string> kFixtures = {
-    "dr-2021.md",         "dr-2018.md",     "dre-consolidated.md", "dre-consolidated-dgprm.md",
-    "constitution.md",    "eu-oj.md",       "guideline.md",        "portaria-dr.md",
-    "dr-2018-written.md", "dre-written.md", "despacho-written.md", "rcm-written.md",
-    "amending-written.md"};
 
 // ---------------------------------------------------------------------------------------------
 // Reading each fixture.
@@ -121,9 +100,7 @@ struct Expect {
   const char* section;  // a part of the section; nullptr = unchecked
 };
 
-constexpr char kCsc[] = "Conselho Superior de Segurança do Ciberespaço";
 constexpr char kDgprm[] = "Direcção-Geral de Pessoal e Recrutamento Militar (DGPRM)";
-constexpr char kPr[] = "Presidente da República";
 constexpr char kFu[] = "fiscal único";
 
 const std::map<std::string, std::vector<Expect>> kExpect = {
@@ -388,7 +365,7 @@ TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
     ASSERT_GT(BodyWords(ReadFileToString(Fixture(file))).size(), 100u);
     EXPECT_EQ(MissingBodyWords(file), "");
   }
-  // The short fixtures of one quirk each (diploma_regression_test.cc).
+  // The short fixtures of one quirk each (diploma_*_regression_test.cc).
   for (const char* file : {"dr-2019-cut-written.md",       "dated-title-written.md",
                            "eu-consolidated-written.md",   "dr-2022-split-written.md",
                            "eu-html-written.md",           "mirror-written.md",
@@ -406,371 +383,6 @@ TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
     SCOPED_TRACE(file);
     EXPECT_EQ(MissingBodyWords(file), "");
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Ids.
-
-TEST(DiplomaIdTest, UniqueWithinAFileAndTheSameOnEveryRead) {
-  for (const std::string& file : kFixtures) {
-    SCOPED_TRACE(file);
-    const ReadResult& first = Read(file);
-    std::set<std::string> ids;
-    for (const auto& p : first.paragraphs) EXPECT_TRUE(ids.insert(p.id).second) << p.id;
-    ReadResult again = ReadBytes(Fixture(file), ReadFileToString(Fixture(file)));
-    ASSERT_EQ(again.paragraphs.size(), first.paragraphs.size());
-    for (std::size_t i = 0; i < first.paragraphs.size(); ++i) {
-      EXPECT_EQ(again.paragraphs[i].id, first.paragraphs[i].id);
-      EXPECT_EQ(again.paragraphs[i].text, first.paragraphs[i].text);
-    }
-  }
-  // Ids name the place in the diploma, so that a search result can be cited.
-  EXPECT_EQ(Only(Read("dr-2021.md"), "A ocorrência de incidentes, nos termos").id,
-            "diploma:dr-2021#art3/n1/b/i");
-  EXPECT_EQ(Only(Read("dre-consolidated.md"), "Examinar periodicamente").id,
-            "diploma:dre-consolidated#anexo/art19-a/n5/b");
-  EXPECT_EQ(Only(Read("eu-oj.md"), "No que se refere a um subcontratante").id,
-            "diploma:eu-oj#art4/16/b");
-}
-
-TEST(DiplomaIdTest, EditingOneAlineaChangesNoOtherRecord) {
-  const std::tuple<const char*, const char*, const char*> edits[] = {
-      {"dr-2021.md", "b) O cumprimento de legislação da União Europeia.",
-       "b) O cumprimento da legislação da União Europeia e do direito internacional."},
-      {"dre-consolidated.md", "d) Emitir parecer sobre qualquer assunto",
-       "d) Emitir, por escrito, parecer sobre qualquer assunto"},
-      {"eu-oj.md", "3) «Limitação do tratamento», a inserção",
-       "3) «Limitação do tratamento», a introdução"},
-      {"guideline.md", "c. Documentar as políticas de segurança;",
-       "c. Documentar e rever anualmente as políticas de segurança;"},
-  };
-  for (auto [file, from, to] : edits) {
-    SCOPED_TRACE(file);
-    std::string content = ReadFileToString(Fixture(file));
-    std::size_t at = content.find(from);
-    ASSERT_NE(at, std::string::npos);
-    content.replace(at, std::string_view(from).size(), to);
-    const ReadResult& before = Read(file);
-    ReadResult after = ReadBytes(Fixture(file), content);
-    ASSERT_EQ(after.paragraphs.size(), before.paragraphs.size());
-    int changed = 0;
-    for (std::size_t i = 0; i < before.paragraphs.size(); ++i) {
-      EXPECT_EQ(after.paragraphs[i].id, before.paragraphs[i].id);
-      if (after.paragraphs[i].text != before.paragraphs[i].text) ++changed;
-    }
-    EXPECT_EQ(changed, 1);
-  }
-}
-
-// A número the reader cannot cut at its markers (here, sixty sentences without one) is cut at
-// sentence ends into pieces that a result can show, each keeping the article and número, every
-// word kept and none twice; the first keeps the número's id.
-TEST(DiplomaIdTest, AnOverlongNumeroIsCutAtSentenceEnds) {
-  std::string long_text;
-  for (int i = 1; i <= 60; ++i)
-    long_text += "O serviço " + std::to_string(i) + " presta contas ao conselho diretivo. ";
-  long_text.pop_back();
-  ASSERT_GT(long_text.size(), diploma::kMaxPieceBytes);
-  const std::string content = "Lei n.º 9/2020\nde 3 de março\nArtigo 1.º\nObjeto\n1 — " +
-                              long_text + "\n2 — O regime aplica-se a todos.\n";
-  ReadResult r = ReadBytes("longo.md", content);
-  ASSERT_FALSE(r.fatal);
-  std::string joined;
-  std::size_t pieces = 0;
-  for (const auto& p : r.paragraphs) {
-    if (p.number != "1") continue;
-    ++pieces;
-    EXPECT_EQ(p.article, "1.º");
-    EXPECT_LE(p.text.size(), diploma::kMaxProseBytes);
-    if (pieces == 1) {
-      EXPECT_TRUE(p.id.ends_with("/n1")) << p.id;
-    }
-    joined += (joined.empty() ? "" : " ") + p.text;
-  }
-  EXPECT_GE(pieces, 2u);
-  EXPECT_EQ(joined, long_text);
-  EXPECT_EQ(Only(r, "O regime aplica-se a todos.").number, "2");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Warnings.
-
-TEST(DiplomaWarningTest, NumeroOutOfSequenceIsKeptAndReported) {
-  const std::string content =
-      "Lei n.º 9/2020\nde 3 de março\nArtigo 1.º\nObjeto\n"
-      "1 — A presente lei define o regime.\n"
-      "3 — O regime aplica-se a todos.\n"  // line 6
-      "Artigo 2.º\nEntrada em vigor\nA presente lei entra em vigor no dia seguinte.\n";
-  ReadResult r = ReadBytes("sequencia.md", content);
-  ASSERT_FALSE(r.fatal);
-  EXPECT_TRUE(r.errors.empty());
-  ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_EQ(r.warnings[0].file(), "sequencia.md");
-  EXPECT_EQ(r.warnings[0].line(), 6);
-  EXPECT_TRUE(Contains(r.warnings[0].message(), "3")) << r.warnings[0].ToString();
-  const Paragraph& third = Only(r, "O regime aplica-se a todos.");
-  EXPECT_EQ(third.article, "1.º");
-  EXPECT_EQ(third.number, "3");
-  EXPECT_EQ(Only(r, "A presente lei define o regime.").number, "1");
-}
-
-// Found by fuzz/diploma_reader_fuzz.cc (UBSan): a line that is only "." made the page-furniture
-// test read the byte before the line, looking for the "v" of a verso page number ("1v.").
-// Checked by the sanitized build (scripts/sanitize.sh); here, that the line is text, not furniture.
-TEST(DiplomaWarningTest, LineOfOnlyADotIsReadSafely) {
-  const std::string content =
-      "Lei n.º 9/2020\nde 3 de março\nArtigo 1.º\nObjeto\n"
-      "1 — A presente lei define o regime\n.\n"
-      "2 — O regime aplica-se a todos.\n";
-  (void)diploma::LooksLikeDiploma(content);  // classifies every line too
-  ReadResult r = ReadDiploma(content, "ponto.md", "ponto", {});
-  ASSERT_FALSE(r.fatal);
-  EXPECT_TRUE(r.errors.empty());
-  EXPECT_EQ(Only(r, "O regime aplica-se a todos.").number, "2");
-}
-
-// A line of only '#' (found by fuzzing: classifying it threw std::out_of_range): a heading with
-// no text, which neither decides the format nor loses the lines around it.
-TEST(DiplomaWarningTest, LineOfOnlyHashesIsReadSafely) {
-  const std::string content =
-      "Lei n.º 9/2020\nde 3 de março\n#\nArtigo 1.º\nObjeto\n"
-      "1 — A presente lei define o regime\n##\n"
-      "2 — O regime aplica-se a todos.\n";
-  EXPECT_FALSE(diploma::LooksLikeDiploma("#\n## \nTexto.\n"));
-  (void)diploma::LooksLikeDiploma(content);
-  ReadResult r = ReadDiploma(content, "cardinal.md", "cardinal", {});
-  ASSERT_FALSE(r.fatal);
-  EXPECT_EQ(Only(r, "O regime aplica-se a todos.").number, "2");
-}
-
-// A division label waits for its title on the next line; a diploma title in between clears the
-// divisions, so the line after it has no division to name (fuzz: read before the first element).
-TEST(DiplomaWarningTest, DiplomaTitleBetweenDivisionAndItsTitleIsReadSafely) {
-  const std::string content =
-      "CAPÍTULO I\nPortaria n.º 5/2020\nDisposições gerais\n"
-      "Artigo 1.º\nObjeto\nA presente portaria define o regime.\n";
-  ReadResult r = ReadDiploma(content, "title-inside.md", "title-inside", {});
-  ASSERT_FALSE(r.fatal);
-  const auto& p = Only(r, "A presente portaria define o regime.");
-  EXPECT_TRUE(p.article.starts_with("1")) << p.article;
-  EXPECT_EQ(p.source, "Portaria n.º 5/2020");
-  EXPECT_EQ(p.section.find("Capítulo"), std::string::npos) << p.section;
-}
-
-// A line that is only a control character after markup strips to nothing (fuzz: its last
-// character was read).
-TEST(DiplomaWarningTest, LineOfOnlyAControlCharacterIsReadSafely) {
-  const std::string content =
-      "## I \n\x0b\nLei n.º 9/2020\n\x0b\nArtigo 1.º\nObjeto\nA presente lei define o regime.\n";
-  ReadResult r = ReadDiploma(content, "control.md", "control", {});
-  ASSERT_FALSE(r.fatal);
-  EXPECT_TRUE(Only(r, "A presente lei define o regime.").article.starts_with("1"));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The stages.
-
-TEST(LooksLikeDiplomaTest, FixturesAreDiplomasAndPagesAreNot) {
-  for (const std::string& file : kFixtures) {
-    EXPECT_TRUE(diploma::LooksLikeDiploma(ReadFileToString(Fixture(file)))) << file;
-  }
-  // The pages the page reader reads: the seed corpus and the odd pages of tests/data.
-  std::vector<std::filesystem::path> pages;
-  for (const auto& dir :
-       {SourceDir() / "corpus", SourceDir() / "tests/data/odd", SourceDir() / "tests/data/bad"}) {
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-      if (entry.path().extension() == ".md") pages.push_back(entry.path());
-    }
-  }
-  ASSERT_GE(pages.size(), 3u);
-  for (const auto& page : pages) {
-    EXPECT_FALSE(diploma::LooksLikeDiploma(ReadFileToString(page))) << page;
-  }
-  // Pages that cite one article, or number a list under a heading, are still pages.
-  for (const char* page :
-       {"## Centro Nacional de Pensões\n\n- a) Pagar pensões;\n- b) Reconhecer direitos.\n\n"
-        "_Fonte: Portaria n.º 1/2000._\n",
-        "# Guia\n\nNos termos do artigo 5.º da Lei n.º 4/2007.\n\nArtigo 5.º citado.\n",
-        "# Passos\n\n1. Entrar.\n2. Pedir.\n3. Pagar.\n4. Esperar.\n5. Receber.\n6. Sair.\n"}) {
-    EXPECT_FALSE(diploma::LooksLikeDiploma(page)) << page;
-  }
-}
-
-TEST(MendLineTest, FixesWhatExtractionBroke) {
-  const std::pair<const char*, const char*> cases[] = {
-      {"Artigo 17.o", "Artigo 17.º"},
-      {"do artigo 6.o, n.o^ 1, alínea a)", "do artigo 6.º, n.º 1, alínea a)"},
-      {"Artigo 13. o Liberdade", "Artigo 13.º Liberdade"},
-      {"N.o 3", "N.º 3"},
-      {"o presente decreto -lei aplica -se", "o presente decreto-lei aplica-se"},
-      {"Estado -Maior -General", "Estado-Maior-General"},
-      {"dos Estados- -Membros têm", "dos Estados-Membros têm"},
-      {"Europeu (^1 ), e", "Europeu , e"},
-      {"o mercado interno ( 1 ). A", "o mercado interno. A"},  // an OJ PDF's call, as copied
-      {"o artigo 26. o, n. os 1 e 2", "o artigo 26.º, n.os 1 e 2"},
-      {"nos termos do n.º 3 ( a ) do", "nos termos do n.º 3 ( a ) do"},  // not a call
-      {"pena de morte. **Alterações** Alterado pelo/a Artigo 20.º", "pena de morte. "},
-      {"(Direito à vida) LEGISLAÇÃO CONSOLIDADA", "(Direito à vida) "},
-      {"e) Pronunciar-se; **LEGISLAÇÃO CONSOLIDADA** ", "e) Pronunciar-se;  "},
-      // What must stay: plurals, words ending in "o", real dashes and ranges.
-      {"os n.os 1 e 2", "os n.os 1 e 2"},
-      {"o acordo. o texto", "o acordo. o texto"},
-      {"entre 10 -15 dias", "entre 10 -15 dias"},
-      {"SPMS — Serviços Partilhados", "SPMS — Serviços Partilhados"},
-      {"bem-estar e pós-guerra", "bem-estar e pós-guerra"},
-  };
-  for (auto [in, out] : cases) EXPECT_EQ(diploma::MendLine(in), out) << in;
-  // Dot leaders of an annex table leave one space.
-  EXPECT_EQ(analysis::NormalizeSpace(diploma::MendLine("Bancário. . . . . . . . Instituições")),
-            "Bancário Instituições");
-}
-
-TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
-  const std::pair<const char*, const char*> cases[] = {
-      {"Compete ao Conselho Superior de Segurança do Ciberespaço:", kCsc},
-      {"Compete, ainda, ao Conselho Diretivo:", "Conselho Diretivo"},
-      {"Ao Conselho Diretivo compete:", "Conselho Diretivo"},
-      {"À DGPRM compete:", "DGPRM"},
-      {"Compete designadamente ao secretário:", "secretário"},
-      {"Compete, designadamente, ao fiscal único:", "fiscal único"},
-      {"São competências do Centro Nacional de Pensões:", "Centro Nacional de Pensões"},
-      {"Constituem competências da ANCC:", "ANCC"},
-      {"O «CERT.PT» possui as seguintes competências:", "CERT.PT"},
-      {"Compete ao Presidente da República, relativamente a outros órgãos:", kPr},
-      {"Compete à Unidade de Direitos e Sanções assegurar o apoio, designadamente:",
-       "Unidade de Direitos e Sanções"},
-      // A delegation (a despacho): the delegate, after "Ao abrigo de …".
-      {"Ao abrigo do disposto no artigo 44.º do Código do Procedimento Administrativo, delego no "
-       "diretor-geral do Orçamento, com faculdade de subdelegação, as competências para:",
-       "diretor-geral do Orçamento"},
-      {"Subdelego na Diretora de Serviços de Gestão Financeira a competência para:",
-       "Diretora de Serviços de Gestão Financeira"},
-      // An organ a text creates, named before a relative clause; the name runs back to its
-      // article, not to the verb that opens the sentence.
-      {"Criar a Comissão de Acompanhamento da Estratégia, à qual compete:",
-       "Comissão de Acompanhamento da Estratégia"},
-      {"É instituído o Conselho Consultivo, ao qual cabe, designadamente:", "Conselho Consultivo"},
-      {"São criadas as Equipas de Intervenção Local, às quais incumbe:",
-       "Equipas de Intervenção Local"},
-      // A despacho's delegations, however the verb is put.
-      {"Delego, também, no Secretário de Estado do Mar, com faculdade de subdelegação:",
-       "Secretário de Estado do Mar"},
-      {"São, ainda, delegadas na Diretora Regional das Pescas as competências relativas a:",
-       "Diretora Regional das Pescas"},
-      {"Subdelegar no Chefe de Divisão de Licenciamento as competências para:",
-       "Chefe de Divisão de Licenciamento"},
-      {"Subdelegar no Licenciado Frederico Exemplo Gomes, diretor, as competências para:",
-       "Frederico Exemplo Gomes"},
-      // The name, then the post it holds: the post is the organ (a bare "diretor" is not).
-      {"delego e subdelego na licenciada Cristina Exemplo West, subdirectora-geral, a "
-       "competência para a prática dos seguintes actos:",
-       "subdirectora-geral"},
-      {"Subdelegar no Licenciado Rui Exemplo Gomes, Diretor, em regime de substituição, do "
-       "Departamento Patrimonial do Instituto dos Faróis, I. P., os poderes para:",
-       "Diretor do Departamento Patrimonial do Instituto dos Faróis"},
-      {"delego, ao abrigo do artigo 35.º do Código, no engenheiro silvicultor Victor Exemplo Sá, "
-       "director de serviços de Valorização Florestal, a competência para:",
-       "director de serviços de Valorização Florestal"},
-      {"subdelego, com faculdade de subdelegação, na Licenciada Alda Exemplo Azevedo, Diretora do "
-       "Departamento de Apoio aos Registos (DAR):",
-       "Diretora do Departamento de Apoio aos Registos"},
-      // "Ao X compete" after a proviso; the list's own name for it.
-      {"Sem prejuízo das competências próprias, ao presidente do conselho diretivo compete:",
-       "presidente do conselho diretivo"},
-      {"As competências da Divisão de Lanternas são as seguintes:", "Divisão de Lanternas"},
-      {"As atribuições do Instituto constam do artigo 3.º", ""},  // no list: no organ
-      // One test of the verb for every form: "Incumbe," with its comma; not "competente".
-      {"Incumbe, designadamente, ao Estado para protecção da família:", "Estado"},
-      {"À autoridade de controlo competente, todas as informações:", ""},
-      // The organ as the subject of what it has or does: "funções" and "poderes" too.
-      {"O conselho de administração exerce as seguintes funções:", "conselho de administração"},
-      {"A Agência desempenha as seguintes atribuições:", "Agência"},
-      // No organ: a scope, a pronoun, a list of something else.
-      {"A Comissão pode adotar atos delegados nos termos do artigo 92.º, a fim de:", ""},
-      {"O diretor pode subdelegar no seu adjunto as competências seguintes:", ""},
-      {"A presente lei aplica-se:", ""},
-      {"Compete-lhe ainda:", ""},
-      {"Compete-lhe, designadamente:", ""},
-      {"Para efeitos do presente regulamento, entende-se por:", ""},
-      {"O titular tem o direito de obter o apagamento dos seus dados, quando:", ""},
-      {"No recrutamento militar intervêm:", ""},
-      {"Define os prazos, aos quais compete atender:", ""},  // no capitalised name before it
-      {"", ""},
-  };
-  for (auto [sentence, organ] : cases) EXPECT_EQ(diploma::CompetenceOrgan(sentence), organ);
-}
-
-TEST(EpigraphOrganTest, NamesTheOrganOfAnArticle) {
-  const std::pair<const char*, const char*> cases[] = {
-      {"Competências da DGPRM", "DGPRM"},
-      {"Competências do «CERT.PT»", "CERT.PT"},
-      {"Competências do Conselho Superior de Segurança do Ciberespaço", kCsc},
-      {"Fiscal único", "Fiscal único"},
-      {"Conservatória dos Registos Centrais", "Conservatória dos Registos Centrais"},
-      {"Centro Nacional de Pensões", "Centro Nacional de Pensões"},
-      {"Objeto", ""},
-      {"Âmbito de aplicação", ""},
-      {"Competências gerais", ""},
-      {"Competência quanto a outros órgãos", ""},
-      {"Direito à vida", ""},
-      {"Princípios e regras gerais", ""},
-      {"Entrada em vigor", ""},
-      {"", ""},
-  };
-  for (auto [epigraph, organ] : cases) EXPECT_EQ(diploma::EpigraphOrgan(epigraph), organ);
-}
-
-TEST(FindAbbreviationsTest, ParenthesesAndDesignatedBy) {
-  using Map = std::map<std::string, std::string>;
-  EXPECT_EQ(diploma::FindAbbreviations(
-                "é comunicada pelo Centro Nacional de Cibersegurança (CNCS) aos operadores."),
-            (Map{{"CNCS", "Centro Nacional de Cibersegurança"}}));
-  EXPECT_EQ(diploma::FindAbbreviations("integra o Centro Nacional de Pensões, abreviadamente "
-                                       "designado por CNP, que é o serviço"),
-            (Map{{"CNP", "Centro Nacional de Pensões"}}));
-  EXPECT_EQ(diploma::FindAbbreviations(
-                "Assim, a Comissão Nacional de Proteção de Dados (doravante CNPD), enquanto"),
-            (Map{{"CNPD", "Comissão Nacional de Proteção de Dados"}}));
-  // A public body's legal form (", I. P.", ", E. P. E.") after its name and its abbreviation,
-  // and a capitalised verb before the name.
-  EXPECT_EQ(diploma::FindAbbreviations("Compete à Agência para a Modernização Administrativa, "
-                                       "I. P. (AMA, I. P.):"),
-            (Map{{"AMA", "Agência para a Modernização Administrativa"}}));
-  EXPECT_EQ(diploma::FindAbbreviations("O Instituto da Segurança Social, I. P., abreviadamente "
-                                       "designado por ISS, I. P., gere"),
-            (Map{{"ISS", "Instituto da Segurança Social"}}));
-  EXPECT_EQ(diploma::FindAbbreviations("pelo Hospital de Santa Maria, E. P. E. (HSM, E. P. E.)"),
-            (Map{{"HSM", "Hospital de Santa Maria"}}));
-  // Not abbreviations: "(UE)" after one word, lower case, a revoked número, an alínea.
-  EXPECT_EQ(diploma::FindAbbreviations("o Regulamento (UE) 2016/679, (Revogado.) e a alínea c) do "
-                                       "n.º 1 (em vigor)"),
-            Map{});
-}
-
-TEST(CleanTest, TheDictionaryDecidesHowABrokenWordIsMended) {
-  auto dictionary = [](std::set<std::string> words) {
-    return diploma::WordCheck(
-        [words = std::move(words)](const std::string& w) { return words.count(w) > 0; });
-  };
-  auto first_line = [](std::string_view text, const diploma::WordCheck& known) {
-    diploma::CleanText clean = diploma::Clean(text, known);
-    return clean.lines.empty() ? std::string() : clean.lines[0].text;
-  };
-  diploma::WordCheck known =
-      dictionary({"obrigações", "estados", "membros", "decreto", "lei", "contra", "ordenação"});
-  EXPECT_EQ(first_line("define as obriga-\nções em matéria\n", known),
-            "define as obrigações em matéria");
-  EXPECT_EQ(first_line("território dos Estados-\nMembros\n", known),
-            "território dos Estados-Membros");
-  EXPECT_EQ(first_line("o presente decreto-\n-lei procede\n", known),
-            "o presente decreto-lei procede");
-  // The same break, two dictionaries: "contra-ordenação" (two known words) or one word.
-  EXPECT_EQ(first_line("a contra-\nordenação grave\n", known), "a contra-ordenação grave");
-  EXPECT_EQ(first_line("a contra-\nordenação grave\n", dictionary({"contraordenação"})),
-            "a contraordenação grave");
-  // Without a dictionary a break before a lower-case letter is a syllable break.
-  EXPECT_EQ(first_line("a contra-\nordenação grave\n", nullptr), "a contraordenação grave");
-  EXPECT_EQ(first_line("dos Estados-\nMembros\n", nullptr), "dos Estados-Membros");
 }
 
 }  // namespace

@@ -1,0 +1,162 @@
+// Regressions of the diploma reader in naming organs: the bearer of a competence list, epígrafes
+// that name one or not, names too long for a line, abbreviations and short names.
+#include <map>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "indexer/diploma.h"
+#include "indexer/reader.h"
+#include "tests/diploma_fixtures.h"
+
+namespace portaria::indexer {
+namespace {
+
+using fixtures::Contains;
+using fixtures::ExpectAt;
+using fixtures::Only;
+using fixtures::Read;
+
+// The short fixtures of tests/data/diplomas these tests read, written for them in the forms
+// real diplomas take outside the corpus:
+// - rcm-comissao-written.md: a resolution that names its commission by a short name and
+//   delegates in sub-números;
+// - old-decree-written.md: a decree of about 1980 ("Art. 3.º - 1. …", a two-digit year);
+// - long-epigrafe-written.md: epígrafes and organs' names too long for one line;
+// - old-spelling-written.md: units spelt before the 1990 agreement, números written "1- ";
+// That no word of them is lost is checked with the long fixtures' (diploma_fixture_test.cc,
+// NoBodyWordIsLost).
+
+TEST(DiplomaReaderRegressionTest, PortariaAlineasNameTheCentroInFull) {
+  // The sentence's article is not part of the name ("O Centro Nacional de Pensões, …").
+  EXPECT_EQ(diploma::FindAbbreviations("1 — O Centro Nacional de Pensões, abreviadamente "
+                                       "designado por CNP, é o serviço"),
+            (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
+  for (const char* phrase : {"Compete ao CNP:", "Apoiar o conselho diretivo na definição",
+                             "Processar e pagar pensões"}) {
+    EXPECT_EQ(Only(Read("portaria-dr.md"), phrase).unit, "Centro Nacional de Pensões (CNP)");
+  }
+}
+
+TEST(DiplomaReaderRegressionTest, AnOrganHasOneNameInADiploma) {
+  // Facets count an organ once: the same string for every record of it.
+  const Paragraph& epigraph = Only(Read("dr-2018-written.md"), "A direção é o órgão executivo");
+  const Paragraph& intro = Only(Read("dr-2018-written.md"), "Representar a associação");
+  EXPECT_EQ(epigraph.unit, intro.unit);
+  const Paragraph& full = Only(Read("dre-written.md"), "Gerir o livro amarelo");
+  const Paragraph& abbreviated = Only(Read("dre-written.md"), "divulgar as boas práticas");
+  EXPECT_EQ(full.unit, "Agência para a Modernização Administrativa (AMA)");
+  EXPECT_EQ(abbreviated.unit, full.unit);
+}
+
+TEST(DiplomaReaderRegressionTest, ShortNameAndSubNumerosOfAResolution) {
+  // "… Faróis 2031 (IF2031), adiante designada" / "por Comissão, …", then "compete à
+  // Comissão:"; "4 — Delegar no coordenador da Comissão competência para:" / "4.1 — …".
+  const ReadResult& r = Read("rcm-comissao-written.md");
+  EXPECT_EQ(Only(r, "Analisar os relatórios de conservação").unit,
+            "Comissão de Acompanhamento do Inventário dos Faróis 2031");
+  const Paragraph& sub = Only(r, "Aprovar o calendário das visitas");
+  EXPECT_EQ(sub.number, "4.1");
+  // The short name at the end of a post is the commission's full name.
+  EXPECT_EQ(sub.unit, "coordenador da Comissão de Acompanhamento do Inventário dos Faróis 2031");
+  EXPECT_EQ(Only(r, "produz efeitos no dia seguinte").unit, "");
+  EXPECT_EQ(diploma::FindAbbreviations("a Comissão de Acompanhamento do Inventário dos Faróis 2031 "
+                                       "(IF2031), adiante designada\npor Comissão, com a missão"),
+            (std::map<std::string, std::string>{
+                {"Comissão", "Comissão de Acompanhamento do Inventário dos Faróis 2031"},
+                {"IF2031", "Inventário dos Faróis 2031"}}));
+}
+
+TEST(DiplomaReaderRegressionTest, AnOldDecreesArticlesAndOrgans) {
+  const ReadResult& r = Read("old-decree-written.md");
+  // "Artigo 1.º - 1 - O Centro …", "Art. 3.º - 1. Compete …": the dash sets the número off.
+  const Paragraph& first = Only(r, "é o serviço de estudo e documentação");
+  EXPECT_EQ(first.article, "1.º");
+  EXPECT_EQ(first.number, "1");
+  EXPECT_EQ(Only(r, "substituído nas suas faltas").number, "2");
+  // "Decreto Regulamentar n.º 41/81" / "de 9 de Abril": 1981; its preamble is no sumário.
+  EXPECT_EQ(first.date, "1981-04-09");
+  EXPECT_EQ(first.summary, "");
+  EXPECT_EQ(Only(r, "importa regulamentar a sua estrutura").section, "Preâmbulo");
+  // ", compete aos órgãos e serviços do CEFC:"; "Compete ao director do CEFC:".
+  EXPECT_EQ(Only(r, "Organizar o arquivo").unit, "Centro de Estudos dos Faróis Costeiros (CEFC)");
+  const Paragraph& chair = Only(r, "Presidir ao conselho técnico");
+  EXPECT_EQ(chair.number, "1");
+  EXPECT_EQ(chair.letter, "b");
+  EXPECT_EQ(chair.unit, "director do Centro de Estudos dos Faróis Costeiros (CEFC)");
+  // An epígrafe naming a kind of unit in the plural is not an organ.
+  EXPECT_EQ(Only(r, "O número máximo de unidades").unit, "");
+  // A name with commas, defined without "por": its initials are the acronym's letters.
+  EXPECT_EQ(Only(r, "Elaborar o plano anual").unit,
+            "Gabinete de Estudos, Planeamento e Faróis (GEPF)");
+  EXPECT_EQ(diploma::FindAbbreviations("Em Lisboa, Centro Nacional de Pensões (CNP)"),
+            (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
+}
+
+TEST(DiplomaReaderRegressionTest, EpigrafesAndNamesLongerThanALine) {
+  const ReadResult& r = Read("long-epigrafe-written.md");
+  // "Direção de Serviços de … às Capitanias dos" / "Portos do Continente": the epígrafe goes on
+  // after its preposition, though the next line is capitalised.
+  const Paragraph& lights = Only(r, "Manter os faróis");
+  EXPECT_TRUE(Contains(lights.section, "Capitanias dos Portos do Continente"));
+  // "À Direção de Serviços … do Continente, abreviadamente designada por DSSM, compete:": a name
+  // of 15 words, the verb its 20th.
+  EXPECT_EQ(lights.unit,
+            "Direção de Serviços de Sinalização Marítima e de Apoio às Capitanias dos Portos do "
+            "Continente (DSSM)");
+  const Paragraph& budget = Only(r, "Elaborar o orçamento");
+  EXPECT_EQ(budget.unit, "Direção de Serviços de Gestão Financeira e Patrimonial");
+  EXPECT_FALSE(
+      Contains(Only(r, "Compete à Direção de Serviços de Gestão").text, "Patrimonial Compete"));
+}
+
+TEST(DiplomaReaderRegressionTest, AnAbbreviatedNameWithoutTheSentencesArticle) {
+  // "Natureza" / "A Autoridade dos Faróis, abreviadamente designada por AF, …": the article
+  // opening the sentence is a capital A, as AF's name is, and no part of the name.
+  EXPECT_EQ(diploma::FindAbbreviations("Artigo 1.º\nNatureza\nA Autoridade dos Faróis, "
+                                       "abreviadamente designada por AF, é um serviço central."),
+            (std::map<std::string, std::string>{{"AF", "Autoridade dos Faróis"}}));
+}
+
+TEST(DiplomaReaderRegressionTest, AnEpigrafeOfOnePluralWordIsNoOrgan) {
+  // "Artigo 3.º" / "Serviços" / "1 — São serviços da Escola: a) A Secretaria; …": the article
+  // lists services; none of its paragraphs is the competence of a body called "Serviços".
+  ReadResult r = ReadDiploma(
+      "Portaria n.º 77/2099\nde 1 de julho\nArtigo 3.º\nServiços\n1 — São serviços da Escola:\n"
+      "a) A Secretaria;\nb) A Biblioteca.\n2 — À Secretaria compete:\na) Registar os alunos.\n",
+      "services.md", "services", {});
+  EXPECT_EQ(Only(r, "A Biblioteca").unit, "");
+  EXPECT_EQ(Only(r, "Registar os alunos").unit, "Secretaria");
+}
+
+TEST(DiplomaReaderRegressionTest, UnitsInTheOldSpellingAndNumerosWithTheDashAgainstThem) {
+  const ReadResult& r = Read("old-spelling-written.md");
+  // "Direcção de Serviços de …" (an epígrafe naming the unit, as spelt before 1990): every
+  // paragraph of its article is the unit's, the número that defines it included.
+  const Paragraph& defines = Only(r, "é o serviço responsável pela conservação");
+  ExpectAt(defines, "1.º", "1", "");
+  EXPECT_TRUE(Contains(defines.unit, "Direcção de Serviços de Faróis e Balizagem"));
+  const Paragraph& lamps = Only(r, "Substituir as lâmpadas");
+  ExpectAt(lamps, "1.º", "2", "b");
+  EXPECT_TRUE(Contains(lamps.unit, "Direcção de Serviços de Faróis e Balizagem"));
+  const Paragraph& report = Only(r, "elabora um relatório anual");
+  ExpectAt(report, "2.º", "2", "");
+  EXPECT_EQ(report.unit, "Inspecção de Navegação");
+  EXPECT_FALSE(Contains(report.text, "2-"));
+}
+
+TEST(DiplomaReaderRegressionTest, TheBearerOfAListAfterAPhraseOfScopeOrAProviso) {
+  // The Constitution's "Na realização da política de ensino incumbe ao Estado:" and Lei
+  // 58/2019's "Para além do disposto no artigo 57.º do RGPD, a CNPD prossegue as seguintes
+  // atribuições:".
+  EXPECT_EQ(diploma::CompetenceOrgan("Na execução da política dos faróis incumbe ao Estado:"),
+            "Estado");
+  EXPECT_EQ(diploma::CompetenceOrgan("Para além do disposto no artigo 5.º, a Autoridade dos "
+                                     "Faróis prossegue as seguintes atribuições:"),
+            "Autoridade dos Faróis");
+  // No bearer: "Cabe recurso … das decisões:"; a subject that is given no list of its own.
+  EXPECT_EQ(diploma::CompetenceOrgan("Cabe recurso para o Tribunal dos Faróis das decisões:"), "");
+  EXPECT_EQ(diploma::CompetenceOrgan("Nos casos previstos no n.º 1, o pedido deve indicar:"), "");
+}
+
+}  // namespace
+}  // namespace portaria::indexer

@@ -1,0 +1,284 @@
+// Regressions of the diploma reader in a diploma's structure: articles, números, alíneas and
+// items, notes, annexes, records cut to size, and two acts in one file.
+#include <string>
+
+#include "gtest/gtest.h"
+#include "indexer/diploma.h"
+#include "indexer/reader.h"
+#include "tests/diploma_fixtures.h"
+
+namespace portaria::indexer {
+namespace {
+
+using fixtures::Contains;
+using fixtures::ExpectAt;
+using fixtures::Only;
+using fixtures::Read;
+
+// The short fixtures of tests/data/diplomas these tests read, written for them in the forms
+// real diplomas take outside the corpus:
+// - old-style-written.md: articles as diplomas before about 1990 wrote them;
+// - eu-oj-pdf-written.md: the Official Journal's PDF text, each número's "1." on its own line;
+// - mirror-flattened-written.md: a decree as a mirror site prints it with line breaks lost;
+// - despacho-numbered-written.md: a delegation whose acts are numbered "1)", "2)";
+// - untitled-excerpt-written.md: an excerpt that lost its title's first line;
+// - html-list-written.md: alíneas inside a web page's numbered list ("  1. a) …");
+// - pasted-line-written.md: statutes pasted as one line, as a document site transcribes a PDF;
+// - flattened-annex-written.md: an annexed regulation pasted as one line, each epígrafe run
+//   into its article's text;
+// - eu-annex-written.md: an EU annex whose name takes two lines of capitals and whose numbered
+//   points each open a list of their own;
+// - two-acts-written.md: DR pages that hold the end of one act and the start of the next.
+// That no word of them is lost is checked with the long fixtures' (diploma_fixture_test.cc,
+// NoBodyWordIsLost).
+
+TEST(DiplomaReaderRegressionTest, OlderArticlesRunIntoTheirText) {
+  // Before about 1990: "Artigo 1.º O regime …", "Art. 2.º Compete à …", no epígrafe.
+  const ReadResult& r = Read("old-style-written.md");
+  EXPECT_EQ(Only(r, "O regime dos viveiros").article, "1.º");
+  const Paragraph& item = Only(r, "Fiscalizar as zonas");
+  EXPECT_EQ(item.article, "2.º");
+  EXPECT_EQ(item.letter, "b");
+  EXPECT_EQ(item.unit, "Junta Autónoma das Rias");
+  const Paragraph& last = Only(r, "entra em vigor no dia imediato");
+  EXPECT_EQ(last.article, "3.º");
+  EXPECT_EQ(last.text, "O presente diploma entra em vigor no dia imediato.");
+  for (const char* title :
+       {"Despacho (extrato) n.º 5057/2025", "DECRETO DA ASSEMBLEIA DA REPÚBLICA N.º 192/XIV"}) {
+    EXPECT_TRUE(diploma::IsDiplomaTitle(diploma::MendLine(title))) << title;
+  }
+}
+
+TEST(DiplomaReaderRegressionTest, AlineaOfADefinitionHasTheDefinitionAsContext) {
+  // The context of 16) a) is the list intro and definition 16, not a) itself.
+  const Paragraph& a = Only(Read("eu-oj.md"), "No que se refere a um responsável");
+  EXPECT_EQ(a.context,
+            "Para efeitos do presente regulamento, entende-se por: 16) «Estabelecimento "
+            "principal»:");
+}
+
+TEST(DiplomaReaderRegressionTest, DrePreambleOnOneLineIsSplit) {
+  // DRE runs the sumário and the whole preamble of DL 289/2000 into one line (4027 bytes):
+  // records stay under 2000, cut at sentence ends.
+  for (const auto& p : Read("dre-consolidated-dgprm.md").paragraphs) {
+    EXPECT_LE(p.text.size(), 2000u) << p.id;
+  }
+}
+
+TEST(DiplomaReaderRegressionTest, OfficialJournalNumeroAloneOnItsLine) {
+  // "1." alone on its line, the número's text on the next; the page's running head at its foot,
+  // its notes "(1) …" below it, then the page break in the middle of a list.
+  const ReadResult& r = Read("eu-oj-pdf-written.md");
+  const Paragraph& created = Only(r, "É criado um conselho dos faroleiros");
+  EXPECT_EQ(created.article, "2.º");
+  EXPECT_EQ(created.number, "1");
+  const Paragraph& intro = Only(r, "tem as seguintes atribuições");
+  EXPECT_EQ(intro.number, "2");
+  EXPECT_FALSE(Contains(intro.text, "É criado")) << intro.text;
+  const Paragraph& b = Only(r, "Propor normas comuns");
+  EXPECT_EQ(b.number, "2");
+  EXPECT_EQ(b.letter, "b");
+  EXPECT_FALSE(Contains(b.text, "JO C 12")) << b.text;
+  EXPECT_FALSE(Contains(b.text, "Posição do Parlamento")) << b.text;
+  EXPECT_EQ(Only(r, "Elaborar anualmente").letter, "c");
+  const Paragraph& meets = Only(r, "reúne pelo menos duas vezes");
+  EXPECT_EQ(meets.number, "3");
+  EXPECT_EQ(meets.letter, "");
+  // The notes are kept apart, and a recital's "(1)" alone on its line is still a recital.
+  EXPECT_TRUE(Contains(Only(r, "JO C 12").id, "nota")) << Only(r, "JO C 12").id;
+  EXPECT_TRUE(Contains(Only(r, "essenciais à segurança da navegação").id, "considerando-1"));
+}
+
+TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
+  const ReadResult& r = Read("mirror-flattened-written.md");
+  // "… decreta o seguinte: CAPÍTULO I Natureza e atribuições Artigo 1.º Natureza 1 - O …": the
+  // chapter, the article, its epígrafe and its first número, all on the enacting formula's line.
+  const Paragraph& first = Only(r, "é um serviço dotado de autonomia");
+  EXPECT_EQ(first.article, "1.º");
+  EXPECT_EQ(first.number, "1");
+  EXPECT_TRUE(Contains(first.section, "Capítulo I"));
+  EXPECT_TRUE(Contains(first.section, "Artigo 1.º Natureza"));
+  EXPECT_FALSE(Contains(Only(r, "o Governo decreta o seguinte").text, "Instituto"));
+  // "2-O ILC …", "3-As delegações …": números without spaces around the dash.
+  EXPECT_EQ(Only(r, "tem sede em Aveiro").number, "2");
+  EXPECT_EQ(Only(r, "delegações regionais do ILC").number, "3");
+  // "… que careçam de parecer técnico.2 - Compete ao ILC:a) Estudar …;b) Propor …".
+  EXPECT_FALSE(Contains(Only(r, "careçam de parecer técnico").text, "Compete"));
+  const Paragraph& study = Only(r, "Estudar as lagoas costeiras");
+  EXPECT_EQ(study.number, "2");
+  EXPECT_EQ(study.letter, "a");
+  EXPECT_EQ(study.unit, "Instituto das Lagoas Costeiras (ILC)");
+  EXPECT_EQ(Only(r, "Propor medidas de protecção").letter, "b");
+  // "O Laboratório …, abreviadamente designado por LAS, é o serviço do Ministério do Ambiente ao
+  // qual incumbe:": the list is the laboratory's, not the ministry's.
+  EXPECT_EQ(Only(r, "Analisar a qualidade das águas").unit, "Laboratório de Águas Salobras");
+  // "Compete à área operacional apoiar os serviços do ILC, designadamente:": the infinitive ends
+  // an organ named in lower case.
+  EXPECT_EQ(Only(r, "Gerir o parque de viaturas").unit, "área operacional");
+  // "Departamento de Estudos 1-No Departamento …": the epígrafe, then número 1 without spaces.
+  const Paragraph& divisions = Only(r, "são criadas as seguintes divisões");
+  EXPECT_EQ(divisions.article, "5.º");
+  EXPECT_EQ(divisions.number, "1");
+  EXPECT_TRUE(Contains(divisions.section, "Artigo 5.º Departamento de Estudos"));
+  const Paragraph& archive = Only(r, "Manter o arquivo das cartas");
+  EXPECT_EQ(archive.number, "2");
+  EXPECT_EQ(archive.unit, "Divisão de Cartografia");
+  // "… os referidos no artigo 4.º Art. 6.º - 1 - A direcção …": the older dashed article after
+  // a citation that lost its stop.
+  const Paragraph& board = Only(r, "A direcção do ILC é constituída");
+  EXPECT_EQ(board.article, "6.º");
+  EXPECT_EQ(board.number, "1");
+  // A number in a quoted amendment is the amended diploma's: no line of it is split.
+  ReadResult quoted = ReadDiploma(
+      "Lei n.º 9/2099\nde 1 de março\nArtigo 1.º\nAlteração\n1 - O artigo 2.º passa a ter a "
+      "seguinte redação: «Artigo 2.º […] 1 - O conselho reúne. Artigo 3.º Sede 1 - Fica em "
+      "Faro.»\n",
+      "quoted.md", "quoted", {});
+  for (const Paragraph& p : quoted.paragraphs) EXPECT_EQ(p.article, "1.º") << p.text;
+}
+
+TEST(DiplomaReaderRegressionTest, ADelegationsNumberedActs) {
+  const ReadResult& r = Read("despacho-numbered-written.md");
+  // "Despacho 12 345/2003 (2.ª série). - …": a title without "n.º", its thousands apart; the
+  // acts numbered "1)", "2)", "3)" after the intro's colon are items, as alíneas are.
+  const Paragraph& faults = Only(r, "Justificar ou injustificar faltas");
+  EXPECT_EQ(faults.source, "Despacho n.º 12345/2003 (2.ª série)");
+  EXPECT_EQ(faults.letter, "2");
+  EXPECT_FALSE(Contains(faults.text, "Assinar"));
+  // "no engenheiro agrónomo Paulo Exemplo Reis, director de serviços de Hidráulica Agrícola, a
+  // competência …": the post the delegate holds, not his title or name.
+  EXPECT_EQ(faults.unit, "director de serviços de Hidráulica Agrícola");
+}
+
+TEST(DiplomaReaderRegressionTest, AnExcerptWithoutItsTitle) {
+  // No title, no article: números and alíneas in plain text are a diploma's, not a page's.
+  const ReadResult& r = Read("untitled-excerpt-written.md");
+  const Paragraph& maps = Only(r, "Verificar as cartas das unidades");
+  EXPECT_EQ(maps.number, "1");
+  EXPECT_EQ(maps.letter, "b");
+  EXPECT_EQ(maps.unit, "Direcção do Serviço de Cartografia");
+  EXPECT_EQ(Only(r, "compreende duas repartições").number, "2");
+}
+
+TEST(DiplomaReaderRegressionTest, AlineasInAWebPagesNumberedList) {
+  const ReadResult& r = Read("html-list-written.md");
+  // "  2. b) Presidir ao conselho técnico;": the page's "2." is no número of the law.
+  const Paragraph& chair = Only(r, "Presidir ao conselho técnico");
+  EXPECT_EQ(chair.article, "22.º");
+  EXPECT_EQ(chair.number, "1");
+  EXPECT_EQ(chair.letter, "b");
+  EXPECT_EQ(chair.unit, "diretor nacional");
+  EXPECT_EQ(Only(r, "coadjuvado por dois diretores").number, "2");
+}
+
+TEST(DiplomaReaderRegressionTest, StatutesPastedAsOneLine) {
+  // One line of 500 characters holding a division and two articles: a diploma, split where a
+  // sentence or a division's title ends.
+  const ReadResult& r = Read("pasted-line-written.md");
+  const Paragraph& term = Only(r, "O mandato tem a duração de três anos");
+  EXPECT_EQ(term.article, "11.º");
+  EXPECT_EQ(term.number, "2");
+  EXPECT_TRUE(Contains(term.section, "Secção III Fiscal único"));
+  // "Artigo 12.º Competências e deveres 1 Ao fiscal único compete: a) …": the epígrafe ends
+  // where its first número opens the list.
+  const Paragraph& budget = Only(r, "Dar parecer sobre o orçamento");
+  EXPECT_EQ(budget.article, "12.º");
+  EXPECT_EQ(budget.number, "1");
+  EXPECT_EQ(budget.letter, "b");
+  EXPECT_EQ(budget.unit, "fiscal único");
+}
+
+TEST(DiplomaReaderRegressionTest, AnAnnexPastedAsOneLine) {
+  const ReadResult& r = Read("flattened-annex-written.md");
+  // "… FARÓIS CAPÍTULO I Disposições gerais Artigo 1.º Objeto O presente …": a division after
+  // a title in capitals, an article after its title, another after "(GF).".
+  const Paragraph& object = Only(r, "define a organização e o funcionamento");
+  EXPECT_EQ(object.article, "1.º");
+  EXPECT_TRUE(Contains(object.section, "Capítulo I Disposições gerais"));
+  // Each epígrafe is cut from its article's text: "Objeto", "Natureza", "Competências".
+  EXPECT_TRUE(object.text.starts_with("O presente regulamento")) << object.text;
+  EXPECT_TRUE(Contains(object.section, "Artigo 1.º Objeto"));
+  const Paragraph& nature = Only(r, "é o serviço da Autoridade dos Faróis");
+  EXPECT_EQ(nature.article, "2.º");
+  EXPECT_TRUE(nature.text.starts_with("O GF")) << nature.text;
+  const Paragraph& list = Only(r, "Publicar todos os anos a lista oficial");
+  ExpectAt(list, "3.º", "", "b");
+  EXPECT_EQ(list.unit, "Gabinete dos Faróis (GF)");
+  EXPECT_TRUE(Contains(Only(r, "entra em vigor no dia seguinte").section, "Capítulo II"));
+}
+
+TEST(DiplomaReaderRegressionTest, AnEuAnnexNumbersItsPointsAndRestartsTheirLists) {
+  const ReadResult& r = Read("eu-annex-written.md");
+  // "1. Obrigações dos SNSM" / "a) …" / "2. Atribuições dos SNSM" / "a) …": each point's
+  // alíneas are its own, not the first list's going on.
+  const Paragraph& faults = Only(r, "registar as avarias de cada farol");
+  ExpectAt(faults, "", "1", "b");
+  const Paragraph& ports = Only(r, "cooperar com as capitanias dos portos");
+  ExpectAt(ports, "", "2", "b");
+  const Paragraph& states = Only(r, "cooperar com os serviços dos outros");
+  ExpectAt(states, "", "2", "ii");
+  EXPECT_FALSE(Contains(Only(r, "dispor de pessoal de piquete").text, "Atribuições"));
+  // "2. Atribuições dos SNSM", headed like an epígrafe, names the organ of its list, by the name
+  // the annex's title gives it in capitals, written as a name.
+  EXPECT_EQ(states.unit, "Serviços Nacionais de Sinalização Marítima (SNSM)");
+  EXPECT_EQ(ports.unit, "Serviços Nacionais de Sinalização Marítima (SNSM)");
+  EXPECT_EQ(faults.unit, "");
+  // The annex's name goes on in its second line of capitals, and keeps its acronym.
+  EXPECT_TRUE(Contains(faults.section,
+                       "Anexo I Obrigações e Atribuições dos Serviços Nacionais de Sinalização "
+                       "Marítima (SNSM)"))
+      << faults.section;
+  EXPECT_FALSE(Contains(Only(r, "devem ser definidas de modo claro").text, "MARÍTIMA"));
+}
+
+TEST(DiplomaReaderRegressionTest, TheNextActOnTheSamePagesIsADiplomaOfItsOwn) {
+  const ReadResult& r = Read("two-acts-written.md");
+  // The resolution's annex ends where the DR's document code and the next act's issuer stand.
+  const Paragraph& lighthouse = Only(r, "Farol do Cabo Espichel");
+  EXPECT_EQ(lighthouse.source, "Resolução do Conselho de Ministros n.º 40/2099");
+  EXPECT_FALSE(Contains(lighthouse.text, "123456789"));
+  EXPECT_FALSE(Contains(lighthouse.text, "MINISTÉRIO"));
+  // "MINISTÉRIO DAS PESCAS" / "Portaria n.º 88/2099" / "de 5 de maio": the portaria's records are
+  // its own, under its issuer.
+  const Paragraph& fees = Only(r, "fixa as taxas de farolagem");
+  EXPECT_EQ(fees.source, "Portaria n.º 88/2099, de 5 de maio");
+  EXPECT_EQ(fees.date, "2099-05-05");
+  EXPECT_EQ(fees.summary, "Ministério das Pescas");
+  ExpectAt(fees, "1.º", "", "");
+  EXPECT_EQ(Only(r, "aprovou a lista dos faróis").source, "Portaria n.º 88/2099, de 5 de maio");
+  EXPECT_EQ(Only(r, "Aprovar a lista dos faróis").source,
+            "Resolução do Conselho de Ministros n.º 40/2099");
+}
+
+TEST(DiplomaReaderRegressionTest, AlineasSkipTheLettersTheOldAlphabetLacked) {
+  // "… v) …; x) …; z) …; aa) …" (the Constitution's art. 165.º): "x)" follows "v)", "z)"
+  // follows "x)", as "l)" follows "j)".
+  std::string text =
+      "Lei n.º 9/2099\nde 1 de julho\nArtigo 1.º\nCompetências\nCompete ao "
+      "Conselho dos Faróis:\n";
+  for (char c = 'a'; c <= 'z'; ++c) {
+    if (c == 'k' || c == 'w' || c == 'y') continue;
+    text += std::string(1, c) + ") Tratar dos faróis do grupo " + std::string(1, c) + ";\n";
+  }
+  text += "aa) Tratar dos faróis restantes.\n";
+  ReadResult r = ReadDiploma(text, "letters.md", "letters", {});
+  ExpectAt(Only(r, "faróis do grupo v;"), "1.º", "", "v");
+  ExpectAt(Only(r, "faróis do grupo x;"), "1.º", "", "x");
+  ExpectAt(Only(r, "faróis do grupo z;"), "1.º", "", "z");
+  ExpectAt(Only(r, "faróis restantes"), "1.º", "", "aa");
+  EXPECT_EQ(Only(r, "faróis do grupo x;").unit, "Conselho dos Faróis");
+}
+
+TEST(DiplomaReaderRegressionTest, ABodyLineAfterItsArticleKeepsItsFirstWords) {
+  // A sentence right under "Artigo N.º" that opens with an article or a verb of law is text,
+  // not an epígrafe run into it.
+  ReadResult r = ReadDiploma(
+      "Portaria n.º 78/2099\nde 2 de julho\nArtigo 1.º\nOs faroleiros usam farda. A farda é "
+      "azul.\nArtigo 2.º\nCompete ao Gabinete A dos Faróis registar os avisos.\n",
+      "body.md", "body", {});
+  EXPECT_EQ(Only(r, "Os faroleiros usam farda").section, "Artigo 1.º");
+  EXPECT_EQ(Only(r, "Compete ao Gabinete A").section, "Artigo 2.º");
+}
+
+}  // namespace
+}  // namespace portaria::indexer
