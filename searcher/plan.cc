@@ -444,9 +444,9 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
       for (const auto& k : content[w + 1].keys) field.second.push_back(schema::Term(prefix, k));
       Xapian::Query both[] = {AnyOf(prefix, content[w].keys, Xapian::Query::OP_OR),
                               AnyOf(prefix, content[w + 1].keys, Xapian::Query::OP_OR)};
-      field.weighted =
-          Scaled(Xapian::Query(Xapian::Query::OP_AND, std::begin(both), std::end(both)),
-                 weight * kProximityWeight);
+      field.factor = weight * kProximityWeight;
+      field.weighted = Scaled(
+          Xapian::Query(Xapian::Query::OP_AND, std::begin(both), std::end(both)), field.factor);
       field.ordered = prefix == schema::kTextPrefix;
       adjacent.fields.push_back(std::move(field));
     }

@@ -41,6 +41,7 @@ struct QueryPlan {
     struct Field {
       std::vector<std::string> first, second;  // the two words' keys
       Xapian::Query weighted;                  // both words (OP_AND), scaled
+      double factor = 1;                       // its scale (the field's weight, proximity's)
       // Whether the field keeps positions, so that the words' order and distance are read;
       // in a short field that does not (a heading, a unit's name, a list intro), holding both
       // words is taken as holding them together.

@@ -11,6 +11,7 @@
 #include "schema/schema.h"
 #include "schema/terms.h"
 #include "searcher/positions.h"
+#include "searcher/proximity.h"
 
 namespace portaria::searcher {
 namespace {
@@ -18,7 +19,8 @@ namespace {
 Xapian::Enquire Bm25Enquire(const Xapian::Database& db, const Xapian::Query& query) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+  using P = Bm25Params;
+  enquire.set_weighting_scheme(Xapian::BM25Weight(P::kK1, P::kK2, P::kK3, P::kB, P::kMinNormLen));
   return enquire;
 }
 
@@ -269,20 +271,28 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan,
     if (!f->second.source.empty()) ++retrieval->sources[f->second.source];
   }
   // Each pair of adjacent question words adds its best field's weight, where the paragraph has
-  // them in that order and as close.
-  for (const auto& pair : plan.adjacent) {
-    std::unordered_map<Xapian::docid, double> best;
-    for (const auto& field : pair.fields) {
-      Xapian::MSet both = pass(field.weighted, &enquire);
-      for (auto it = both.begin(); it != both.end(); ++it) {
-        double& b = best[*it];
-        if (it.get_weight() > b &&
-            (!field.ordered || InOrderWithin(db, *it, field.first, field.second, pair.window))) {
-          b = it.get_weight();
+  // them in that order and as close: on one local database weighed from the pairs' posting
+  // lists read once (proximity.h), elsewhere by passes, one per pair and field.
+  if (by_docid) {
+    std::vector<Xapian::docid> window;
+    for (const auto& [docid, id] : ids) window.push_back(docid);
+    std::sort(window.begin(), window.end());
+    AddAdjacentWeights(db, plan, window, &weights);
+  } else {
+    for (const auto& pair : plan.adjacent) {
+      std::unordered_map<Xapian::docid, double> best;
+      for (const auto& field : pair.fields) {
+        Xapian::MSet both = pass(field.weighted, &enquire);
+        for (auto it = both.begin(); it != both.end(); ++it) {
+          double& b = best[*it];
+          if (it.get_weight() > b &&
+              (!field.ordered || InOrderWithin(db, *it, field.first, field.second, pair.window))) {
+            b = it.get_weight();
+          }
         }
       }
+      for (const auto& [docid, weight] : best) weights[docid] += weight;
     }
-    for (const auto& [docid, weight] : best) weights[docid] += weight;
   }
   std::vector<Match> ranked;
   ranked.reserve(weights.size());
