@@ -1,11 +1,11 @@
-// Akoma Ntoso 3.0 reader: one Paragraph per text leaf of the body and of the attachments.
+// Akoma Ntoso 3.0 reader: one Paragraph per text leaf of the body and of the attachments. The
+// text, labels and metadata it reads are taken by indexer/akn_text.cc and akn_metadata.cc.
 //
 // The accepted profile (elements read, how they map to record fields, ids, limits) is documented
 // in schema/AKOMA_NTOSO.md. Everything here walks the DOM with explicit loops or an explicit
 // stack, never recursion, because the input may be hostile: the nesting depth is checked once,
 // up front, before any other walk.
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <filesystem>
 #include <initializer_list>
@@ -17,175 +17,33 @@
 #include <vector>
 
 #include "analysis/text.h"
+#include "indexer/akn.h"
 #include "indexer/reader.h"
 #include "indexer/units.h"
 
 namespace portaria::indexer {
 namespace {
 
+// The text, labels and metadata the walk reads (indexer/akn.h).
+using akn::ArticleNumber;
+using akn::CollectText;
+using akn::HeadingOf;
+using akn::IsAsciiSpace;
+using akn::IsOneOf;
+using akn::LetterOf;
+using akn::LocalName;
+using akn::Metadata;
+using akn::NumOf;
+using akn::ParagraphNumber;
+using akn::ReadMetadata;
+using akn::SourceOf;
+using akn::TitleOf;
+
 // Real acts nest about 25 elements deep; 1000 leaves room for any sane document while keeping
 // the walker's stack (one frame per open element) small.
 constexpr int kMaxDepth = 1000;
 
 using Code = Status::Code;
-
-// ---------------------------------------------------------------------------------------------
-// Small string helpers.
-
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// Removes trailing label punctuation ("I –", "a)", "1.", "§ 10.") and blanks.
-std::string_view TrimLabelEnd(std::string_view s) {
-  static constexpr std::array<std::string_view, 7> kTails = {")",      ".",      ":", "-",
-                                                             "\u2013", "\u2014", " "};
-  for (bool changed = true; changed;) {
-    changed = false;
-    s = Trim(s);
-    for (std::string_view tail : kTails) {
-      if (s.ends_with(tail)) {
-        s.remove_suffix(tail.size());
-        changed = true;
-      }
-    }
-  }
-  return s;
-}
-
-// Strips an ASCII prefix case-insensitively; returns true if it was there.
-bool ConsumePrefixNoCase(std::string_view* s, std::string_view prefix) {
-  if (s->size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char a = (*s)[i], b = prefix[i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-    if (a != b) return false;
-  }
-  s->remove_prefix(prefix.size());
-  return true;
-}
-
-std::string RemoveAll(std::string s, std::string_view what) {
-  for (std::size_t pos; (pos = s.find(what)) != std::string::npos;) s.erase(pos, what.size());
-  return s;
-}
-
-// Collapses runs of whitespace (ASCII and no-break space) to one space, trims both ends, and
-// remembers when more than `limit` bytes were offered so that huge paragraphs are not built.
-class TextBuilder {
- public:
-  explicit TextBuilder(std::size_t limit) : limit_(limit) {}
-
-  void Append(std::string_view s) {
-    for (std::size_t i = 0; i < s.size() && !overflow_; ++i) {
-      if (IsAsciiSpace(s[i])) {
-        Break();
-      } else if (s.compare(i, 2, "\xC2\xA0") == 0) {
-        Break();
-        ++i;
-      } else {
-        if (pending_space_) out_.push_back(' ');
-        pending_space_ = false;
-        out_.push_back(s[i]);
-        overflow_ = out_.size() > limit_;
-      }
-    }
-  }
-  // A word boundary: block elements separate words even when the markup has no blank between.
-  void Break() { pending_space_ = !out_.empty(); }
-  bool overflow() const { return overflow_; }
-  std::string Take() { return std::move(out_); }
-
- private:
-  std::size_t limit_;
-  std::string out_;
-  bool pending_space_ = false;
-  bool overflow_ = false;
-};
-
-// ---------------------------------------------------------------------------------------------
-// DOM helpers. pugixml keeps prefixed names ("akn:act"); the profile compares local names so
-// that any namespace prefix (or none) is accepted.
-
-std::string_view LocalName(pugi::xml_node node) {
-  std::string_view name = node.name();
-  std::size_t colon = name.rfind(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-pugi::xml_node Child(pugi::xml_node node, std::string_view local) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && LocalName(c) == local) return c;
-  }
-  return {};
-}
-
-pugi::xml_node Path(pugi::xml_node node, std::initializer_list<std::string_view> locals) {
-  for (std::string_view local : locals) node = Child(node, local);
-  return node;
-}
-
-// Moves to the node after `n` in document order, staying inside `root`; calls `leave` for every
-// element whose subtree is finished. Iterative, so depth costs no stack.
-template <typename Leave>
-pugi::xml_node NextInSubtree(pugi::xml_node n, pugi::xml_node root, bool descend, Leave leave) {
-  if (descend && n.first_child()) return n.first_child();
-  while (n != root) {
-    leave(n);
-    if (n.next_sibling()) return n.next_sibling();
-    n = n.parent();
-  }
-  return {};
-}
-
-bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> names) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-// Elements whose boundaries separate words in the text (everything else is inline markup such
-// as <ref>, <b>, <i>, <sup>, <date>, whose text joins its neighbours as written).
-bool IsBlockBoundary(std::string_view name) {
-  return IsOneOf(name, {"p", "br", "eol", "eop", "li", "item", "tr", "td", "th", "caption", "ul",
-                        "ol", "table", "blockList", "listIntroduction", "listWrapUp"}) ||
-         IsOneOf(name, {"block", "tblock", "blockContainer", "toc", "tocItem", "num", "heading",
-                        "subheading", "content", "intro", "wrapUp", "list", "point", "paragraph",
-                        "article", "quotedStructure"});
-}
-
-// All text under `node`, whitespace-normalised; sets *overflow if longer than `limit` bytes.
-std::string CollectText(pugi::xml_node node, std::size_t limit, bool* overflow) {
-  TextBuilder text(limit);
-  auto leave = [&text](pugi::xml_node n) {
-    if (n.type() == pugi::node_element && IsBlockBoundary(LocalName(n))) text.Break();
-  };
-  for (pugi::xml_node n = node.first_child(); n && !text.overflow();) {
-    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) text.Append(n.value());
-    if (n.type() == pugi::node_element && IsBlockBoundary(LocalName(n))) text.Break();
-    n = NextInSubtree(n, node, n.type() == pugi::node_element, leave);
-  }
-  if (overflow != nullptr) *overflow = text.overflow();
-  return text.Take();
-}
-
-std::string TextOf(pugi::xml_node node) {
-  if (!node) return {};
-  return analysis::ClipUtf8(CollectText(node, kMaxFieldBytes + 4, nullptr), kMaxFieldBytes);
-}
-
-pugi::xml_node FindDescendant(pugi::xml_node root, std::string_view local) {
-  auto ignore = [](pugi::xml_node) {};
-  for (pugi::xml_node n = root.first_child(); n;) {
-    if (n.type() == pugi::node_element && LocalName(n) == local) return n;
-    n = NextInSubtree(n, root, true, ignore);
-  }
-  return {};
-}
 
 // ---------------------------------------------------------------------------------------------
 // Positions and fatal checks.
@@ -242,128 +100,6 @@ bool IsDocumentType(std::string_view name) {
   return IsOneOf(
       name, {"act", "bill", "doc", "statement", "amendment", "amendmentList", "judgment", "debate",
              "debateReport", "officialGazette", "documentCollection", "portion"});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Metadata and the citation string.
-
-struct Metadata {
-  std::string uri;      // FRBRWork/FRBRuri (falls back to FRBRthis)
-  std::string date;     // FRBRWork/FRBRdate@date if ISO, else docDate@date
-  std::string country;  // FRBRcountry: read for completeness, no record field holds it
-  std::string subtype, number, name;
-  std::string doc_type, doc_authority, doc_number, doc_title;
-  std::string summary;  // preface/longTitle: the ementa ("Código Penal.", "Dispõe sobre…")
-};
-
-std::string Attr(pugi::xml_node node, const char* name) {
-  return analysis::ClipUtf8(std::string(Trim(node.attribute(name).value())), kMaxFieldBytes);
-}
-
-bool IsIsoDate(std::string_view s) {
-  if (s.size() < 10) return false;
-  for (int i = 0; i < 10; ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
-  }
-  return true;
-}
-
-Metadata ReadMetadata(pugi::xml_node document) {
-  Metadata m;
-  pugi::xml_node work = Path(document, {"meta", "identification", "FRBRWork"});
-  m.uri = Attr(Child(work, "FRBRuri"), "value");
-  if (m.uri.empty()) m.uri = Attr(Child(work, "FRBRthis"), "value");
-  m.date = Attr(Child(work, "FRBRdate"), "date");
-  m.country = Attr(Child(work, "FRBRcountry"), "value");
-  m.subtype = Attr(Child(work, "FRBRsubtype"), "value");
-  m.number = Attr(Child(work, "FRBRnumber"), "value");
-  m.name = Attr(Child(work, "FRBRname"), "value");
-  pugi::xml_node title = FindDescendant(Child(document, "preface"), "docTitle");
-  m.doc_title = TextOf(title);
-  m.doc_type = TextOf(FindDescendant(title, "docType"));
-  m.doc_authority = TextOf(FindDescendant(title, "docAuthority"));
-  m.doc_number = TextOf(FindDescendant(title, "docNumber"));
-  m.summary = TextOf(FindDescendant(Child(document, "preface"), "longTitle"));
-  if (!IsIsoDate(m.date)) m.date = Attr(FindDescendant(title, "docDate"), "date");
-  m.date = IsIsoDate(m.date) ? m.date.substr(0, 10) : std::string();
-  return m;
-}
-
-// FRBRsubtype values (LexML URN types) to the names used when citing the act.
-std::string TypeFromSubtype(std::string_view subtype) {
-  std::string key;
-  for (char c : subtype) {
-    if (c == '-' || c == '_' || c == '.' || c == ' ') continue;
-    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
-      {"lei", "Lei"},
-      {"leicomplementar", "Lei Complementar"},
-      {"leidelegada", "Lei Delegada"},
-      {"decreto", "Decreto"},
-      {"decretolei", "Decreto-Lei"},
-      {"resolucao", "Resolução"},
-      {"portaria", "Portaria"},
-      {"medidaprovisoria", "Medida Provisória"},
-      {"emendaconstitucional", "Emenda Constitucional"},
-      {"constituicao", "Constituição"},
-      {"instrucaonormativa", "Instrução Normativa"},
-      {"decretolegislativo", "Decreto Legislativo"},
-  };
-  for (const auto& [from, to] : kTypes) {
-    if (key == from) return std::string(to);
-  }
-  return std::string(subtype);
-}
-
-// "<Type> n.º <number>/<year>", e.g. "Lei n.º 12.527/2011"; the title when type or number is
-// unknown. docNumber is preferred to FRBRnumber because it keeps the thousands separator.
-std::string SourceOf(const Metadata& m, const std::string& title) {
-  std::string type = m.doc_type.empty() ? TypeFromSubtype(m.subtype) : m.doc_type;
-  if (!m.doc_type.empty() && !m.doc_authority.empty()) type += " " + m.doc_authority;
-  std::string number = m.doc_number.empty() ? m.number : m.doc_number;
-  if (type.empty() || number.empty()) return title;
-  std::string source = type + " n.º " + number;
-  if (!m.date.empty()) source += "/" + m.date.substr(0, 4);
-  return source;
-}
-
-std::string TitleOf(const Metadata& m) { return m.name.empty() ? m.doc_title : m.name; }
-
-// ---------------------------------------------------------------------------------------------
-// Labels of hierarchy elements.
-
-std::string NumOf(pugi::xml_node node) { return TextOf(Child(node, "num")); }
-std::string HeadingOf(pugi::xml_node node) { return TextOf(Child(node, "heading")); }
-
-// "Art. 12-A." -> "12-A"; "Art. 1º" -> "1º"; "Artigo 12.º" -> "12.º".
-std::string ArticleNumber(std::string_view num) {
-  num = Trim(num);
-  if (!ConsumePrefixNoCase(&num, "artigo")) ConsumePrefixNoCase(&num, "art.");
-  return std::string(TrimLabelEnd(num));
-}
-
-// "§ 2º" -> "2"; "§ 1º-A." -> "1-A"; "Parágrafo único." -> "único"; caput (no num) -> "".
-std::string ParagraphNumber(std::string_view num) {
-  num = Trim(num);
-  std::string_view rest = num;
-  if (ConsumePrefixNoCase(&rest, "par\xC3\xA1grafo") ||
-      ConsumePrefixNoCase(&rest, "par\xC3\x81grafo")) {
-    std::string_view word = Trim(TrimLabelEnd(rest));
-    if (word == "\xC3\xBAnico" || word == "\xC3\x9ANICO") return "\xC3\xBAnico";  // único
-    return std::string(word);
-  }
-  std::string s = RemoveAll(std::string(num), "\xC2\xA7");  // §
-  for (std::string_view ordinal : {"\xC2\xBA", "\xC2\xB0", "\xC2\xAA"}) s = RemoveAll(s, ordinal);
-  return std::string(TrimLabelEnd(s));
-}
-
-// "a)" -> "a"; "II –" -> "II"; "VII-A –" -> "VII-A"; "1." -> "1"; "(b)" -> "b".
-std::string LetterOf(std::string_view num) {
-  num = Trim(num);
-  if (num.starts_with("(")) num.remove_prefix(1);
-  return std::string(TrimLabelEnd(num));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
-// Which organ a competence belongs to, read from the sentence that introduces the list
-// ("Compete ao X:", "À X compete:", "São competências do X:") or from the article's epígrafe,
-// and the abbreviations a diploma defines, so that "Compete ao CNP:" names the Centro.
+// An organ's name as a sentence writes it (ReadOrgan), the organ an article's epígrafe names, and
+// the abbreviations a diploma defines, so that "Compete ao CNP:" names the Centro. The sentence
+// that introduces a competence list is read in diploma_competence.cc.
+#include "indexer/diploma_organs.h"
+
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "analysis/text.h"
 #include "indexer/diploma.h"
@@ -10,6 +13,20 @@
 
 namespace portaria::indexer::diploma {
 namespace {
+
+// A verb's infinitive ("assessorar", "promover", "gerir"), as a lower-case organ's name has none
+// (its words are nouns and adjectives; the adjectives in -ar that name organs are listed).
+bool IsInfinitive(std::string_view w) {
+  static constexpr std::array<std::string_view, 18> kAdjectives = {
+      "militar",      "escolar",     "familiar",   "nuclear",     "auxiliar",   "regular",
+      "singular",     "titular",     "particular", "parlamentar", "hospitalar", "consular",
+      "complementar", "disciplinar", "preliminar", "popular",     "similar",    "polar"};
+  if (w.size() < 5 || !IsLowerAt(w, 0)) return false;
+  if (!w.ends_with("ar") && !w.ends_with("er") && !w.ends_with("ir")) return false;
+  return std::find(kAdjectives.begin(), kAdjectives.end(), w) == kAdjectives.end();
+}
+
+}  // namespace
 
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> words;
@@ -39,7 +56,6 @@ bool IsContraction(std::string_view w) {
   return false;
 }
 
-// Strips the punctuation that ends an organ's name ("Ciberespaço:" -> "Ciberespaço").
 std::string_view Bare(std::string_view w, bool* ends) {
   *ends = false;
   while (!w.empty() && (w.back() == ',' || w.back() == ':' || w.back() == ';' || w.back() == '.')) {
@@ -50,21 +66,6 @@ std::string_view Bare(std::string_view w, bool* ends) {
   return w;
 }
 
-// A verb's infinitive ("assessorar", "promover", "gerir"), as a lower-case organ's name has none
-// (its words are nouns and adjectives; the adjectives in -ar that name organs are listed).
-bool IsInfinitive(std::string_view w) {
-  static constexpr std::array<std::string_view, 18> kAdjectives = {
-      "militar",      "escolar",     "familiar",   "nuclear",     "auxiliar",   "regular",
-      "singular",     "titular",     "particular", "parlamentar", "hospitalar", "consular",
-      "complementar", "disciplinar", "preliminar", "popular",     "similar",    "polar"};
-  if (w.size() < 5 || !IsLowerAt(w, 0)) return false;
-  if (!w.ends_with("ar") && !w.ends_with("er") && !w.ends_with("ir")) return false;
-  return std::find(kAdjectives.begin(), kAdjectives.end(), w) == kAdjectives.end();
-}
-
-// The organ's name at the start of `words`: a run of capitalised words and connectors
-// ("Conselho Superior de Segurança do Ciberespaço", "DGPRM"), or, for an organ named in lower
-// case ("fiscal único", "secretário"), the words up to the punctuation that closes it.
 std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t from) {
   if (from >= words.size()) return {};
   std::vector<std::string_view> taken;
@@ -111,80 +112,6 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
 
 std::string Lower(std::string_view w) { return analysis::Fold(w); }
 
-// The post written after a person's name (`from`: its first word), set off by commas: the
-// words after the name's comma up to the next, where they name a post ("subdirectora-geral",
-// "director de serviços de Valorização do Património Florestal", "Diretor" + ", em regime de
-// substituição," + "do Departamento Patrimonial"); "" if they do not.
-std::string PostAfterName(const std::vector<std::string_view>& w, std::size_t from) {
-  if (from >= w.size() || !IsUpperAt(w[from], 0)) return {};
-  std::size_t end = from;  // the name's last word, which ends with the comma
-  while (end < w.size() && end < from + 8 && !w[end].ends_with(",")) ++end;
-  if (end >= from + 8 || end + 1 >= w.size()) return {};
-  std::size_t at = end + 1;
-  std::string first = Lower(w[at]);
-  static constexpr std::array<std::string_view, 12> kPosts = {
-      "diretor",    "director", "subdiretor", "subdirector",   "chefe",    "coordenador",
-      "presidente", "vogal",    "secretario", "administrador", "inspetor", "inspector"};
-  bool post = std::any_of(kPosts.begin(), kPosts.end(),
-                          [&](std::string_view p) { return first.starts_with(p); });
-  if (!post) return {};
-  std::vector<std::string_view> words;
-  for (std::size_t k = at; k < w.size() && words.size() < 14; ++k) {
-    std::string_view word = w[k];
-    if (word.size() == 2 && word[1] == '.' && IsUpperAt(word, 0)) break;  // "I. P.": the form
-    bool ends = false;
-    word = Bare(word, &ends);
-    // "… aos Serviços de Registo (DGATJ):" (brackets unquoted): the acronym the name defines.
-    if (!words.empty() && !IsConnector(words.back()) && word.size() >= 2 && IsAllCaps(word)) break;
-    bool comma = ends && w[k].ends_with(",");
-    words.push_back(word);
-    if (ends && !comma) break;
-    if (!comma) continue;
-    // "Diretor, em regime de substituição, do Departamento …": the phrase is no part of it.
-    if (k + 5 < w.size() && Lower(w[k + 1]) == "em" && Lower(w[k + 2]) == "regime" &&
-        Lower(w[k + 4]).starts_with("substitui") && IsContraction(Lower(w[k + 5]))) {
-      k += 4;
-      continue;
-    }
-    break;
-  }
-  while (!words.empty() && IsConnector(words.back())) words.pop_back();
-  // A bare "diretor" says less than the name does; "subdirectora-geral" says which post.
-  if (words.size() == 1 && words[0].find('-') == std::string_view::npos) return {};
-  std::string out;
-  for (auto word : words) {
-    if (!out.empty()) out += ' ';
-    out += word;
-  }
-  return out;
-}
-
-bool IsArticle(std::string_view w) { return w == "o" || w == "a" || w == "os" || w == "as"; }
-
-// The verbs a competence is given with, folded, punctuation after them allowed: "compete",
-// "compete,", "competem", "cabe", "incumbe:" (not "competente").
-bool IsCompetenceVerb(std::string_view v) {
-  while (!v.empty() && (v.back() == ',' || v.back() == ':')) v.remove_suffix(1);
-  for (std::string_view verb : {"compete", "competem", "cabe", "cabem", "incumbe", "incumbem"}) {
-    if (v == verb) return true;
-  }
-  return false;
-}
-
-// "O X, …, é o serviço …" up to `end`: the index of the copula ("é", "são") that defines the
-// sentence's capitalised subject as a kind of body ("o serviço", "a entidade"), or 0.
-std::size_t SubjectDefinedBefore(const std::vector<std::string_view>& w, std::size_t end) {
-  std::size_t from = !w.empty() && IsArticle(Lower(w[0])) ? 1 : 0;
-  if (from >= end || !IsUpperAt(w[from], 0)) return 0;
-  for (std::size_t k = from + 1; k + 2 < end; ++k) {
-    std::string c = Lower(w[k]);
-    if ((c == "é" || c == "são") && IsArticle(Lower(w[k + 1])) && !IsUpperAt(w[k + 2], 0)) return k;
-  }
-  return 0;
-}
-
-// Without emphasis, parentheses and quotes: "Competências do «CERT.PT»" -> "Competências do
-// CERT.PT".
 std::string Unquote(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -198,238 +125,6 @@ std::string Unquote(std::string_view s) {
     out.push_back(c);
   }
   return out;
-}
-
-}  // namespace
-
-std::string CompetenceOrgan(std::string_view sentence) {
-  std::string unquoted = Unquote(Trim(sentence));
-  std::vector<std::string_view> w = Words(unquoted);
-  if (w.size() < 3) return {};
-  std::string first = Lower(w[0]);
-  // "O coordenador do Gabinete Nacional SIRENE é responsável pela sua organização e
-  // funcionamento, competindo-lhe:": the pronoun is the sentence's subject, the words before its
-  // verb.
-  for (std::size_t k = 2; k < w.size(); ++k) {
-    std::string v = Lower(w[k]);
-    if (!v.starts_with("competindo-lhe") && !v.starts_with("cabendo-lhe") &&
-        !v.starts_with("incumbindo-lhe"))
-      continue;
-    std::size_t from = IsArticle(first) ? 1 : 0, end = from;
-    while (end < k && !w[end].ends_with(",")) {
-      std::string word = Lower(w[end]);
-      if (word == "é" || word == "são" || word == "tem" || word == "têm") break;
-      ++end;
-    }
-    if (end == from || end == k) break;
-    std::vector<std::string_view> subject(w.begin() + from, w.begin() + end);
-    if (std::string organ = ReadOrgan(subject, 0); !organ.empty()) return organ;
-    break;
-  }
-  // "Determinar que compete à Comissão:" (a resolution's número), "No desenvolvimento das suas
-  // atribuições, compete aos órgãos e serviços do DGESGO:": the same from "compete" on. After a
-  // comma the verb may follow a long proviso ("Sem prejuízo das competências que lhe forem
-  // conferidas por lei ou das que nele sejam delegadas ou subdelegadas, compete ao conselho
-  // diretivo:").
-  for (std::size_t k = 1; k < 40 && k + 2 < w.size(); ++k) {
-    std::string v = Lower(w[k]);
-    // Also "Sem prejuízo …, ao presidente do conselho diretivo compete:" ("Ao X compete" after
-    // the proviso's comma).
-    bool to = (v == "ao" || v == "à" || v == "aos" || v == "às") && k > 1 &&
-              Lower(w[k + 1]) != "qual" && Lower(w[k + 1]) != "quais" &&
-              Trim(sentence).ends_with(":");
-    // "Na realização da política de ensino incumbe ao Estado:": the verb and its bearer after
-    // a short phrase that sets the scope, with no comma.
-    bool scoped = k < 12 && IsCompetenceVerb(v) && IsContraction(Lower(w[k + 1])) &&
-                  Trim(sentence).ends_with(":");
-    // "Para além do disposto no artigo 57.º do RGPD, a CNPD prossegue as seguintes atribuições:":
-    // the subject after the proviso's comma ("O X possui as seguintes …", below).
-    bool subject = w[k - 1].ends_with(",") && (v == "o" || v == "a" || v == "os" || v == "as");
-    if (((((k < 12 && Lower(w[k - 1]) == "que") || w[k - 1].ends_with(",")) &&
-          (IsCompetenceVerb(v) || to)) ||
-         scoped || subject)) {
-      auto from = static_cast<std::size_t>(w[k].data() - unquoted.data());
-      // Not every such verb names its organ next ("À AMA, I. P., compete ainda divulgar …").
-      if (std::string organ = CompetenceOrgan(std::string_view(unquoted).substr(from));
-          !organ.empty())
-        return organ;
-    }
-  }
-  // A delegation (the 2.ª série's despachos): "…, delego no diretor-geral do Orçamento, com
-  // faculdade de subdelegação, as competências para:" — the list is what the delegate may do.
-  // Also "Delego, também, no …", "São, ainda, delegadas no …", "Subdelegar no …" (a número
-  // of a despacho that lists its delegations).
-  // The verb comes after the legal grounds, which can take some 60 words.
-  static constexpr std::array<std::string_view, 10> kDelegate = {
-      "delego",    "subdelego", "delegar",  "subdelegar",   "delegadas",
-      "delegados", "delegada",  "delegado", "subdelegadas", "subdelegados"};
-  for (std::size_t i = 0; i + 2 < w.size() && i < 200; ++i) {
-    std::string v = Lower(w[i]);
-    if (v.ends_with(",")) v.pop_back();
-    if (std::find(kDelegate.begin(), kDelegate.end(), v) == kDelegate.end()) continue;
-    // The first person ("delego") may follow a long list of legal grounds (150 words and more in
-    // a 2025 despacho); the other forms only a short one.
-    if (i >= 80 && v != "delego" && v != "subdelego") continue;
-    // The infinitive opens the número ("Subdelegar no …"); the participle follows its copula
-    // ("São, ainda, delegadas no …"), not a noun ("atos delegados nos termos").
-    if (v.starts_with("delegar") || v.starts_with("subdelegar")) {
-      if (i != 0) continue;
-    } else if (v != "delego" && v != "subdelego") {
-      bool copula = false;
-      for (std::size_t k = i; k > 0 && k + 3 > i; --k) {
-        std::string c = Lower(w[k - 1]);
-        if (c.ends_with(",")) c.pop_back();
-        copula = copula || c == "são" || c == "é" || c == "ficam" || c == "fica";
-      }
-      if (!copula) continue;
-    }
-    // Words set off by commas between the verb and its object: "Delego, também, no …"; what
-    // is delegated before whom: "delego as seguintes competências na diretora …".
-    std::size_t at = i + 1;
-    while (at + 1 < w.size() && at < i + 4 && w[at].ends_with(",")) ++at;
-    static constexpr std::array<std::string_view, 9> kWhat = {
-        "as",          "os",      "a",           "seguintes", "competências",
-        "competência", "poderes", "atribuições", "minhas"};
-    for (std::size_t k = at; k + 1 < w.size() && k < at + 5; ++k) {
-      std::string what = Lower(w[k]);
-      if (std::find(kWhat.begin(), kWhat.end(), what) == kWhat.end()) break;
-      std::string next = Lower(w[k + 1]);
-      if (next == "no" || next == "na" || next == "nos" || next == "nas") {
-        at = k + 1;
-        break;
-      }
-    }
-    auto names_delegate = [&](std::size_t k) {
-      std::string in = Lower(w[k]);
-      if (k + 1 < w.size() && Lower(w[k + 1]) == "termos") return false;  // "nos termos do …"
-      return in == "no" || in == "na" || in == "nos" || in == "nas" || in == "em";
-    };
-    // The legal grounds set off by commas before the delegate: "delego, nos termos conjugados
-    // do artigo 35.º do Código … e do n.º 3 do artigo 22.º da LOAR, na directora …".
-    if (!names_delegate(at) && w[i].ends_with(",")) {
-      for (std::size_t k = at; k + 1 < w.size() && k < at + 40; ++k) {
-        if (w[k].ends_with(",") && names_delegate(k + 1)) {
-          at = k + 1;
-          break;
-        }
-      }
-    }
-    if (names_delegate(at)) {
-      // The delegate by name, without the academic title ("no Licenciado Frederico Gomes") and
-      // its speciality ("no engenheiro silvicultor Victor Sá").
-      std::size_t from = at + 1;
-      static constexpr std::array<std::string_view, 10> kTitles = {
-          "licenciado", "licenciada", "doutor",     "doutora",    "dr.",
-          "dra.",       "mestre",     "engenheiro", "engenheira", "professor"};
-      if (from + 1 < w.size() &&
-          std::find(kTitles.begin(), kTitles.end(), Lower(w[from])) != kTitles.end()) {
-        ++from;
-        while (from + 1 < w.size() && from < at + 4 && IsLowerAt(w[from], 0) &&
-               !w[from].ends_with(",") && !IsConnector(w[from]))
-          ++from;
-      }
-      // A name followed by the delegate's post, the organ the powers go to: "na licenciada
-      // Cristina West, subdirectora-geral, a competência …", "no Licenciado Frederico Gomes,
-      // Diretor, em regime de substituição, do Departamento Patrimonial, …".
-      if (std::string post = PostAfterName(w, from); !post.empty()) return post;
-      return ReadOrgan(w, from);
-    }
-  }
-  // A relative clause after the organ's name: "Criar a Comissão de Acompanhamento, à qual
-  // compete:", "É instituído o Conselho X, ao qual cabe:". The name is the run of capitalised
-  // words and connectors that ends at the comma before the pronoun.
-  for (std::size_t i = 1; i + 2 < w.size() && i < 40; ++i) {
-    std::string art = Lower(w[i]), rel = Lower(w[i + 1]), v = Lower(w[i + 2]);
-    bool pronoun = (art == "ao" || art == "à" || art == "aos" || art == "às") &&
-                   (rel == "qual" || rel == "quais");
-    if (!pronoun) continue;
-    if (!IsCompetenceVerb(v)) continue;
-    // "O Laboratório X, abreviadamente designado por LAS, é o serviço do Ministério Y, ao qual
-    // incumbe:": what the clause tells of is the subject the copula defines, not the ministry
-    // the definition names last.
-    if (std::size_t copula = SubjectDefinedBefore(w, i); copula != 0) {
-      std::size_t from = IsArticle(Lower(w[0])) ? 1 : 0;
-      std::vector<std::string_view> subject(w.begin() + from, w.begin() + copula);
-      if (std::string organ = ReadOrgan(subject, 0); !organ.empty()) return organ;
-    }
-    if (!w[i - 1].ends_with(",")) continue;
-    std::size_t start = i;  // back over the name: capitalised words and connectors
-    while (start > 0) {
-      std::string_view prev = w[start - 1];
-      if (start - 1 != i - 1 && (prev.ends_with(",") || prev.ends_with(";"))) break;
-      // The article before the name ends it: "Criar a Comissão…", "É instituído o Conselho…".
-      if (prev == "a" || prev == "o" || prev == "as" || prev == "os") break;
-      if (!IsUpperAt(prev, 0) && !IsConnector(prev)) break;
-      --start;
-    }
-    while (start < i && IsConnector(w[start])) ++start;
-    if (start == i) return {};
-    std::vector<std::string_view> name(w.begin() + start, w.begin() + i);
-    return ReadOrgan(name, 0);
-  }
-  // "Compete ao X", "Compete, ainda, ao X", "Compete designadamente ao X", "Cabe à X".
-  if (IsCompetenceVerb(first)) {
-    std::size_t i = 1;
-    while (i < w.size() && i < 4 && !IsContraction(Lower(w[i]))) ++i;
-    if (i >= w.size() || !IsContraction(Lower(w[i]))) return {};
-    // "compete aos órgãos e serviços do X": the organ is X.
-    if (i + 4 < w.size() && Lower(w[i + 1]) == "órgãos" && Lower(w[i + 2]) == "e" &&
-        Lower(w[i + 3]) == "serviços" && IsContraction(Lower(w[i + 4])))
-      i += 4;
-    return ReadOrgan(w, i + 1);
-  }
-  // "Ao X compete:", "À DGPRM compete, designadamente:".
-  if (first == "ao" || first == "à" || first == "aos" || first == "às") {
-    for (std::size_t i = 2; i < w.size() && i < 30; ++i) {
-      std::string v = Lower(w[i]);
-      if (IsCompetenceVerb(v)) {
-        std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
-        return ReadOrgan(name, 0);
-      }
-    }
-    return {};
-  }
-  // "As competências da Divisão de Lanternas são as seguintes:".
-  if ((first == "as" || first == "às") && w.size() > 4 && IsContraction(Lower(w[2])) &&
-      Trim(sentence).ends_with(":")) {
-    std::string what = Lower(w[1]);
-    if (what == "competências" || what == "atribuições") return ReadOrgan(w, 3);
-  }
-  // "O X possui as seguintes competências:", "A X tem as seguintes atribuições:".
-  if (first == "o" || first == "a" || first == "os" || first == "as") {
-    for (std::size_t i = 2; i + 3 < w.size() && i < 14; ++i) {
-      std::string v = Lower(w[i]);
-      bool verb = v == "possui" || v == "tem" || v == "têm" || v == "exerce" || v == "prossegue" ||
-                  v == "possuem" || v == "exercem" || v == "prosseguem" || v == "desempenha" ||
-                  v == "desempenham";
-      std::string what = Lower(w[i + 3]);
-      if (verb && Lower(w[i + 2]) == "seguintes" &&
-          (what.starts_with("competências") || what.starts_with("atribuições") ||
-           what.starts_with("funções") || what.starts_with("poderes"))) {
-        std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
-        return ReadOrgan(name, 0);
-      }
-    }
-    return {};
-  }
-  // A despacho's número after "subdelego:": "No director da Direcção de Titularidade e
-  // Transacção, as seguintes competências:".
-  if ((first == "no" || first == "na" || first == "nos" || first == "nas") &&
-      sentence.ends_with(":")) {
-    std::string folded = Lower(unquoted);
-    std::size_t comma = folded.find(", ");
-    if (comma != std::string::npos && folded.find("competência", comma) != std::string::npos)
-      return ReadOrgan(w, 1);
-  }
-  // "São competências do X:", "Constituem competências da ANCC:", "São atribuições da X:".
-  if (first == "são" || first == "constituem") {
-    for (std::size_t i = 1; i + 2 < w.size() && i < 4; ++i) {
-      std::string v = Lower(w[i]);
-      if ((v == "competências" || v == "atribuições") && IsContraction(Lower(w[i + 1])))
-        return ReadOrgan(w, i + 2);
-    }
-  }
-  return {};
 }
 
 std::string EpigraphOrgan(std::string_view epigraph) {

@@ -1,0 +1,35 @@
+// Reading an organ's name out of a sentence's words (indexer/diploma_organs.cc), shared by the
+// two files that find organs: diploma_competence.cc (the sentence that introduces a competence
+// list) and diploma_organs.cc (epígrafes, abbreviations). Internal to the diploma reader; declared
+// here only for those two files, apart from diploma.h so that its short names stay out of others.
+#ifndef PORTARIA_INDEXER_DIPLOMA_ORGANS_H_
+#define PORTARIA_INDEXER_DIPLOMA_ORGANS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace portaria::indexer::diploma {
+
+// The words of `s` between spaces, punctuation kept ("Compete", "ao", "X:").
+std::vector<std::string_view> Words(std::string_view s);
+// The words that join a name's words: "de", "da", "do", "e", "para", "a", "à", "em", "ao", …
+bool IsConnector(std::string_view w);
+// A preposition, alone or with its article, that leads to the organ: "ao", "à", "do", "de", "a", …
+bool IsContraction(std::string_view w);
+// Strips the punctuation that ends an organ's name ("Ciberespaço:" -> "Ciberespaço").
+std::string_view Bare(std::string_view w, bool* ends);
+// The organ's name at the start of `words`: a run of capitalised words and connectors
+// ("Conselho Superior de Segurança do Ciberespaço", "DGPRM"), or, for an organ named in lower
+// case ("fiscal único", "secretário"), the words up to the punctuation that closes it.
+std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t from);
+// `w` case-folded (analysis::Fold): "Compete" -> "compete".
+std::string Lower(std::string_view w);
+// Without emphasis, parentheses and quotes: "Competências do «CERT.PT»" -> "Competências do
+// CERT.PT".
+std::string Unquote(std::string_view s);
+
+}  // namespace portaria::indexer::diploma
+
+#endif  // PORTARIA_INDEXER_DIPLOMA_ORGANS_H_
