@@ -184,9 +184,12 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   doc.add_value(schema::kSlotCollapse, collapse);
   doc.add_value(schema::kSlotDoc, p.doc);
   doc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(order));
+  // Every term is in by now: the length is what the database will record for the paragraph.
+  Xapian::termcount length = 0;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) length += t.get_wdf();
   doc.add_value(schema::kSlotFeatures,
                 schema::EncodeFeatures({p.id, p.doc, p.unit, p.source, std::move(collapse),
-                                        doc.get_value(schema::kSlotAnswerTypes), p.date}));
+                                        doc.get_value(schema::kSlotAnswerTypes), p.date, length}));
   return doc;
 }
 

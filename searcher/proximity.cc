@@ -20,6 +20,7 @@ struct Postings {
 
 void AddAdjacentWeights(const Xapian::Database& db, const QueryPlan& plan,
                         const std::vector<Xapian::docid>& window,
+                        const std::vector<Xapian::termcount>& lengths,
                         std::unordered_map<Xapian::docid, double>* weights) {
   if (plan.adjacent.empty() || window.empty()) return;
   using P = Bm25Params;
@@ -49,14 +50,10 @@ void AddAdjacentWeights(const Xapian::Database& db, const QueryPlan& plan,
     }
   }
   // The statistics Xapian's BM25Weight reads: the collection's size and average length, each
-  // term's frequency, each paragraph's length (read in docid order, one walk).
+  // term's frequency, each paragraph's length.
   const Xapian::doccount n = db.get_doccount();
   double len_factor = db.get_avlength();
   if (len_factor != 0) len_factor = 1 / len_factor;
-  std::vector<Xapian::termcount> lengths(window.size(), 0);
-  for (std::size_t i = 0; i < window.size(); ++i) {
-    if (held[i]) lengths[i] = db.get_doclength(window[i]);
-  }
   // BM25Weight::init() and get_sumpart(), in their order of operations, for a query leaf of
   // within-query frequency 1 scaled by `factor`.
   auto sumpart = [&](const Postings& p, std::size_t i, double factor) {

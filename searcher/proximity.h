@@ -25,11 +25,13 @@ struct Bm25Params {
 
 // Adds to (*weights)[d], for each paragraph d of `window` (ascending docids of `db`) and each
 // pair whose words d holds in some field, that pair's best field's weight (0 where only the text
-// holds them and not in order), pair by pair. Reads the pairs' terms' posting lists at the
-// window, their term frequencies, the window's document lengths and, where the text would weigh
-// most, positions. `db` must be one local database (a remote one would send whole lists).
+// holds them and not in order), pair by pair; `lengths` are the window's document lengths (as
+// the packed features hold them). Reads the pairs' terms' posting lists at the window, their term
+// frequencies and, where the text would weigh most, positions. `db` must be one local database (a
+// remote one would send whole lists).
 void AddAdjacentWeights(const Xapian::Database& db, const QueryPlan& plan,
                         const std::vector<Xapian::docid>& window,
+                        const std::vector<Xapian::termcount>& lengths,
                         std::unordered_map<Xapian::docid, double>* weights);
 
 }  // namespace portaria::searcher

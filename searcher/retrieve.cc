@@ -277,7 +277,12 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan,
     std::vector<Xapian::docid> window;
     for (const auto& [docid, id] : ids) window.push_back(docid);
     std::sort(window.begin(), window.end());
-    AddAdjacentWeights(db, plan, window, &weights);
+    std::vector<Xapian::termcount> lengths;
+    for (Xapian::docid docid : window) {
+      auto f = features.find(docid);
+      lengths.push_back(f != features.end() ? f->second.length : db.get_doclength(docid));
+    }
+    AddAdjacentWeights(db, plan, window, lengths, &weights);
   } else {
     for (const auto& pair : plan.adjacent) {
       std::unordered_map<Xapian::docid, double> best;

@@ -25,18 +25,26 @@ using schema::EncodeFeatures;
 using schema::Features;
 
 std::vector<Features> Cases() {
-  return {
-      {},
-      {"pt:dl-65-2021/a3/n2/c", "pt:dl-65-2021", "Centro Nacional de Pensões",
-       "Decreto-Lei n.º 65/2021, de 30 de julho", "9f3a0c1d2e4b5a67", "dko", "2021-07-30"},
-      // A length past 127 bytes takes two bytes; separators and NULs are only bytes.
-      {std::string(300, 'u'), "",
-       std::string("a\x1f"
-                   "b\0c",
-                   5),
-       "", "", "", ""},
-      {"", "", "", "", "", "", std::string(128, 'd')},
-  };
+  Features full{"pt:dl-65-2021/a3/n2/c",
+                "pt:dl-65-2021",
+                "Centro Nacional de Pensões",
+                "Decreto-Lei n.º 65/2021, de 30 de julho",
+                "9f3a0c1d2e4b5a67",
+                "dko",
+                "2021-07-30",
+                180};
+  // A length past 127 takes two bytes; separators and NULs are only bytes.
+  Features odd;
+  odd.id = std::string(300, 'u');
+  odd.unit = std::string(
+      "a\x1f"
+      "b\0c",
+      5);
+  odd.length = 127;
+  Features longest;
+  longest.date = std::string(128, 'd');
+  longest.length = UINT32_MAX;
+  return {{}, full, odd, longest};
 }
 
 TEST(FeaturesTest, WhatIsEncodedDecodesTheSame) {
@@ -100,6 +108,8 @@ TEST(FeaturesTest, TheIndexedValueSaysWhatTheSingleSlotsSay) {
     EXPECT_EQ(f.collapse, d.get_value(schema::kSlotCollapse));
     EXPECT_EQ(f.answer_types, d.get_value(schema::kSlotAnswerTypes));
     EXPECT_EQ(f.date, d.get_value(schema::kSlotDate));
+    EXPECT_EQ(f.length, db.get_doclength(*it));
+    EXPECT_GT(f.length, 0u);
     EXPECT_FALSE(f.id.empty());
     EXPECT_FALSE(f.date.empty());
     if (!f.answer_types.empty()) ++with_types;

@@ -86,7 +86,9 @@ TEST(ProximityTest, WeightsAreThoseOfXapiansPasses) {
     QueryPlan plan = planner.Plan(request);
     ASSERT_FALSE(plan.adjacent.empty());
     std::unordered_map<Xapian::docid, double> mine;
-    searcher::AddAdjacentWeights(db, plan, window, &mine);
+    std::vector<Xapian::termcount> lengths;
+    for (Xapian::docid d : window) lengths.push_back(db.get_doclength(d));
+    searcher::AddAdjacentWeights(db, plan, window, lengths, &mine);
     std::unordered_map<Xapian::docid, double> theirs = ByPasses(db, plan, window);
     EXPECT_EQ(mine.size(), theirs.size());
     for (const auto& [docid, weight] : theirs) {
