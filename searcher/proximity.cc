@@ -9,10 +9,11 @@
 namespace portaria::searcher {
 namespace {
 
-// A term's within-document frequency at each paragraph of the window; -1 where it is absent (a
-// posting with frequency 0 still matches, as in Xapian).
+// A term's log(tw) (BM25Weight::init()'s, which depends on its frequency only) and its
+// within-document frequency at each paragraph of the window; -1 where it is absent (a posting
+// with frequency 0 still matches, as in Xapian).
 struct Postings {
-  Xapian::doccount termfreq = 0;
+  double log_tw = 0;
   std::vector<long long> wdf;
 };
 
@@ -24,7 +25,8 @@ void AddAdjacentWeights(const Xapian::Database& db, const QueryPlan& plan,
                         std::unordered_map<Xapian::docid, double>* weights) {
   if (plan.adjacent.empty() || window.empty()) return;
   using P = Bm25Params;
-  // Each term's postings at the window, read once.
+  // Each term's statistic and postings at the window, read once.
+  const Xapian::doccount n = db.get_doccount();
   std::unordered_map<std::string, Postings> postings;
   std::vector<bool> held(window.size(), false);
   for (const auto& pair : plan.adjacent) {
@@ -34,9 +36,12 @@ void AddAdjacentWeights(const Xapian::Database& db, const QueryPlan& plan,
           auto [it, fresh] = postings.try_emplace(term);
           if (!fresh) continue;
           Postings& p = it->second;
-          p.termfreq = db.get_termfreq(term);
           p.wdf.assign(window.size(), -1);
-          if (p.termfreq == 0) continue;
+          const Xapian::doccount termfreq = db.get_termfreq(term);
+          if (termfreq == 0) continue;
+          double tw = (n - termfreq + 0.5) / (termfreq + 0.5);
+          if (tw < 2) tw = tw * 0.5 + 1;
+          p.log_tw = std::log(tw);
           Xapian::PostingIterator post = db.postlist_begin(term), end = db.postlist_end(term);
           for (std::size_t i = 0; i < window.size() && post != end; ++i) {
             post.skip_to(window[i]);
@@ -49,18 +54,13 @@ void AddAdjacentWeights(const Xapian::Database& db, const QueryPlan& plan,
       }
     }
   }
-  // The statistics Xapian's BM25Weight reads: the collection's size and average length, each
-  // term's frequency, each paragraph's length.
-  const Xapian::doccount n = db.get_doccount();
+  // The paragraph lengths' factor, as BM25Weight::init() computes it.
   double len_factor = db.get_avlength();
   if (len_factor != 0) len_factor = 1 / len_factor;
   // BM25Weight::init() and get_sumpart(), in their order of operations, for a query leaf of
-  // within-query frequency 1 scaled by `factor`.
+  // within-query frequency 1 (so k3's factor, (k3 + 1) * 1 / (k3 + 1), is 1) scaled by `factor`.
   auto sumpart = [&](const Postings& p, std::size_t i, double factor) {
-    double tw = (n - p.termfreq + 0.5) / (p.termfreq + 0.5);
-    if (tw < 2) tw = tw * 0.5 + 1;
-    double termweight = std::log(tw) * factor;
-    termweight *= (P::kK3 + 1) * 1.0 / (P::kK3 + 1.0);
+    double termweight = p.log_tw * factor;
     termweight *= (P::kK1 + 1);
     double normlen = std::max(lengths[i] * len_factor, P::kMinNormLen);
     double wdf = static_cast<double>(p.wdf[i]);

@@ -73,12 +73,12 @@ constexpr std::string_view kAgentPrepositions[] = {"por", "pelo", "pela", "pelos
 // Dia da Defesa Nacional?" because número 1 of the same article names the Dia da Defesa Nacional.
 // So a question word that another window paragraph of the article matches counts, for each of
 // its paragraphs, kArticleCredit of what it counts there. `credits` is candidates x words.
-void ArticleContext(const std::vector<schema::Features>& features, std::size_t words,
+void ArticleContext(const std::vector<const schema::Features*>& features, std::size_t words,
                     std::vector<double>* credits) {
   constexpr double kArticleCredit = 0.5;
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_article;
   for (std::size_t i = 0; i < features.size(); ++i) {
-    std::string_view scope = schema::ArticleScope(features[i].id);
+    std::string_view scope = schema::ArticleScope(features[i]->id);
     if (!scope.empty()) by_article[scope].push_back(i);
   }
   std::vector<double> best(words);
@@ -207,14 +207,13 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](auto a, auto b) { return docids[a] < docids[b]; });
   // Retrieval read the features of what it ranked; a listing's are read here.
-  std::vector<schema::Features> features(window);
   bool have_features = std::all_of(matches.begin(), matches.begin() + window,
                                    [](const Match& m) { return m.features.has_value(); });
-  if (have_features) {
-    for (std::size_t i = 0; i < window; ++i) features[i] = *matches[i].features;
-  } else {
-    features = FeaturesOf(docids, order);
-  }
+  std::vector<schema::Features> read;
+  if (!have_features) read = FeaturesOf(docids, order);
+  std::vector<const schema::Features*> features;
+  for (std::size_t i = 0; i < window; ++i)
+    features.push_back(have_features ? &*matches[i].features : &read[i]);
   std::unordered_map<std::string, bool> named;  // unit -> the question names it
   std::vector<double> credits;
   if (plan.ranked && plan.words > 0) {
@@ -250,7 +249,7 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     if (!negated.empty() && negated[i]) c.score *= kNegationBoost;
-    const schema::Features& f = features[i];
+    const schema::Features& f = *features[i];
     c.id = f.id;
     c.diploma = f.doc;
     if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan, seen);

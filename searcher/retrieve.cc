@@ -91,7 +91,7 @@ void ListByDiploma(const Xapian::Database& db, const QueryPlan& plan, std::size_
     return std::tie(a.doc, a.order, a.id) < std::tie(b.doc, b.order, b.id);
   });
   if (listed.size() > depth) listed.resize(depth);
-  for (const auto& l : listed) retrieval->matches.push_back({l.docid, 0.0, {}, std::nullopt});
+  for (const auto& l : listed) retrieval->matches.push_back({l.docid, 0.0, std::nullopt});
 }
 
 // A pure listing (filters only), in document order: every match is listed and counted.
@@ -120,7 +120,7 @@ void List(const Xapian::Database& db, const QueryPlan& plan, std::size_t depth,
   // (1100 for 688 paragraphs on corpus + br-akn).
   retrieval->total = mset.get_matches_lower_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it)
-    retrieval->matches.push_back({*it, 0.0, {}, std::nullopt});
+    retrieval->matches.push_back({*it, 0.0, std::nullopt});
   Count(units, sources, retrieval);
 }
 
@@ -146,13 +146,6 @@ void CountAll(const Xapian::Database& db, const QueryPlan& plan, bool group, Ret
   Count(units, sources, retrieval);
 }
 
-// The first phase's result: its paragraphs, best weight first (ties by id), and the MSet with
-// Xapian's bounds.
-struct FirstPhase {
-  std::vector<std::pair<Xapian::docid, double>> best;
-  Xapian::MSet mset;
-};
-
 // The first phase: the plan's prunable query for its best `count` matches. Xapian may skip
 // paragraphs that cannot reach them (check_at_least 0), so the cost follows the top, not the
 // number of matches. The query holds no OP_MAX: pruning one under an OR crashes Xapian 1.4.22.
@@ -162,15 +155,11 @@ struct FirstPhase {
 // reading the sort key costs Xapian about 8 % of a query at 100k paragraphs: ties by docid would
 // make different paragraphs candidates on one database and on shards, and in the synthetic
 // corpus of bench/ nearly half the questions tie at the window's edge.
-FirstPhase Candidates(const Xapian::Database& db, const Xapian::Query& query, std::size_t count,
-                      bool group, bool collapse) {
+Xapian::MSet Candidates(const Xapian::Database& db, const Xapian::Query& query, std::size_t count,
+                        bool group, bool collapse) {
   Xapian::Enquire enquire = RankedEnquire(db, query, group);
   if (!collapse) enquire.set_collapse_key(Xapian::BAD_VALUENO);
-  FirstPhase first;
-  first.mset = enquire.get_mset(0, count, Xapian::doccount{0});
-  for (auto it = first.mset.begin(); it != first.mset.end(); ++it)
-    first.best.emplace_back(*it, it.get_weight());
-  return first;
+  return enquire.get_mset(0, count, Xapian::doccount{0});
 }
 
 // The packed features (kSlotFeatures) of `docids`, read as one value stream in docid order, one
@@ -303,8 +292,8 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan,
   ranked.reserve(weights.size());
   for (const auto& [docid, weight] : weights) {
     auto f = features.find(docid);
-    ranked.push_back({docid, weight, ids.at(docid),
-                      f == features.end() ? std::nullopt : std::optional(f->second)});
+    ranked.push_back(
+        {docid, weight, f == features.end() ? std::nullopt : std::optional(f->second)});
   }
   auto best_first = [&](const Match& a, const Match& b) {
     return a.weight != b.weight ? a.weight > b.weight : ids.at(a.docid) < ids.at(b.docid);
@@ -328,12 +317,12 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
   // Grouping by diploma collapses in the first phase, where it decides which paragraphs are
   // candidates at all.
   bool collapsed = group;
-  FirstPhase candidates = Candidates(db, plan.candidate_query, count, group, collapsed);
+  Xapian::MSet candidates = Candidates(db, plan.candidate_query, count, group, collapsed);
   // A question that asks for a kind of answer ("o que é…", "qual o prazo…") also gets the best
   // paragraphs of that kind into the window: the second phase prefers them, and the first
   // phase's words alone can leave the definition asked for far down (a word defined once and
   // used everywhere). Not when grouping, where one paragraph stands for its diploma.
-  FirstPhase typed;
+  Xapian::MSet typed;
   if (!group) {
     std::vector<Xapian::Query> types;
     for (char type : plan.answer_types) {
@@ -352,27 +341,24 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
   // of all of them, read once.
   std::unordered_map<Xapian::docid, schema::Features> features;
   auto ordered = [&]() {
-    std::vector<Xapian::docid> all;
-    for (const FirstPhase* first : {&candidates, &typed}) {
-      for (const auto& b : first->best) all.push_back(b.first);
-    }
+    std::vector<Xapian::docid> all(candidates.begin(), candidates.end());
+    all.insert(all.end(), typed.begin(), typed.end());
     features = ReadFeatures(db, std::move(all));
-
     std::vector<Xapian::docid> order;
     std::unordered_set<Xapian::docid> seen;
     auto add = [&](Xapian::docid docid) {
       if (seen.insert(docid).second) order.push_back(docid);
     };
-    for (std::size_t i = 0; i < candidates.best.size() && i < window; ++i)
-      add(candidates.best[i].first);
-    for (const auto& t : typed.best) add(t.first);
+    for (auto it = candidates.begin(); it != candidates.end() && it.get_rank() < window; ++it)
+      add(*it);
+    for (Xapian::docid docid : typed) add(docid);
     std::size_t in_window = order.size();
-    for (const auto& c : candidates.best) add(c.first);
+    for (Xapian::docid docid : candidates) add(docid);
     return std::pair{order, in_window};
   };
   auto [order, in_window] = ordered();
   std::vector<Xapian::docid> kept = collapsed ? order : Distinct(order, features);
-  if (!collapsed && kept.size() < wanted && candidates.best.size() == count) {
+  if (!collapsed && kept.size() < wanted && candidates.size() == count) {
     // So many identical paragraphs that the page cannot be filled, and there are more matches:
     // the first phase again, collapsing as it goes. Its best paragraphs are those kept above,
     // the same of each identical set.
@@ -381,13 +367,12 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
     std::tie(order, in_window) = ordered();
     kept = Distinct(order, features);
   }
-  std::unordered_map<Xapian::docid, std::string> ids;
+  std::unordered_map<Xapian::docid, std::string> ids;  // the sort key is the id (kSlotId)
   std::unordered_map<Xapian::docid, double> first_weights;
-  for (const FirstPhase* first : {&typed, &candidates}) {
-    for (const auto& [docid, weight] : first->best) {
-      auto f = features.find(docid);
-      ids[docid] = f == features.end() ? std::string() : f->second.id;
-      first_weights[docid] = weight;
+  for (const Xapian::MSet* mset : {&typed, &candidates}) {
+    for (auto it = mset->begin(); it != mset->end(); ++it) {
+      ids[*it] = it.get_sort_key();
+      first_weights[*it] = it.get_weight();
     }
   }
   std::unordered_set<Xapian::docid> window_docids(order.begin(), order.begin() + in_window);
@@ -410,16 +395,16 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
   retrieval.window = retrieval.matches.size();
   // Past the window the first phase's order stands (the second phase keeps it too).
   for (Xapian::docid docid : past)
-    retrieval.matches.push_back({docid, first_weights[docid], ids[docid], std::nullopt});
-  retrieval.total = candidates.mset.get_matches_estimated();
+    retrieval.matches.push_back({docid, first_weights[docid], std::nullopt});
+  retrieval.total = candidates.get_matches_estimated();
   // Xapian's bounds count what its matching collapsed; uncollapsed they count identical
   // paragraphs apart, and only CountAll below is exact.
-  retrieval.total_exact = collapsed && candidates.mset.get_matches_lower_bound() ==
-                                           candidates.mset.get_matches_upper_bound();
+  retrieval.total_exact =
+      collapsed && candidates.get_matches_lower_bound() == candidates.get_matches_upper_bound();
   // The facets counted the candidates; when they are every match, counting them all again is
   // cheap and gives the exact figures (collapsed as the result list is).
   retrieval.facets_exact = false;
-  if (exact_counts || candidates.mset.get_matches_upper_bound() <= candidates.best.size()) {
+  if (exact_counts || candidates.get_matches_upper_bound() <= candidates.size()) {
     CountAll(db, plan, group, &retrieval);
   }
   return retrieval;

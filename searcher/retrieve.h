@@ -35,9 +35,6 @@ inline constexpr std::size_t kTypedWindow = 20;
 struct Match {
   Xapian::docid docid = 0;
   double weight = 0;  // its BM25 weight (0 in a pure listing)
-  // Its id, where the first phase read it (the sort key of a ranked match), so that the second
-  // phase need not read it again; empty in a pure listing.
-  std::string id;
   // Its packed features (schema/features.h), where retrieval read them (the window of a ranked
   // query), so that the second phase need not read them again; none in a pure listing.
   std::optional<schema::Features> features;
