@@ -44,22 +44,32 @@ def nfc(s):
     return unicodedata.normalize("NFC", s)
 
 
-def score(name, db, show_misses):
-    path, _, max_chars = SETS[name]
+def questions_of(name):
+    """The judged questions of set `name`, in file order."""
+    path = SETS[name][0]
     judged = "dev" if name == "dev-big" else name
     with open(path, encoding="utf-8") as f:
-        questions = [q for q in map(json.loads, filter(str.strip, f)) if q["set"] == judged]
+        return [q for q in map(json.loads, filter(str.strip, f)) if q["set"] == judged]
+
+
+def portaria_answers(db, questions):
+    """One list of results (dicts with "text") per question, from one portaria-search process."""
     lines = "".join(q["q"].replace("\n", " ") + "\n" for q in questions)
     run = subprocess.run([SEARCH, "--db", db, "--json", "--limit", "10", "--queries-from", "-"],
                          input=lines, capture_output=True, text=True, check=True)
-    answers = run.stdout.splitlines()
+    return [json.loads(line)["results"] for line in run.stdout.splitlines()]
+
+
+def grade(name, questions, answers, show_misses):
+    """Prints set `name`'s S@1 and MRR@10 for `answers` (one result list per question)."""
+    max_chars = SETS[name][2]
     if len(answers) != len(questions):
         sys.exit(f"{name}: {len(answers)} answers for {len(questions)} questions")
     s1 = mrr = 0.0
     misses = []
-    for q, line in zip(questions, answers):
+    for q, results in zip(questions, answers):
         gains = []
-        for r in json.loads(line)["results"][:10]:
+        for r in results[:10]:
             text = nfc(r.get("text", ""))
             too_long = max_chars and len(r.get("text", "")) > max_chars
             gains.append(0 if too_long else max([g for k, g in q["rel"].items() if nfc(k) in text]
@@ -76,6 +86,11 @@ def score(name, db, show_misses):
     if show_misses:
         line += "  misses: " + " ".join(misses)
     print(line, flush=True)
+
+
+def score(name, db, show_misses):
+    questions = questions_of(name)
+    grade(name, questions, portaria_answers(db, questions), show_misses)
 
 
 def main():
