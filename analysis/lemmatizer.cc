@@ -202,10 +202,14 @@ std::size_t Lemmatizer::cache_size() const {
 
 namespace {
 thread_local Lemmatizer::Recorder* recorder = nullptr;
+thread_local Lemmatizer::Source* source = nullptr;
 }  // namespace
 
-Lemmatizer::Recorder::Recorder() { recorder = this; }
-Lemmatizer::Recorder::~Recorder() { recorder = nullptr; }
+Lemmatizer::Recorder::Recorder() : hidden_(recorder) { recorder = this; }
+Lemmatizer::Recorder::~Recorder() { recorder = hidden_; }
+
+Lemmatizer::Source::Source(Find find) : find_(std::move(find)), hidden_(source) { source = this; }
+Lemmatizer::Source::~Source() { source = hidden_; }
 
 std::vector<std::string> Lemmatizer::Lemmas(const std::string& word) {
   std::vector<std::string> keys;
@@ -219,7 +223,8 @@ std::vector<std::string> Lemmatizer::Lemmas(const std::string& word) {
     }
   }
   if (!cached) {
-    keys = Compute(word);
+    // A source's keys are only a cache of Compute()'s: one that gives none has not got the word.
+    if (source == nullptr || !source->find_(word, &keys) || keys.empty()) keys = Compute(word);
     std::unique_lock lock(cache_mu_);
     if (cache_.size() >= kMaxCacheEntries) cache_.clear();
     cache_.emplace(word, keys);

@@ -25,6 +25,7 @@
 #ifndef PORTARIA_ANALYSIS_LEMMATIZER_H_
 #define PORTARIA_ANALYSIS_LEMMATIZER_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -32,6 +33,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 class Hunspell;
@@ -63,8 +65,8 @@ class Lemmatizer {
   void Remember(const std::string& word, std::vector<std::string> keys);
 
   // While a Recorder is alive, every Lemmas() call made on its thread (on any Lemmatizer) is
-  // noted with its result, so a caller can save what a piece of work looked up. One per thread
-  // at a time.
+  // noted with its result, so a caller can save what a piece of work looked up. Recorders nest:
+  // the innermost records, and the one it hides records again once it is gone.
   class Recorder {
    public:
     Recorder();
@@ -72,10 +74,32 @@ class Lemmatizer {
     Recorder(const Recorder&) = delete;
     Recorder& operator=(const Recorder&) = delete;
     const std::map<std::string, std::vector<std::string>>& words() const { return words_; }
+    // The words noted so far, leaving none.
+    std::map<std::string, std::vector<std::string>> Take() { return std::exchange(words_, {}); }
 
    private:
     friend class Lemmatizer;
     std::map<std::string, std::vector<std::string>> words_;
+    Recorder* hidden_;  // the thread's recorder before this one
+  };
+
+  // While a Source is alive on a thread, a word that is not in the cache is first asked of it
+  // (by Lemmas() on that thread, on any Lemmatizer), and the dictionaries only if it does not
+  // hold the word: an index's word lexicon (schema/SCHEMA.md), the keys its own paragraphs were
+  // analysed with, so a question's words need no dictionary look-up. `find` returns false for a
+  // word it does not hold; it must not call Lemmas(). Sources nest like recorders.
+  class Source {
+   public:
+    using Find = std::function<bool(const std::string& word, std::vector<std::string>* keys)>;
+    explicit Source(Find find);
+    ~Source();
+    Source(const Source&) = delete;
+    Source& operator=(const Source&) = delete;
+
+   private:
+    friend class Lemmatizer;
+    Find find_;
+    Source* hidden_;
   };
 
   std::size_t cache_size() const;

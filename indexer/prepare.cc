@@ -3,6 +3,7 @@
 #include <fstream>
 #include <utility>
 
+#include "analysis/lemmatizer.h"
 #include "indexer/document.h"
 #include "indexer/reader.h"
 #include "schema/shards.h"
@@ -17,6 +18,7 @@ namespace {
 void BuildDocuments(std::vector<Paragraph>& paragraphs, const std::string& file_key,
                     const ShardFilter& filter, std::uint32_t* order, analysis::Analyzer* analyzer,
                     PreparedFile* out) {
+  analysis::Lemmatizer::Recorder words;
   for (auto& p : paragraphs) {
     std::uint32_t place = (*order)++;
     if (!filter.Keeps(p.id)) continue;
@@ -24,6 +26,7 @@ void BuildDocuments(std::vector<Paragraph>& paragraphs, const std::string& file_
     out->id_terms.push_back(schema::IdTerm(p.id));
     out->docs.push_back(BuildDocument(p, place, analyzer));
   }
+  out->words.merge(words.Take());
 }
 
 // A JSON Lines file too large to read whole, hashed and then parsed part by part: each part is

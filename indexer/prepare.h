@@ -11,6 +11,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -36,6 +37,9 @@ struct PreparedFile {
   std::vector<Status> warnings;        // the reader's, for kParsed
   std::vector<std::string> id_terms;   // kParsed: one per paragraph, in order ...
   std::vector<Xapian::Document> docs;  // ... with its document
+  // kParsed: the words those paragraphs hold, with their lemma keys (the word lexicon,
+  // schema/word_lexicon.h).
+  std::map<std::string, std::vector<std::string>> words;
   // kParsed: a part of a file read as a stream (indexer::JsonLinesStream) after which more
   // parts of the same file follow. Each part's entry counts its own paragraphs and errors.
   bool more = false;

@@ -12,10 +12,12 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "analysis/analyzer.h"
+#include "analysis/lemmatizer.h"
 #include "analysis/rules_lexicon.h"
 #include "indexer/document.h"
 #include "indexer/manifest.h"
@@ -25,6 +27,7 @@
 #include "schema/schema.h"
 #include "schema/terms.h"
 #include "schema/versions.h"
+#include "schema/word_lexicon.h"
 #include "schema/xapian_error.h"
 
 namespace portaria {
@@ -197,8 +200,22 @@ class XapianIndexWriter : public IndexWriter {
   void AddUnchecked(const Paragraph& paragraph, bool* replaced) {
     std::string id_term = schema::IdTerm(paragraph.id);
     if (replaced != nullptr) *replaced = reader_.term_exists(id_term);
+    analysis::Lemmatizer::Recorder words;
     db_.replace_document(id_term, indexer::BuildDocument(paragraph, order_++, &analyzer_));
+    SaveWords(words.Take());
     ++pending_;
+  }
+
+  // The word lexicon (schema/word_lexicon.h): each word once per writer, so a run writes what
+  // its files brought, and a word saved by an earlier run is only written again, unchanged.
+  void SaveWords(const std::map<std::string, std::vector<std::string>>& words) {
+    constexpr std::size_t kMaxRemembered = 1u << 21;  // ~2M words: memory stays bounded
+    for (const auto& [word, keys] : words) {
+      if (!words_saved_.insert(word).second) continue;
+      if (words_saved_.size() > kMaxRemembered) words_saved_.clear();
+      std::string key = schema::WordLexiconKey(word);
+      if (!key.empty()) db_.set_metadata(key, schema::EncodeLemmaKeys(keys));
+    }
   }
 
   // Outside a transaction Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD changes, which
@@ -334,6 +351,7 @@ class XapianIndexWriter : public IndexWriter {
       }
       ++(replaced ? stats->paragraphs_replaced : stats->paragraphs_added);
     }
+    if (write) SaveWords(prepared.words);
     file_paragraphs_ += prepared.entry.paragraphs;
     file_errors_ += prepared.entry.errors;
     if (prepared.more) return;  // the file's manifest entry and stale paragraphs wait for its end
@@ -406,7 +424,8 @@ class XapianIndexWriter : public IndexWriter {
   // The ids written by the current IndexPaths() run, with the file that gave each: an id given
   // twice in a run is an error, wherever the second comes from.
   std::unordered_map<std::string, std::string> batch_ids_;
-  bool dirty_ = false;  // anything written in the current transaction
+  std::unordered_set<std::string> words_saved_;  // SaveWords()
+  bool dirty_ = false;                           // anything written in the current transaction
   // The file being written: the ids it gave and its counts, over all its parts when streamed.
   std::unordered_set<std::string> produced_;
   std::size_t file_paragraphs_ = 0, file_errors_ = 0;

@@ -18,11 +18,13 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "analysis/lemmatizer.h"
 #include "analysis/rules_lexicon.h"
 #include "analysis/text.h"
 #include "portaria/search.h"
 #include "schema/schema.h"
 #include "schema/versions.h"
+#include "schema/word_lexicon.h"
 #include "schema/xapian_error.h"
 #include "searcher/plan.h"
 #include "searcher/present.h"
@@ -228,6 +230,15 @@ class XapianSearcher : public Searcher {
 
   void RunSearch(const SearchRequest& request, SearchResponse* response) {
     Engine& e = *engine_;
+    // A word this process has not analysed yet is taken from the index's word lexicon
+    // (schema/word_lexicon.h) when the index holds it: a B-tree look-up instead of the
+    // dictionaries, and the very keys its paragraphs were indexed with. Over shards only the
+    // first shard's lexicon is read (Xapian reads metadata so); other words are looked up.
+    analysis::Lemmatizer::Source lexicon(
+        [&e](const std::string& word, std::vector<std::string>* keys) {
+          std::string key = schema::WordLexiconKey(word);
+          return !key.empty() && schema::DecodeLemmaKeys(e.db.get_metadata(key), keys);
+        });
     searcher::QueryPlan plan = e.planner.Plan(request);
     response->suggestion = plan.suggestion;
     if (plan.query.empty()) return;
