@@ -87,6 +87,18 @@ std::string MendLine(std::string_view line) {
         continue;
       }
     }
+    // ... also after a number, in a diploma's number or a span of years ("Lei n.º 7 -A/2016",
+    // "2021 -2030"), never at the start of a line, where "1 -" would be a número.
+    if (c == ' ' && !out.empty() && IsDigit(out.back()) && i + 2 < s.size() && s[i + 1] == '-') {
+      std::size_t digits = 0;
+      while (digits < out.size() && IsDigit(out[out.size() - 1 - digits])) ++digits;
+      bool inside = digits < out.size() && out[out.size() - 1 - digits] == ' ';
+      bool suffix = IsUpperAt(s, i + 2) && i + 3 < s.size() && s[i + 3] == '/';
+      std::size_t after = 0;
+      while (i + 2 + after < s.size() && IsDigit(s[i + 2 + after])) ++after;
+      bool span = digits == 4 && after == 4;     // years; "10 -15 dias" is left as written
+      if (inside && (suffix || span)) continue;  // drop the space; the hyphen follows
+    }
     if (c == '-' && i + 2 < s.size() && s[i + 1] == ' ' && s[i + 2] == '-' && i > 0 &&
         IsLetterAt(s, i - 1)) {
       out += '-';

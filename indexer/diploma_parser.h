@@ -55,7 +55,7 @@ class Parser {
 
   // Another diploma's issuer, title and date at line `i`, where a copy of DR pages runs on
   // into the next act; StartNextDiploma() ends the current one there.
-  bool NextDiplomaAt(const std::vector<Line>& lines, std::size_t i) const;
+  bool NextDiplomaAt(const std::vector<Line>& lines, std::size_t i, bool* issued) const;
   void StartNextDiploma(const std::string& issuer);
   // Gives the current diploma's records its source, sumário and date.
   void EndDiploma();

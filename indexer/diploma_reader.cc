@@ -103,12 +103,18 @@ void Parser::EndDiploma() {
 // True if another diploma starts at line `i`: a DR page holds the end of one act and the start
 // of the next, each under its issuer in capitals ("FINANÇAS E AMBIENTE" / "Portaria n.º
 // 87/2018" / "de 28 de março"), so a copy of the pages holds both.
-bool Parser::NextDiplomaAt(const std::vector<Line>& lines, std::size_t i) const {
-  if (source_.empty() || i + 2 >= lines.size()) return false;
+// After a signature the issuer may be missing from the copy: "… — O Primeiro-Ministro, …" /
+// "Decreto-Lei n.º 151-B/2013" / "de 31 de outubro" (the DR's document code between them is
+// page furniture, diploma_text.cc). `*issued` says whether line `i` is the issuer.
+bool Parser::NextDiplomaAt(const std::vector<Line>& lines, std::size_t i, bool* issued) const {
+  if (source_.empty() || i + 1 >= lines.size()) return false;
   std::string issuer = StripEmphasis(lines[i].text);
-  if (!IsAllCaps(issuer) || issuer.size() > 80 || IsDigit(issuer[0])) return false;
-  std::string title = StripEmphasis(lines[i + 1].text);
-  std::string date = StripEmphasis(lines[i + 2].text);
+  *issued = IsAllCaps(issuer) && issuer.size() <= 80 && !IsDigit(issuer[0]);
+  if (!*issued && !(mode_ == Mode::kProse && prose_section_ == "Assinatura")) return false;
+  std::size_t at = *issued ? i + 1 : i;
+  if (at + 1 >= lines.size()) return false;
+  std::string title = StripEmphasis(lines[at].text);
+  std::string date = StripEmphasis(lines[at + 1].text);
   if (title.size() > 100 || !IsDiplomaTitle(title) || !date.starts_with("de ") ||
       date.size() > 40 || IsoDate(date, "2000").empty())
     return false;
@@ -194,8 +200,28 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
   if (ParseArticle(plain, &label, &rest)) return StartArticle(label, rest, l);
   if (ParseDivision(plain, &level, &label, &rest)) return StartDivision(level, label, rest);
   if (ParseAnnex(plain, &label, &rest)) return StartAnnex(label, rest);
+  // A signed text before the file's first title is the end of another act whose title the copy
+  // lost (a DR page cut mid-way): it is not the titled act's, so it keeps no source.
+  if (source_.empty() && mode_ == Mode::kProse && prose_section_ == "Assinatura" &&
+      IsDiplomaTitle(plain)) {
+    Flush();
+    if (diploma_start_ < result_.paragraphs.size()) {
+      result_.warnings.push_back(Status::Error(
+          Status::Code::kInvalidArgument,
+          "warning: the text before this title ends with a signature: the end of another act, "
+          "read without a source",
+          file_, lines[*index].number));
+      EndDiploma();  // dated by the page, which the titled act shares
+      summary_.clear();
+    }
+  }
   if (source_.empty() && mode_ != Mode::kArticle && Title(lines, index)) return;
-  if (quoting_.empty() && NextDiplomaAt(lines, *index)) return StartNextDiploma(plain);
+  if (bool issued = false; quoting_.empty() && NextDiplomaAt(lines, *index, &issued)) {
+    StartNextDiploma(issued ? plain : "");
+    // Without an issuer the line is the title: read again, now as the new diploma's.
+    if (!issued) return LineOf(lines, index);
+    return;
+  }
   // The citation again below a heading that gave it without its date ("# Portaria n.º
   // 105/2013 — …" / "Portaria n.º 105/2013" / "de 13 de março"): the title proper, dated.
   if (!source_.empty() && date_.empty() && mode_ != Mode::kArticle && plain == source_ &&

@@ -88,12 +88,12 @@ Furniture Classify(std::string_view raw) {
   if (s.empty()) return Furniture::kBlank;
   // Strong: never law text. DR headers (both layouts) and Official Journal running heads; the
   // 2018 header with its page number on the line, before it on even pages ("4012 Diário da
-  // República, 1.ª série — N.º 155 — …") as some extractions give it.
+  // República, 1.ª série — N.º 155 — …", a supplement's "6328-(10)  Diário da República, …")
+  // as some extractions give it.
   std::string_view header = s;
-  std::size_t digits = 0;
-  while (digits < header.size() && digits < 7 && IsDigit(header[digits])) ++digits;
-  if (digits > 0 && digits < header.size() && header[digits] == ' ')
-    header.remove_prefix(digits + 1);
+  if (std::size_t sp = header.find(' ');
+      sp != header.npos && sp <= 12 && IsPageNumber(header.substr(0, sp)))
+    header = Trim(header.substr(sp + 1));
   if (header.starts_with("Diário da República, ") && header.size() < 100 &&
       header.find("série") != header.npos)
     return Furniture::kStrong;
@@ -276,10 +276,13 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   }
   if (n > 0) sweep(n - 1, -1);
   // The DR's document code that ends an act, right above the next act's issuer in capitals
-  // ("111231519" / "FINANÇAS E AMBIENTE"): furniture, even where no page breaks there.
+  // ("111231519" / "FINANÇAS E AMBIENTE") or its title where the copy has no issuer line
+  // ("111231535" / "Resolução do Conselho de Ministros n.º 41/2018"): furniture, even where no
+  // page breaks there.
   for (std::size_t i = 0; i + 1 < n; ++i) {
-    std::string_view code = Trim(raw[i].text);
-    if (code.size() == 9 && AllDigits(code) && diploma::IsAllCaps(Trim(raw[i + 1].text)))
+    std::string_view code = Trim(raw[i].text), next = Trim(raw[i + 1].text);
+    if (code.size() == 9 && AllDigits(code) &&
+        (diploma::IsAllCaps(next) || diploma::IsDiplomaTitle(next)))
       drop[i] = true;
   }
   // A Markdown file's front matter ("---" / "title: …" / "eli: …" / "---", as repositories of
@@ -329,9 +332,15 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     std::string_view s = Trim(raw[i].text);
     if (IsDateLine(s)) out.page_date = std::string(s);
     if (std::string_view date = HeaderDate(s); !date.empty()) out.page_date = std::string(date);
+    // The 2018 header: "… — 13 de agosto de 2018", with the page number after the date on odd
+    // pages ("… — 13 de agosto de 2018 4013").
     std::size_t dash = s.rfind("— ");
-    if (kind[i] == Furniture::kStrong && dash != s.npos && IsDateLine(s.substr(dash + 4)))
-      out.page_date = std::string(s.substr(dash + 4));
+    if (kind[i] == Furniture::kStrong && dash != s.npos) {
+      std::string_view date = Trim(s.substr(dash + 4));
+      if (std::size_t sp = date.rfind(' '); sp != date.npos && IsPageNumber(date.substr(sp + 1)))
+        date = Trim(date.substr(0, sp));
+      if (IsDateLine(date)) out.page_date = std::string(date);
+    }
   }
   int blanks = 0, texts = 0;
   bool blank = false;

@@ -58,6 +58,12 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"dr-2018-pages-written.md", "diario"},
     {"dr-2018-pages-written.md", "republica"},
     {"dr-2018-pages-written.md", "serie"},
+    {"dr-2013-supplement-written.md", "diario"},
+    {"dr-2013-supplement-written.md", "republica"},
+    {"dr-2013-supplement-written.md", "serie"},
+    {"dr-tail-written.md", "diario"},
+    {"dr-tail-written.md", "republica"},
+    {"dr-tail-written.md", "serie"},
     // The 2022 page header broken over three lines (its words occur nowhere else).
     {"dr-2022-split-written.md", "diario"},
     {"dr-2022-split-written.md", "republica"},

@@ -70,6 +70,10 @@ TEST(MendLineTest, FixesWhatExtractionBroke) {
       {"os n.os 1 e 2", "os n.os 1 e 2"},
       {"o acordo. o texto", "o acordo. o texto"},
       {"entre 10 -15 dias", "entre 10 -15 dias"},
+      // The DR's space before a hyphen after a number: a diploma's number, a span of years.
+      {"a Lei n.º 7 -A/2016, de 30 de março", "a Lei n.º 7-A/2016, de 30 de março"},
+      {"no período 2021 -2030", "no período 2021-2030"},
+      {"1 -A/2016 no início", "1 -A/2016 no início"},
       {"SPMS — Serviços Partilhados", "SPMS — Serviços Partilhados"},
       {"bem-estar e pós-guerra", "bem-estar e pós-guerra"},
   };

@@ -34,6 +34,9 @@ using fixtures::Read;
 // - markdown-repository-written.md: a diploma as repositories of the law in Markdown keep it
 //   (front matter, "# Portaria n.º … — subject", a note quoted below it, "###### Artigo 1.º —
 //   Epígrafe");
+// - dr-2013-supplement-written.md: a supplement's pages, the even page's header after its page
+//   number "6400-(10)", and an act whose copy lost its issuer line;
+// - dr-tail-written.md: a copy of DR pages that opens on the end of an act whose title it lost;
 // That no word of them is lost is checked with the long fixtures' (diploma_fixture_test.cc,
 // NoBodyWordIsLost).
 
@@ -343,6 +346,45 @@ TEST(DiplomaReaderRegressionTest, ADiplomaAsAMarkdownRepositoryKeepsIt) {
   EXPECT_EQ(object.source, "Portaria n.º 78/2099, de 4 de março");
   EXPECT_EQ(object.summary, "");
   EXPECT_FALSE(Contains(Only(again, "definiu a missão").text, "Portaria n.º 78/2099"));
+}
+
+TEST(DiplomaReaderRegressionTest, ASupplementsHeadersAndAnActWithoutItsIssuer) {
+  const ReadResult& r = Read("dr-2013-supplement-written.md");
+  // "6400-(10)  Diário da República, 1.ª série — …" inside an alínea: the header goes.
+  const Paragraph& ships = Only(r, "atracam nos portos nacionais");
+  EXPECT_FALSE(Contains(ships.text, "Diário")) << ships.text;
+  EXPECT_EQ(ships.letter, "a");
+  EXPECT_EQ(ships.number, "1");
+  EXPECT_EQ(ships.unit, "Autoridade de farolagem");
+  // The DR's document code between the signature and the next title is no one's text, and the
+  // title right after the signature opens the next act, issuer or not.
+  const Paragraph& signed_by = Only(r, "Fulano de Tal");
+  EXPECT_FALSE(Contains(signed_by.text, "111299001")) << signed_by.text;
+  EXPECT_TRUE(Contains(signed_by.source, "Resolução do Conselho de Ministros n.º 90/2099"));
+  EXPECT_TRUE(Contains(ships.source, "Decreto-Lei n.º 151-C/2099")) << ships.source;
+  EXPECT_EQ(ships.date, "2099-10-31");
+  EXPECT_TRUE(Contains(Only(r, "carece de uma autoridade").source, "151-C/2099"));
+  // The DR's space before a hyphen after a number: "2099 -2105", "7 -A/2099".
+  const Paragraph& plan = Only(r, "plano dos faróis para o período");
+  EXPECT_TRUE(Contains(plan.text, "período 2099-2105")) << plan.text;
+  EXPECT_TRUE(Contains(plan.text, "Lei n.º 7-A/2099")) << plan.text;
+  // ... but never a número's dash at the start of a line.
+  EXPECT_EQ(Only(r, "Aprovar o plano dos faróis da costa").number, "1");
+}
+
+TEST(DiplomaReaderRegressionTest, TheEndOfAnActWhoseTitleTheCopyLostHasNoSource) {
+  const ReadResult& r = Read("dr-tail-written.md");
+  // The competences before the signature are another act's: not the resolution titled below.
+  const Paragraph& tail = Only(r, "Propor as medidas de conservação");
+  EXPECT_EQ(tail.source, "");
+  EXPECT_EQ(tail.letter, "c");
+  EXPECT_EQ(tail.unit, "Comissão de Acompanhamento dos Moinhos de Maré");
+  EXPECT_EQ(tail.date, "2099-03-28");  // the page's, from its header with the page number last
+  const Paragraph& titled = Only(r, "recenseamento das salinas do litoral em 2100");
+  EXPECT_TRUE(Contains(titled.source, "Resolução do Conselho de Ministros n.º 52/2099"));
+  bool warned = false;
+  for (const auto& w : r.warnings) warned = warned || Contains(w.message(), "another act");
+  EXPECT_TRUE(warned);
 }
 
 }  // namespace
