@@ -1,5 +1,5 @@
 // The one analyzer: the indexer runs it over documents and the searcher over queries, so the
-// same text always yields the same terms (tests/analyzer_test.cc checks this).
+// same text always yields the same terms (tests/analyzer_tokens_test.cc checks this).
 //
 // Pipeline: ICU word segmentation (UAX #29, on the UTF-8 bytes, so offsets are byte offsets)
 // -> case folding + NFC -> accent-free surface form -> stopword test -> lemma keys
