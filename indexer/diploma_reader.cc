@@ -31,7 +31,13 @@ bool OpensEnactingFormula(std::string_view line) {
     if (line.starts_with(lead)) return true;
   }
   std::size_t decreta = line.find(" decreta");
-  return decreta != std::string_view::npos && decreta < 60;
+  if (decreta != std::string_view::npos && decreta < 60) return true;
+  // The Official Journal's: the act's author in capitals ("A COMISSÃO EUROPEIA,", "O
+  // PARLAMENTO EUROPEU E O CONSELHO DA UNIÃO EUROPEIA,") and its legal basis ("Tendo em conta
+  // o Tratado …"), below the title and its sumário ("que estabelece normas de execução …").
+  if (line.starts_with("Tendo em conta ")) return true;
+  return line.size() > 8 && line.size() < 120 && line.ends_with(",") &&
+         IsAllCaps(line.substr(0, line.size() - 1));
 }
 
 // True if the line's first word is a definite or indefinite article ("O Decreto …", "A Lei …",
@@ -300,6 +306,14 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
     // Text before the first article is the preamble; a guideline without articles has none.
     prose_section_ = has_articles_ ? "Preâmbulo" : "";
   }
+  // The Official Journal's enacting formula ("ADOTOU O PRESENTE REGULAMENTO:", "ADOTARAM A
+  // PRESENTE DIRETIVA:") closes the recitals: a paragraph of its own, not the last recital's.
+  if (mode_ == Mode::kProse && plain.size() < 80 && plain.ends_with(":") &&
+      IsAllCaps(plain.substr(0, plain.size() - 1))) {
+    Flush();
+    body_.push_back(l);
+    return Flush();
+  }
   body_.push_back(l);
 }
 
@@ -333,6 +347,13 @@ bool Parser::IsSignature(std::string_view s) {
   for (std::string_view lead :
        {"Visto e aprovado em Conselho de Ministros", "Aprovada em ", "Aprovado em ",
         "Promulgada em ", "Promulgado em ", "Publique-se", "Referendada em ", "Referendado em "}) {
+    if (s.starts_with(lead)) return true;
+  }
+  // The Official Journal's closing formulas, after the last article: what binds whom, not a
+  // número of that article.
+  for (std::string_view lead : {"O presente regulamento é obrigatório em todos os seus elementos",
+                                "A presente decisão é obrigatória em todos os seus elementos",
+                                "Os Estados-Membros são os destinatários da presente"}) {
     if (s.starts_with(lead)) return true;
   }
 

@@ -89,6 +89,22 @@ TEST(DiplomaReaderRegressionTest, OfficialJournalNumeroAloneOnItsLine) {
   EXPECT_TRUE(Contains(Only(r, "essenciais à segurança da navegação").id, "considerando-1"));
 }
 
+TEST(DiplomaReaderRegressionTest, OfficialJournalFormulasAroundTheArticles) {
+  const ReadResult& r = Read("eu-oj-pdf-written.md");
+  // The act's author and legal basis open the preamble: the sumário ends before them.
+  const Paragraph& basis = Only(r, "Tendo em conta o Tratado");
+  EXPECT_EQ(basis.section, "Preâmbulo");
+  EXPECT_TRUE(basis.text.starts_with("O PARLAMENTO EUROPEU")) << basis.text;
+  EXPECT_FALSE(Contains(basis.summary, "Tendo em conta")) << basis.summary;
+  EXPECT_FALSE(Contains(basis.summary, "PARLAMENTO")) << basis.summary;
+  // The closing formula after the last article binds; it is no part of that article.
+  const Paragraph& last = Only(r, "vigésimo dia seguinte");
+  EXPECT_FALSE(Contains(last.text, "obrigatório em todos")) << last.text;
+  const Paragraph& binds = Only(r, "obrigatório em todos os seus elementos");
+  EXPECT_EQ(binds.article, "");
+  EXPECT_EQ(binds.section, "Assinatura");
+}
+
 TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
   const ReadResult& r = Read("mirror-flattened-written.md");
   // "… decreta o seguinte: CAPÍTULO I Natureza e atribuições Artigo 1.º Natureza 1 - O …": the
