@@ -229,6 +229,36 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     }
     return name;
   };
+  // The words that end at `end` and whose first letters spell `abbr` ("Comissão de avaliação"
+  // for CA), connectors between them; the first capitalised. Empty if there are none such.
+  auto initialled_before = [&](std::size_t end, std::string_view abbr) -> std::string {
+    std::string letters;
+    for (char c : abbr) {
+      if (std::isupper(static_cast<unsigned char>(c))) letters += c;
+    }
+    if (letters.size() < 2 || letters.size() != abbr.size()) return {};
+    std::vector<std::string_view> w =
+        Words(text.substr(end > 200 ? end - 200 : 0, end > 200 ? 200 : end));
+    std::size_t k = letters.size(), start = w.size();
+    while (k > 0 && start > 0) {
+      bool ends = false;
+      std::string_view bare = Bare(w[start - 1], &ends);
+      if (ends && start != w.size()) return {};
+      --start;
+      if (IsConnector(bare) && k < letters.size()) continue;
+      if (bare.empty() || std::toupper(static_cast<unsigned char>(bare[0])) != letters[k - 1])
+        return {};
+      --k;
+    }
+    if (k > 0 || !IsUpperAt(w[start], 0)) return {};
+    std::string name;
+    for (std::size_t i = start; i < w.size(); ++i) {
+      bool ends = false;
+      if (!name.empty()) name += ' ';
+      name += Bare(w[i], &ends);
+    }
+    return name;
+  };
   // The initials of a name's capitalised words: "Gabinete de Planeamento, Estratégia, …" ->
   // "GPE…".
   auto initials = [](const std::string& name) {
@@ -295,6 +325,9 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     while (end > 0 && text[end - 1] == ' ') --end;
     end = WithoutLegalForm(text.substr(0, end));
     add(std::string(inside), name_before(end));
+    // A name in lower case after its first word ("Comissão de avaliação (CA)"): the words
+    // whose initials are the acronym's letters, connectors between them.
+    if (!found.count(std::string(inside))) add(std::string(inside), initialled_before(end, inside));
   }
   // "Name, abreviadamente designado por ABBR", also without "por" ("…, adiante designada
   // DSAG, …") and in the plural ("…, seguidamente designados por SAG").

@@ -23,6 +23,8 @@ using fixtures::Read;
 // - old-decree-written.md: a decree of about 1980 ("Art. 3.º - 1. …", a two-digit year);
 // - long-epigrafe-written.md: epígrafes and organs' names too long for one line;
 // - old-spelling-written.md: units spelt before the 1990 agreement, números written "1- ";
+// - lowercase-name-written.md: an organ whose name is in lower case after its first word,
+//   defined with its acronym in brackets ("Comissão de avaliação (CA)");
 // That no word of them is lost is checked with the long fixtures' (diploma_fixture_test.cc,
 // NoBodyWordIsLost).
 
@@ -156,6 +158,18 @@ TEST(DiplomaReaderRegressionTest, TheBearerOfAListAfterAPhraseOfScopeOrAProviso)
   // No bearer: "Cabe recurso … das decisões:"; a subject that is given no list of its own.
   EXPECT_EQ(diploma::CompetenceOrgan("Cabe recurso para o Tribunal dos Faróis das decisões:"), "");
   EXPECT_EQ(diploma::CompetenceOrgan("Nos casos previstos no n.º 1, o pedido deve indicar:"), "");
+}
+
+TEST(DiplomaReaderRegressionTest, AnAcronymForANameInLowerCase) {
+  // "Comissão de avaliação (CA)": its initials are the acronym's letters, so "Compete à CA:"
+  // names the commission, as its epígrafe does for the número that does not use the acronym.
+  const ReadResult& r = Read("lowercase-name-written.md");
+  const Paragraph& a = Only(r, "proposta de localização do farol");
+  EXPECT_EQ(a.letter, "a");
+  EXPECT_EQ(a.unit, "Comissão de avaliação (CA)");
+  EXPECT_EQ(Only(r, "A CA é presidida").unit, a.unit);
+  // Words whose initials do not spell it are not its name.
+  EXPECT_EQ(diploma::FindAbbreviations("O parecer técnico final (CA) é emitido.").count("CA"), 0u);
 }
 
 }  // namespace
