@@ -21,12 +21,15 @@
 #include "schema/schema.h"
 #include "schema/shards.h"
 #include "schema/terms.h"
+#include "tests/batch_fixtures.h"
 #include "tests/test_util.h"
 
 namespace portaria {
 namespace {
 
 namespace fs = std::filesystem;
+using batch_fixtures::Index;
+using batch_fixtures::IndexRun;
 using testing::BinDir;
 using testing::FreshDir;
 using testing::ReadFileToString;
@@ -36,28 +39,6 @@ using testing::ShellQuote;
 using testing::SourceDir;
 using testing::Spawn;
 using testing::WriteStringToFile;
-
-struct IndexRun {
-  int exit_code = -1;
-  nlohmann::json summary;
-  std::string err;
-};
-
-// portaria-index --json --db DB FLAGS INPUTS.
-IndexRun Index(const fs::path& db, const std::vector<fs::path>& inputs, const std::string& flags) {
-  fs::path err_file = db.string() + ".stderr";
-  std::string command = ShellQuote((BinDir() / "portaria-index").string()) + " --json --db " +
-                        ShellQuote(db.string());
-  if (!flags.empty()) command += " " + flags;
-  for (const auto& in : inputs) command += " " + ShellQuote(in.string());
-  command += " 2>" + ShellQuote(err_file.string());
-  IndexRun run;
-  std::string out;
-  run.exit_code = RunCommand(command, &out);
-  run.summary = nlohmann::json::parse(out, nullptr, false);
-  run.err = ReadFileToString(err_file);
-  return run;
-}
 
 fs::path ShardPath(const fs::path& db, std::size_t k) { return db / schema::ShardDirName(k); }
 
