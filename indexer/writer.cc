@@ -246,6 +246,7 @@ class XapianIndexWriter : public IndexWriter {
       // The database is already failing; the caller reports the first error.
     }
     manifest_.clear();
+    words_saved_.clear();  // their entries went with the batch: a later one writes them again
     dirty_ = false;
     pending_ = 0;
   }
