@@ -7,6 +7,7 @@
 #include "analysis/lemmatizer.h"
 #include "analysis/question.h"
 #include "analysis/thesaurus.h"
+#include "schema/word_lexicon.h"
 
 namespace portaria::analysis {
 
@@ -21,11 +22,7 @@ const std::string& RulesLexicon() {
     auto* out = new std::string;
     for (const auto& [word, keys] : recorder.words()) {
       out->append(word).push_back('\t');
-      for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (i > 0) out->push_back(' ');
-        out->append(keys[i]);
-      }
-      out->push_back('\n');
+      out->append(schema::EncodeLemmaKeys(keys)).push_back('\n');
     }
     return out;
   }();
@@ -44,14 +41,7 @@ std::size_t PrimeRulesLexicon(std::string_view lexicon) {
     std::size_t tab = line.find('\t');
     if (tab == 0 || tab == std::string_view::npos || tab + 1 == line.size()) continue;
     std::vector<std::string> keys;
-    for (std::string_view rest = line.substr(tab + 1); !rest.empty();) {
-      std::size_t space = rest.find(' ');
-      std::string_view key = rest.substr(0, space);
-      if (!key.empty()) keys.emplace_back(key);
-      if (space == std::string_view::npos) break;
-      rest.remove_prefix(space + 1);
-    }
-    if (keys.empty()) continue;
+    if (!schema::DecodeLemmaKeys(line.substr(tab + 1), &keys)) continue;
     lemmatizer.Remember(std::string(line.substr(0, tab)), std::move(keys));
     ++taken;
   }

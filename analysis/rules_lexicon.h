@@ -19,8 +19,8 @@
 
 namespace portaria::analysis {
 
-// One line per word, sorted: the word as the lemmatizer takes it, a tab, its keys separated by
-// spaces. Computed once per process.
+// One line per word, sorted: the word as the lemmatizer takes it, a tab, its keys as the word
+// lexicon writes them (schema::EncodeLemmaKeys, space-separated). Computed once per process.
 const std::string& RulesLexicon();
 
 // Primes Lemmatizer::Shared() with a lexicon in the format above; returns the number of words

@@ -186,6 +186,18 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
       return std::isdigit(static_cast<unsigned char>(c)) != 0;
     });
   };
+  // Words `w` from `start` on, without their trailing punctuation but for a comma inside the
+  // name ("Gabinete de Planeamento, Estratégia, …").
+  auto joined = [](const std::vector<std::string_view>& w, std::size_t start) {
+    std::string name;
+    for (std::size_t i = start; i < w.size(); ++i) {
+      bool ends = false;
+      if (!name.empty()) name += ' ';
+      name += Bare(w[i], &ends);
+      if (i + 1 < w.size() && w[i].ends_with(",") && !w[i].ends_with(".,")) name += ',';
+    }
+    return name;
+  };
   auto name_before = [&](std::size_t end) {
     // The capitalised words (and connectors between them) that end at `end`; a year may end
     // the name ("Recenseamento Agrícola 2019"), and an acronym in brackets after it is left
@@ -220,14 +232,7 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     while (start < w.size() && (IsConnector(w[start]) || w[start] == "O" || w[start] == "A" ||
                                 w[start] == "Os" || w[start] == "As" || digits(w[start])))
       ++start;
-    std::string name;
-    for (std::size_t i = start; i < w.size(); ++i) {
-      bool ends = false;
-      if (!name.empty()) name += ' ';
-      name += Bare(w[i], &ends);
-      if (i + 1 < w.size() && w[i].ends_with(",") && !w[i].ends_with(".,")) name += ',';
-    }
-    return name;
+    return joined(w, start);
   };
   // The words that end at `end` and whose first letters spell `abbr` ("Comissão de avaliação"
   // for CA), connectors between them; the first capitalised. Empty if there are none such.
@@ -251,13 +256,7 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
       --k;
     }
     if (k > 0 || !IsUpperAt(w[start], 0)) return {};
-    std::string name;
-    for (std::size_t i = start; i < w.size(); ++i) {
-      bool ends = false;
-      if (!name.empty()) name += ' ';
-      name += Bare(w[i], &ends);
-    }
-    return name;
+    return joined(w, start);
   };
   // The initials of a name's capitalised words: "Gabinete de Planeamento, Estratégia, …" ->
   // "GPE…".

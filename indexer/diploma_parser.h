@@ -56,6 +56,8 @@ class Parser {
   // Another diploma's issuer, title and date at line `i`, where a copy of DR pages runs on
   // into the next act; StartNextDiploma() ends the current one there.
   bool NextDiplomaAt(const std::vector<Line>& lines, std::size_t i, bool* issued) const;
+  // True while the current diploma's signature block is being read: what follows ends it.
+  bool InSignature() const { return mode_ == Mode::kProse && prose_section_ == "Assinatura"; }
   void StartNextDiploma(const std::string& issuer);
   // Gives the current diploma's records its source, sumário and date.
   void EndDiploma();

@@ -116,7 +116,7 @@ bool Parser::NextDiplomaAt(const std::vector<Line>& lines, std::size_t i, bool* 
   if (source_.empty() || i + 1 >= lines.size()) return false;
   std::string issuer = StripEmphasis(lines[i].text);
   *issued = IsAllCaps(issuer) && issuer.size() <= 80 && !IsDigit(issuer[0]);
-  if (!*issued && !(mode_ == Mode::kProse && prose_section_ == "Assinatura")) return false;
+  if (!*issued && !InSignature()) return false;
   std::size_t at = *issued ? i + 1 : i;
   if (at + 1 >= lines.size()) return false;
   std::string title = StripEmphasis(lines[at].text);
@@ -208,8 +208,7 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
   if (ParseAnnex(plain, &label, &rest)) return StartAnnex(label, rest);
   // A signed text before the file's first title is the end of another act whose title the copy
   // lost (a DR page cut mid-way): it is not the titled act's, so it keeps no source.
-  if (source_.empty() && mode_ == Mode::kProse && prose_section_ == "Assinatura" &&
-      IsDiplomaTitle(plain)) {
+  if (source_.empty() && InSignature() && IsDiplomaTitle(plain)) {
     Flush();
     if (diploma_start_ < result_.paragraphs.size()) {
       result_.warnings.push_back(Status::Error(
