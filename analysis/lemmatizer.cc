@@ -261,6 +261,7 @@ std::vector<std::string> Lemmatizer::PtStems(const std::string& word) {
   if (pt_->spell(word)) {
     auto stems = pt_->stem(word);
     if (stems.empty()) stems.push_back(word);
+    DropPersonalVerbReadings(word, &stems);
     stems = ResolveIrregular(std::move(stems));
     // Hunspell strips a prefix with the suffix ("subcontratante" -> contratar, "inconstitucional"
     // -> constitucional), which makes the processor a contractor and the unconstitutional
@@ -288,6 +289,52 @@ std::vector<std::string> Lemmatizer::PtStems(const std::string& word) {
     return stems.empty() ? std::vector<std::string>{cap} : stems;
   }
   return {};
+}
+
+// Law is written in the third person: "centro", "registo" and "caso" are nouns there, never
+// "(eu) centro", "(eu) registo" or "(eu) caso". A verb lemma the form reaches only through a
+// first- or second-person reading (pt_PT's morphology: "+P=1,N=s,T=p") is dropped when the form
+// is also a noun of its own, so that it does not bridge the noun with the verb's other forms
+// (caso ~ casa through casar, conto ~ conta through contar) and does not double the word's
+// posting lists. Third-person and participle readings keep their verb (gere -> gerir, gerar;
+// pago -> pago, pagar: an adjective, not a noun). The noun and the verb stay related through
+// the derivational families (analysis/derivation.h: registo ~ registar), at their lower weight.
+void Lemmatizer::DropPersonalVerbReadings(const std::string& word,
+                                          std::vector<std::string>* stems) {
+  if (stems->size() < 2) return;
+  struct Reading {
+    std::string stem;
+    bool personal = false;  // a first- or second-person verb form only
+    bool noun = false;
+  };
+  std::vector<Reading> readings;
+  for (const auto& a : pt_->analyze(word)) {
+    std::size_t at = a.find("st:");
+    if (at == std::string::npos) continue;
+    at += 3;
+    Reading r;
+    r.stem = a.substr(at, a.find_first_of(" \t[", at) - at);
+    r.personal = a.find("P=1,") != std::string::npos || a.find("P=2,") != std::string::npos;
+    // The category is the last one named: a suffix may change the stem's ("registas": rego,
+    // a noun, made an adjective by -ista).
+    std::size_t cat = a.rfind("CAT=");
+    r.noun = cat != std::string::npos && a.compare(cat, 6, "CAT=nc") == 0 &&
+             (cat + 6 == a.size() || a[cat + 6] == ',' || a[cat + 6] == ']');
+    readings.push_back(std::move(r));
+  }
+  bool has_noun = false;
+  for (const auto& r : readings) has_noun = has_noun || r.noun;
+  if (!has_noun) return;
+  auto only_personal = [&](const std::string& stem) {
+    bool seen = false;
+    for (const auto& r : readings) {
+      if (r.stem != stem) continue;
+      if (!r.personal) return false;
+      seen = true;
+    }
+    return seen;
+  };
+  std::erase_if(*stems, only_personal);
 }
 
 std::vector<std::string> Lemmatizer::BrStems(const std::string& word) {

@@ -25,7 +25,7 @@ import unicodedata
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared", "eval")
 OWN = os.path.join(ROOT, "tests", "eval")
-SEARCH = os.path.join(ROOT, "build", "bin", "portaria-search")
+SEARCH = os.environ.get("PORTARIA_SEARCH", os.path.join(ROOT, "build", "bin", "portaria-search"))
 
 # set -> (questions file, index option, --max-chars)
 SETS = {
