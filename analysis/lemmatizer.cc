@@ -291,14 +291,14 @@ std::vector<std::string> Lemmatizer::PtStems(const std::string& word) {
   return {};
 }
 
-// Law is written in the third person: "centro", "registo" and "caso" are nouns there, never
-// "(eu) centro", "(eu) registo" or "(eu) caso". A verb lemma the form reaches only through a
-// first- or second-person reading (pt_PT's morphology: "+P=1,N=s,T=p") is dropped when the form
-// is also a noun of its own, so that it does not bridge the noun with the verb's other forms
-// (caso ~ casa through casar, conto ~ conta through contar) and does not double the word's
-// posting lists. Third-person and participle readings keep their verb (gere -> gerir, gerar;
-// pago -> pago, pagar: an adjective, not a noun). The noun and the verb stay related through
-// the derivational families (analysis/derivation.h: registo ~ registar), at their lower weight.
+// Law is written in the third person: "centro", "registo", "caso" and "junto" are a noun or an
+// adjective there, never "(eu) centro", "(eu) registo", "(eu) caso" or "(eu) junto". A verb lemma
+// the form reaches only through a first- or second-person reading (pt_PT's morphology:
+// "+P=1,N=s,T=p") is dropped when the form is also a noun or an adjective of its own, so that
+// it does not bridge the noun with the verb's other forms (caso ~ casa through casar, conto ~
+// conta through contar) and does not double the word's posting lists. Third-person readings
+// keep their verb (gere -> gerir, gerar; paga -> paga, pagar, pago), and so "paga" and "pago"
+// still meet. A noun and its verb ("controlo", "controlar") no longer do: README, "Analysis".
 void Lemmatizer::DropPersonalVerbReadings(const std::string& word,
                                           std::vector<std::string>* stems) {
   if (stems->size() < 2) return;
@@ -318,8 +318,12 @@ void Lemmatizer::DropPersonalVerbReadings(const std::string& word,
     // The category is the last one named: a suffix may change the stem's ("registas": rego,
     // a noun, made an adjective by -ista).
     std::size_t cat = a.rfind("CAT=");
-    r.noun = cat != std::string::npos && a.compare(cat, 6, "CAT=nc") == 0 &&
-             (cat + 6 == a.size() || a[cat + 6] == ',' || a[cat + 6] == ']');
+    auto is = [&](std::string_view c) {
+      std::size_t end = cat + c.size();
+      return a.compare(cat, c.size(), c) == 0 &&
+             (end == a.size() || a[end] == ',' || a[end] == ']');
+    };
+    r.noun = cat != std::string::npos && (is("CAT=nc") || is("CAT=a_nc") || is("CAT=adj"));
     readings.push_back(std::move(r));
   }
   bool has_noun = false;

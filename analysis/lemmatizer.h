@@ -5,10 +5,10 @@
 //  1. Hunspell pt_PT knows the word (or its capitalised form, for names such as Évora): its
 //     stems. A word may have several (gere -> gerir, gerar); all are kept, so two forms
 //     match when their lemma sets intersect, except a verb the word is only a first- or
-//     second-person form of when it is also a noun (centro -> centro, not centrar). pt_PT lists the
-//     irregular forms of verbs (detida, mantém, teve, pode, prevê, interveio) as words of their
-//     own, with the infinitive only in a
-//     "[$deter$CAT=v…]" annotation Hunspell does not read; those annotations are read from the
+//     second-person form of when it is also a noun or an adjective (centro -> centro, not
+//     centrar). pt_PT lists the irregular forms of verbs (detida, mantém, teve, pode, prevê,
+//     interveio) as words of their own, with the infinitive only in a "[$deter$CAT=v…]"
+//     annotation Hunspell does not read; those annotations are read from the
 //     .dic file when it is loaded, and such a form's stem becomes its infinitive. A prefix
 //     Hunspell strips with the suffix is put back (subcontratante -> subcontratar, not the
 //     contratar of contrato; inconstitucional stays itself).
@@ -112,7 +112,7 @@ class Lemmatizer {
   std::vector<std::string> PtStems(const std::string& word);
   std::vector<std::string> BrStems(const std::string& word);
   // Removes from `stems` the verbs `word` is only a first- or second-person form of, when it is
-  // also a noun (centro: centro, not centrar). Caller holds hunspell_mu_.
+  // also a noun or an adjective (centro: centro, not centrar). Caller holds hunspell_mu_.
   void DropPersonalVerbReadings(const std::string& word, std::vector<std::string>* stems);
   std::vector<std::string> OldSpellingStems(const std::string& word);
   std::vector<std::string> AccentRestoredStems(const std::string& word);
