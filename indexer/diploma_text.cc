@@ -3,6 +3,10 @@
 // every paragraph and warning still points at the file's line.
 #include <algorithm>
 #include <cstring>
+#include <functional>
+#include <set>
+#include <string>
+#include <string_view>
 
 #include "analysis/text.h"
 #include "indexer/diploma.h"
@@ -163,6 +167,24 @@ bool OpensNumberedNote(std::string_view s) {
   std::size_t close = s.find(") ");
   return s.starts_with("(") && close != s.npos && close > 1 && close <= 4 &&
          AllDigits(s.substr(1, close - 1));
+}
+
+// Removes from `text` each " (N)" that follows a word and comes before a space, a punctuation
+// mark or the end, where "(N)" is in `calls`.
+void DropNoteCalls(std::string* text, const std::set<std::string, std::less<>>& calls) {
+  std::string& s = *text;
+  for (std::size_t at = 1; (at = s.find(" (", at)) != std::string::npos;) {
+    std::size_t close = s.find(')', at + 2);
+    bool call = close != std::string::npos && close - at <= 5 && s[at - 1] != ' ' &&
+                calls.contains(std::string_view(s).substr(at + 1, close - at)) &&
+                (close + 1 == s.size() ||
+                 std::string_view(" ,.;:").find(s[close + 1]) != std::string_view::npos);
+    if (call) {
+      s.erase(at, close + 1 - at);
+    } else {
+      at += 2;
+    }
+  }
 }
 
 struct RawLine {
@@ -500,6 +522,16 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     for (std::size_t b = 0; b + 1 < breaks.size(); ++b)
       pieces.push_back(Trim(text.substr(breaks[b], breaks[b + 1] - breaks[b])));
     i = SplitLine(&out.lines, i, {pieces.begin(), pieces.end()});
+  }
+  // The Official Journal's footnote calls as its PDF text gives them, "(1)" after a word ("… em
+  // toda a União (1),"): where the notes hold a "(1) …", a call of that number inside a line
+  // leaves the text. At a line's start "(1)" is a recital's marker, and it stays.
+  std::set<std::string, std::less<>> calls;
+  for (const Line& note : out.notes) {
+    if (OpensNumberedNote(note.text)) calls.insert(note.text.substr(0, note.text.find(')') + 1));
+  }
+  if (!calls.empty()) {
+    for (Line& line : out.lines) DropNoteCalls(&line.text, calls);
   }
   // Markdown from DRE or the OJ separates paragraphs by blank lines; PDF text breaks every line.
   out.paragraphs_by_blank_lines = texts > 0 && blanks * 3 >= texts;
