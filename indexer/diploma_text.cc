@@ -2,6 +2,7 @@
 // added to the law is taken out, and what they broke is mended. Line numbers are kept so that
 // every paragraph and warning still points at the file's line.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <functional>
 #include <set>
@@ -87,6 +88,51 @@ std::string_view HeaderDate(std::string_view s) {
   return IsDateLine(date) ? date : std::string_view();
 }
 
+// A Council of the EU document's page footer: its number, the drafters' initials and the page,
+// "PE-CONS 62/17 JPP/ds 62", "ST 9876/18 AB/cd 4".
+bool IsCouncilDocumentFooter(std::string_view s) {
+  std::string_view rest;
+  if (s.starts_with("PE-CONS ")) {
+    rest = s.substr(8);
+  } else if (s.starts_with("ST ")) {
+    rest = s.substr(3);
+  } else {
+    return false;
+  }
+  std::size_t sp = rest.find(' ');
+  std::size_t slash = rest.find('/');
+  if (sp == rest.npos || slash == rest.npos || slash > sp || slash == 0 ||
+      !AllDigits(rest.substr(0, slash)) || !AllDigits(rest.substr(slash + 1, sp - slash - 1)))
+    return false;
+  std::string_view initials = rest.substr(sp + 1);
+  if (std::size_t page = initials.find(' '); page != initials.npos) {
+    if (!AllDigits(initials.substr(page + 1))) return false;
+    initials = initials.substr(0, page);
+  }
+  std::size_t mark = initials.find('/');
+  if (mark == initials.npos || mark == 0 || mark + 1 == initials.size() || initials.size() > 12)
+    return false;
+  return std::all_of(initials.begin(), initials.begin() + mark,
+                     [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
+         std::all_of(initials.begin() + mark + 1, initials.end(),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+// The directorate under that footer: a directorate-general and its unit ("DGB 1B", "DGC 2A") or
+// a service and its number ("GIP.1", "LIFE.2"). Not "ANEXO 1" or "PARTE 2": only a "DG" code
+// takes a space.
+bool IsCouncilDirectorate(std::string_view s) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  std::size_t letters = 0;
+  while (letters < s.size() && upper(s[letters])) ++letters;
+  if (letters < 2 || letters > 6 || letters + 2 > s.size()) return false;
+  bool dg = letters == 3 && s.starts_with("DG") && s[letters] == ' ';
+  if (!dg && s[letters] != '.') return false;
+  std::string_view unit = s.substr(letters + 1);
+  return (unit.size() == 1 && IsDigit(unit[0])) ||
+         (unit.size() == 2 && IsDigit(unit[0]) && upper(unit[1]));
+}
+
 Furniture Classify(std::string_view raw) {
   std::string_view s = Trim(raw);
   if (s.empty()) return Furniture::kBlank;
@@ -120,9 +166,12 @@ Furniture Classify(std::string_view raw) {
       s.find(" — PT — ") != s.npos)
     return Furniture::kStrong;
   if (s == "Jornal Oficial da União Europeia") return Furniture::kStrong;  // EUR-Lex's HTML head
+  if (IsCouncilDocumentFooter(s)) return Furniture::kStrong;
   // Weak: law text only in rare cases, so dropped only next to a page break or strong line.
   // The rest of that head: "7.6.2014", "PT", "L 168/29".
   if (s == "PT") return Furniture::kWeak;
+  // The rest of a Council document's footer: its directorate ("DGB 1B", "GIP.1", "LIFE.2").
+  if (IsCouncilDirectorate(s)) return Furniture::kWeak;
   if (s.size() <= 12 && s.size() >= 5 && (s[0] == 'L' || s[0] == 'C') && s[1] == ' ' &&
       s.find('/') != s.npos && IsDigit(s[2]))
     return Furniture::kWeak;

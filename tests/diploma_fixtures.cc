@@ -76,6 +76,11 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"dr-supplement-written.md", "parte"},
     {"dr-supplement-written.md", "pag"},
     {"dr-supplement-written.md", "partilhar"},
+    // A Council draft's page footers: the document's number, its drafters, its directorate.
+    {"council-draft-written.md", "cons"},
+    {"council-draft-written.md", "rtv"},
+    {"council-draft-written.md", "dge"},
+    {"council-draft-written.md", "gip"},
 };
 
 }  // namespace

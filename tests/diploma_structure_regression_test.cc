@@ -110,6 +110,21 @@ TEST(DiplomaReaderRegressionTest, OfficialJournalFormulasAroundTheArticles) {
   EXPECT_EQ(binds.section, "Assinatura");
 }
 
+TEST(DiplomaReaderRegressionTest, CouncilDocumentFootersAreFurniture) {
+  // A Council draft's page footer, "PE-CONS 41/30 RTV/mp 2" / "DGE 2B" / "PT", between
+  // articles: no record holds it, and the articles around it are read as before.
+  const ReadResult& r = Read("council-draft-written.md");
+  for (const auto& p : r.paragraphs) {
+    for (std::string_view furniture : {"PE-CONS", "RTV/mp", "DGE 2B", "GIP.1", "ST 7712"}) {
+      EXPECT_FALSE(Contains(p.text, furniture)) << p.id << ": " << p.text;
+    }
+  }
+  ExpectAt(Only(r, "estabelece regras comuns"), "1.º", "", "");
+  ExpectAt(Only(r, "construídos antes de 1950"), "2.º", "1", "");
+  ExpectAt(Only(r, "designam uma autoridade"), "2.º", "2", "");
+  ExpectAt(Only(r, "mantém um registo público"), "3.º", "", "");
+}
+
 TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
   const ReadResult& r = Read("mirror-flattened-written.md");
   // "… decreta o seguinte: CAPÍTULO I Natureza e atribuições Artigo 1.º Natureza 1 - O …": the
