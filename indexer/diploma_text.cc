@@ -445,7 +445,12 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     }
     if (note[i]) {
       Line l{MendLine(line), raw[i].number, true, false};
-      bool starts_note = IsOjFootnote(line) || IsDigit(line[0]) || OpensNumberedNote(line);
+      // A guideline's notes open with their number ("1 Texto …"); under an OJ note "(1) …" a
+      // line that opens with a number is the note's next line ("2004/22/CE, 2007/23/CE …").
+      bool under_oj_note = !out.notes.empty() && (OpensNumberedNote(out.notes.back().text) ||
+                                                  IsOjFootnote(out.notes.back().text));
+      bool starts_note =
+          IsOjFootnote(line) || OpensNumberedNote(line) || (IsDigit(line[0]) && !under_oj_note);
       if (!starts_note && !out.notes.empty()) {
         out.notes.back().text += ' ';
         out.notes.back().text += l.text;

@@ -90,6 +90,8 @@ TEST(DiplomaReaderRegressionTest, OfficialJournalNumeroAloneOnItsLine) {
   // Their calls in the text, "(1)" after a word, leave it; the notes keep their numbers.
   EXPECT_TRUE(Contains(created.text, "Diretiva 2029/12/UE.")) << created.text;
   EXPECT_FALSE(Contains(Only(r, "Tendo em conta o parecer").text, "(1)"));
+  // A note's next line that opens with a directive's number is still that note.
+  EXPECT_TRUE(Contains(Only(r, "lanternas marítimas").text, "2028/9/UE"));
   EXPECT_TRUE(Only(r, "lanternas marítimas").text.starts_with("(3) Diretiva"))
       << Only(r, "lanternas marítimas").text;
 }
