@@ -63,6 +63,13 @@ std::string PostAfterName(const std::vector<std::string_view>& w, std::size_t fr
 
 bool IsArticle(std::string_view w) { return w == "o" || w == "a" || w == "os" || w == "as"; }
 
+// What a list intro says it lists, folded: "competências" (also "competência", as one diploma
+// misspells it), "atribuições", "funções", "poderes".
+bool IsGrant(std::string_view what) {
+  return what.starts_with("competência") || what.starts_with("atribuições") ||
+         what.starts_with("funções") || what.starts_with("poderes");
+}
+
 // The verbs a competence is given with, folded, punctuation after them allowed: "compete",
 // "compete,", "competem", "cabe", "incumbe:" (not "competente").
 bool IsCompetenceVerb(std::string_view v) {
@@ -83,6 +90,28 @@ std::size_t SubjectDefinedBefore(const std::vector<std::string_view>& w, std::si
     if ((c == "é" || c == "são") && IsArticle(Lower(w[k + 1])) && !IsUpperAt(w[k + 2], 0)) return k;
   }
   return 0;
+}
+
+// "Sempre que necessário …, são atribuídos aos coordenadores dos serviços digitais os seguintes
+// poderes de investigação …:" (the EU's form of a competence list): the organ after the
+// participle, up to "os seguintes".
+std::string GrantedPowersOrgan(const std::vector<std::string_view>& w) {
+  for (std::size_t k = 4; k + 2 < w.size(); ++k) {
+    if (!IsArticle(Lower(w[k])) || Lower(w[k + 1]) != "seguintes" || !IsGrant(Lower(w[k + 2])))
+      continue;
+    for (std::size_t p = 1; p + 2 < k; ++p) {
+      std::string part = Lower(w[p]), copula = Lower(w[p - 1]);
+      bool granted = part.starts_with("atribuíd") || part.starts_with("conferid") ||
+                     part.starts_with("cometid");
+      if (granted && (copula == "são" || copula == "é") && IsContraction(Lower(w[p + 1]))) {
+        std::vector<std::string_view> organ(w.begin() + static_cast<std::ptrdiff_t>(p) + 2,
+                                            w.begin() + static_cast<std::ptrdiff_t>(k));
+        return ReadOrgan(organ, 0);
+      }
+    }
+    return {};
+  }
+  return {};
 }
 
 }  // namespace
@@ -287,10 +316,7 @@ std::string CompetenceOrgan(std::string_view sentence) {
       bool verb = v == "possui" || v == "tem" || v == "têm" || v == "exerce" || v == "prossegue" ||
                   v == "possuem" || v == "exercem" || v == "prosseguem" || v == "desempenha" ||
                   v == "desempenham";
-      std::string what = Lower(w[i + 3]);
-      if (verb && Lower(w[i + 2]) == "seguintes" &&
-          (what.starts_with("competências") || what.starts_with("atribuições") ||
-           what.starts_with("funções") || what.starts_with("poderes"))) {
+      if (verb && Lower(w[i + 2]) == "seguintes" && IsGrant(Lower(w[i + 3]))) {
         std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
         return ReadOrgan(name, 0);
       }
@@ -314,7 +340,7 @@ std::string CompetenceOrgan(std::string_view sentence) {
         return ReadOrgan(w, i + 2);
     }
   }
-  return {};
+  return GrantedPowersOrgan(w);
 }
 
 }  // namespace portaria::indexer::diploma

@@ -67,6 +67,27 @@ void DropNoteCalls(std::string* text, const std::set<std::string, std::less<>>& 
   }
 }
 
+// What a Markdown converter adds to a line of law: the backslash that escapes punctuation
+// ("1\\. Os Estados-Membros …", where "1." would open a list) and a bullet before the law's
+// own list marker ("- i) segurança pública", "* a) …").
+std::string UnMarkdown(std::string_view line) {
+  for (std::string_view bullet : {"- ", "* ", "+ "}) {
+    if (!line.starts_with(bullet)) continue;
+    std::string_view rest = line.substr(bullet.size());
+    std::size_t close = rest.find(") ");
+    if (close != rest.npos && IsBareMarker(rest.substr(0, close + 1))) line = rest;
+    break;
+  }
+  std::string out;
+  out.reserve(line.size());
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    unsigned char next = i + 1 < line.size() ? static_cast<unsigned char>(line[i + 1]) : 0;
+    if (line[i] == '\\' && next < 0x80 && std::ispunct(next)) continue;
+    out.push_back(line[i]);
+  }
+  return out;
+}
+
 struct RawLine {
   std::string text;
   int number;
@@ -332,7 +353,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     // A website's table around the text (pgdlisboa: "Artigo 10.º Gabinete de … |").
     while (t.ends_with("|")) t = Trim(t.substr(0, t.size() - 1));
     while (t.starts_with("| ")) t = Trim(t.substr(1));
-    l.text = std::string(Trim(MendLine(t)));
+    l.text = std::string(Trim(MendLine(UnMarkdown(t))));
   }
   out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(),
                                  [](const Line& l) { return l.text.empty(); }),

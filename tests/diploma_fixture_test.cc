@@ -381,7 +381,8 @@ TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
                            "eu-annex-written.md",          "markdown-repository-written.md",
                            "two-acts-written.md",          "dr-2013-supplement-written.md",
                            "dr-tail-written.md",           "lowercase-name-written.md",
-                           "council-draft-written.md"}) {
+                           "council-draft-written.md",     "eu-markdown-written.md",
+                           "dre-exerce-written.md"}) {
     SCOPED_TRACE(file);
     EXPECT_EQ(MissingBodyWords(file), "");
   }

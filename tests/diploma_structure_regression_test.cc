@@ -127,6 +127,38 @@ TEST(DiplomaReaderRegressionTest, CouncilDocumentFootersAreFurniture) {
   ExpectAt(Only(r, "mantém um registo público"), "3.º", "", "");
 }
 
+TEST(DiplomaReaderRegressionTest, MarkdownEscapesAndBulletsOfAConvertedEuText) {
+  // EUR-Lex's text converted to Markdown: "1\." (the converter's escape, so that "1." opens no
+  // list) is a número, "- i)" a subalínea, "\(" a bracket.
+  const ReadResult& r = Read("eu-markdown-written.md");
+  const Paragraph& first = Only(r, "designam uma autoridade");
+  ExpectAt(first, "1.º", "1", "");
+  EXPECT_FALSE(Contains(first.text, "\\")) << first.text;
+  ExpectAt(Only(r, "cooperam entre si"), "1.º", "3", "");
+  EXPECT_TRUE(Only(r, "cooperam entre si").text.ends_with("si (e com a Comissão)."))
+      << Only(r, "cooperam").text;
+  const Paragraph& lenses = Only(r, "as avarias das lentes");
+  ExpectAt(lenses, "1.º", "2", "i");
+  EXPECT_FALSE(lenses.text.starts_with("-")) << lenses.text;
+  ExpectAt(Only(r, "alimentação elétrica"), "1.º", "2", "ii");
+  ExpectAt(Only(r, "selar as instalações"), "1.º", "2", "c");
+  // "… são atribuídos às autoridades dos faróis os seguintes poderes de inspeção:": the EU's
+  // form of a competence list, its organ after the participle.
+  EXPECT_EQ(Only(r, "visitar as lanternas").unit, "autoridades dos faróis");
+  EXPECT_EQ(Only(r, "selar as instalações").unit, "autoridades dos faróis");
+  EXPECT_EQ(Only(r, "cooperam entre si").unit, "");
+}
+
+TEST(DiplomaReaderRegressionTest, OrganThatExercesTheListedCompetences) {
+  // "…, o diretor do CDM, exerce as seguintes competências próprias:": the subject of the verb,
+  // its acronym resolved.
+  const ReadResult& r = Read("dre-exerce-written.md");
+  const Paragraph& archive = Only(r, "arquivo das cartas náuticas");
+  ExpectAt(archive, "6.º", "2", "a");
+  EXPECT_EQ(archive.unit, "diretor do Centro de Documentação Marítima (CDM)");
+  EXPECT_EQ(Only(r, "diários de bordo").unit, archive.unit);
+}
+
 TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
   const ReadResult& r = Read("mirror-flattened-written.md");
   // "… decreta o seguinte: CAPÍTULO I Natureza e atribuições Artigo 1.º Natureza 1 - O …": the
