@@ -81,6 +81,30 @@ bool EndsWithFunctionWord(std::string_view title) {
 bool ParseArticle(std::string_view line, std::string* label, std::string* rest) {
   std::string_view s = line;
   if (s.starts_with("«")) return false;
+  // A contract's clauses (the conditions a regulator approves in an annex) are its articles:
+  // "Cláusula 13.ª" -> "13.ª".
+  bool clause = false;
+  for (std::string_view word : {"Cláusula ", "CLÁUSULA "}) {
+    if (s.starts_with(word) && s.size() > word.size() && IsDigit(s[word.size()])) {
+      s.remove_prefix(word.size());
+      clause = true;
+    }
+  }
+  if (clause) {
+    std::size_t i = 0;
+    while (i < s.size() && i < 4 && IsDigit(s[i])) ++i;
+    std::string_view mark = s.substr(i);
+    for (std::string_view ordinal : {".ª", "ª"}) {
+      if (!mark.starts_with(ordinal)) continue;
+      std::string_view tail = Trim(mark.substr(ordinal.size()));
+      if (mark.size() > ordinal.size() && mark[ordinal.size()] != ' ') return false;
+      if (IsLowerAt(tail, 0)) return false;  // "Cláusula 2.ª do contrato …": a reference
+      *label = std::string(s.substr(0, i)) + ".ª";
+      *rest = std::string(tail);
+      return true;
+    }
+    return false;
+  }
   if (s.starts_with("Artigo ") || s.starts_with("ARTIGO ")) {
     s.remove_prefix(7);
   } else if ((s.starts_with("Art. ") || s.starts_with("ART. ")) && s.size() > 5 && IsDigit(s[5])) {
@@ -182,34 +206,18 @@ bool ParseAnnex(std::string_view line, std::string* label, std::string* rest) {
 namespace {
 
 // Diploma types as they head a diploma ("Decreto-Lei n.º 65/2021").
-constexpr std::string_view kTypes[] = {"Decreto-Lei n.º",
-                                       "Lei n.º",
-                                       "Lei Orgânica n.º",
-                                       "Lei Constitucional n.º",
-                                       "Portaria n.º",
-                                       "Decreto n.º",
-                                       "Decreto Regulamentar n.º",
-                                       "Decreto Legislativo Regional n.º",
-                                       "Despacho n.º",
-                                       "Despacho Normativo n.º",
-                                       "Despacho (extrato) n.º",
-                                       "Despacho (extracto) n.º",
-                                       "Decreto da Assembleia da República n.º",
-                                       "Decreto do Presidente da República n.º",
-                                       "Resolução do Conselho de Ministros n.º",
-                                       "Resolução da Assembleia da República n.º",
-                                       "Aviso n.º",
-                                       "Deliberação n.º",
-                                       "Regulamento n.º",
-                                       "Regulamento (UE)",
-                                       "Regulamento de Execução (UE)",
-                                       "Regulamento Delegado (UE)",
-                                       "Diretiva (UE)",
-                                       "Decisão (UE)",
-                                       "Diretriz/",
-                                       "Diretriz n.º",
-                                       "Decreto de Aprovação da Constituição",
-                                       "Carta dos Direitos Fundamentais"};
+constexpr std::string_view kTypes[] = {
+    "Decreto-Lei n.º", "Lei n.º", "Lei Orgânica n.º", "Lei Constitucional n.º", "Portaria n.º",
+    "Decreto n.º", "Decreto Regulamentar n.º", "Decreto Legislativo Regional n.º", "Despacho n.º",
+    "Despacho Normativo n.º", "Despacho (extrato) n.º", "Despacho (extracto) n.º",
+    "Decreto da Assembleia da República n.º", "Decreto do Presidente da República n.º",
+    "Resolução do Conselho de Ministros n.º", "Resolução da Assembleia da República n.º",
+    "Aviso n.º", "Deliberação n.º", "Regulamento n.º",
+    // A regulator's (ERSE, ANACOM, Banco de Portugal, ASF).
+    "Diretiva n.º", "Instrução n.º", "Norma Regulamentar n.º", "Declaração de Retificação n.º",
+    "Regulamento (UE)", "Regulamento de Execução (UE)", "Regulamento Delegado (UE)",
+    "Diretiva (UE)", "Decisão (UE)", "Diretriz/", "Diretriz n.º",
+    "Decreto de Aprovação da Constituição", "Carta dos Direitos Fundamentais"};
 
 constexpr std::string_view kNumberSign = " n.º";
 // "DL n.º 123/2011, de 29 de Dezembro", as mirror sites of the DR abbreviate a decree-law.

@@ -32,7 +32,9 @@ std::string Parser::SectionPath() const {
     for (const auto& d : divisions_) add(d);
   }
   if (mode_ == Mode::kArticle) {
-    add(epigraph_.empty() ? "Artigo " + article_ : "Artigo " + article_ + " " + epigraph_);
+    // A contract's clause ("13.ª") is headed as the text heads it.
+    std::string kind = article_.ends_with("ª") ? "Cláusula " : "Artigo ";
+    add(epigraph_.empty() ? kind + article_ : kind + article_ + " " + epigraph_);
   } else {
     add(prose_section_);
   }

@@ -382,7 +382,7 @@ TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
                            "two-acts-written.md",          "dr-2013-supplement-written.md",
                            "dr-tail-written.md",           "lowercase-name-written.md",
                            "council-draft-written.md",     "eu-markdown-written.md",
-                           "dre-exerce-written.md"}) {
+                           "dre-exerce-written.md",        "regulator-clauses-written.md"}) {
     SCOPED_TRACE(file);
     EXPECT_EQ(MissingBodyWords(file), "");
   }

@@ -159,6 +159,25 @@ TEST(DiplomaReaderRegressionTest, OrganThatExercesTheListedCompetences) {
   EXPECT_EQ(Only(r, "diários de bordo").unit, archive.unit);
 }
 
+TEST(DiplomaReaderRegressionTest, RegulatorsDirectiveAndTheClausesOfItsContract) {
+  // A regulator's "Diretiva n.º 7/2099" in the DR's 2.ª série is the diploma cited; the
+  // contract it approves in its annex is made of clauses, "Cláusula 2.ª" / "Cessação do
+  // contrato", which are its articles: números, alíneas and subalíneas under them as under an
+  // article, and "na cláusula 1.ª" inside a sentence no heading.
+  const ReadResult& r = Read("regulator-clauses-written.md");
+  const Paragraph& approve = Only(r, "Aprovar as condições gerais");
+  EXPECT_EQ(approve.source, "Diretiva n.º 7/2099, de 1 de março");
+  EXPECT_EQ(approve.number, "1");
+  const Paragraph& object = Only(r, "manutenção das lanternas");
+  ExpectAt(object, "1.ª", "1", "");
+  EXPECT_TRUE(object.section.ends_with("Cláusula 1.ª Objeto")) << object.section;
+  EXPECT_EQ(object.source, approve.source);
+  ExpectAt(Only(r, "Por acordo das partes"), "2.ª", "1", "a");
+  ExpectAt(Only(r, "Falta de pagamento"), "2.ª", "1", "i");
+  ExpectAt(Only(r, "Incumprimento do disposto na cláusula 1.ª"), "2.ª", "1", "ii");
+  ExpectAt(Only(r, "comunicada por escrito"), "2.ª", "2", "");
+}
+
 TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
   const ReadResult& r = Read("mirror-flattened-written.md");
   // "… decreta o seguinte: CAPÍTULO I Natureza e atribuições Artigo 1.º Natureza 1 - O …": the
