@@ -126,6 +126,7 @@ Furniture Classify(std::string_view raw) {
   if (s.starts_with("Diário da República, ") && s.size() <= 26 && s.back() == '.')
     return Furniture::kStrong;
   if (s.starts_with("ª série") && s.size() < 80) return Furniture::kStrong;
+  if (IsSeriesLine(s)) return Furniture::kStrong;  // the 2024 header's last line
   if (s.size() < 64 && s.starts_with("N.º ") && !HeaderDate(s).empty()) return Furniture::kStrong;
   // A mirror site's own labels around the DR's text.
   if (s == "Partilhar:" || s == "Texto do documento") return Furniture::kStrong;
@@ -158,6 +159,7 @@ Furniture Classify(std::string_view raw) {
   if (s.starts_with("N.º ") && AllDigits(s.substr(std::strlen("N.º ")))) return Furniture::kWeak;
   if (s == "www.dre.pt" || (s.starts_with("PARTE ") && s.size() == 7)) return Furniture::kWeak;
   if (IsDateLine(s)) return Furniture::kWeak;
+  if (!DashedDate(s).empty() || IsPageOfPages(s)) return Furniture::kWeak;
   return Furniture::kNone;
 }
 
@@ -172,6 +174,34 @@ bool OpensNumberedNote(std::string_view s) {
   std::size_t close = s.find(") ");
   return s.starts_with("(") && close != s.npos && close > 1 && close <= 4 &&
          AllDigits(s.substr(1, close - 1));
+}
+
+bool IsSeriesLine(std::string_view s) {
+  s = Trim(s);
+  return s.size() == std::string_view("1.ª série").size() && IsDigit(s[0]) &&
+         s.substr(1) == ".ª série";
+}
+
+bool IsPageOfPages(std::string_view s) {
+  s = Trim(s);
+  std::size_t slash = s.find('/');
+  if (slash == s.npos || slash == 0 || slash > 3 || s.size() - slash - 1 > 3) return false;
+  std::string_view page = s.substr(0, slash), pages = s.substr(slash + 1);
+  return AllDigits(page) && AllDigits(pages) &&
+         std::stoi(std::string(page)) <= std::stoi(std::string(pages));
+}
+
+std::string DashedDate(std::string_view s) {
+  static constexpr const char* kMonthNames[] = {"janeiro",  "fevereiro", "março",    "abril",
+                                                "maio",     "junho",     "julho",    "agosto",
+                                                "setembro", "outubro",   "novembro", "dezembro"};
+  s = Trim(s);
+  if (s.size() != 10 || s[2] != '-' || s[5] != '-' || !AllDigits(s.substr(0, 2)) ||
+      !AllDigits(s.substr(3, 2)) || !AllDigits(s.substr(6)))
+    return {};
+  int day = std::stoi(std::string(s.substr(0, 2))), month = std::stoi(std::string(s.substr(3, 2)));
+  if (day < 1 || day > 31 || month < 1 || month > 12) return {};
+  return std::to_string(day) + " de " + kMonthNames[month - 1] + " de " + std::string(s.substr(6));
 }
 
 bool IsPageHeader(std::string_view line) { return Classify(line) == Furniture::kStrong; }

@@ -6,6 +6,7 @@
 #ifndef PORTARIA_INDEXER_DIPLOMA_FURNITURE_H_
 #define PORTARIA_INDEXER_DIPLOMA_FURNITURE_H_
 
+#include <string>
 #include <string_view>
 
 #include "indexer/diploma.h"
@@ -28,6 +29,13 @@ bool IsPageNumber(std::string_view s);
 // The date of the 2022 DR header on one line, "N.º 210 31 de outubro de 2022 Pág. 5" -> "31 de
 // outubro de 2022"; "" for any other line.
 std::string_view HeaderDate(std::string_view s);
+
+// The DR's header since 2024, a block of five lines at the top of each page: "1/19" (the page
+// of the act's pages), the act's title, "14-11-2025", "N.º 221", "1.ª série". These read its
+// lines: the last, the first and the date ("14 de novembro de 2025"; "" for any other line).
+bool IsSeriesLine(std::string_view s);
+bool IsPageOfPages(std::string_view s);
+std::string DashedDate(std::string_view s);
 
 // A long run of spaces alone on its line: a guideline's notes follow it.
 bool IsFootnoteSeparator(std::string_view raw);

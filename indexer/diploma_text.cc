@@ -196,6 +196,19 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     }
   }
   if (n > 0) sweep(n - 1, -1);
+  // The 2024 header's block above its "1.ª série" (diploma_furniture.h): the act's title
+  // among the block's lines is the header's too, not the act's heading (that one follows,
+  // dated: "Decreto-Lei n.º 120/2025, de 14 de novembro").
+  for (std::size_t i = 1; i < n; ++i) {
+    if (!IsSeriesLine(raw[i].text)) continue;
+    for (std::size_t j = i, k = 0; j-- > 0 && k < 4; ++k) {
+      std::string_view s = Trim(raw[j].text);
+      bool block = drop[j] || IsPageOfPages(s) ||
+                   (IsDiplomaTitle(s) && s.find(", de ") == s.npos && s.size() < 80);
+      if (!block) break;
+      drop[j] = true;
+    }
+  }
   // The DR's document code that ends an act, right above the next act's issuer in capitals
   // ("111231519" / "FINANÇAS E AMBIENTE") or its title where the copy has no issuer line
   // ("111231535" / "Resolução do Conselho de Ministros n.º 41/2018"): furniture, even where no
@@ -252,6 +265,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     if (!drop[i]) continue;
     std::string_view s = Trim(raw[i].text);
     if (IsDateLine(s)) out.page_date = std::string(s);
+    if (std::string date = DashedDate(s); !date.empty()) out.page_date = date;
     if (std::string_view date = HeaderDate(s); !date.empty()) out.page_date = std::string(date);
     // The 2018 header: "… — 13 de agosto de 2018", with the page number after the date on odd
     // pages ("… — 13 de agosto de 2018 4013").
