@@ -105,6 +105,20 @@ std::string_view HeaderDate(std::string_view s) {
   return IsDateLine(date) ? date : std::string_view();
 }
 
+// The Official Journal's head since it publishes act by act (October 2023), under "Jornal
+// Oficial da União Europeia — PT Série L": the act's number and the date, "2026/1744 —
+// 24.7.2026".
+bool IsOjActHead(std::string_view s) {
+  constexpr std::string_view kDash = " — ";
+  std::size_t slash = s.find('/'), dash = s.find(kDash);
+  if (slash != 4 || dash == s.npos || !AllDigits(s.substr(0, 4)) ||
+      !AllDigits(s.substr(5, dash - 5)))
+    return false;
+  std::string_view date = s.substr(dash + kDash.size());
+  return date.size() >= 8 && date.size() <= 10 && std::count(date.begin(), date.end(), '.') == 2 &&
+         std::all_of(date.begin(), date.end(), [](char c) { return IsDigit(c) || c == '.'; });
+}
+
 Furniture Classify(std::string_view raw) {
   std::string_view s = Trim(raw);
   if (s.empty()) return Furniture::kBlank;
@@ -160,6 +174,7 @@ Furniture Classify(std::string_view raw) {
   if (s == "www.dre.pt" || (s.starts_with("PARTE ") && s.size() == 7)) return Furniture::kWeak;
   if (IsDateLine(s)) return Furniture::kWeak;
   if (!DashedDate(s).empty() || IsPageOfPages(s)) return Furniture::kWeak;
+  if (IsOjActHead(s)) return Furniture::kWeak;
   return Furniture::kNone;
 }
 

@@ -88,6 +88,8 @@ std::string UnMarkdown(std::string_view line) {
   return out;
 }
 
+constexpr std::string_view kEeaNote = "(Texto relevante para efeitos do EEE)";
+
 struct RawLine {
   std::string text;
   int number;
@@ -354,6 +356,11 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     l.number = raw[i].number;
     l.blank_before = blank;
     blank = false;
+    // The Official Journal's "(Texto relevante para efeitos do EEE)" under an act's title is no
+    // division of it, though a Markdown copy may set it as a heading.
+    if (std::size_t text = line.find_first_not_of('#');
+        text > 0 && text != line.npos && Trim(line.substr(text)) == kEeaNote)
+      line = Trim(line.substr(text));
     if (line.starts_with("#")) {
       l.heading = true;
       std::size_t text = line.find_first_not_of('#');  // a line of only '#' has none

@@ -147,6 +147,12 @@ TEST(DiplomaReaderRegressionTest, MarkdownEscapesAndBulletsOfAConvertedEuText) {
   EXPECT_EQ(Only(r, "visitar as lanternas").unit, "autoridades dos faróis");
   EXPECT_EQ(Only(r, "selar as instalações").unit, "autoridades dos faróis");
   EXPECT_EQ(Only(r, "cooperam entre si").unit, "");
+  // The Official Journal's head since 2023 ("… — PT Série L" / "2031/55 — 12.6.2031") is
+  // furniture, and its "(Texto relevante para efeitos do EEE)", set as a heading, no section.
+  for (const auto& p : r.paragraphs) {
+    EXPECT_FALSE(Contains(p.text, "12.6.2031")) << p.id << ": " << p.text;
+    EXPECT_FALSE(Contains(p.section, "Texto relevante")) << p.id << ": " << p.section;
+  }
 }
 
 TEST(DiplomaReaderRegressionTest, OrganThatExercesTheListedCompetences) {
