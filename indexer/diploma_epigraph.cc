@@ -73,7 +73,42 @@ std::size_t EpigraphRunIntoText(std::string_view line) {
 
 }  // namespace
 
+void Parser::ReleaseCommaEpigraph() {
+  if (comma_epigraph_.empty()) return;
+  body_.insert(body_.begin(), comma_epigraph_.begin(), comma_epigraph_.end());
+  comma_epigraph_.clear();
+  epigraph_.clear();
+  awaiting_epigraph_ = epigraph_open_ = false;
+}
+
+// "Procedimentos de controlo prévio aplicáveis às atividades de produção," / "armazenamento,
+// autoconsumo de eletricidade" / "1 — A entrada …": an epígrafe broken after a comma. The line
+// after the first is its continuation only if it starts in lower case and ends no clause; and
+// the line after both must open the article's text (a número, an alínea, a capital). Otherwise
+// the lines were the article's first sentence, broken by the page's width.
+void Parser::ResolveCommaEpigraph(const Line& l) {
+  std::string_view t = Trim(l.text);
+  char last = t.empty() ? 0 : t.back();
+  bool stop = last == '.' || last == ';' || last == ':' || last == ',';
+  if (comma_epigraph_.size() == 1 && IsLowerAt(t, 0) && !stop && t.size() < 120 &&
+      t.find(") ") > 5) {
+    comma_epigraph_.push_back(l);
+    return;
+  }
+  if (comma_epigraph_.size() == 2 && !t.empty() && (IsDigit(t[0]) || IsUpperAt(t, 0))) {
+    epigraph_ = StripEmphasis(Trim(comma_epigraph_[0].text)) + " " +
+                StripEmphasis(Trim(comma_epigraph_[1].text));
+    comma_epigraph_.clear();
+    awaiting_epigraph_ = epigraph_open_ = false;
+    body_.push_back(l);
+    return;
+  }
+  ReleaseCommaEpigraph();
+  body_.push_back(l);
+}
+
 void Parser::Epigraph(const Line& l) {
+  if (!comma_epigraph_.empty()) return ResolveCommaEpigraph(l);
   std::string_view t = l.text;
   auto body_from = [&](std::string_view rest) {
     awaiting_epigraph_ = false;
@@ -149,6 +184,10 @@ void Parser::Epigraph(const Line& l) {
   }
   char last = plain.empty() ? 0 : plain.back();
   bool marker = IsDigit(plain[0]) || (plain.size() > 2 && plain[1] == ')');
+  if (last == ',' && !by_blank_lines_ && !marker && plain.size() <= 120 && IsUpperAt(plain, 0)) {
+    comma_epigraph_.push_back(l);  // decided by the next lines (ResolveCommaEpigraph)
+    return;
+  }
   bool stop = last == '.' || last == ';' || last == ':' || last == ',';
   if (marker || stop || plain.size() > (by_blank_lines_ ? 200u : 120u) || IsLowerAt(plain, 0)) {
     awaiting_epigraph_ = false;

@@ -82,6 +82,9 @@ class Parser {
   // (Constitution), or a short line without a final stop (DR, OJ); lower-case lines right
   // after it continue it (the DR breaks long epígrafes).
   void Epigraph(const Line& l);
+  void ResolveCommaEpigraph(const Line& l);
+  // The held lines, if any, as the article's text (its end came before they were decided).
+  void ReleaseCommaEpigraph();
 
   // Where " 1 " opens the body in an epígrafe line of DRE's inline form, or npos: within the
   // first 200 bytes, after at least two words with no sentence punctuation, followed by a
@@ -139,6 +142,10 @@ class Parser {
   bool title_caps_ = false;  // the title's last line is in capitals
   std::string article_, epigraph_;
   bool awaiting_epigraph_ = false, epigraph_open_ = false;
+  // An epígrafe's first line that ends with a comma, and its lower-case continuation: whether
+  // they are the epígrafe or the article's first sentence the next line decides
+  // (ResolveCommaEpigraph); until then they are held here.
+  std::vector<Line> comma_epigraph_;
   // Inside a quoted amendment: the amending article's section path and id scope, and its
   // article and epígrafe to return to when the quotation closes.
   std::string quoting_, quoting_scope_;

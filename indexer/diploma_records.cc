@@ -94,6 +94,7 @@ std::string Parser::ArticleScope() const {
 }
 
 void Parser::Flush() {
+  ReleaseCommaEpigraph();
   if (body_.empty()) return;
   std::vector<Line> body = std::move(body_);
   body_.clear();

@@ -184,6 +184,26 @@ TEST(DiplomaReaderRegressionTest, RegulatorsDirectiveAndTheClausesOfItsContract)
   ExpectAt(Only(r, "comunicada por escrito"), "2.ª", "2", "");
 }
 
+TEST(DiplomaReaderRegressionTest, EpigrafeBrokenAfterACommaIsDecidedByTheLinesAfter) {
+  // "Procedimentos … de lanternas," / "espelhos e ópticas dos faróis costeiros" / "1 — …": an
+  // epígrafe broken after a comma. An article without one whose first line ends with a comma
+  // keeps its sentence whole, whether its second line ends the sentence or not.
+  const ReadResult& r = Read("comma-epigraph-written.md");
+  const Paragraph& first = Only(r, "depende de comunicação prévia");
+  ExpectAt(first, "1.º", "1", "");
+  EXPECT_TRUE(first.section.ends_with(
+      "Artigo 1.º Procedimentos aplicáveis à instalação de lanternas, espelhos e ópticas dos "
+      "faróis costeiros"))
+      << first.section;
+  const Paragraph& staff = Only(r, "mantêm o seu vínculo");
+  EXPECT_TRUE(staff.text.starts_with("Os faroleiros que, à data")) << staff.text;
+  EXPECT_EQ(staff.section, "Artigo 2.º");
+  const Paragraph& pending = Only(r, "são decididos nos termos");
+  EXPECT_TRUE(pending.text.starts_with("Os pedidos pendentes")) << pending.text;
+  EXPECT_EQ(pending.section, "Artigo 3.º");
+  EXPECT_EQ(Only(r, "entra em vigor no dia seguinte").section, "Artigo 4.º Entrada em vigor");
+}
+
 TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
   const ReadResult& r = Read("mirror-flattened-written.md");
   // "… decreta o seguinte: CAPÍTULO I Natureza e atribuições Artigo 1.º Natureza 1 - O …": the
