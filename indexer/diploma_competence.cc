@@ -63,6 +63,16 @@ std::string PostAfterName(const std::vector<std::string_view>& w, std::size_t fr
 
 bool IsArticle(std::string_view w) { return w == "o" || w == "a" || w == "os" || w == "as"; }
 
+// The first word of a proviso or an adverbial phrase that can open a sentence before its
+// subject, folded to lower case: "Sem prejuízo …,", "Salvo …,", "Nos termos …,", "Para …,".
+bool OpensProviso(std::string_view w) {
+  for (std::string_view p : {"sem", "salvo", "nos", "no", "na", "nas", "para", "em", "quando",
+                             "sempre", "caso", "além", "durante", "após", "mediante"}) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
 // What a list intro says it lists, folded: "competências" (also "competência", as one diploma
 // misspells it), "atribuições", "funções", "poderes".
 bool IsGrant(std::string_view what) {
@@ -129,7 +139,15 @@ std::string CompetenceOrgan(std::string_view sentence) {
     if (!v.starts_with("competindo-lhe") && !v.starts_with("cabendo-lhe") &&
         !v.starts_with("incumbindo-lhe"))
       continue;
-    std::size_t from = IsArticle(first) ? 1 : 0, end = from;
+    // "Sem prejuízo do disposto no número anterior, a CER é integralmente responsável …,
+    // competindo-lhe …": the subject follows the proviso's comma.
+    std::size_t from = 0;
+    if (OpensProviso(first)) {
+      while (from < k && !w[from].ends_with(",")) ++from;
+      if (++from >= k) break;
+    }
+    if (IsArticle(Lower(w[from]))) ++from;
+    std::size_t end = from;
     while (end < k && !w[end].ends_with(",")) {
       std::string word = Lower(w[end]);
       if (word == "é" || word == "são" || word == "tem" || word == "têm") break;

@@ -8,14 +8,13 @@
 namespace portaria::indexer::diploma {
 namespace {
 
-// The letter that follows `letter` in a list of alíneas: a..z, then aa, bb, …
+// The letter that follows `letter` in a list of alíneas: a..z, then aa, bb, … zz, then aaa,
+// bbb, … (a long list of definitions runs that far: "vvv)").
 std::string NextLetter(const std::string& letter) {
   if (letter.empty()) return "a";
-  if (letter.size() == 1 && letter[0] < 'z') return std::string(1, letter[0] + 1);
-  if (letter == "z") return "aa";
-  if (letter.size() == 2 && letter[0] == letter[1] && letter[0] < 'z')
-    return std::string(2, letter[0] + 1);
-  return {};
+  if (letter.size() > 3 || letter.find_first_not_of(letter[0]) != std::string::npos) return {};
+  if (letter[0] < 'z') return std::string(letter.size(), static_cast<char>(letter[0] + 1));
+  return letter.size() < 3 ? std::string(letter.size() + 1, 'a') : std::string();
 }
 
 // "Artigo 19.º-A Fiscal único" -> label "19.º-A", rest "Fiscal único".
@@ -277,15 +276,19 @@ class Segmenter {
     std::string next = NextLetter(letter_);
     // Lists written before the 1990 agreement skip the letters the alphabet then lacked:
     // "j)" -> "l)", "v)" -> "x)", "x)" -> "z)".
-    bool letter_ok = value == next || (next == "k" && value == "l") ||
-                     (next == "w" && value == "x") || (next == "y" && value == "z") ||
+    // The same in doubled and tripled letters ("jj)" -> "ll)").
+    auto skips = [&](char lacked, char instead) {
+      return !next.empty() && next[0] == lacked && value.size() == next.size() &&
+             value.find_first_not_of(instead) == std::string::npos;
+    };
+    bool letter_ok = value == next || skips('k', 'l') || skips('w', 'x') || skips('y', 'z') ||
                      (value == "a" && (intro || options_.outline));
     int r = RomanValue(value);
     bool roman_ok = r > 0 && r == sub_ + 1 && (sub_ > 0 || intro);
     if (roman_ok && (!letter_ok || intro)) {
       sub_ = r;
       Start(Piece::Kind::kSub, value, current_line_);
-    } else if (letter_ok && value.size() <= 2) {
+    } else if (letter_ok && value.size() <= 3) {
       letter_ = value;
       sub_ = 0;
       Start(Piece::Kind::kLetter, value, current_line_);

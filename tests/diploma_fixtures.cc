@@ -197,7 +197,7 @@ std::string MissingBodyWords(const std::string& file) {
   std::set<std::string> read;
   for (const auto& p : Read(file).paragraphs) {
     for (const std::string* field :
-         {&p.text, &p.section, &p.context, &p.summary, &p.source, &p.unit})
+         {&p.text, &p.section, &p.context, &p.summary, &p.source, &p.unit, &p.letter})
       AddWords(*field, &read);
   }
   std::string missing;

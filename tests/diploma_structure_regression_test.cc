@@ -204,6 +204,31 @@ TEST(DiplomaReaderRegressionTest, EpigrafeBrokenAfterACommaIsDecidedByTheLinesAf
   EXPECT_EQ(Only(r, "entra em vigor no dia seguinte").section, "Artigo 4.º Entrada em vigor");
 }
 
+TEST(DiplomaReaderRegressionTest, AlineasPastZzInALongListOfDefinitions) {
+  // A list of definitions runs past z) and zz): "aaa)", "bbb)", each its own record.
+  const ReadResult& r = Read("long-definitions-written.md");
+  ExpectAt(Only(r, "«Vigia»"), "3.º", "", "z");
+  ExpectAt(Only(r, "«Vigia auxiliar»"), "3.º", "", "zz");
+  ExpectAt(Only(r, "«Farol de reserva»"), "3.º", "", "aaa");
+  const Paragraph& last = Only(r, "«Óptica de reserva»");
+  ExpectAt(last, "3.º", "", "ccc");
+  EXPECT_FALSE(Contains(last.text, "Lanterna de reserva")) << last.text;
+}
+
+TEST(DiplomaReaderRegressionTest, EpigrafesThatNameNoOrganAndTheSubjectAfterAProviso) {
+  const ReadResult& r = Read("generic-epigraphs-written.md");
+  // "Inspeção periódica" is an activity and "Autoridade nacional competente" no body in
+  // particular: neither gives its article's lists an organ.
+  EXPECT_EQ(Only(r, "Cinco anos").unit, "");
+  EXPECT_EQ(Only(r, "Aplicar as coimas").unit, "");
+  EXPECT_EQ(Only(r, "Manter o registo dos faróis").unit, "Gabinete dos Faróis");
+  // "Sem prejuízo …, o Instituto Hidrográfico é responsável …, competindo-lhe:": the subject
+  // follows the proviso.
+  const Paragraph& charts = Only(r, "Publicar as cartas náuticas");
+  ExpectAt(charts, "3.º", "2", "a");
+  EXPECT_EQ(charts.unit, "Instituto Hidrográfico");
+}
+
 TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
   const ReadResult& r = Read("mirror-flattened-written.md");
   // "… decreta o seguinte: CAPÍTULO I Natureza e atribuições Artigo 1.º Natureza 1 - O …": the
