@@ -68,8 +68,8 @@ void DropNoteCalls(std::string* text, const std::set<std::string, std::less<>>& 
 }
 
 // What a Markdown converter adds to a line of law: the backslash that escapes punctuation
-// ("1\\. Os Estados-Membros …", where "1." would open a list) and a bullet before the law's
-// own list marker ("- i) segurança pública", "* a) …").
+// ("1\. Os Estados-Membros …", where "1." would open a list), a bullet before the law's own
+// list marker ("- i) segurança pública", "* a) …") and links around citations.
 std::string UnMarkdown(std::string_view line) {
   for (std::string_view bullet : {"- ", "* ", "+ "}) {
     if (!line.starts_with(bullet)) continue;
@@ -83,6 +83,17 @@ std::string UnMarkdown(std::string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     unsigned char next = i + 1 < line.size() ? static_cast<unsigned char>(line[i + 1]) : 0;
     if (line[i] == '\\' && next < 0x80 && std::ispunct(next)) continue;
+    // A link, "[Decreto-Lei n.º 90/92](https://…)": its text.
+    if (line[i] == '[') {
+      std::size_t close = line.find("](", i + 1);
+      std::size_t end = close == line.npos ? line.npos : line.find(')', close + 2);
+      if (close != line.npos && end != line.npos && line.find('[', i + 1) > close &&
+          (line.substr(close + 2).starts_with("http") || line.substr(close + 2).starts_with("/"))) {
+        out.append(line.substr(i + 1, close - i - 1));
+        i = end;
+        continue;
+      }
+    }
     out.push_back(line[i]);
   }
   return out;
@@ -302,6 +313,16 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
       if (digits > 0 && line.substr(digits).starts_with(". ") && letters > digits + 2 &&
           line.substr(letters).starts_with(") "))
         line.remove_prefix(digits + 2);
+    }
+    // A Markdown repository's editorial note under an article, quoted in small print ("> <small>
+    // [Artigo 6.º, Decreto-Lei n.º 62/2025 - …](https://…) A alteração … produz efeitos …"):
+    // the repository's, like DRE's amendment notes below, not the law's.
+    if (line.starts_with("> <small>")) {
+      for (std::size_t k = i; k < n && k < i + 6; ++k) {
+        drop[k] = true;
+        if (raw[k].text.find("</small>") != std::string::npos) break;
+      }
+      continue;
     }
     // DRE's amendment notes that stand on lines of their own.
     if (std::size_t at = line.find(" pelo/a "); at != line.npos && at < 24) {

@@ -86,6 +86,14 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"eu-markdown-written.md", "jornal"},     // the OJ's head, "… — PT Série L"
     {"eu-markdown-written.md", "oficial"},
     {"eu-markdown-written.md", "serie"},
+    // A Markdown repository's link addresses and its editorial note in small print.
+    {"markdown-links-written.md", "https"},
+    {"markdown-links-written.md", "diariodarepublica"},
+    {"markdown-links-written.md", "detalhe"},
+    {"markdown-links-written.md", "small"},
+    {"markdown-links-written.md", "redacao"},
+    {"markdown-links-written.md", "desde"},
+    {"markdown-links-written.md", "mes"},
 };
 
 }  // namespace

@@ -229,6 +229,23 @@ TEST(DiplomaReaderRegressionTest, EpigrafesThatNameNoOrganAndTheSubjectAfterAPro
   EXPECT_EQ(charts.unit, "Instituto Hidrográfico");
 }
 
+TEST(DiplomaReaderRegressionTest, MarkdownRepositoryLinksAndEditorialNotes) {
+  // A repository of the law in Markdown links its citations ("[Decreto-Lei n.º 90/2092](https://
+  // …)"): their text stays, the address goes; its note in small print under an article is the
+  // repository's, not the law's.
+  const ReadResult& r = Read("markdown-links-written.md");
+  EXPECT_EQ(Only(r, "criou o Gabinete dos Faróis").text,
+            "O Decreto-Lei n.º 90/2092, de 21 de maio, criou o Gabinete dos Faróis.");
+  const Paragraph& a = Only(r, "Manter os faróis previstos");
+  ExpectAt(a, "1.º", "1", "a");
+  EXPECT_EQ(a.text, "Manter os faróis previstos no artigo 3.º da Lei n.º 7/2091;");
+  for (const auto& p : r.paragraphs) {
+    EXPECT_FALSE(Contains(p.text, "Redação em vigor")) << p.id << ": " << p.text;
+    EXPECT_FALSE(Contains(p.text, "https")) << p.id << ": " << p.text;
+  }
+  EXPECT_EQ(Only(r, "Registar as avarias").text, "Registar as avarias.");
+}
+
 TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
   const ReadResult& r = Read("mirror-flattened-written.md");
   // "… decreta o seguinte: CAPÍTULO I Natureza e atribuições Artigo 1.º Natureza 1 - O …": the
