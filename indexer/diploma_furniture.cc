@@ -144,6 +144,16 @@ Furniture Classify(std::string_view raw) {
   if (s.size() < 64 && s.starts_with("N.º ") && !HeaderDate(s).empty()) return Furniture::kStrong;
   // A mirror site's own labels around the DR's text.
   if (s == "Partilhar:" || s == "Texto do documento") return Furniture::kStrong;
+  // EUR-Lex's page around an act's text, in English whatever the language: its banner, the
+  // document's CELEX number, legal status and ELI.
+  for (std::string_view eurlex :
+       {"EUR-Lex Access to European Union law", "Back to EUR-Lex homepage",
+        "This document is an excerpt from the EUR-Lex website", "Legal status of the document",
+        "ELI: http"}) {
+    if (s.starts_with(eurlex)) return Furniture::kStrong;
+  }
+  if (s.starts_with("Document ") && s.size() <= 24 && AllDigits(s.substr(9, 5)) && s.size() > 14)
+    return Furniture::kStrong;  // "Document 32013R0526": the CELEX number
   if (s.find("Jornal Oficial da União Europeia") != s.npos && s.size() < 120 &&
       s.find(" PT ") != s.npos)
     return Furniture::kStrong;

@@ -57,6 +57,12 @@ std::string MendLine(std::string_view line) {
     }
   }
   ReplaceAll(&s, " n. os ", " n.os ");  // "n. os 1 e 2": the plural of an OCR "n.º"
+  // EUR-Lex's page sets a space before a comma after a date ("de 21 de maio de 2013 , relativo").
+  ReplaceAll(&s, " , ", ", ");
+  // EUR-Lex's page gives the superscript "º" of "n.º" as " o" ("Regulamento (UE) n. o  526/2013").
+  ReplaceAll(&s, " n. o  ", " n.º ");
+  ReplaceAll(&s, " n. o ", " n.º ");
+  ReplaceAll(&s, " N. o ", " N.º ");
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -139,18 +139,16 @@ std::string EpigraphOrgan(std::string_view epigraph) {
     if (i + 1 < w.size() && IsUpperAt(w[i + 1], 0)) return ReadOrgan(w, i + 1);
     return {};
   }
-  // "Autoridade competente", "Entidade responsável": which one is the article's to say. So for
-  // any authority or body named only by what it does ("Entidade supervisora", "Autoridade
-  // nacional competente"), and for "Inspeção periódica", an activity: a body of those names
-  // has a name of its own ("Inspeção-Geral de Finanças", "Autoridade Nacional de Comunicações").
+  // "Autoridade competente", "Entidade responsável", "Autoridade nacional competente": which
+  // one is the article's to say ("Entidade supervisora", like the GDPR's "Autoridade de
+  // controlo", is the body the act sets up). Nor is an activity named like a body, "Inspeção
+  // periódica": a body of that name has a name of its own ("Inspeção-Geral de Finanças").
   bool described = w.size() >= 2 && std::all_of(w.begin() + 1, w.end(), [](std::string_view x) {
                      return !IsUpperAt(x, 0) && !IsConnector(x);
                    });
   if (described) {
-    for (std::string_view generic :
-         {"autoridade", "autoridades", "entidade", "entidades", "organismo", "inspeção",
-          "inspecção", "auditoria", "fiscalização"}) {
-      if (first == generic) return {};
+    for (std::string_view activity : {"inspeção", "inspecção", "auditoria", "fiscalização"}) {
+      if (first == activity) return {};
     }
     std::string last = Lower(w.back());
     if (last == "competente" || last == "competentes" || last == "responsável" ||

@@ -417,6 +417,15 @@ bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
   if (std::size_t de = title.find(", de ");
       !dated && de != std::string::npos && !IsoDate(title.substr(de + 2), "2000").empty()) {
     dated = true;
+    // EUR-Lex's page runs the subject on after the date ("…, de 21 de maio de 2013, relativo à
+    // Agência …"): the citation ends with the date, and the rest is the sumário.
+    std::size_t year = title.find(" de ", title.find(" de ", de + 5) + 1);
+    std::size_t after = year == std::string::npos ? year : year + 8;
+    if (after != std::string::npos && after + 2 < title.size() && title[after] == ',' &&
+        std::all_of(title.begin() + year + 4, title.begin() + after, IsDigit)) {
+      if (summary_.empty()) summary_ = std::string(Trim(title.substr(after + 1)));
+      title.resize(after);
+    }
   }
   std::string folded = analysis::Fold(title);
   if (folded.starts_with("decreto de aprovação da constituição")) {

@@ -59,7 +59,9 @@ TEST(MendLineTest, FixesWhatExtractionBroke) {
       {"o presente decreto -lei aplica -se", "o presente decreto-lei aplica-se"},
       {"Estado -Maior -General", "Estado-Maior-General"},
       {"dos Estados- -Membros têm", "dos Estados-Membros têm"},
-      {"Europeu (^1 ), e", "Europeu , e"},
+      {"Europeu (^1 ), e", "Europeu, e"},
+      {"de 21 de maio de 2013 , relativo", "de 21 de maio de 2013, relativo"},
+      {"Regulamento (UE) n. o  526/2013", "Regulamento (UE) n.º 526/2013"},
       {"o mercado interno ( 1 ). A", "o mercado interno. A"},  // an OJ PDF's call, as copied
       {"o artigo 26. o, n. os 1 e 2", "o artigo 26.º, n.os 1 e 2"},
       {"nos termos do n.º 3 ( a ) do", "nos termos do n.º 3 ( a ) do"},  // not a call

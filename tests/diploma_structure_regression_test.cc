@@ -246,6 +246,26 @@ TEST(DiplomaReaderRegressionTest, MarkdownRepositoryLinksAndEditorialNotes) {
   EXPECT_EQ(Only(r, "Registar as avarias").text, "Registar as avarias.");
 }
 
+TEST(DiplomaReaderRegressionTest, EurLexPageAroundAnAct) {
+  // EUR-Lex's page: its banner, CELEX number, legal status and ELI are the site's; its title
+  // line "Regulamento (UE) n. o  77/2031 …, de 3 de março de 2031 , relativo aos faróis
+  // costeiros" cites the act up to its date (the superscript º given as " o", a space before
+  // the comma), and what follows the date is the sumário.
+  const ReadResult& r = Read("eurlex-page-written.md");
+  const Paragraph& object = Only(r, "estabelece regras comuns");
+  ExpectAt(object, "1.º", "", "");
+  EXPECT_EQ(object.source,
+            "Regulamento (UE) n.º 77/2031 do Parlamento Europeu e do Conselho, de 3 de março de "
+            "2031");
+  EXPECT_EQ(object.summary, "relativo aos faróis costeiros");
+  EXPECT_EQ(object.date, "2031-03-03");
+  for (const auto& p : r.paragraphs) {
+    for (std::string_view site : {"EUR-Lex", "ELI:", "Legal status", "32031R0077"}) {
+      EXPECT_FALSE(Contains(p.text, site)) << p.id << ": " << p.text;
+    }
+  }
+}
+
 TEST(DiplomaReaderRegressionTest, StructureRunTogetherByLostLineBreaks) {
   const ReadResult& r = Read("mirror-flattened-written.md");
   // "… decreta o seguinte: CAPÍTULO I Natureza e atribuições Artigo 1.º Natureza 1 - O …": the
