@@ -8,6 +8,7 @@
 #include <string>
 
 #include "indexer/diploma.h"
+#include "indexer/diploma_organs.h"
 #include "indexer/diploma_parser.h"
 #include "indexer/markup.h"
 
@@ -174,8 +175,11 @@ void Parser::Epigraph(const Line& l) {
     epigraph_ = plain.substr(0, one);
     return body_from(std::string_view(plain).substr(one + 1));
   }
+  // "Disponibilização de informação à APA, I. P.": the stop is the organ's legal form's, and
+  // ends no sentence.
+  bool legal_form = WithoutLegalForm(plain) < plain.size();
   // Too long for an epígrafe, or ending a sentence as none does: perhaps one run into its text.
-  if (plain.size() > (by_blank_lines_ ? 200u : 120u) || plain.ends_with(".") ||
+  if (plain.size() > (by_blank_lines_ ? 200u : 120u) || (plain.ends_with(".") && !legal_form) ||
       plain.ends_with(":")) {
     if (std::size_t text = EpigraphRunIntoText(plain); text != std::string::npos) {
       epigraph_ = plain.substr(0, text - 1);
@@ -188,7 +192,7 @@ void Parser::Epigraph(const Line& l) {
     comma_epigraph_.push_back(l);  // decided by the next lines (ResolveCommaEpigraph)
     return;
   }
-  bool stop = last == '.' || last == ';' || last == ':' || last == ',';
+  bool stop = (last == '.' && !legal_form) || last == ';' || last == ':' || last == ',';
   if (marker || stop || plain.size() > (by_blank_lines_ ? 200u : 120u) || IsLowerAt(plain, 0)) {
     awaiting_epigraph_ = false;
     body_.push_back(l);

@@ -173,9 +173,7 @@ std::string EpigraphOrgan(std::string_view epigraph) {
   return {};
 }
 
-// The legal form a public body's name ends with: "Instituto da Segurança Social, I. P." (instituto
-// público), "…, E. P. E." (entidade pública empresarial), "…, S. A."; it also follows its
-// abbreviation ("(AMA, I. P.)"). Returns the length of `s` without it.
+// The form also follows a body's abbreviation: "(AMA, I. P.)".
 std::size_t WithoutLegalForm(std::string_view s) {
   for (std::string_view form :
        {", I. P.", ", I.P.", ", E. P. E.", ", E.P.E.", ", S. A.", ", S.A."}) {

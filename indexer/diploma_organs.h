@@ -1,7 +1,8 @@
 // Reading an organ's name out of a sentence's words (indexer/diploma_organs.cc), shared by the
 // two files that find organs: diploma_competence.cc (the sentence that introduces a competence
-// list) and diploma_organs.cc (epígrafes, abbreviations). Internal to the diploma reader; declared
-// here only for those two files, apart from diploma.h so that its short names stay out of others.
+// list) and diploma_organs.cc (epígrafes, abbreviations), and by diploma_epigraph.cc, where an
+// epígrafe may end with an organ's legal form. Internal to the diploma reader; declared here
+// only for those files, apart from diploma.h so that its short names stay out of others.
 #ifndef PORTARIA_INDEXER_DIPLOMA_ORGANS_H_
 #define PORTARIA_INDEXER_DIPLOMA_ORGANS_H_
 
@@ -26,6 +27,9 @@ std::string_view Bare(std::string_view w, bool* ends);
 std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t from);
 // `w` case-folded (analysis::Fold): "Compete" -> "compete".
 std::string Lower(std::string_view w);
+// The length of `s` without the legal form a public body's name ends with: "Instituto da
+// Segurança Social, I. P." (instituto público), "…, E. P. E.", "…, S. A.".
+std::size_t WithoutLegalForm(std::string_view s);
 // Without emphasis, parentheses and quotes: "Competências do «CERT.PT»" -> "Competências do
 // CERT.PT".
 std::string Unquote(std::string_view s);

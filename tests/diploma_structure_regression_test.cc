@@ -244,6 +244,11 @@ TEST(DiplomaReaderRegressionTest, MarkdownRepositoryLinksAndEditorialNotes) {
     EXPECT_FALSE(Contains(p.text, "https")) << p.id << ": " << p.text;
   }
   EXPECT_EQ(Only(r, "Registar as avarias").text, "Registar as avarias.");
+  // An epígrafe that ends with an organ's legal form ("…, I. P.") ends no sentence.
+  const Paragraph& report = Only(r, "comunica as avarias");
+  EXPECT_EQ(report.article, "2.º");
+  EXPECT_TRUE(report.section.ends_with("Artigo 2.º Informação ao Instituto dos Faróis, I. P."))
+      << report.section;
 }
 
 TEST(DiplomaReaderRegressionTest, EurLexPageAroundAnAct) {
