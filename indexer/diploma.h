@@ -133,6 +133,10 @@ inline bool IsLetterAt(std::string_view s, std::size_t i) {
   return IsUpperAt(s, i) || IsLowerAt(s, i);
 }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// The months as dates in the law name them, January first.
+inline constexpr std::string_view kMonthNames[] = {"janeiro",  "fevereiro", "março",    "abril",
+                                                   "maio",     "junho",     "julho",    "agosto",
+                                                   "setembro", "outubro",   "novembro", "dezembro"};
 inline bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
 }

@@ -12,16 +12,15 @@
 namespace portaria::indexer::diploma {
 namespace {
 
-constexpr const char* kMonths[] = {"janeiro",  "fevereiro", "março",    "abril",
-                                   "maio",     "junho",     "julho",    "agosto",
-                                   "setembro", "outubro",   "novembro", "dezembro"};
-
 bool IsMonth(std::string_view w) {
   std::string folded = analysis::Fold(w);
-  for (const char* m : kMonths) {
-    if (folded == m) return true;
-  }
-  return false;
+  return std::find(std::begin(kMonthNames), std::end(kMonthNames), folded) != std::end(kMonthNames);
+}
+
+// "7.6.2014", "24.7.2026": a date as the Official Journal's head gives it.
+bool IsDottedDate(std::string_view s) {
+  return s.size() >= 8 && s.size() <= 10 && std::count(s.begin(), s.end(), '.') == 2 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c) || c == '.'; });
 }
 
 // A Council of the EU document's page footer: its number, the drafters' initials and the page,
@@ -114,9 +113,7 @@ bool IsOjActHead(std::string_view s) {
   if (slash != 4 || dash == s.npos || !AllDigits(s.substr(0, 4)) ||
       !AllDigits(s.substr(5, dash - 5)))
     return false;
-  std::string_view date = s.substr(dash + kDash.size());
-  return date.size() >= 8 && date.size() <= 10 && std::count(date.begin(), date.end(), '.') == 2 &&
-         std::all_of(date.begin(), date.end(), [](char c) { return IsDigit(c) || c == '.'; });
+  return IsDottedDate(s.substr(dash + kDash.size()));
 }
 
 Furniture Classify(std::string_view raw) {
@@ -172,9 +169,7 @@ Furniture Classify(std::string_view raw) {
   if (s.size() <= 12 && s.size() >= 5 && (s[0] == 'L' || s[0] == 'C') && s[1] == ' ' &&
       s.find('/') != s.npos && IsDigit(s[2]))
     return Furniture::kWeak;
-  if (s.size() <= 10 && s.size() >= 8 && std::count(s.begin(), s.end(), '.') == 2 &&
-      std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c) || c == '.'; }))
-    return Furniture::kWeak;
+  if (IsDottedDate(s)) return Furniture::kWeak;
   if (AllDigits(s) && s.size() <= 12) return Furniture::kWeak;  // page number, DR doc code
   // size() >= 2: a line that is only "." has no letter before its dot to look at.
   if (s.size() >= 2 && s.size() <= 6 && s.back() == '.' && s[s.size() - 2] == 'v' &&
@@ -217,16 +212,14 @@ bool IsPageOfPages(std::string_view s) {
 }
 
 std::string DashedDate(std::string_view s) {
-  static constexpr const char* kMonthNames[] = {"janeiro",  "fevereiro", "março",    "abril",
-                                                "maio",     "junho",     "julho",    "agosto",
-                                                "setembro", "outubro",   "novembro", "dezembro"};
   s = Trim(s);
   if (s.size() != 10 || s[2] != '-' || s[5] != '-' || !AllDigits(s.substr(0, 2)) ||
       !AllDigits(s.substr(3, 2)) || !AllDigits(s.substr(6)))
     return {};
   int day = std::stoi(std::string(s.substr(0, 2))), month = std::stoi(std::string(s.substr(3, 2)));
   if (day < 1 || day > 31 || month < 1 || month > 12) return {};
-  return std::to_string(day) + " de " + kMonthNames[month - 1] + " de " + std::string(s.substr(6));
+  return std::to_string(day) + " de " + std::string(kMonthNames[month - 1]) + " de " +
+         std::string(s.substr(6));
 }
 
 bool IsPageHeader(std::string_view line) { return Classify(line) == Furniture::kStrong; }

@@ -438,12 +438,9 @@ bool IsEuActTitle(std::string_view line) {
 
 // "de 30 de julho" / "de 27 de abril de 2016" -> "07-30" or "2016-04-27" parts.
 std::string IsoDate(std::string_view text, std::string_view fallback_year) {
-  static constexpr std::string_view kMonths[] = {"janeiro",  "fevereiro", "março",    "abril",
-                                                 "maio",     "junho",     "julho",    "agosto",
-                                                 "setembro", "outubro",   "novembro", "dezembro"};
   std::string folded = analysis::Fold(text);
   for (int m = 0; m < 12; ++m) {
-    std::string needle = " de " + std::string(kMonths[m]);
+    std::string needle = " de " + std::string(kMonthNames[m]);
     std::size_t at = folded.find(needle);
     if (at == std::string::npos) continue;
     std::size_t d_end = at, d_start = at;
