@@ -156,6 +156,14 @@ bool Contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
 
+void ExpectInNoRecord(const ReadResult& r, std::initializer_list<std::string_view> phrases) {
+  for (const auto& p : r.paragraphs) {
+    for (std::string_view phrase : phrases) {
+      EXPECT_FALSE(Contains(p.text, phrase)) << p.id << ": " << p.text;
+    }
+  }
+}
+
 void ExpectAt(const Paragraph& p, std::string_view article, std::string_view number,
               std::string_view letter) {
   EXPECT_EQ(p.article, article) << p.text;

@@ -5,6 +5,7 @@
 #define PORTARIA_TESTS_DIPLOMA_FIXTURES_H_
 
 #include <filesystem>
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
@@ -41,6 +42,9 @@ const ReadResult& Read(const std::string& name);
 const Paragraph& Only(const ReadResult& r, std::string_view phrase);
 
 bool Contains(std::string_view haystack, std::string_view needle);
+
+// That no record's text holds any of `phrases` (page furniture, a site's chrome, a note).
+void ExpectInNoRecord(const ReadResult& r, std::initializer_list<std::string_view> phrases);
 
 // The record's place in its diploma: article, número and alínea ("" where it has none).
 void ExpectAt(const Paragraph& p, std::string_view article, std::string_view number,
