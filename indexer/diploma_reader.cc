@@ -285,7 +285,7 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
       return;
     }
   }
-  if (mode_ != Mode::kFront && ((!by_blank_lines_ && IsSignature(plain)) || IsEuSignature(plain) ||
+  if (mode_ != Mode::kFront && (IsSignature(plain) || IsEuSignature(plain) ||
                                 IsDatedSignature(plain) || IsDateAndSignatory(plain))) {
     return Switch(Mode::kProse, "Assinatura", l);
   }

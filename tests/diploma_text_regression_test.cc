@@ -203,9 +203,19 @@ TEST(DiplomaReaderRegressionTest, SignatureIsNotInsideTheLastChapter) {
   // Not "Capítulo II Disposições comuns > Assinatura".
   EXPECT_EQ(Only(Read("dr-2021.md"), "Promulgado em 22 de julho").section, "Assinatura");
   EXPECT_EQ(Only(Read("dre-consolidated.md"), "Aprovada em 14 de junho").section, "Assinatura");
-  // Nor inside the last article of an EU act.
+  // Nor inside the last article of an EU act, nor is its closing formula, which follows the
+  // last article in the Official Journal unnumbered: in either layout.
   EXPECT_EQ(Only(Read("eu-oj.md"), "Feito em Bruxelas").section, "Assinatura");
-  EXPECT_EQ(Only(Read("eu-oj.md"), "diretamente aplicável em todos").article, "99.º");
+  EXPECT_EQ(Only(Read("eu-oj.md"), "diretamente aplicável em todos").section, "Assinatura");
+  EXPECT_EQ(Only(Read("eu-oj-pdf-written.md"), "diretamente aplicável em todos").section,
+            "Assinatura");
+  // A Markdown copy, whose paragraphs are separated by blank lines, signs as a PDF's text does:
+  // not as a paragraph of its last article.
+  const Paragraph& signed_by = Only(Read("markdown-links-written.md"), "Visto e aprovado");
+  EXPECT_EQ(signed_by.section, "Assinatura");
+  EXPECT_EQ(signed_by.article, "");
+  EXPECT_EQ(Only(Read("markdown-links-written.md"), "Promulgado em 20 de abril").section,
+            "Assinatura");
 }
 
 TEST(DiplomaReaderRegressionTest, OldDespachoTitleRunIntoItsText) {
