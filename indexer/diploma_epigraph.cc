@@ -15,6 +15,12 @@
 namespace portaria::indexer::diploma {
 namespace {
 
+// The longest line taken for an epígrafe as it stands: "Autoridade Nacional para a Convenção
+// sobre a Proibição do Desenvolvimento, Produção, Armazenamento e Utilização das Armas Químicas"
+// is 133 characters. A PDF's line is shorter than that, so in its text the limit only tells a
+// copy pasted as one long line, whose article's text runs on after its epígrafe.
+constexpr std::size_t kMaxEpigraph = 200;
+
 // "Natureza 1 - O Instituto …": an epígrafe run into its article's first dashed número, as older
 // diplomas and mirror sites print it; where "1 - " starts, or npos. The epígrafe is a few words
 // that end no sentence.
@@ -179,7 +185,7 @@ void Parser::Epigraph(const Line& l) {
   // ends no sentence.
   bool legal_form = WithoutLegalForm(plain) < plain.size();
   // Too long for an epígrafe, or ending a sentence as none does: perhaps one run into its text.
-  if (plain.size() > (by_blank_lines_ ? 200u : 120u) || (plain.ends_with(".") && !legal_form) ||
+  if (plain.size() > kMaxEpigraph || (plain.ends_with(".") && !legal_form) ||
       plain.ends_with(":")) {
     if (std::size_t text = EpigraphRunIntoText(plain); text != std::string::npos) {
       epigraph_ = plain.substr(0, text - 1);
@@ -193,7 +199,7 @@ void Parser::Epigraph(const Line& l) {
     return;
   }
   bool stop = (last == '.' && !legal_form) || last == ';' || last == ':' || last == ',';
-  if (marker || stop || plain.size() > (by_blank_lines_ ? 200u : 120u) || IsLowerAt(plain, 0)) {
+  if (marker || stop || plain.size() > kMaxEpigraph || IsLowerAt(plain, 0)) {
     awaiting_epigraph_ = false;
     body_.push_back(l);
     return;

@@ -344,6 +344,12 @@ TEST(DiplomaReaderRegressionTest, ADiplomaAsAMarkdownRepositoryKeepsIt) {
   ExpectAt(faults, "1.º", "", "b");
   EXPECT_EQ(faults.section, "Artigo 1.º Direção de Serviços de Faróis");
   EXPECT_TRUE(Contains(faults.unit, "Direção de Serviços de Faróis"));
+  // An epígrafe of 126 characters on a line of its own, under a heading that has none: the
+  // article's epígrafe, not a paragraph of it.
+  const Paragraph& link = Only(r, "assegura a ligação com a organização");
+  ExpectAt(link, "2.º", "1", "");
+  EXPECT_TRUE(Contains(link.section, "Artigo 2.º Comissão Nacional para a Convenção sobre"));
+  fixtures::ExpectInNoRecord(r, {"Iluminação dos Faróis e das Bóias de Amarração"});
   // The citation repeated below the heading, as some of those files have it, dates it too; a
   // heading that cut its subject short ("…") gives no sumário.
   ReadResult again = ReadDiploma(
