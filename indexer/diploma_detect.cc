@@ -10,7 +10,7 @@ namespace portaria::indexer::diploma {
 bool LooksLikeDiploma(std::string_view content) {
   int articles = 0, headings = 0, items = 0, points = 0, expected_point = 1, dashed = 0,
       alineas = 0, expected_item = 1;
-  bool furniture = false, title = false;
+  bool furniture = false, title = false, summary = false;
   std::size_t scanned = 0;
   for (std::string_view rest = content; !rest.empty() && scanned < 4000;) {
     std::size_t nl = rest.find('\n');
@@ -43,6 +43,9 @@ bool LooksLikeDiploma(std::string_view content) {
     if (scanned <= 60 && !title && line.size() < 160) title = IsDiplomaTitle(MendLine(line));
     if (scanned <= 60 && !title) title = InlineTitleLength(MendLine(line)) > 0;
     if (scanned <= 60 && !title) title = !TitleCells(line).empty();
+    // The DR's "Sumário:" under the title: an excerpt of its first page, before any article.
+    if (scanned <= 60 && title && (line.starts_with("Sumário:") || line.starts_with("SUMÁRIO:")))
+      summary = true;
     // Números as the DR writes them: "1 - ", "2 — ".
     std::size_t digits = 0;
     while (digits < line.size() && digits < 3 && IsDigit(line[digits])) ++digits;
@@ -64,7 +67,8 @@ bool LooksLikeDiploma(std::string_view content) {
   // excerpt without its title: números and alíneas, or an article and alíneas.
   int numbered = expected_item - 1;
   bool untitled = headings == 0 && items == 0 && alineas >= 3 && (dashed >= 2 || articles >= 1);
-  return articles >= 2 || furniture || (points >= 5 && headings == 0 && items == 0) || untitled ||
+  return articles >= 2 || furniture || summary ||
+         (points >= 5 && headings == 0 && items == 0) || untitled ||
          (title && (articles >= 1 || dashed >= 2 || (dashed == 1 && alineas >= 2) || alineas >= 3 ||
                     numbered >= 3));
 }

@@ -413,6 +413,15 @@ bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
       ++*index;
     }
   }
+  // "Decreto-Lei n.º 122/2021 de 30 de dezembro", as a copy runs the date line on: cited with
+  // the comma.
+  if (std::size_t slash = title.find('/'); !dated && slash != std::string::npos) {
+    std::size_t end = slash + 1;
+    while (end < title.size() && IsDigit(title[end])) ++end;
+    if (end > slash + 1 && title.compare(end, 4, " de ") == 0 && end + 4 < title.size() &&
+        IsDigit(title[end + 4]) && !IsoDate(title.substr(end + 1), "2000").empty())
+      title.insert(end, ",");
+  }
   // "Lei n.º 3/2004, de 15 de Janeiro": dated on its own line.
   if (std::size_t de = title.find(", de ");
       !dated && de != std::string::npos && !IsoDate(title.substr(de + 2), "2000").empty()) {

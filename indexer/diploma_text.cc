@@ -167,6 +167,24 @@ std::string JoinHyphenated(std::string_view left, std::string_view right, const 
   return std::string(stem) + (join ? "" : "-") + std::string(right);
 }
 
+// A word broken at a line's end, as a copy that ran the lines together keeps it, with a space
+// where the break was ("Sistema de Infor- mação", "nomeada- mente"): joined where the dictionary
+// knows the whole word. Other hyphens before a space stay ("pré- e pós-operatório").
+std::string JoinInlineBreaks(std::string_view s, const WordCheck& known) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = s.find("- "); at != std::string_view::npos; at = s.find("- ", at + 2)) {
+    if (at == 0 || !IsLowerAt(s, at + 2)) continue;
+    std::string a = LastWord(s.substr(0, at)), b = FirstWord(s.substr(at + 2));
+    if (a.size() < 2 || b.empty() || !known(analysis::Fold(a + b))) continue;
+    out.append(s.substr(from, at - from));
+    from = at + 2;
+  }
+  if (from == 0) return std::string(s);
+  out.append(s.substr(from));
+  return out;
+}
+
 // Replaces (*lines)[i] by one line per text, each from the same file line, the first keeping
 // the blank line before it; returns the index of the last.
 std::size_t SplitLine(std::vector<Line>* lines, std::size_t i, std::vector<std::string> texts) {
@@ -396,6 +414,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     while (t.ends_with("|")) t = Trim(t.substr(0, t.size() - 1));
     while (t.starts_with("| ")) t = Trim(t.substr(1));
     l.text = std::string(Trim(MendLine(UnMarkdown(t))));
+    if (known) l.text = JoinInlineBreaks(l.text, known);
   }
   out.lines.erase(std::remove_if(out.lines.begin(), out.lines.end(),
                                  [](const Line& l) { return l.text.empty(); }),

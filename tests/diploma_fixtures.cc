@@ -224,6 +224,13 @@ std::set<std::string> BodyWords(std::string raw) {
     if (line.starts_with("Sumário:")) line.erase(0, std::string_view("Sumário:").size());
     // "obriga-" + "ções" -> "obriga\x01ções"; "decreto-" + "-lei" -> "decreto--lei".
     line = TrimSpaces(line);
+    // And a break that a copy ran into its line ("Infor- mação") -> "Infor\x01mação".
+    for (std::size_t at = line.find("- "); at != std::string::npos; at = line.find("- ", at + 1)) {
+      unsigned char before = at > 0 ? static_cast<unsigned char>(line[at - 1]) : ' ';
+      unsigned char after = at + 2 < line.size() ? static_cast<unsigned char>(line[at + 2]) : ' ';
+      if ((std::isalpha(before) || before >= 0x80) && (std::islower(after) || after == 0xC3))
+        line.replace(at, 2, "\x01");
+    }
     if (!all.empty() && all.back() == '\x01' && line.starts_with("-")) all.back() = '-';
     all += line;
     bool broken = line.size() >= 2 && line.back() == '-' && line[line.size() - 2] != ' ';

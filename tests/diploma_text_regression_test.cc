@@ -6,6 +6,7 @@
 #include "indexer/diploma.h"
 #include "indexer/reader.h"
 #include "tests/diploma_fixtures.h"
+#include "tests/test_util.h"
 
 namespace portaria::indexer {
 namespace {
@@ -14,6 +15,8 @@ using fixtures::Contains;
 using fixtures::ExpectAt;
 using fixtures::Only;
 using fixtures::Read;
+using fixtures::Fixture;
+using ::portaria::testing::ReadFileToString;
 
 // The short fixtures of tests/data/diplomas these tests read, written for them in the forms
 // real diplomas take outside the corpus:
@@ -37,6 +40,8 @@ using fixtures::Read;
 // - dr-2013-supplement-written.md: a supplement's pages, the even page's header after its page
 //   number "6400-(10)", and an act whose copy lost its issuer line;
 // - dr-tail-written.md: a copy of DR pages that opens on the end of an act whose title it lost;
+// - web-copy-written.md: the first page of a decree as a document site gives its PDF's text,
+//   the site's menu above it, each paragraph one line with its line breaks left in the words;
 // That no word of them is lost is checked with the long fixtures' (diploma_fixture_test.cc,
 // NoBodyWordIsLost).
 
@@ -401,6 +406,23 @@ TEST(DiplomaReaderRegressionTest, TheEndOfAnActWhoseTitleTheCopyLostHasNoSource)
   bool warned = false;
   for (const auto& w : r.warnings) warned = warned || Contains(w.message(), "another act");
   EXPECT_TRUE(warned);
+}
+
+TEST(DiplomaReaderRegressionTest, AWebCopyOfADecreesFirstPageIsADiploma) {
+  // No article yet, only its title, dated on the same line, and the DR's "Sumário:" under it:
+  // a diploma, not a web page, whatever the site's menu above it.
+  EXPECT_TRUE(diploma::LooksLikeDiploma(ReadFileToString(Fixture("web-copy-written.md"))));
+  const ReadResult& r = Read("web-copy-written.md");
+  const Paragraph& system = Only(r, "Sistema de Informação dos Faróis");
+  EXPECT_EQ(system.source, "Decreto-Lei n.º 41/2093, de 12 de maio");
+  EXPECT_EQ(system.date, "2093-05-12");
+  EXPECT_EQ(system.summary, "Aprova a orgânica do Gabinete Nacional dos Faróis.");
+  EXPECT_TRUE(Contains(system.text, "em Estados-Membros da União"));
+  // The words the copy left broken where the PDF's lines ended, where the dictionary knows the
+  // whole word; a hyphen that is the law's stays.
+  const Paragraph& changes = Only(r, "nomeadamente a ligação por rádio");
+  EXPECT_TRUE(Contains(changes.text, "a confirmação da posição")) << changes.text;
+  EXPECT_TRUE(Contains(changes.text, "a manutenção pré- e pós-sazonal")) << changes.text;
 }
 
 }  // namespace
