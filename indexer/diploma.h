@@ -103,6 +103,11 @@ std::vector<std::string_view> TitleCells(std::string_view line);
 std::string CitedTitle(std::string_view titled);
 // An EU act's title of any era: "REGULAMENTO (UE, Euratom) N.º 608/2014", "DIRECTIVA 2006/44/CE".
 bool IsEuActTitle(std::string_view line);
+// An EU act's number as the Official Journal prints it below an unnumbered title: "2007/717/CE",
+// "97/66/CE", "2005/211/JAI".
+bool IsEuActNumber(std::string_view s);
+// The Official Journal's reference of a text in its C series: "2016/C 58/06", "2016/C 202/02".
+bool IsOjReference(std::string_view s);
 // The first "D de MÊS [de AAAA]" in `text` as "AAAA-MM-DD", the year from `fallback_year` when
 // the text has none; "" when there is no such date or no year.
 std::string IsoDate(std::string_view text, std::string_view fallback_year);

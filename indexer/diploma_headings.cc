@@ -411,6 +411,20 @@ std::vector<std::size_t> StructureBreaks(std::string_view line, int* open_quotes
 // Execução (UE) 2019/1234": its kind, then the treaty in brackets or a number with one.
 bool IsEuActTitle(std::string_view line) {
   std::string folded = analysis::Fold(line);
+  // An act the Official Journal numbers below its title and subject, or not at all: its kind and
+  // author in capitals, alone on the line ("DECISÃO DA COMISSÃO" / "de 31 de Outubro de 2007" /
+  // "que institui …" / "(2007/717/CE)"; EuActNumber).
+  if (IsAllCaps(line)) {
+    for (std::string_view kind : {"decisão", "decisão de execução", "regulamento",
+                                  "regulamento de execução", "diretiva", "directiva"}) {
+      for (std::string_view author :
+           {" da comissão", " do conselho", " do parlamento europeu e do conselho"}) {
+        if (folded.size() == kind.size() + author.size() && folded.starts_with(kind) &&
+            std::string_view(folded).substr(kind.size()) == author)
+          return true;
+      }
+    }
+  }
   std::string_view rest;
   for (std::string_view kind : {"regulamento de execução ", "regulamento delegado ", "regulamento ",
                                 "diretiva de execução ", "diretiva delegada ", "diretiva ",
@@ -434,6 +448,38 @@ bool IsEuActTitle(std::string_view line) {
   std::string_view number = rest.substr(0, end);
   std::size_t slash = number.rfind('/');
   return slash != std::string_view::npos && IsDigit(number[0]) && treaty(number.substr(slash + 1));
+}
+
+namespace {
+// The digits that open `s`, and how many there are.
+std::size_t LeadingDigits(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && IsDigit(s[n])) ++n;
+  return n;
+}
+}  // namespace
+
+bool IsEuActNumber(std::string_view s) {
+  std::size_t year = LeadingDigits(s);
+  if ((year != 2 && year != 4) || year + 1 >= s.size() || s[year] != '/') return false;
+  s.remove_prefix(year + 1);
+  std::size_t number = LeadingDigits(s);
+  if (number == 0 || number + 1 >= s.size() || s[number] != '/') return false;
+  std::string_view treaty = s.substr(number + 1);
+  for (std::string_view t : {"CE", "CEE", "UE", "JAI", "PESC", "Euratom", "CECA"}) {
+    if (treaty == t) return true;
+  }
+  return false;
+}
+
+bool IsOjReference(std::string_view s) {
+  std::size_t year = LeadingDigits(s);
+  if (year != 4 || !s.substr(year).starts_with("/C ")) return false;
+  s.remove_prefix(year + 3);
+  std::size_t number = LeadingDigits(s);
+  if (number == 0 || number + 1 >= s.size() || s[number] != '/') return false;
+  s.remove_prefix(number + 1);
+  return !s.empty() && LeadingDigits(s) == s.size();
 }
 
 // "de 30 de julho" / "de 27 de abril de 2016" -> "07-30" or "2016-04-27" parts.

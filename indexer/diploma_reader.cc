@@ -236,6 +236,22 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
   if (summary_next_) {
     if (Summary(l)) return;
   }
+  // An EU act numbered below its title and subject ("DECISÃO DA COMISSÃO" / "de 31 de Outubro de
+  // 2007" / "que institui …" / "(2007/717/CE)"), or given only the Official Journal's reference
+  // ("(2016/C 58/06)"): part of its citation, not of its text.
+  if (mode_ != Mode::kArticle && !source_.empty() && source_.find('/') == std::string::npos &&
+      plain.size() < 30 && plain.starts_with("(") && plain.ends_with(")")) {
+    std::string_view inner = std::string_view(plain).substr(1, plain.size() - 2);
+    std::size_t author = source_.find(" d");  // "Decisão| da Comissão, de …"
+    if (IsEuActNumber(inner) && author != std::string::npos) {
+      source_.insert(author, " " + std::string(inner));
+      return;
+    }
+    if (IsOjReference(inner)) {
+      source_ += " " + plain;
+      return;
+    }
+  }
   // Not the Official Journal's table of contents ("Sumário" / "Página"): a sentence follows.
   auto sentence_next = [&]() {
     if (*index + 1 >= lines.size()) return false;

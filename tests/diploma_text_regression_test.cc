@@ -40,6 +40,8 @@ using ::portaria::testing::ReadFileToString;
 // - dr-2013-supplement-written.md: a supplement's pages, the even page's header after its page
 //   number "6400-(10)", and an act whose copy lost its issuer line;
 // - dr-tail-written.md: a copy of DR pages that opens on the end of an act whose title it lost;
+// - eu-decision-written.md: an EU decision whose number the Official Journal prints below its
+//   title and subject;
 // - web-copy-written.md: the first page of a decree as a document site gives its PDF's text,
 //   the site's menu above it, each paragraph one line with its line breaks left in the words;
 // That no word of them is lost is checked with the long fixtures' (diploma_fixture_test.cc,
@@ -423,6 +425,35 @@ TEST(DiplomaReaderRegressionTest, AWebCopyOfADecreesFirstPageIsADiploma) {
   const Paragraph& changes = Only(r, "nomeadamente a ligação por rádio");
   EXPECT_TRUE(Contains(changes.text, "a confirmação da posição")) << changes.text;
   EXPECT_TRUE(Contains(changes.text, "a manutenção pré- e pós-sazonal")) << changes.text;
+}
+
+TEST(DiplomaReaderRegressionTest, AnEuActNumberedBelowItsTitleIsCitedByIt) {
+  // "DECISÃO DA COMISSÃO" / "de 31 de outubro de 2091" / "que institui …" / "(2091/717/UE)".
+  const ReadResult& r = Read("eu-decision-written.md");
+  const Paragraph& created = Only(r, "É criado o grupo de peritos");
+  EXPECT_EQ(created.source, "Decisão 2091/717/UE da Comissão, de 31 de outubro de 2091");
+  EXPECT_EQ(created.date, "2091-10-31");
+  EXPECT_EQ(created.summary, "que institui um grupo de peritos em sinalização marítima");
+  ExpectAt(created, "1.º", "", "");
+  EXPECT_EQ(Only(r, "segurança da navegação").source, created.source);
+  fixtures::ExpectInNoRecord(r, {"2091/717/UE)"});
+  // A text of the C series has no number: the Official Journal's reference stands for it.
+  ReadResult c_series = ReadDiploma(
+      "DECISÃO DO CONSELHO\nde 12 de fevereiro de 2091\nque institui um grupo de peritos\n"
+      "(2091/C 58/06)\nO CONSELHO DA UNIÃO EUROPEIA,\nConsiderando o seguinte:\n(1)\nO grupo é "
+      "necessário.\n(2)\nO grupo deve ser criado.\n",
+      "c.md", "c", {});
+  EXPECT_EQ(Only(c_series, "O grupo é necessário").source,
+            "Decisão do Conselho, de 12 de fevereiro de 2091 (2091/C 58/06)");
+  for (std::string_view number : {"2007/717/CE", "97/66/CE", "2005/211/JAI"})
+    EXPECT_TRUE(diploma::IsEuActNumber(number)) << number;
+  for (std::string_view other : {"2016/C 58/06", "2007/717", "717/CE", "2007/717/XY"})
+    EXPECT_FALSE(diploma::IsEuActNumber(other)) << other;
+  EXPECT_TRUE(diploma::IsOjReference("2016/C 202/02"));
+  EXPECT_FALSE(diploma::IsOjReference("2016/L 202/02"));
+  // The title in capitals alone on its line, not a sentence that opens with the same words.
+  EXPECT_TRUE(diploma::IsDiplomaTitle("DECISÃO DE EXECUÇÃO DA COMISSÃO"));
+  EXPECT_FALSE(diploma::IsDiplomaTitle("Decisão da Comissão"));
 }
 
 }  // namespace
