@@ -190,7 +190,18 @@ class Segmenter {
         int m = std::stoi(std::string(after.substr(1, k - 1)));
         std::string_view tail = after.substr(k);
         bool dashed = tail.starts_with(" — ") || tail.starts_with(" – ") || tail.starts_with(" - ");
-        if (dashed && m == sub_number_ + 1 && after_break) {
+        // As números, a sub-número may skip one the text lost ("1.5 — …" / "1.7 — …"), when it
+        // opens its line.
+        bool next = m == sub_number_ + 1 || (line_start && m > sub_number_);
+        if (dashed && next && after_break) {
+          if (m != sub_number_ + 1) {
+            warnings_->push_back(Status::Error(Status::Code::kInvalidArgument,
+                                               "warning: número " + std::to_string(n) + "." +
+                                                   std::to_string(m) + " follows " +
+                                                   std::to_string(n) + "." +
+                                                   std::to_string(sub_number_),
+                                               file_, current_line_));
+          }
           sub_number_ = m;
           letter_.clear();
           sub_ = 0;

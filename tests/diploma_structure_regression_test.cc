@@ -441,6 +441,22 @@ TEST(DiplomaReaderRegressionTest, AlineasSkipTheLettersTheOldAlphabetLacked) {
   EXPECT_EQ(Only(r, "faróis do grupo x;").unit, "Conselho dos Faróis");
 }
 
+TEST(DiplomaReaderRegressionTest, ASubNumeroMaySkipOneTheTextLost) {
+  // A despacho as published skips 1.3: "1.4 — …" is a sub-número of its own, with a warning,
+  // not the rest of 1.2's text.
+  ReadResult r = ReadDiploma(
+      "Despacho n.º 77/2093\n1 - Delego no diretor regional do Mar competência para:\n"
+      "1.1 - Autorizar despesas até 150 euros;\n1.2 - Assinar o expediente;\n"
+      "1.4 - Autorizar deslocações em serviço.\n2 - O presente despacho produz efeitos hoje.\n",
+      "skip.md", "skip", {});
+  EXPECT_EQ(Only(r, "Autorizar deslocações").number, "1.4");
+  EXPECT_FALSE(Contains(Only(r, "Assinar o expediente").text, "deslocações"));
+  EXPECT_EQ(Only(r, "produz efeitos hoje").number, "2");
+  bool warned = false;
+  for (const auto& w : r.warnings) warned |= Contains(w.message(), "número 1.4 follows 1.2");
+  EXPECT_TRUE(warned);
+}
+
 TEST(DiplomaReaderRegressionTest, ABodyLineAfterItsArticleKeepsItsFirstWords) {
   // A sentence right under "Artigo N.º" that opens with an article or a verb of law is text,
   // not an epígrafe run into it.
