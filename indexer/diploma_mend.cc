@@ -37,6 +37,8 @@ std::string MendLine(std::string_view line) {
     }
   }
   ReplaceAll(&s, "◄", "");
+  // Soft hyphens (U+00AD) left inside a line: invisible, they only say where a word may break.
+  ReplaceAll(&s, "\u00ad", "");
   // Footnote calls "(^1 )" and the caret of "n.o^ 1".
   for (std::size_t at; (at = s.find("(^")) != std::string::npos;) {
     std::size_t close = s.find(')', at);

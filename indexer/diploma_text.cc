@@ -167,6 +167,8 @@ std::string JoinHyphenated(std::string_view left, std::string_view right, const 
   return std::string(stem) + (join ? "" : "-") + std::string(right);
 }
 
+constexpr std::string_view kSoftHyphen = "\u00ad";
+
 // A word broken at a line's end, as a copy that ran the lines together keeps it, with a space
 // where the break was ("Sistema de Infor- mação", "nomeada- mente"): joined where the dictionary
 // knows the whole word. Other hyphens before a space stay ("pré- e pós-operatório").
@@ -369,6 +371,15 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     // between were skipped above, so a word broken across a page is mended too).
     if (!out.lines.empty()) {
       Line& prev = out.lines.back();
+      // A soft hyphen (U+00AD) where the line breaks, as the Official Journal's PDF text marks
+      // the syllable it broke ("represen\u00ad" / "tantes"): the word goes on, no hyphen.
+      if (std::string_view(prev.text).ends_with(kSoftHyphen) && !prev.heading &&
+          IsLetterAt(line, 0)) {
+        prev.text.resize(prev.text.size() - kSoftHyphen.size());
+        prev.text += std::string(line);
+        blank = false;
+        continue;
+      }
       std::string_view p = prev.text;
       bool broken = p.size() >= 2 && p.back() == '-' && IsLetterAt(p, p.size() - 2);
       if (p.size() >= 3 && p.back() == '-' && static_cast<unsigned char>(p[p.size() - 2]) >= 0x80)

@@ -231,6 +231,8 @@ std::set<std::string> BodyWords(std::string raw) {
       if ((std::isalpha(before) || before >= 0x80) && (std::islower(after) || after == 0xC3))
         line.replace(at, 2, "\x01");
     }
+    // A soft hyphen (U+00AD) where the line breaks a word is a hyphen the reader must mend.
+    if (line.ends_with("\u00ad")) line.replace(line.size() - 2, 2, "-");
     if (!all.empty() && all.back() == '\x01' && line.starts_with("-")) all.back() = '-';
     all += line;
     bool broken = line.size() >= 2 && line.back() == '-' && line[line.size() - 2] != ' ';

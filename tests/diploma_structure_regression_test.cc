@@ -82,6 +82,10 @@ TEST(DiplomaReaderRegressionTest, OfficialJournalNumeroAloneOnItsLine) {
   EXPECT_FALSE(Contains(b.text, "JO C 12")) << b.text;
   EXPECT_FALSE(Contains(b.text, "Posição do Parlamento")) << b.text;
   EXPECT_EQ(Only(r, "Elaborar anualmente").letter, "c");
+  // A soft hyphen (U+00AD) where a line breaks a word: the word whole, no hyphen left.
+  EXPECT_EQ(Only(r, "das respetivas ópticas;").letter, "a");
+  EXPECT_TRUE(Contains(Only(r, "devem ser mantidos em funcionamento").id, "considerando-1"));
+  fixtures::ExpectInNoRecord(r, {"\u00ad"});
   const Paragraph& meets = Only(r, "reúne pelo menos duas vezes");
   EXPECT_EQ(meets.number, "3");
   EXPECT_EQ(meets.letter, "");
