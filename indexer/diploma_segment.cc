@@ -255,7 +255,7 @@ class Segmenter {
       // follow in sequence from the line's start: an EU annex's "1. Obrigações das CSIRT" / "a) …"
       // / "2. Atribuições das CSIRT" / "a) …", whose alíneas restart under each.
       if (!options_.in_article && !options_.outline && !dash &&
-          !(in_sequence && line_start && IsUpperAt(after, 2)))
+          !(in_sequence && line_start && IsUpperAt(after, after.find_first_not_of(' ', 1))))
         return false;
       if (!in_sequence) {
         warnings_->push_back(Status::Error(

@@ -405,6 +405,11 @@ TEST(DiplomaReaderRegressionTest, AnEuAnnexNumbersItsPointsAndRestartsTheirLists
                        "Marítima (SNSM)"))
       << faults.section;
   EXPECT_FALSE(Contains(Only(r, "devem ser definidas de modo claro").text, "MARÍTIMA"));
+  // The Official Journal's table of sectors sets two spaces after a point's number ("1.  Faróis"):
+  // its points and their alíneas all the same.
+  ExpectAt(Only(r, "Capitanias que mantêm bóias de amarração"), "", "2", "a");
+  ExpectAt(Only(r, "Autoridades portuárias que mantêm faróis"), "", "1", "b");
+  EXPECT_FALSE(Contains(Only(r, "Entidades que mantêm faróis de aterragem").text, "Bóias"));
 }
 
 TEST(DiplomaReaderRegressionTest, TheNextActOnTheSamePagesIsADiplomaOfItsOwn) {
