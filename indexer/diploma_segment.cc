@@ -70,7 +70,12 @@ class Segmenter {
                  line.text.starts_with("\"") || line.text.starts_with("(");
     if (!closed || !opens) return false;
     if (options_.by_blank_lines) return line.blank_before;
-    return !options_.in_article;  // PDF text: only prose is cut at sentence ends
+    // PDF text: only prose is cut at sentence ends, and in an article the last item of a list,
+    // closed by its stop where the line ends, before a sentence of the número's own ("d) Os
+    // limiares … alínea f)." / "A fim de contribuir …, a Comissão pode adotar …").
+    Piece::Kind kind = pieces_.back().kind;
+    bool item = kind == Piece::Kind::kLetter || kind == Piece::Kind::kSub;
+    return !options_.in_article || (item && last == '.');
   }
 
   void Start(Piece::Kind kind, std::string value, int line) {

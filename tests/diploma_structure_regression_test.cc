@@ -82,6 +82,10 @@ TEST(DiplomaReaderRegressionTest, OfficialJournalNumeroAloneOnItsLine) {
   EXPECT_FALSE(Contains(b.text, "JO C 12")) << b.text;
   EXPECT_FALSE(Contains(b.text, "Posição do Parlamento")) << b.text;
   EXPECT_EQ(Only(r, "Elaborar anualmente").letter, "c");
+  // The sentence after the list's last item, closed by its stop at the line's end, is the
+  // número's own, not that item's.
+  ExpectAt(Only(r, "orientações comuns para os faróis"), "2.º", "2", "");
+  EXPECT_FALSE(Contains(Only(r, "Elaborar anualmente").text, "orientações"));
   // A soft hyphen (U+00AD) where a line breaks a word: the word whole, no hyphen left.
   EXPECT_EQ(Only(r, "das respetivas ópticas;").letter, "a");
   EXPECT_TRUE(Contains(Only(r, "devem ser mantidos em funcionamento").id, "considerando-1"));
