@@ -73,7 +73,10 @@ class Segmenter {
     // PDF text: only prose is cut at sentence ends, and in an article the last item of a list,
     // closed by its stop where the line ends, before a sentence of the número's own ("d) Os
     // limiares … alínea f)." / "A fim de contribuir …, a Comissão pode adotar …").
+    // An EU recital is one paragraph up to the next recital's number, however many sentences
+    // end at a line's end.
     Piece::Kind kind = pieces_.back().kind;
+    if (kind == Piece::Kind::kRecital) return false;
     bool item = kind == Piece::Kind::kLetter || kind == Piece::Kind::kSub;
     return !options_.in_article || (item && last == '.');
   }

@@ -96,6 +96,10 @@ TEST(DiplomaReaderRegressionTest, OfficialJournalNumeroAloneOnItsLine) {
   // The notes are kept apart, and a recital's "(1)" alone on its line is still a recital.
   EXPECT_TRUE(Contains(Only(r, "JO C 12").id, "nota")) << Only(r, "JO C 12").id;
   EXPECT_TRUE(Contains(Only(r, "essenciais à segurança da navegação").id, "considerando-1"));
+  // A recital goes on up to the next one's number, past a sentence that ends with its line.
+  const Paragraph& reserve = Only(r, "lanternas de reserva");
+  EXPECT_TRUE(Contains(reserve.id, "considerando-2")) << reserve.id;
+  EXPECT_TRUE(Contains(reserve.text, "cooperar na manutenção")) << reserve.text;
   // Their calls in the text, "(1)" after a word, leave it; the notes keep their numbers.
   EXPECT_TRUE(Contains(created.text, "Diretiva 2029/12/UE.")) << created.text;
   EXPECT_FALSE(Contains(Only(r, "Tendo em conta o parecer").text, "(1)"));
