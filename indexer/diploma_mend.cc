@@ -95,6 +95,16 @@ std::string MendLine(std::string_view line) {
         continue;
       }
     }
+    // ... also between an acronym and its number ("COVID -19", "SHA -256"), though not after a
+    // word ("de -5 ºC").
+    if (c == ' ' && !out.empty() && std::isupper(static_cast<unsigned char>(out.back()))) {
+      std::size_t caps = 0;
+      while (caps < out.size() && std::isupper(static_cast<unsigned char>(out[out.size() - 1 - caps])))
+        ++caps;
+      bool word_start = caps == out.size() || !IsLetterAt(out, out.size() - 1 - caps);
+      if (caps >= 2 && word_start && i + 2 < s.size() && s[i + 1] == '-' && IsDigit(s[i + 2]))
+        continue;  // drop the space; the hyphen follows
+    }
     // ... also after a number, in a diploma's number or a span of years ("Lei n.º 7 -A/2016",
     // "2021 -2030"), never at the start of a line, where "1 -" would be a número.
     if (c == ' ' && !out.empty() && IsDigit(out.back()) && i + 2 < s.size() && s[i + 1] == '-') {

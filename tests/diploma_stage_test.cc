@@ -76,6 +76,11 @@ TEST(MendLineTest, FixesWhatExtractionBroke) {
       {"a Lei n.º 7 -A/2016, de 30 de março", "a Lei n.º 7-A/2016, de 30 de março"},
       {"no período 2021 -2030", "no período 2021-2030"},
       {"1 -A/2016 no início", "1 -A/2016 no início"},
+      // ... and between an acronym and its number, not after a word.
+      {"a doença COVID -19 e", "a doença COVID-19 e"},
+      {"o algoritmo SHA -256.", "o algoritmo SHA-256."},
+      {"a temperatura de -5 ºC", "a temperatura de -5 ºC"},
+      {"o artigo A -5", "o artigo A -5"},
       {"SPMS — Serviços Partilhados", "SPMS — Serviços Partilhados"},
       {"bem-estar e pós-guerra", "bem-estar e pós-guerra"},
   };
