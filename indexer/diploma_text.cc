@@ -305,7 +305,9 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
     std::size_t dash = s.rfind("— ");
     if (kind[i] == Furniture::kStrong && dash != s.npos) {
       std::string_view date = Trim(s.substr(dash + 4));
-      if (std::size_t sp = date.rfind(' '); sp != date.npos && IsPageNumber(date.substr(sp + 1)))
+      // (The year is a number too: "… — 28 de março de 2018" has no page number after it.)
+      if (std::size_t sp = date.rfind(' ');
+          !IsDateLine(date) && sp != date.npos && IsPageNumber(date.substr(sp + 1)))
         date = Trim(date.substr(0, sp));
       if (IsDateLine(date)) out.page_date = std::string(date);
     }

@@ -322,6 +322,20 @@ TEST(DiplomaReaderRegressionTest, The2018HeaderWithItsPageNumberFirst) {
   EXPECT_FALSE(Contains(grounds.summary, "definiu a missão"));
 }
 
+TEST(DiplomaReaderRegressionTest, The2018HeaderDatesAnUndatedTitle) {
+  // "… — N.º 62 — 28 de março de 2091" with no page number after the date: its year is no page
+  // number, and the resolution, whose title has no date, is dated and cited by it.
+  ReadResult r = ReadDiploma(
+      "1424  \nDiário da República, 1.ª série — N.º 62 — 28 de março de 2091 \n"
+      "Resolução do Conselho de Ministros n.º 77/2091\nO Regulamento aprovou as regras dos "
+      "faróis.\n1 — Determinar que as regras se aplicam.\n2 — Determinar que a presente "
+      "resolução produz efeitos hoje.\n",
+      "rcm.md", "rcm", {});
+  const Paragraph& first = Only(r, "Determinar que as regras se aplicam");
+  EXPECT_EQ(first.date, "2091-03-28");
+  EXPECT_EQ(first.source, "Resolução do Conselho de Ministros n.º 77/2091, de 28 de março");
+}
+
 TEST(DiplomaReaderRegressionTest, SentencesGluedByALostLineBreakAreParted) {
   // "publicação.O Ministro" was one word to the analyser, so no phrase of it was found.
   EXPECT_EQ(diploma::MendLine("entra em vigor no dia seguinte ao da sua publicação.O Ministro"),
