@@ -3,6 +3,7 @@
 #include <map>
 
 #include "analysis/text.h"
+#include "indexer/diploma_organs.h"
 #include "indexer/markup.h"
 
 namespace portaria::indexer::diploma {
@@ -69,6 +70,8 @@ class Segmenter {
     bool opens = IsUpperAt(line.text, 0) || line.text.starts_with("«") ||
                  line.text.starts_with("\"") || line.text.starts_with("(");
     if (!closed || !opens) return false;
+    // "… Florestas, I. P." / "(ICNF), nomeadamente …": an organ's legal form, its acronym after.
+    if (line.text.starts_with("(") && WithoutLegalForm(prev) < prev.size()) return false;
     if (options_.by_blank_lines) return line.blank_before;
     // PDF text: only prose is cut at sentence ends, and in an article the last item of a list,
     // closed by its stop where the line ends, before a sentence of the número's own ("d) Os

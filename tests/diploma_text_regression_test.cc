@@ -336,6 +336,17 @@ TEST(DiplomaReaderRegressionTest, The2018HeaderDatesAnUndatedTitle) {
   EXPECT_EQ(first.source, "Resolução do Conselho de Ministros n.º 77/2091, de 28 de março");
 }
 
+TEST(DiplomaReaderRegressionTest, AnOrgansLegalFormAtALinesEndEndsNoParagraph) {
+  // "… Instituto dos Faróis, I. P." / "(IF), nomeadamente …": the acronym after the legal form
+  // goes on the sentence.
+  ReadResult r = ReadDiploma(
+      "Portaria n.º 9/2091\nde 2 de maio\nO Decreto-Lei n.º 3/2090 prevê taxas pelos atos da "
+      "competência do\nInstituto dos Faróis, I. P.\n(IF), nomeadamente os de registo das "
+      "lanternas.\nAssim:\nArtigo 1.º\nObjeto\nA presente portaria fixa as taxas.\n",
+      "legal-form.md", "legal-form", {});
+  EXPECT_TRUE(Contains(Only(r, "nomeadamente os de registo").text, "prevê taxas pelos atos"));
+}
+
 TEST(DiplomaReaderRegressionTest, SentencesGluedByALostLineBreakAreParted) {
   // "publicação.O Ministro" was one word to the analyser, so no phrase of it was found.
   EXPECT_EQ(diploma::MendLine("entra em vigor no dia seguinte ao da sua publicação.O Ministro"),
