@@ -66,7 +66,9 @@ class Segmenter {
   bool StartsParagraph(const Line& line) const {
     std::string_view prev = pieces_.back().text;
     char last = LastNonSpace(prev);
-    bool closed = last == '.' || last == ':' || last == '!' || last == '?';
+    bool closed = last == '.' || last == ':' || last == '!' || last == '?' ||
+                  // a preamble's grounds, one a paragraph: "Considerando que …;" / "Considerando …"
+                  (last == ';' && line.text.starts_with("Considerando "));
     bool opens = IsUpperAt(line.text, 0) || line.text.starts_with("«") ||
                  line.text.starts_with("\"") || line.text.starts_with("(");
     if (!closed || !opens) return false;

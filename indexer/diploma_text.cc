@@ -69,7 +69,7 @@ void DropNoteCalls(std::string* text, const std::set<std::string, std::less<>>& 
 
 // What a Markdown converter adds to a line of law: the backslash that escapes punctuation
 // ("1\. Os Estados-Membros …", where "1." would open a list), a bullet before the law's own
-// list marker ("- i) segurança pública", "* a) …") and links around citations.
+// list marker ("- i) segurança pública", "* a) …"), links around citations and inline HTML.
 std::string UnMarkdown(std::string_view line) {
   for (std::string_view bullet : {"- ", "* ", "+ "}) {
     if (!line.starts_with(bullet)) continue;
@@ -83,6 +83,20 @@ std::string UnMarkdown(std::string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     unsigned char next = i + 1 < line.size() ? static_cast<unsigned char>(line[i + 1]) : 0;
     if (line[i] == '\\' && next < 0x80 && std::ispunct(next)) continue;
+    // The inline HTML some copies keep around a superscript ("n.<sup>os </sup>1 e 2", as DRE's
+    // service gives a text): its text.
+    if (line[i] == '<') {
+      bool tag = false;
+      for (std::string_view t : {"<sup>", "</sup>", "<sub>", "</sub>", "<em>", "</em>", "<i>",
+                                 "</i>", "<b>", "</b>", "<strong>", "</strong>"}) {
+        if (line.substr(i).starts_with(t)) {
+          i += t.size() - 1;
+          tag = true;
+          break;
+        }
+      }
+      if (tag) continue;
+    }
     // A link, "[Decreto-Lei n.º 90/92](https://…)": its text.
     if (line[i] == '[') {
       std::size_t close = line.find("](", i + 1);

@@ -94,6 +94,7 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"markdown-links-written.md", "redacao"},
     {"markdown-links-written.md", "desde"},
     {"markdown-links-written.md", "mes"},
+    {"dre-api-written.md", "sup"},  // the inline HTML's tags around a superscript
     // EUR-Lex's page around the act (its banner, CELEX number, status, ELI) and the OJ's head.
     {"eurlex-page-written.md", "access"},
     {"eurlex-page-written.md", "back"},

@@ -40,6 +40,8 @@ using ::portaria::testing::ReadFileToString;
 // - dr-2013-supplement-written.md: a supplement's pages, the even page's header after its page
 //   number "6400-(10)", and an act whose copy lost its issuer line;
 // - dr-tail-written.md: a copy of DR pages that opens on the end of an act whose title it lost;
+// - dre-api-written.md: a 2.ª série portaria as DRE's service gives its text, paragraphs apart,
+//   its grounds "Considerando que …;" one a paragraph, inline HTML around a superscript;
 // - eu-decision-written.md: an EU decision whose number the Official Journal prints below its
 //   title and subject;
 // - web-copy-written.md: the first page of a decree as a document site gives its PDF's text,
@@ -479,6 +481,21 @@ TEST(DiplomaReaderRegressionTest, AnEuActNumberedBelowItsTitleIsCitedByIt) {
   // The title in capitals alone on its line, not a sentence that opens with the same words.
   EXPECT_TRUE(diploma::IsDiplomaTitle("DECISÃO DE EXECUÇÃO DA COMISSÃO"));
   EXPECT_FALSE(diploma::IsDiplomaTitle("Decisão da Comissão"));
+}
+
+TEST(DiplomaReaderRegressionTest, APreamblesGroundsAreOneRecordEach) {
+  // "Considerando que …;" / "Considerando que …;": each ground its own record, though the one
+  // before it ends with a semicolon.
+  const ReadResult& r = Read("dre-api-written.md");
+  const Paragraph& duty = Only(r, "é um dever dos faroleiros");
+  const Paragraph& enough = Only(r, "devem existir em quantidade suficiente");
+  EXPECT_NE(duty.id, enough.id);
+  EXPECT_FALSE(Contains(duty.text, "quantidade suficiente")) << duty.text;
+  EXPECT_EQ(duty.source, "Portaria n.º 88/2093/2");
+  // "n.<sup>os </sup>1 e 2": the superscript's text, without its tags.
+  EXPECT_TRUE(Contains(Only(r, "artigo 22.º do Decreto-Lei").text, "nos n.os 1 e 2 do artigo"));
+  fixtures::ExpectInNoRecord(r, {"<sup>", "</sup>"});
+  ExpectAt(Only(r, "Autorizar a Marinha a assumir"), "", "1", "");
 }
 
 }  // namespace
