@@ -48,6 +48,8 @@ class Parser {
   static bool IsPlaceAndDate(std::string_view s);
 
   static bool IsSignature(std::string_view s);
+  // After a signature: the name of the instrument the signed text approves ("Regulamento …").
+  static bool NamesApprovedInstrument(std::string_view s);
   static bool IsDateAndSignatory(std::string_view s);
 
   // The diploma's title lines: "Decreto-Lei n.º 65/2021" / "de 30 de julho".

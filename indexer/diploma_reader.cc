@@ -302,6 +302,20 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
       return;
     }
   }
+  // After its signature, the instrument a despacho or a regulation approves opens under its own
+  // name ("… aprovo o seguinte Regulamento …:" / "28 de janeiro de 2022. — O Coordenador …" /
+  // "Instrução técnica relativa à comunicação …" / "No âmbito …"): its text, not the signature's.
+  if (InSignature() && !body_.empty() && body_.back().text.ends_with(".") &&
+      NamesApprovedInstrument(plain)) {
+    Flush();
+    divisions_.assign(1, plain);
+    mode_ = Mode::kProse;
+    prose_section_.clear();
+    awaiting_title_ = true;  // lower-case lines go on with its name (AddTitle)
+    title_is_annex_ = false;
+    title_lines_ = 1;
+    return;
+  }
   if (mode_ != Mode::kFront && (IsSignature(plain) || IsEuSignature(plain) ||
                                 IsDatedSignature(plain) || IsDateAndSignatory(plain))) {
     return Switch(Mode::kProse, "Assinatura", l);

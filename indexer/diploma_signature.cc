@@ -3,6 +3,7 @@
 // "Promulgado em …"), of an EU act ("O presente regulamento é obrigatório …", "Feito em
 // Bruxelas, …"), and the place, date and signatory of a Portaria, a Despacho or a resolution.
 // Apart from the line loop (diploma_reader.cc): each is a question about one line.
+#include <algorithm>
 #include <string_view>
 
 #include "indexer/diploma.h"
@@ -68,6 +69,22 @@ bool Parser::IsDateAndSignatory(std::string_view s) {
     if (std::size_t dash = s.find(mark); dash != std::string_view::npos && dash <= 24 &&
                                          IsDigit(s[0]) && !IsoDate(s.substr(0, dash), "").empty())
       return true;
+  }
+  return false;
+}
+
+// The name of an instrument that a signed text approves, on the line after the signature: a
+// kind of instrument ("Regulamento …", "Instrução técnica relativa …", "Estatutos …"), several
+// words, no sentence's stop.
+bool Parser::NamesApprovedInstrument(std::string_view s) {
+  if (s.ends_with(".") || s.ends_with(";") || s.ends_with(":") ||
+      std::count(s.begin(), s.end(), ' ') < 3)
+    return false;
+  for (std::string_view kind : {"Regulamento ", "Instrução ", "Estatutos ", "Estatuto ",
+                                "Código ", "Normas ", "Norma ", "Regime ", "Manual ", "Plano ",
+                                "Programa ", "Protocolo ", "Acordo ", "Contrato ", "Caderno de ",
+                                "Carta ", "Política ", "Procedimento ", "Tabela "}) {
+    if (s.starts_with(kind)) return true;
   }
   return false;
 }

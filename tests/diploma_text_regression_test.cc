@@ -498,5 +498,26 @@ TEST(DiplomaReaderRegressionTest, APreamblesGroundsAreOneRecordEach) {
   ExpectAt(Only(r, "Autorizar a Marinha a assumir"), "", "1", "");
 }
 
+TEST(DiplomaReaderRegressionTest, WhatASignedTextApprovesIsNoPartOfItsSignature) {
+  // "… aprovo o seguinte Regulamento:" / its date and signatory / the regulation's name / its
+  // text: the regulation's, under its name, not the signature's.
+  ReadResult r = ReadDiploma(
+      "Despacho n.º 55/2093\nSumário: Aprova o regulamento dos faróis.\nNos termos da lei, "
+      "aprovo o seguinte Regulamento:\n3 de março de 2093. — O Diretor do Instituto dos Faróis, "
+      "Rui Exemplo Luz.\nRegulamento dos horários de funcionamento dos faróis costeiros e "
+      "das\nbóias de amarração\nO presente regulamento fixa os horários dos faróis.\nArtigo "
+      "1.º\nHorários\nOs faróis acendem ao pôr do sol.\n",
+      "approves.md", "approves", {});
+  EXPECT_EQ(Only(r, "O Diretor do Instituto dos Faróis").section, "Assinatura");
+  const Paragraph& object = Only(r, "fixa os horários dos faróis");
+  EXPECT_TRUE(Contains(object.section,
+                       "Regulamento dos horários de funcionamento dos faróis costeiros e das "
+                       "bóias de amarração"))
+      << object.section;
+  const Paragraph& hours = Only(r, "acendem ao pôr do sol");
+  EXPECT_EQ(hours.article, "1.º");
+  EXPECT_FALSE(Contains(hours.section, "Assinatura")) << hours.section;
+}
+
 }  // namespace
 }  // namespace portaria::indexer
