@@ -38,12 +38,17 @@ cat <(head -n 100 "$work/queries.txt") "$work/queries.txt" |
   >"$work/portaria.out"
 python3 - "$work/portaria.out" "$xapian" <<'EOF'
 import json, statistics, sys
-took = sorted(json.loads(line)["took_ms"] for line in open(sys.argv[1]))
+answers = [json.loads(line) for line in open(sys.argv[1])]
+took = sorted(a["took_ms"] for a in answers)
 def pct(p):
     return took[min(len(took) - 1, int(p / 100 * len(took)))]
 mine = {"p50_ms": round(pct(50), 2), "p99_ms": round(pct(99), 2),
         "mean_ms": round(statistics.mean(took), 2)}
-print(json.dumps({"engine": "portaria", "queries": len(took), "bench": mine}))
+# Where the mean query's time went, step by step (SearchResponse::Phases).
+steps = {k: round(statistics.mean(a["phases_ms"][k] for a in answers), 3)
+         for k in answers[0]["phases_ms"]}
+print(json.dumps({"engine": "portaria", "queries": len(took), "bench": mine,
+                  "phases_mean_ms": steps}))
 base = json.loads(sys.argv[2])
 print(json.dumps({k + "_ratio": round(mine[k] / base[k], 1) for k in mine if base.get(k)}))
 EOF

@@ -1,6 +1,7 @@
 #include "searcher/retrieve.h"
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -15,6 +16,11 @@
 
 namespace portaria::searcher {
 namespace {
+
+double MillisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
 
 Xapian::Enquire Bm25Enquire(const Xapian::Database& db, const Xapian::Query& query) {
   Xapian::Enquire enquire(db);
@@ -306,9 +312,11 @@ void Rescore(const Xapian::Database& db, const QueryPlan& plan,
 
 Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_t wanted,
                    std::size_t window, bool group, bool exact_counts) {
+  const auto start = std::chrono::steady_clock::now();
   Retrieval retrieval;
   if (!plan.ranked) {
     List(db, plan, wanted, &retrieval);
+    retrieval.first_ms = MillisecondsSince(start);
     return retrieval;
   }
   // The first phase's best `count`; of these, its best `window` (identical paragraphs left out)
@@ -367,6 +375,7 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
     std::tie(order, in_window) = ordered();
     kept = Distinct(order, features);
   }
+  const double first_ms = MillisecondsSince(start);
   std::unordered_map<Xapian::docid, std::string> ids;  // the sort key is the id (kSlotId)
   std::unordered_map<Xapian::docid, double> first_weights;
   for (const Xapian::MSet* mset : {&typed, &candidates}) {
@@ -393,6 +402,7 @@ Retrieval Retrieve(const Xapian::Database& db, const QueryPlan& plan, std::size_
     Rescore(db, plan, scored, features, false, &retrieval);
   }
   retrieval.window = retrieval.matches.size();
+  retrieval.first_ms = first_ms;
   // Past the window the first phase's order stands (the second phase keeps it too).
   for (Xapian::docid docid : past)
     retrieval.matches.push_back({docid, first_weights[docid], std::nullopt});

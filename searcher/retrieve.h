@@ -50,6 +50,9 @@ struct Retrieval {
   // value ("" included) -> paragraphs.
   std::map<std::string, Xapian::doccount> units, sources;
   bool facets_exact = true;
+  // Of the time Retrieve took, how much the first phase did (SearchResponse::Phases): the rest
+  // is the window's field-aware scoring and any exact counting.
+  double first_ms = 0;
 };
 
 // Runs `plan` (whose query must not be empty) for the first `wanted` results at least: ranked

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <exception>
 #include <memory>
 #include <string>
@@ -239,8 +240,18 @@ class XapianSearcher : public Searcher {
           std::string key = schema::WordLexiconKey(word);
           return !key.empty() && schema::DecodeLemmaKeys(e.db.get_metadata(key), keys);
         });
+    using Clock = std::chrono::steady_clock;
+    auto since = [](Clock::time_point* from) {
+      Clock::time_point now = Clock::now();
+      double ms = std::chrono::duration<double, std::milli>(now - *from).count();
+      *from = now;
+      return ms;
+    };
+    Clock::time_point step = Clock::now();
+    SearchResponse::Phases& phases = response->phases_ms;
     searcher::QueryPlan plan = e.planner.Plan(request);
     response->suggestion = plan.suggestion;
+    phases.plan = since(&step);
     if (plan.query.empty()) return;
     std::size_t limit = std::min(request.limit, kMaxResults);
     std::size_t wanted = request.offset + limit;
@@ -250,10 +261,15 @@ class XapianSearcher : public Searcher {
     response->total = retrieval.total;
     response->total_exact = retrieval.total_exact;
     response->facets_exact = retrieval.facets_exact;
+    double retrieve_ms = since(&step);
+    phases.first = retrieval.first_ms;
+    phases.rescore = std::max(0.0, retrieve_ms - retrieval.first_ms);
     std::vector<searcher::Candidate> ranked =
         e.reranker.Rerank(retrieval.matches, retrieval.window, plan);
+    phases.rerank = since(&step);
     e.presenter.AddHits(ranked, request.offset, wanted, plan, response);
     searcher::AddFacets(retrieval, response);
+    phases.present = since(&step);
   }
 
   std::unique_ptr<Engine> engine_;  // null after a lost connection, until the next call

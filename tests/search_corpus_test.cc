@@ -144,7 +144,7 @@ TEST_F(SearchTest, QueryWordsRightAfterDbAreTheQuery) {
 }
 
 // --queries-from answers each line as portaria-search QUERY does, one JSON object a line with
-// "took_ms"; blank lines are skipped and a refused query is an error line, not the end.
+// "took_ms" and "phases_ms"; blank lines are skipped and a refused query is an error line, not the end.
 TEST_F(SearchTest, QueriesFromAFileAnswerOneLineEach) {
   std::filesystem::path file = FreshDir("queries-from") / "queries.txt";
   {
@@ -168,7 +168,17 @@ TEST_F(SearchTest, QueriesFromAFileAnswerOneLineEach) {
     EXPECT_EQ(lines[i]["total"], alone["total"]);
     ASSERT_TRUE(lines[i]["took_ms"].is_number());
     EXPECT_GE(lines[i]["took_ms"].get<double>(), 0.0);
+    // Where the time went: every step named, none negative, together within the whole.
+    double phases = 0;
+    for (const char* step : {"plan", "first", "rescore", "rerank", "present"}) {
+      ASSERT_TRUE(lines[i]["phases_ms"][step].is_number()) << step << " " << lines[i];
+      EXPECT_GE(lines[i]["phases_ms"][step].get<double>(), 0.0) << step;
+      phases += lines[i]["phases_ms"][step].get<double>();
+    }
+    EXPECT_GT(phases, 0.0);
+    EXPECT_LE(phases, lines[i]["took_ms"].get<double>() + 0.01);
   }
+  EXPECT_FALSE(lines[2].contains("phases_ms"));  // a refused query did no work
   EXPECT_EQ(lines[2]["line"], 4);
   EXPECT_TRUE(lines[2]["error"].get<std::string>().find("UTF-8") != std::string::npos);
 }

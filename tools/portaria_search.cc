@@ -60,7 +60,7 @@ void PrintReadable(const portaria::SearchResponse& r) {
 
 // --queries-from: one query a line (blank lines skipped), each answered as one JSON object a
 // line, the usual fields plus "took_ms" (the search alone, in this process: no start-up, no
-// printing). A query the searcher refuses gets {"query", "line", "error", "took_ms"} and the run
+// printing) and "phases_ms", where that time went (SearchResponse::Phases). A query the searcher refuses gets {"query", "line", "error", "took_ms"} and the run
 // goes on. Returns the exit status: 0, 1 if some query failed, 2 if the file cannot be read.
 int RunQueriesFrom(portaria::Searcher* searcher, portaria::SearchRequest request,
                    const std::string& file) {
@@ -95,6 +95,13 @@ int RunQueriesFrom(portaria::Searcher* searcher, portaria::SearchRequest request
       status = 1;
     }
     out["took_ms"] = std::round(took.count() * 1000) / 1000;
+    if (s.ok()) {
+      const auto& p = response.phases_ms;
+      auto ms = [](double v) { return std::round(v * 1000) / 1000; };
+      out["phases_ms"] = {{"plan", ms(p.plan)},       {"first", ms(p.first)},
+                          {"rescore", ms(p.rescore)}, {"rerank", ms(p.rerank)},
+                          {"present", ms(p.present)}};
+    }
     std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   }
   if (in->bad()) {
@@ -143,7 +150,7 @@ int main(int argc, char** argv) {
   std::string queries_from;
   auto* from = app.add_option("--queries-from", queries_from,
                               "Answer each line of FILE (- for stdin) as a query: one JSON "
-                              "object a line, with \"took_ms\"");
+                              "object a line, with \"took_ms\" and \"phases_ms\"");
   app.add_option("QUERY", words, "The question or query")->excludes(from);
   CLI11_PARSE(app, argc, argv);
   if (words.empty() && queries_from.empty()) {

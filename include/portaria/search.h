@@ -70,6 +70,15 @@ struct SearchResponse {
   std::map<std::string, std::map<std::string, std::size_t>> facets;
   bool facets_exact = true;
   std::string suggestion;  // a corrected query, when some words look misspelt; else empty
+  // Where this search's time went, in milliseconds of the calling thread's wall clock, step by
+  // step: understanding the question, the first phase (the prunable query for candidates and
+  // reading their features), the field-aware scoring of the window, the second phase's
+  // re-ranking, and presentation (snippets) with the facets. For operators and benchmarks
+  // (portaria-search --queries-from prints it as "phases_ms"); not part of ToJson's answer,
+  // which stays the same for the same question.
+  struct Phases {
+    double plan = 0, first = 0, rescore = 0, rerank = 0, present = 0;
+  } phases_ms;
 };
 
 // How long a Searcher waits for a remote database (a "tcp://" location), in milliseconds; 0
