@@ -75,9 +75,9 @@ int main(int argc, char** argv) {
     }
     for (std::size_t d = 0; d < std::size(kDepths); ++d) {
       double mean = std::accumulate(took[d].begin(), took[d].end(), 0.0) / took[d].size();
-      std::printf("{\"depth\":%u,\"queries\":%zu,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"mean_ms\":%.3f}\n",
-                  kDepths[d], took[d].size(), Percentile(took[d], 50), Percentile(took[d], 99),
-                  mean);
+      std::printf(
+          "{\"depth\":%u,\"queries\":%zu,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"mean_ms\":%.3f}\n",
+          kDepths[d], took[d].size(), Percentile(took[d], 50), Percentile(took[d], 99), mean);
     }
     return read == 0 && !queries.empty() ? 1 : 0;
   } catch (const Xapian::Error& e) {

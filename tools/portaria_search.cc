@@ -60,8 +60,9 @@ void PrintReadable(const portaria::SearchResponse& r) {
 
 // --queries-from: one query a line (blank lines skipped), each answered as one JSON object a
 // line, the usual fields plus "took_ms" (the search alone, in this process: no start-up, no
-// printing) and "phases_ms", where that time went (SearchResponse::Phases). A query the searcher refuses gets {"query", "line", "error", "took_ms"} and the run
-// goes on. Returns the exit status: 0, 1 if some query failed, 2 if the file cannot be read.
+// printing) and "phases_ms", where that time went (SearchResponse::Phases). A query the searcher
+// refuses gets {"query", "line", "error", "took_ms"} and the run goes on. Returns the exit status:
+// 0, 1 if some query failed, 2 if the file cannot be read.
 int RunQueriesFrom(portaria::Searcher* searcher, portaria::SearchRequest request,
                    const std::string& file) {
   std::ifstream in_file;
@@ -98,8 +99,10 @@ int RunQueriesFrom(portaria::Searcher* searcher, portaria::SearchRequest request
     if (s.ok()) {
       const auto& p = response.phases_ms;
       auto ms = [](double v) { return std::round(v * 1000) / 1000; };
-      out["phases_ms"] = {{"plan", ms(p.plan)},       {"first", ms(p.first)},
-                          {"rescore", ms(p.rescore)}, {"rerank", ms(p.rerank)},
+      out["phases_ms"] = {{"plan", ms(p.plan)},
+                          {"first", ms(p.first)},
+                          {"rescore", ms(p.rescore)},
+                          {"rerank", ms(p.rerank)},
                           {"present", ms(p.present)}};
     }
     std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
