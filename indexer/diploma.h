@@ -33,6 +33,9 @@ struct CleanText {
   bool paragraphs_by_blank_lines = false;  // DRE and OJ Markdown; PDF text breaks every line
   // The date the page headers carry ("30 de julho de 2021"), for diplomas whose title has none.
   std::string page_date;
+  // The act the page headers name, where they name one (the DR's header since 2024: "Decreto-Lei
+  // n.º 120/2025"), for a copy that starts past the act's first page and so lacks its title.
+  std::string page_title;
 };
 
 // Chosen by content for .md/.txt files (indexer/diploma_detect.cc): articles ("Artigo 3.º"), a

@@ -58,6 +58,7 @@ bool OpensWithArticle(std::string_view line) {
 ReadResult Parser::Parse(std::string_view content) {
   diploma::CleanText clean = diploma::Clean(content, known_);
   page_date_ = clean.page_date;
+  page_title_ = clean.page_title;
   by_blank_lines_ = clean.paragraphs_by_blank_lines;
   std::string all;
   for (const auto& l : clean.lines) {
@@ -97,6 +98,15 @@ ReadResult Parser::Parse(std::string_view content) {
 void Parser::EndDiploma() {
   if (!issuer_.empty()) summary_ = summary_.empty() ? issuer_ : summary_ + " (" + issuer_ + ")";
   if (date_.empty() && !page_date_.empty()) date_ = IsoDate(page_date_, "");
+  // A copy of an act's later pages: the DR's headers since 2024 name it, one act a PDF.
+  if (source_.empty() && !page_title_.empty()) {
+    source_ = analysis::ClipUtf8(page_title_, kMaxFieldBytes);
+    result_.warnings.push_back(Status::Error(
+        Status::Code::kInvalidArgument,
+        "warning: no title before the text: its source is the act its page headers name, " +
+            source_,
+        file_));
+  }
   CiteByPageDate();
   for (std::size_t i = diploma_start_; i < result_.paragraphs.size(); ++i) {
     Paragraph& p = result_.paragraphs[i];

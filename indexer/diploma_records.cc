@@ -102,12 +102,21 @@ void Parser::Flush() {
   options.in_article = mode_ == Mode::kArticle;
   options.by_blank_lines = by_blank_lines_;
   options.outline = !has_articles_;
+  options.opens_copy = result_.paragraphs.empty() && source_.empty();
   std::vector<Piece> pieces = diploma::Segment(body, options, file_, &result_.warnings);
 
   std::string section = SectionPath();
   std::string scope;  // the id of the article or prose part
+  // A copy that opens with the end of a list a missing page began: no preamble, but the end of
+  // an article the copy does not name.
+  bool continued = options.opens_copy && mode_ != Mode::kArticle && !pieces.empty() &&
+                   (pieces.front().kind == Piece::Kind::kLetter ||
+                    pieces.front().kind == Piece::Kind::kSub);
   if (mode_ == Mode::kArticle) {
     scope = ArticleScope();
+  } else if (continued) {
+    section.clear();
+    scope = "texto";
   } else {
     if (annex_count_ > 0) scope = Slug(annex_label_) + "/";
     std::string part = prose_section_;

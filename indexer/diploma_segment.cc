@@ -305,8 +305,11 @@ class Segmenter {
       return !next.empty() && next[0] == lacked && value.size() == next.size() &&
              value.find_first_not_of(instead) == std::string::npos;
     };
+    // A copy that starts mid-list: its first line's letter goes on with a list begun before.
+    bool continued = options_.opens_copy && pieces_.empty() && line_start && letter_.empty() &&
+                     value.size() == 1;
     bool letter_ok = value == next || skips('k', 'l') || skips('w', 'x') || skips('y', 'z') ||
-                     (value == "a" && (intro || options_.outline));
+                     (value == "a" && (intro || options_.outline)) || continued;
     int r = RomanValue(value);
     bool roman_ok = r > 0 && r == sub_ + 1 && (sub_ > 0 || intro);
     if (roman_ok && (!letter_ok || intro)) {

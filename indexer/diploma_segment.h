@@ -34,6 +34,9 @@ struct SegmentOptions {
   bool in_article = false;
   bool by_blank_lines = false;  // DRE/OJ Markdown: a blank line may start a paragraph
   bool outline = false;         // no articles anywhere: "1.", "a.", "i." points and headings
+  // The body opens a copy that lacks the act's start (no title before it): its first line may
+  // go on with a list a page it lacks began ("c) Manter o registo …" / "d) …").
+  bool opens_copy = false;
 };
 
 // The pieces of `lines` in order; markers out of sequence that are kept anyway are reported in

@@ -245,15 +245,17 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   if (n > 0) sweep(n - 1, -1);
   // The 2024 header's block above its "1.ª série" (diploma_furniture.h): the act's title
   // among the block's lines is the header's too, not the act's heading (that one follows,
-  // dated: "Decreto-Lei n.º 120/2025, de 14 de novembro").
+  // dated: "Decreto-Lei n.º 120/2025, de 14 de novembro"). Kept aside: a copy of later pages
+  // has no other title.
+  std::string page_title;
   for (std::size_t i = 1; i < n; ++i) {
     if (!IsSeriesLine(raw[i].text)) continue;
     for (std::size_t j = i, k = 0; j-- > 0 && k < 4; ++k) {
       std::string_view s = Trim(raw[j].text);
-      bool block = drop[j] || IsPageOfPages(s) ||
-                   (IsDiplomaTitle(s) && s.find(", de ") == s.npos && s.size() < 80);
-      if (!block) break;
+      bool title = IsDiplomaTitle(s) && s.find(", de ") == s.npos && s.size() < 80;
+      if (!drop[j] && !IsPageOfPages(s) && !title) break;
       drop[j] = true;
+      if (title && page_title.empty()) page_title = std::string(s);
     }
   }
   // The DR's document code that ends an act, right above the next act's issuer in capitals
@@ -308,6 +310,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   }
 
   CleanText out;
+  out.page_title = std::move(page_title);
   for (std::size_t i = 0; i < n && out.page_date.empty(); ++i) {
     if (!drop[i]) continue;
     std::string_view s = Trim(raw[i].text);

@@ -83,6 +83,7 @@ const std::multimap<std::string, std::string> kNotBody = {
     {"council-draft-written.md", "gip"},
     {"regulator-clauses-written.md", "pag"},  // the 2022 header on one line
     {"dr-2024-written.md", "serie"},          // the 2024 header's "1.ª série"
+    {"dr-2024-pages-written.md", "serie"},    // the 2024 header's "1.ª série"
     {"eu-markdown-written.md", "jornal"},     // the OJ's head, "… — PT Série L"
     {"eu-markdown-written.md", "oficial"},
     {"eu-markdown-written.md", "serie"},

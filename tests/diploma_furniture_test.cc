@@ -70,5 +70,31 @@ TEST(DiplomaFurnitureTest, The2024HeaderBlockIsDroppedTitleIncluded) {
   EXPECT_EQ(a.unit, "Gabinete dos Faroleiros");
 }
 
+TEST(DiplomaFurnitureTest, The2024HeaderNamesTheActOfACopyOfLaterPages) {
+  // Pages 2 and 3 of an act, copied without its first page: no title in the text, but each
+  // page's header names the act and its date, and so becomes its source (with a warning).
+  const ReadResult& r = Read("dr-2024-pages-written.md");
+  ExpectInNoRecord(r, {"2/3", "04-03-2099", "N.º 45", "série"});
+  ASSERT_FALSE(r.paragraphs.empty());
+  for (const auto& p : r.paragraphs) {
+    EXPECT_EQ(p.source, "Portaria n.º 56/2099, de 4 de março") << p.id;
+    EXPECT_EQ(p.date, "2099-03-04") << p.id;
+  }
+  const Paragraph& temporal = Only(r, "informando a capitania do porto respetivo.");
+  ExpectAt(temporal, "4.º", "2", "");
+  ExpectAt(Only(r, "entra em vigor no dia seguinte"), "5.º", "", "");
+  // The copy opens with the end of a list its missing page began: each alínea is a record of
+  // its letter (of an article the copy does not name), not one preamble paragraph.
+  const Paragraph& c = Only(r, "Manter o registo das embarcações");
+  ExpectAt(c, "", "", "c");
+  EXPECT_EQ(c.text, "Manter o registo das embarcações de apoio aos faróis;");
+  EXPECT_EQ(c.section, "");
+  ExpectAt(Only(r, "Propor as obras de conservação das torres."), "", "", "d");
+  bool warned = false;
+  for (const auto& w : r.warnings)
+    warned |= w.ToString().find("page headers name") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
 }  // namespace
 }  // namespace portaria::indexer
