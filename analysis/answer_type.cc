@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "analysis/text.h"
+
 namespace portaria::analysis {
 namespace {
 
@@ -70,7 +72,39 @@ std::size_t DefiningCopula(std::string_view text, const std::vector<Token>& toke
   return 0;
 }
 
+bool IsVoidProvision(std::string_view text) {
+  if (text.size() > 300) return false;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  // The first word, past an opening bracket: the marker.
+  std::size_t from = text.find_first_not_of("([ ");
+  if (from == std::string_view::npos) return false;
+  std::string first = FoldAndStrip(text.substr(from, text.find_first_of(" .;,)]", from) - from));
+  if (!first.starts_with("revogad") && !first.starts_with("vetad")) return false;
+  // What is left once every bracketed group is taken out, stops and spaces aside: nothing for
+  // "(Revogado pelo Decreto n.º 9.138, de 2017) (Vigência)"; the marker alone for a bare
+  // "Revogado.".
+  std::string outside;
+  int depth = 0;
+  for (char c : text) {
+    if (c == '(' || c == '[') {
+      ++depth;
+    } else if ((c == ')' || c == ']') && depth > 0) {
+      --depth;
+    } else if (depth == 0 && c != '.' && c != ';' && c != ',' && !space(c)) {
+      outside += c;
+    }
+  }
+  // The Brazilian acts' link to the revoking act's entry into force, left outside its brackets.
+  if (std::string folded = FoldAndStrip(outside); folded.ends_with("vigencia"))
+    outside.resize(outside.size() - std::string_view("Vigência").size());
+  if (outside.empty()) return from > 0;
+  return FoldAndStrip(outside) == first && first.size() <= 9;  // "revogadas", "vetado"
+}
+
 std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens) {
+  if (IsVoidProvision(text)) return std::string(1, kAnswerVoid);
   bool definition = false, duration = false, amount = false, penalty = false, contact = false,
        entitled = false, responsible = false, rule = false;
   // A list intro ends with a colon; its items are paragraphs of their own.

@@ -36,6 +36,14 @@ inline constexpr char kAnswerResponsible = 'r';
 // What something must contain, as the law lists it: a paragraph that introduces a list ("A
 // notificação inicial deve incluir a seguinte informação:") — the answer to "o que deve ter…?".
 inline constexpr char kAnswerList = 'l';
+// No answer at all: what stands in a provision's place once it is revoked or vetoed, "(Revogado.)",
+// "(Revogada pela Lei n.º 12/2020)", "(VETADO).", "[Revogado]" (the whole paragraph, brackets and
+// the revoking act's citation aside). Short, so it ranks high on what its headings say; it
+// answers nothing (searcher/rerank.h).
+inline constexpr char kAnswerVoid = 'v';
+
+// Whether `text` is only such a placeholder.
+bool IsVoidProvision(std::string_view text);
 
 // The types `text` answers (its tokens from Analyzer::Analyze on the same text), as a sorted
 // string of the letters above ("dt").

@@ -109,9 +109,9 @@ void Parser::Flush() {
   std::string scope;  // the id of the article or prose part
   // A copy that opens with the end of a list a missing page began: no preamble, but the end of
   // an article the copy does not name.
-  bool continued = options.opens_copy && mode_ != Mode::kArticle && !pieces.empty() &&
-                   (pieces.front().kind == Piece::Kind::kLetter ||
-                    pieces.front().kind == Piece::Kind::kSub);
+  bool continued =
+      options.opens_copy && mode_ != Mode::kArticle && !pieces.empty() &&
+      (pieces.front().kind == Piece::Kind::kLetter || pieces.front().kind == Piece::Kind::kSub);
   if (mode_ == Mode::kArticle) {
     scope = ArticleScope();
   } else if (continued) {

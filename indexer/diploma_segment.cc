@@ -208,12 +208,11 @@ class Segmenter {
         bool next = m == sub_number_ + 1 || (line_start && m > sub_number_);
         if (dashed && next && after_break) {
           if (m != sub_number_ + 1) {
-            warnings_->push_back(Status::Error(Status::Code::kInvalidArgument,
-                                               "warning: número " + std::to_string(n) + "." +
-                                                   std::to_string(m) + " follows " +
-                                                   std::to_string(n) + "." +
-                                                   std::to_string(sub_number_),
-                                               file_, current_line_));
+            warnings_->push_back(Status::Error(
+                Status::Code::kInvalidArgument,
+                "warning: número " + std::to_string(n) + "." + std::to_string(m) + " follows " +
+                    std::to_string(n) + "." + std::to_string(sub_number_),
+                file_, current_line_));
           }
           sub_number_ = m;
           letter_.clear();

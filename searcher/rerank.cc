@@ -45,6 +45,9 @@ constexpr double kYearBoost = 1.5;  // "a lei de 2011": paragraphs of a diploma 
 // A preamble says why a diploma was made; its rules are in the articles. Preambles repeat the
 // law's vocabulary at length, so without this they outrank the article that answers.
 constexpr double kPreambleWeight = 0.5;
+// A revoked or vetoed provision's placeholder ("(Revogado.)", "(VETADO)"): short, so BM25 ranks
+// it high on what its headings and list intro say, and it answers nothing.
+constexpr double kVoidWeight = 0.1;
 // The article on a diploma's object ("A presente lei regula o procedimento de mudança de sexo…")
 // restates the diploma's title, so it matches every question about the diploma's subject and
 // outranks the article that answers; like the preamble, it says what the law is about, not
@@ -261,6 +264,7 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
       }
     }
     if (preamble[i]) c.score *= kPreambleWeight;
+    if (f.answer_types.find(analysis::kAnswerVoid) != std::string::npos) c.score *= kVoidWeight;
     if (!object.empty() && object[i]) c.score *= kObjectWeight;
     if (!plan.year.empty() && f.date.starts_with(plan.year)) c.score *= kYearBoost;
     if (plan.variety != analysis::Variety::kUnknown) {

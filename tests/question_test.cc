@@ -214,6 +214,38 @@ TEST(AnswerTypeTest, ADefiningCopulaFollowsTheTermItDefines) {
   EXPECT_EQ(term("Governo é o órgão de condução."), "-");
 }
 
+// A revoked or vetoed provision's placeholder answers nothing, whatever the revoking act's
+// citation beside it; a sentence about revoking is law.
+TEST(AnswerTypeTest, PlaceholdersOfRevokedProvisionsAreVoid) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  auto types = [&](std::string_view text) {
+    analyzer.Analyze(text, &tokens);
+    return AnswerTypes(text, tokens);
+  };
+  for (const char* text :
+       {"(Revogado.)", "(Revogada.)", "(REVOGADO)", "(VETADO).", "(VETADO);", "[Revogado]",
+        "Revogado.", "Revogadas.", "(Revogado pelo Decreto nº 9.138, de 2017)",
+        "(Revogado pelo Decreto nº 10.775, de 2021) Vigência",
+        "(Revogado pela Lei nº 9.279, de 14.5.1996, publicada no DOU de "
+        "15.5.1996, em vigor 1 ano após a publicação)",
+        "(VETADO na Lei nº 12.973, de 13.5.2014) (VETADO na Lei nº 13.097, de "
+        "19.1.2015)"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(IsVoidProvision(text));
+    EXPECT_EQ(types(text), std::string(1, kAnswerVoid));
+  }
+  for (const char* text :
+       {"revogados tacitamente por atos normativos posteriores;",
+        "Revogado o regime anterior, aplica-se o presente decreto-lei.",
+        "É revogado o Decreto-Lei n.º 12/2001, de 3 de março.", "(Ver nota) O prazo é de 10 dias.",
+        "Revogar os atos praticados;", "(Revogado)  O pedido é apresentado no prazo de 30 dias."}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(IsVoidProvision(text));
+    EXPECT_EQ(types(text).find(kAnswerVoid), std::string::npos);
+  }
+}
+
 TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   Analyzer analyzer;
   std::vector<Token> tokens;

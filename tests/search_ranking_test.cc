@@ -462,5 +462,38 @@ TEST(NegationTest, AParagraphThatKeepsTheQuestionsNegationRanksFirst) {
   }
 }
 
+// A revoked provision's placeholder is short and stands under the article's epígrafe, so BM25
+// alone ranks it first on the epígrafe's words; it answers nothing, so the paragraph that says
+// something does. The control: the same record with text ranks first.
+TEST(VoidProvisionTest, ARevokedPlaceholderRanksBelowTheLaw) {
+  auto records = [](const char* text) {
+    return std::vector<nlohmann::json>{
+        {{"id", "void:art5/n2"},
+         {"section", "Artigo 5.º Pensão de invalidez dos trabalhadores"},
+         {"article", "5.º"},
+         {"number", "2"},
+         {"text", text}},
+        {{"id", "void:art9/n1"},
+         {"section", "Artigo 9.º Prestações"},
+         {"article", "9.º"},
+         {"number", "1"},
+         {"text",
+          "A pensão de invalidez é paga pelo centro nacional aos trabalhadores que a "
+          "requeiram, nos termos e prazos que a lei fixar para as demais prestações."}},
+    };
+  };
+  const char* question = "pensão de invalidez dos trabalhadores";
+  std::string control, db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(
+      FreshDir("void-control"), records("A pensão de invalidez é calculada por lei."), &control));
+  std::vector<std::string> ids = RankedIds(control, question);
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[0], "void:art5/n2");
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("void"), records("(Revogado.)"), &db));
+  ids = RankedIds(db, question);
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[0], "void:art9/n1");
+}
+
 }  // namespace
 }  // namespace portaria
