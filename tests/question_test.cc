@@ -178,6 +178,15 @@ TEST(QuestionFormsTest, WhoMayAndWhatItMustContain) {
   Asked contents = Ask("o que deve conter o requerimento");
   EXPECT_TRUE(contents.q.Has("contents"));
   EXPECT_FALSE(contents.Consumed("requerimento"));
+  // Who an organ is made of is a list too ("A comissão é constituída por:"), not a "who".
+  Asked members = Ask("quem faz parte da comissão de avaliação?");
+  EXPECT_TRUE(members.q.Has("contents"));
+  EXPECT_TRUE(members.q.Asked("contents"));
+  EXPECT_FALSE(members.q.Has("who"));
+  EXPECT_TRUE(members.Consumed("parte"));
+  EXPECT_TRUE(members.Searched("comissao"));
+  EXPECT_TRUE(Ask("qual a composição do conselho nacional?").q.Has("contents"));
+  EXPECT_FALSE(Ask("a comissão de avaliação faz parte do ministério").q.Has("contents"));
 }
 
 TEST(QuestionFormsTest, FillerIsDroppedOnlyWhenSomethingRemains) {
