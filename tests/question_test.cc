@@ -223,15 +223,18 @@ TEST(AnswerTypeTest, ADefiningCopulaFollowsTheTermItDefines) {
   EXPECT_EQ(term("Governo é o órgão de condução."), "-");
 }
 
+// The answer types of `text`, analysed as the indexer analyses it.
+std::string AnswerTypesOf(std::string_view text) {
+  static Analyzer analyzer;
+  std::vector<Token> tokens;
+  analyzer.Analyze(text, &tokens);
+  return AnswerTypes(text, tokens);
+}
+
 // A revoked or vetoed provision's placeholder answers nothing, whatever the revoking act's
 // citation beside it; a sentence about revoking is law.
 TEST(AnswerTypeTest, PlaceholdersOfRevokedProvisionsAreVoid) {
-  Analyzer analyzer;
-  std::vector<Token> tokens;
-  auto types = [&](std::string_view text) {
-    analyzer.Analyze(text, &tokens);
-    return AnswerTypes(text, tokens);
-  };
+  auto types = AnswerTypesOf;
   for (const char* text :
        {"(Revogado.)", "(Revogada.)", "(REVOGADO)", "(VETADO).", "(VETADO);", "[Revogado]",
         "Revogado.", "Revogadas.", "(Revogado pelo Decreto nº 9.138, de 2017)",
@@ -256,12 +259,7 @@ TEST(AnswerTypeTest, PlaceholdersOfRevokedProvisionsAreVoid) {
 }
 
 TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
-  Analyzer analyzer;
-  std::vector<Token> tokens;
-  auto types = [&](std::string_view text) {
-    analyzer.Analyze(text, &tokens);
-    return AnswerTypes(text, tokens);
-  };
+  auto types = AnswerTypesOf;
   EXPECT_EQ(types("O inquérito deverá terminar no prazo de 10 dias."), "t");
   EXPECT_EQ(types("Considera-se criança a pessoa até doze anos de idade incompletos."), "dt");
   EXPECT_EQ(types("receita bruta igual ou inferior a R$ 360.000,00"), "a");
