@@ -84,6 +84,11 @@ bool ParseArticle(std::string_view line, std::string* label, std::string* rest);
 bool ParseDivision(std::string_view line, int* level, std::string* label, std::string* rest);
 // "ANEXO", "ANEXO II", "# Anexo I (a que se refere …)" -> label and rest.
 bool ParseAnnex(std::string_view line, std::string* label, std::string* rest);
+// The act an annex's heading says it belongs to, as cited there: "ANEXO (a que se refere o artigo
+// único do Despacho do Almirante Chefe do Estado-Maior da Armada n.º 41/2016, de 3 de maio)" ->
+// "Despacho do Almirante Chefe do Estado-Maior da Armada n.º 41/2016, de 3 de maio"; "" when it
+// names only an article of its own act ("(a que se refere o artigo 2.º)").
+std::string ActReferredTo(std::string_view heading);
 // A diploma's title as it heads it: "Decreto-Lei n.º 65/2021", "Regulamento (UE) 2016/679", …
 bool IsDiplomaTitle(std::string_view line);
 // The length of the title a line opens and runs into the text, as the 2.ª série once printed

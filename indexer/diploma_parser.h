@@ -139,6 +139,7 @@ class Parser {
   bool summary_labelled_ = false;
   std::vector<std::string> divisions_;
   std::string annex_, annex_label_;
+  std::string annex_act_;  // the act an annex's heading cites as its own (ActReferredTo)
   int annex_count_ = 0;
   bool awaiting_title_ = false, title_is_annex_ = false;
   int title_lines_ = 0;

@@ -68,6 +68,17 @@ ReadResult Parser::Parse(std::string_view content) {
     if (ParseArticle(l.text, &label, &rest)) has_articles_ = true;
   }
   abbreviations_ = diploma::FindAbbreviations(all);
+  // The act an annex's heading cites as its own, on its line or the next ("ANEXO" / "(a que se
+  // refere o n.º 1 do Despacho n.º …)"), wherever a copy put it: the source of a copy without
+  // the act's title (EndDiploma).
+  for (std::size_t i = 0; i < clean.lines.size() && annex_act_.empty(); ++i) {
+    std::string_view line = clean.lines[i].text;
+    std::size_t annex = std::min(line.find("ANEXO"), line.find("Anexo"));
+    bool below = i > 0 && (clean.lines[i - 1].text.starts_with("ANEXO") ||
+                           clean.lines[i - 1].text.starts_with("Anexo"));
+    if (annex != std::string_view::npos || below)
+      annex_act_ = diploma::ActReferredTo(below ? line : line.substr(annex));
+  }
   for (std::size_t i = 0; i < clean.lines.size(); ++i) LineOf(clean.lines, &i);
   Flush();
   for (std::size_t i = 0; i < clean.notes.size(); ++i) {
@@ -98,12 +109,16 @@ ReadResult Parser::Parse(std::string_view content) {
 void Parser::EndDiploma() {
   if (!issuer_.empty()) summary_ = summary_.empty() ? issuer_ : summary_ + " (" + issuer_ + ")";
   if (date_.empty() && !page_date_.empty()) date_ = IsoDate(page_date_, "");
-  // A copy of an act's later pages: the DR's headers since 2024 name it, one act a PDF.
-  if (source_.empty() && !page_title_.empty()) {
-    source_ = analysis::ClipUtf8(page_title_, kMaxFieldBytes);
+  // A copy without the act's title: the DR's headers since 2024 name it (one act a PDF), or an
+  // annex's heading cites the act it belongs to ("ANEXO (a que se refere o artigo único do
+  // Despacho … n.º 41/2016, de 3 de maio)"), as a copy of the regulation alone keeps it.
+  for (const auto& [named, by] : {std::pair{&page_title_, "its page headers name"},
+                                  std::pair{&annex_act_, "an annex's heading cites"}}) {
+    if (!source_.empty() || named->empty()) continue;
+    source_ = analysis::ClipUtf8(*named, kMaxFieldBytes);
     result_.warnings.push_back(Status::Error(
         Status::Code::kInvalidArgument,
-        "warning: no title before the text: its source is the act its page headers name, " +
+        std::string("warning: no title before the text: its source is the act ") + by + ", " +
             source_,
         file_));
   }

@@ -389,6 +389,24 @@ TEST(DiplomaReaderRegressionTest, AnAnnexPastedAsOneLine) {
   ExpectAt(list, "3.º", "", "b");
   EXPECT_EQ(list.unit, "Gabinete dos Faróis (GF)");
   EXPECT_TRUE(Contains(Only(r, "entra em vigor no dia seguinte").section, "Capítulo II"));
+  // The copy has no title: the act is the one the annex's heading cites, "(a que se refere o
+  // n.º 2 do Despacho n.º 77/2099, de 1 de junho)", for every record, with a warning.
+  for (const auto& p : r.paragraphs)
+    EXPECT_EQ(p.source, "Despacho n.º 77/2099, de 1 de junho") << p.id;
+  ASSERT_FALSE(r.warnings.empty());
+  EXPECT_TRUE(Contains(r.warnings.back().ToString(), "an annex's heading cites"));
+}
+
+TEST(DiplomaReaderRegressionTest, AnAnnexCitesItsActOnlyWhenNamed) {
+  EXPECT_EQ(diploma::ActReferredTo("ANEXO (a que se refere o artigo 2.º)"), "");
+  EXPECT_EQ(diploma::ActReferredTo("Anexo I (a que se refere a alínea b) do n.º 1)"), "");
+  EXPECT_EQ(diploma::ActReferredTo("ANEXO (a que se refere o artigo único do Despacho do "
+                                   "Almirante Chefe do Estado-Maior da Armada n.º 41/2016, de 3 "
+                                   "de maio) REGULAMENTO"),
+            "Despacho do Almirante Chefe do Estado-Maior da Armada n.º 41/2016, de 3 de maio");
+  EXPECT_EQ(diploma::ActReferredTo("ANEXO (a que se refere o n.º 3 da Portaria n.º 12/2020)"),
+            "Portaria n.º 12/2020");
+  EXPECT_EQ(diploma::ActReferredTo("ANEXO (a que se refere o artigo 4.º da Lei Orgânica)"), "");
 }
 
 TEST(DiplomaReaderRegressionTest, AnEuAnnexNumbersItsPointsAndRestartsTheirLists) {
