@@ -207,14 +207,13 @@ std::string ActReferredTo(std::string_view heading) {
   std::size_t open = heading.find("(a que se refere");
   if (open == std::string_view::npos) return {};
   std::size_t close = heading.find(')', open);
-  std::string_view inside = heading.substr(open + 1, close == std::string_view::npos
-                                                         ? std::string_view::npos
-                                                         : close - open - 1);
+  std::string_view inside = heading.substr(
+      open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1);
   // The first kind of act, at a word's start, whose number follows within a few words.
   std::size_t best = std::string_view::npos;
-  for (std::string_view kind : {"Decreto-Lei ", "Decreto Regulamentar ", "Decreto ", "Lei ",
-                                "Portaria ", "Despacho ", "Resolução ", "Regulamento ",
-                                "Deliberação ", "Aviso "}) {
+  for (std::string_view kind :
+       {"Decreto-Lei ", "Decreto Regulamentar ", "Decreto ", "Lei ", "Portaria ", "Despacho ",
+        "Resolução ", "Regulamento ", "Deliberação ", "Aviso "}) {
     for (std::size_t at = inside.find(kind); at != std::string_view::npos;
          at = inside.find(kind, at + 1)) {
       if (at > 0 && inside[at - 1] != ' ') continue;

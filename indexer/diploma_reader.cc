@@ -116,11 +116,11 @@ void Parser::EndDiploma() {
                                   std::pair{&annex_act_, "an annex's heading cites"}}) {
     if (!source_.empty() || named->empty()) continue;
     source_ = analysis::ClipUtf8(*named, kMaxFieldBytes);
-    result_.warnings.push_back(Status::Error(
-        Status::Code::kInvalidArgument,
-        std::string("warning: no title before the text: its source is the act ") + by + ", " +
-            source_,
-        file_));
+    result_.warnings.push_back(
+        Status::Error(Status::Code::kInvalidArgument,
+                      std::string("warning: no title before the text: its source is the act ") +
+                          by + ", " + source_,
+                      file_));
   }
   CiteByPageDate();
   for (std::size_t i = diploma_start_; i < result_.paragraphs.size(); ++i) {

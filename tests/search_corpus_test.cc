@@ -144,7 +144,8 @@ TEST_F(SearchTest, QueryWordsRightAfterDbAreTheQuery) {
 }
 
 // --queries-from answers each line as portaria-search QUERY does, one JSON object a line with
-// "took_ms" and "phases_ms"; blank lines are skipped and a refused query is an error line, not the end.
+// "took_ms" and "phases_ms"; blank lines are skipped and a refused query is an error line, not the
+// end.
 TEST_F(SearchTest, QueriesFromAFileAnswerOneLineEach) {
   std::filesystem::path file = FreshDir("queries-from") / "queries.txt";
   {
