@@ -3,20 +3,16 @@
 // on the same records and questions. A benchmark, not a test: absolute numbers depend on the
 // machine and its load, so the point is the ratio column, which compares runs made moments apart
 // under the same conditions. See bench/README.md for what each row means; bench/run.sh runs it.
-#include <malloc.h>
-#include <sys/resource.h>
 #include <unistd.h>
 #include <xapian.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -27,6 +23,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/lemmatizer.h"
+#include "bench/bench_support.h"
 #include "indexer/document.h"
 #include "indexer/reader.h"
 #include "portaria/index.h"
@@ -40,124 +37,19 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using portaria::Paragraph;
+using portaria::bench::CollectFiles;
+using portaria::bench::Format;
+using portaria::bench::LatencyStats;
+using portaria::bench::LoadQuestions;
+using portaria::bench::PeakRss;
+using portaria::bench::PrintTable;
+using portaria::bench::Ratio;
+using portaria::bench::Row;
+using portaria::bench::Summarize;
+using portaria::bench::TempRoot;
 
 double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// Used only when the evaluation questions are not there (e.g. outside the shared workspace):
-// a spread of question forms, single words, phrases and citations.
-const char* const kBuiltinQuestions[] = {
-    "quem paga pensões",
-    "quem reconhece o direito à pensão de velhice",
-    "quem trata da adoção de crianças",
-    "quem licencia lares de idosos",
-    "prestações de desemprego",
-    "subsídio de doença",
-    "\"segurança social\"",
-    "contribuições das entidades empregadoras",
-    "pensoes de invalidez",
-    "competências do conselho diretivo",
-    "inscrição de beneficiários",
-    "o que é o abono de família",
-    "prazo para recorrer de uma decisão administrativa",
-    "delegação de competências",
-    "direitos do consumidor",
-    "pena de prisão por furto",
-    "Portaria n.º 135/2012 alínea d",
-    "Lei 9.784 delegação",
-    "quem fiscaliza as instituições particulares de solidariedade social",
-    "responsabilidade civil do Estado",
-};
-
-// --- memory -------------------------------------------------------------------------------
-
-// Peak RSS growth over one step. Linux lets a process reset its own peak (writing "5" to
-// /proc/self/clear_refs), so each step's peak is its own and not the highest of all earlier
-// steps; malloc_trim first so that heap freed by the previous step does not hide this step's
-// growth. Where the reset is not allowed the step reports nothing rather than a wrong number.
-class PeakRss {
- public:
-  void Start() {
-    malloc_trim(0);
-    std::ofstream clear("/proc/self/clear_refs");
-    clear << "5";
-    clear.flush();
-    const Kb now = Read();
-    start_kb_ = now.rss;
-    // After a reset the peak equals the current size, give or take the pages reading the status
-    // file touched; a peak far above it means the reset was refused.
-    ok_ = static_cast<bool>(clear) && now.rss > 0 && now.hwm - now.rss < 1024;
-  }
-  // MiB, or nullopt if the peak could not be isolated.
-  std::optional<double> GrowthMib() const {
-    const Kb now = Read();
-    if (!ok_ || now.hwm <= 0) return std::nullopt;
-    return static_cast<double>(now.hwm - start_kb_) / 1024.0;
-  }
-
- private:
-  struct Kb {
-    long rss = -1, hwm = -1;
-  };
-  // Both fields from one read of the status file, so they describe the same moment.
-  static Kb Read() {
-    Kb kb;
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.rfind("VmRSS:", 0) == 0) kb.rss = std::strtol(line.c_str() + 6, nullptr, 10);
-      if (line.rfind("VmHWM:", 0) == 0) kb.hwm = std::strtol(line.c_str() + 6, nullptr, 10);
-    }
-    return kb;
-  }
-  bool ok_ = false;
-  long start_kb_ = 0;
-};
-
-// --- input --------------------------------------------------------------------------------
-
-// Files under `paths` that some reader handles, in a stable order (so runs compare).
-std::vector<fs::path> CollectFiles(const std::vector<std::string>& paths) {
-  std::vector<fs::path> files;
-  auto consider = [&](const fs::path& p) {
-    if (portaria::indexer::FormatForPath(p) != portaria::indexer::Format::kUnknown) {
-      files.push_back(p);
-    }
-  };
-  for (const auto& root : paths) {
-    std::error_code ec;
-    if (fs::is_directory(root, ec)) {
-      for (auto it = fs::recursive_directory_iterator(root, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file()) consider(it->path());
-      }
-    } else if (fs::is_regular_file(root, ec)) {
-      consider(root);
-    } else {
-      std::fprintf(stderr, "portaria-bench: skipping %s (not found)\n", root.c_str());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-std::vector<std::string> LoadQuestions(const std::string& path, bool* builtin) {
-  std::vector<std::string> out;
-  std::ifstream in(path);
-  std::string line;
-  while (in && std::getline(in, line)) {
-    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_object() && j.contains("q") && j["q"].is_string()) out.push_back(j["q"]);
-  }
-  *builtin = out.empty();
-  if (*builtin) out.assign(std::begin(kBuiltinQuestions), std::end(kBuiltinQuestions));
-  return out;
 }
 
 // pt_PT loads with the lemmatizer, pt_BR on the first word pt_PT does not know. A word no
@@ -288,28 +180,6 @@ AnalysisPass AnalyzeXapian(const std::vector<Paragraph>& records) {
 
 // --- queries ------------------------------------------------------------------------------
 
-struct LatencyStats {
-  double mean_ms = 0, p50_ms = 0, p99_ms = 0, qps = 0;
-};
-
-LatencyStats Summarize(std::vector<double> ms) {
-  LatencyStats s;
-  if (ms.empty()) return s;
-  std::sort(ms.begin(), ms.end());
-  double total = 0;
-  for (double m : ms) total += m;
-  s.mean_ms = total / static_cast<double>(ms.size());
-  // Nearest rank: with few samples p99 is simply one of the slowest, never an interpolation.
-  auto rank = [&](double p) {
-    std::size_t i = static_cast<std::size_t>(p * static_cast<double>(ms.size()) + 0.999999);
-    return ms[std::min(ms.size(), std::max<std::size_t>(i, 1)) - 1];
-  };
-  s.p50_ms = rank(0.50);
-  s.p99_ms = rank(0.99);
-  s.qps = 1000.0 / s.mean_ms;
-  return s;
-}
-
 class QueryRunner {
  public:
   virtual ~QueryRunner() = default;
@@ -399,58 +269,7 @@ void RunQueries(const std::vector<std::string>& questions, int repeat, QueryRunn
   }
 }
 
-// --- report -------------------------------------------------------------------------------
-
-struct Row {
-  std::string metric;
-  std::optional<double> portaria, xapian;
-};
-
-std::string Format(std::optional<double> v) {
-  if (!v) return "-";
-  char buf[32];
-  double a = std::abs(*v);
-  if (a >= 1000) {
-    std::snprintf(buf, sizeof buf, "%.0f", *v);
-  } else if (a >= 10) {
-    std::snprintf(buf, sizeof buf, "%.1f", *v);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.3f", *v);
-  }
-  return buf;
-}
-
-std::optional<double> Ratio(const Row& r) {
-  if (!r.portaria || !r.xapian || *r.xapian == 0) return std::nullopt;
-  return *r.portaria / *r.xapian;
-}
-
-void PrintTable(const std::vector<Row>& rows) {
-  std::size_t width = 6;
-  for (const auto& r : rows) width = std::max(width, r.metric.size());
-  std::printf("| %-*s | %12s | %15s | %7s |\n", static_cast<int>(width), "metric", "portaria",
-              "xapian+snowball", "ratio");
-  std::printf("|%s|%s|%s|%s|\n", std::string(width + 2, '-').c_str(), std::string(14, '-').c_str(),
-              std::string(17, '-').c_str(), std::string(9, '-').c_str());
-  for (const auto& r : rows) {
-    std::optional<double> ratio = Ratio(r);
-    std::string ratio_text = ratio ? Format(ratio) : "-";
-    std::printf("| %-*s | %12s | %15s | %7s |\n", static_cast<int>(width), r.metric.c_str(),
-                Format(r.portaria).c_str(), Format(r.xapian).c_str(), ratio_text.c_str());
-  }
-}
-
 nlohmann::json ToJson(std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-
-std::string TempRoot() {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string pattern =
-      std::string(tmp != nullptr && *tmp ? tmp : "/tmp") + "/portaria-bench-XXXXXX";
-  std::vector<char> buf(pattern.begin(), pattern.end());
-  buf.push_back('\0');
-  if (mkdtemp(buf.data()) == nullptr) return {};
-  return buf.data();
-}
 
 }  // namespace
 
