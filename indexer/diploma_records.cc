@@ -107,11 +107,12 @@ void Parser::Flush() {
 
   std::string section = SectionPath();
   std::string scope;  // the id of the article or prose part
-  // A copy that opens with the end of a list a missing page began: no preamble, but the end of
-  // an article the copy does not name.
+  // A copy that opens with the end of an article a missing page began (its números or the rest
+  // of a list): no preamble, but an article the copy does not name.
   bool continued =
       options.opens_copy && mode_ != Mode::kArticle && !pieces.empty() &&
-      (pieces.front().kind == Piece::Kind::kLetter || pieces.front().kind == Piece::Kind::kSub);
+      (pieces.front().kind == Piece::Kind::kLetter || pieces.front().kind == Piece::Kind::kSub ||
+       (pieces.front().kind == Piece::Kind::kNumber && pieces.front().value != "1"));
   if (mode_ == Mode::kArticle) {
     scope = ArticleScope();
   } else if (continued) {

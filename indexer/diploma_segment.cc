@@ -269,7 +269,9 @@ class Segmenter {
       if (!options_.in_article && !options_.outline && !dash &&
           !(in_sequence && line_start && IsUpperAt(after, after.find_first_not_of(' ', 1))))
         return false;
-      if (!in_sequence) {
+      // A copy that starts mid-article goes on with the número its missing page reached.
+      bool continued = options_.opens_copy && pieces_.empty() && number_ == 0;
+      if (!in_sequence && !continued) {
         warnings_->push_back(Status::Error(
             Status::Code::kInvalidArgument,
             "warning: número " + std::to_string(n) + " follows " + std::to_string(number_), file_,

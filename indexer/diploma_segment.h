@@ -35,7 +35,8 @@ struct SegmentOptions {
   bool by_blank_lines = false;  // DRE/OJ Markdown: a blank line may start a paragraph
   bool outline = false;         // no articles anywhere: "1.", "a.", "i." points and headings
   // The body opens a copy that lacks the act's start (no title before it): its first line may
-  // go on with a list a page it lacks began ("c) Manter o registo …" / "d) …").
+  // go on with a list or an article a page it lacks began ("c) Manter o registo …" / "d) …",
+  // "3 — O Gabinete …").
   bool opens_copy = false;
 };
 

@@ -128,6 +128,28 @@ TEST(DiplomaWarningTest, NumeroOutOfSequenceIsKeptAndReported) {
   EXPECT_EQ(Only(r, "A presente lei define o regime.").number, "1");
 }
 
+// A copy that starts mid-article, past its title (the DR's 2024 header names the act): its
+// first número goes on with the ones a missing page held, so it is no number out of sequence,
+// and it is no preamble.
+TEST(DiplomaWarningTest, ACopyThatStartsMidArticleGoesOnWithItsNumeros) {
+  const std::string content =
+      "5/9\nPortaria n.º 77/2099\n04-03-2099\nN.º 45\n 1.ª série\n"
+      "3 — O Gabinete dos Faroleiros informa a capitania do porto respetivo.\n"
+      "4 — O horário de verão é fixado por despacho.\n"
+      "Artigo 6.º\nEntrada em vigor\n"
+      "A presente portaria entra em vigor no dia seguinte ao da sua publicação.\n";
+  ReadResult r = ReadBytes("meio.md", content);
+  ASSERT_FALSE(r.fatal);
+  for (const auto& w : r.warnings) EXPECT_FALSE(Contains(w.message(), "follows")) << w.ToString();
+  const Paragraph& third = Only(r, "informa a capitania");
+  EXPECT_EQ(third.number, "3");
+  EXPECT_EQ(third.article, "");
+  EXPECT_EQ(third.section, "");  // not "Preâmbulo"
+  EXPECT_EQ(third.source, "Portaria n.º 77/2099, de 4 de março");
+  EXPECT_EQ(Only(r, "horário de verão").number, "4");
+  EXPECT_EQ(Only(r, "entra em vigor no dia seguinte").article, "6.º");
+}
+
 // Found by fuzz/diploma_reader_fuzz.cc (UBSan): a line that is only "." made the page-furniture
 // test read the byte before the line, looking for the "v" of a verso page number ("1v.").
 // Checked by the sanitized build (scripts/sanitize.sh); here, that the line is text, not furniture.
