@@ -117,7 +117,8 @@ class Scanner {
   std::size_t Letter(std::size_t i) {
     std::string_view w = S(i);
     bool alinea = w == "alinea" || w == "al";
-    bool inciso = w == "inciso" || w == "inc";
+    // A subalínea "ii)" is numbered as an inciso is.
+    bool inciso = w == "inciso" || w == "inc" || w == "subalinea";
     if (!alinea && !inciso) return i;
     std::string_view v = S(i + 1);
     bool ok = alinea ? (v.size() == 1 && v[0] >= 'a' && v[0] <= 'z') : IsRoman(v);

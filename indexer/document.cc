@@ -168,6 +168,10 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
     if (!value.empty()) doc.add_boolean_term(schema::Term(prefix, value));
   };
   boolean(schema::kLetterPrefix, analysis::FoldAndStrip(p.letter));
+  // A subalínea is also found as an item of its alínea ("alínea d)" lists d's i), ii)), an
+  // Akoma Ntoso alínea as one of its inciso.
+  for (std::string_view item : schema::EnclosingItems(p.id))
+    boolean(schema::kLetterPrefix, analysis::FoldAndStrip(item));
   boolean(schema::kArticlePrefix, analysis::Analyzer::SurfaceOf(p.article));
   boolean(schema::kNumberPrefix, analysis::Analyzer::SurfaceOf(p.number));
   boolean(schema::kDocPrefix, p.doc);

@@ -50,13 +50,49 @@ std::string_view ArticleScope(std::string_view id) {
     std::size_t stop = std::min(next, under);
     if (stop == std::string_view::npos) stop = id.size();
     std::string_view step = id.substr(at, stop - at);
-    if (step.starts_with("art_")) step.remove_prefix(4);
-    else if (step.starts_with("art")) step.remove_prefix(3);
-    else step = {};
+    if (step.starts_with("art_"))
+      step.remove_prefix(4);
+    else if (step.starts_with("art"))
+      step.remove_prefix(3);
+    else
+      step = {};
     if (!step.empty() && is_digit(step.front())) end = stop;
     at = stop == id.size() ? stop : stop + (stop == under ? 2 : 1);
   }
   return id.substr(0, end);
+}
+
+std::vector<std::string_view> EnclosingItems(std::string_view id) {
+  std::vector<std::string_view> items;
+  std::size_t hash = id.find('#');
+  if (hash == std::string_view::npos || id.starts_with("page:")) return items;
+  bool akn = id.starts_with("/akn/");
+  auto all = [](std::string_view s, auto pred) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), pred);
+  };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto roman = [](char c) { return c == 'i' || c == 'v' || c == 'x' || c == 'l'; };
+  std::vector<std::string_view> steps;
+  for (std::size_t at = hash + 1; at < id.size();) {
+    std::size_t stop = std::min(id.find('/', at), id.find("__", at));
+    if (stop == std::string_view::npos) stop = id.size();
+    steps.push_back(id.substr(at, stop - at));
+    at = stop == id.size() ? stop : stop + (id.compare(stop, 2, "__") == 0 ? 2 : 1);
+  }
+  // The last step is the paragraph itself; the first, in a diploma id, its article or part.
+  for (std::size_t i = akn ? 0 : 1; i + 1 < steps.size(); ++i) {
+    std::string_view step = steps[i];
+    if (akn) {
+      if (!step.starts_with("point_")) continue;
+      step.remove_prefix(std::string_view("point_").size());
+      if (all(step, lower) || all(step, digit)) items.push_back(step);
+    } else if ((all(step, lower) && (step.size() <= 3 || all(step, roman))) ||
+               (all(step, digit) && step.size() <= 3)) {
+      items.push_back(step);  // an alínea ("d", "aa"), a roman subalínea, a definition ("16")
+    }
+  }
+  return items;
 }
 
 std::string IdTerm(std::string_view id) { return HashedTerm(kIdPrefix, id); }

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace portaria::schema {
 
@@ -24,6 +25,14 @@ std::string FileTerm(std::string_view file);
 // by "__" ("…/9784#art_13__para_caput__point_3" -> "…/9784#art_13"). Paragraphs with the same
 // scope are the números and alíneas of one article (schema/SCHEMA.md, "Ids").
 std::string_view ArticleScope(std::string_view id);
+
+// The list items a paragraph stands under, read from its id as ArticleScope reads its article,
+// outermost first: the alínea of a subalínea in diploma ids ("…#art7/n2/d/ii" -> {"d"}; an EU
+// definition's points, "…#art4/16/a" -> {"16"}), the points above its own in Akoma Ntoso eIds
+// ("…#art_3__para_caput__point_ii__point_a" -> {"ii"}). Empty for a paragraph in no list or at
+// its list's first level, and for pages and ids without '#'. The paragraph is found by these
+// items' letters too, so a look-up of "alínea d)" lists its subalíneas (schema/SCHEMA.md).
+std::vector<std::string_view> EnclosingItems(std::string_view id);
 
 // 16 hex digits of FNV-1a 64 of `bytes`: stable across compilers, machines and runs (std::hash is
 // not), so it can be stored in the database (collapse keys, hashed terms, the manifest).

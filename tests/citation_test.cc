@@ -140,7 +140,7 @@ const PartCase kParts[] = {
     {"número 4", Kind::kNumber, "4", 0, 1},     {"§ 1º", Kind::kNumber, "1", 0, 0},
     {"§2", Kind::kNumber, "2", 0, 0},           {"inciso II", Kind::kLetter, "ii", 0, 1},
     {"inciso xiv", Kind::kLetter, "xiv", 0, 1}, {"parágrafo único", Kind::kNumber, "unico", 0, 1},
-    {"Parágrafo 3", Kind::kNumber, "3", 0, 1},
+    {"Parágrafo 3", Kind::kNumber, "3", 0, 1},  {"subalínea ii)", Kind::kLetter, "ii", 0, 1},
 };
 
 TEST(CitationTest, ArticleLetterAndNumberForms) {

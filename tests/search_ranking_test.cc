@@ -495,5 +495,61 @@ TEST(VoidProvisionTest, ARevokedPlaceholderRanksBelowTheLaw) {
   EXPECT_EQ(ids[0], "void:art9/n1");
 }
 
+// A look-up of an alínea lists its subalíneas with it, and one of an inciso its alíneas: each
+// is found by the items it stands under (schema::EnclosingItems), in document order.
+TEST(ListItemLookupTest, AnAlineaListsItsSubalineasAndAnIncisoItsAlineas) {
+  std::vector<nlohmann::json> records = {
+      {{"id", "diploma:x#art7/n2/c"},
+       {"article", "7.º"},
+       {"number", "2"},
+       {"letter", "c"},
+       {"text", "Vender a eletricidade excedente."}},
+      {{"id", "diploma:x#art7/n2/d"},
+       {"article", "7.º"},
+       {"number", "2"},
+       {"letter", "d"},
+       {"text", "Produzir eletricidade para consumo próprio:"}},
+      {{"id", "diploma:x#art7/n2/d/i"},
+       {"article", "7.º"},
+       {"number", "2"},
+       {"letter", "i"},
+       {"text", "Consumida a partir da rede;"}},
+      {{"id", "diploma:x#art7/n2/d/ii"},
+       {"article", "7.º"},
+       {"number", "2"},
+       {"letter", "ii"},
+       {"text", "De produção própria."}},
+      {{"id", "diploma:x#art7/n2/e"},
+       {"article", "7.º"},
+       {"number", "2"},
+       {"letter", "e"},
+       {"text", "Armazenar a eletricidade."}},
+      {{"id", "/akn/br/act/lei/2099-01-01/1#art_3__para_caput__point_ii__intro"},
+       {"letter", "II"},
+       {"text", "a ampliação:"}},
+      {{"id", "/akn/br/act/lei/2099-01-01/1#art_3__para_caput__point_ii__point_a"},
+       {"letter", "a"},
+       {"text", "de ferrovias;"}},
+      {{"id", "/akn/br/act/lei/2099-01-01/1#art_3__para_caput__point_iii"},
+       {"letter", "III"},
+       {"text", "de portos."}},
+  };
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("list-items"), records, &db));
+  EXPECT_EQ(RankedIds(db, "alínea d"),
+            (std::vector<std::string>{"diploma:x#art7/n2/d", "diploma:x#art7/n2/d/i",
+                                      "diploma:x#art7/n2/d/ii"}));
+  EXPECT_EQ(RankedIds(db, "alínea d subalínea ii"),
+            (std::vector<std::string>{"diploma:x#art7/n2/d/ii"}));
+  std::vector<std::string> inciso = RankedIds(db, "inciso II");
+  EXPECT_EQ(inciso.size(), 3u);  // the inciso, its alínea, and d)'s subalínea ii)
+  EXPECT_NE(std::find(inciso.begin(), inciso.end(),
+                      "/akn/br/act/lei/2099-01-01/1#art_3__para_caput__point_ii__point_a"),
+            inciso.end());
+  EXPECT_TRUE(schema::EnclosingItems("page:iss#servicos-cnp/d").empty());
+  EXPECT_TRUE(schema::EnclosingItems("diploma:x#preambulo/p4").empty());
+  EXPECT_EQ(schema::EnclosingItems("diploma:x#art4/16/a"), std::vector<std::string_view>{"16"});
+}
+
 }  // namespace
 }  // namespace portaria
