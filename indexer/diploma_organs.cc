@@ -107,6 +107,26 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
     if (!organ.empty()) organ += ' ';
     organ += w;
   }
+  // Posts of several places in one: "nos directores regionais do Porto, Coimbra, Lisboa e
+  // Faro" names all four, not the first. The name stopped at a comma after a place ("do Porto,")
+  // and capitalised words follow, set off by commas, up to "e" and the last.
+  std::size_t next = from + taken.size();
+  if (taken.size() >= 2 && IsContraction(Lower(taken[taken.size() - 2])) &&
+      IsUpperAt(taken.back(), 0) && next - 1 < words.size() && words[next - 1].ends_with(",")) {
+    std::string places;
+    std::size_t i = next;
+    while (i < words.size() && IsUpperAt(words[i], 0) && words[i].ends_with(",") &&
+           words[i].size() > 2) {
+      places += ", " + std::string(words[i].substr(0, words[i].size() - 1));
+      ++i;
+    }
+    if (i + 1 < words.size() && IsUpperAt(words[i], 0) && words[i + 1] == "e" &&
+        i + 2 < words.size() && IsUpperAt(words[i + 2], 0)) {
+      bool ends = false;
+      std::string_view last = Bare(words[i + 2], &ends);
+      organ += places + ", " + std::string(words[i]) + " e " + std::string(last);
+    }
+  }
   return organ;
 }
 

@@ -124,6 +124,12 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
        "Diretora Regional das Pescas"},
       {"Subdelegar no Chefe de Divisão de Licenciamento as competências para:",
        "Chefe de Divisão de Licenciamento"},
+      // The same post in several places, all of them: not the first place alone.
+      {"Delego nos directores regionais do Porto, Coimbra, Lisboa, Évora e Faro a competência "
+       "para:",
+       "directores regionais do Porto, Coimbra, Lisboa, Évora e Faro"},
+      {"Compete ao diretor regional do Porto, nos termos da lei, autorizar as despesas:",
+       "diretor regional do Porto"},
       {"Subdelegar no Licenciado Frederico Exemplo Gomes, diretor, as competências para:",
        "Frederico Exemplo Gomes"},
       // The name, then the post it holds: the post is the organ (a bare "diretor" is not).
