@@ -63,6 +63,7 @@ class Parser {
   void StartNextDiploma(const std::string& issuer);
   // Gives the current diploma's records its source, sumário and date.
   void EndDiploma();
+  void CiteUntitledCopy();  // before EndDiploma: a source for a copy without the act's title
 
   // The sumário right after the title (DR 2018 layout, OJ "relativo à …", DRE's "_…_").
   bool Summary(const Line& l);

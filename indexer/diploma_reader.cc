@@ -88,6 +88,7 @@ ReadResult Parser::Parse(std::string_view content) {
     p.id = UniqueId("nota-" + std::to_string(i + 1));
     Push(std::move(p), clean.notes[i].number);
   }
+  CiteUntitledCopy();
   EndDiploma();
   // One organ, one name: "Direção" (the epígrafe) and "direção" ("São competências da
   // direção:") are the same unit, written as it is first written with a capital.
@@ -109,19 +110,6 @@ ReadResult Parser::Parse(std::string_view content) {
 void Parser::EndDiploma() {
   if (!issuer_.empty()) summary_ = summary_.empty() ? issuer_ : summary_ + " (" + issuer_ + ")";
   if (date_.empty() && !page_date_.empty()) date_ = IsoDate(page_date_, "");
-  // A copy without the act's title: the DR's headers since 2024 name it (one act a PDF), or an
-  // annex's heading cites the act it belongs to ("ANEXO (a que se refere o artigo único do
-  // Despacho … n.º 41/2016, de 3 de maio)"), as a copy of the regulation alone keeps it.
-  for (const auto& [named, by] : {std::pair{&page_title_, "its page headers name"},
-                                  std::pair{&annex_act_, "an annex's heading cites"}}) {
-    if (!source_.empty() || named->empty()) continue;
-    source_ = analysis::ClipUtf8(*named, kMaxFieldBytes);
-    result_.warnings.push_back(
-        Status::Error(Status::Code::kInvalidArgument,
-                      std::string("warning: no title before the text: its source is the act ") +
-                          by + ", " + source_,
-                      file_));
-  }
   CiteByPageDate();
   for (std::size_t i = diploma_start_; i < result_.paragraphs.size(); ++i) {
     Paragraph& p = result_.paragraphs[i];
@@ -154,8 +142,26 @@ bool Parser::NextDiplomaAt(const std::vector<Line>& lines, std::size_t i, bool* 
   return !source_.starts_with(cited);
 }
 
+// A copy without the act's title: the DR's headers since 2024 name it (one act a PDF), or an
+// annex's heading cites the act it belongs to ("ANEXO (a que se refere o artigo único do
+// Despacho … n.º 41/2016, de 3 de maio)"), as a copy of the regulation alone keeps it. Not for
+// the signed end of another act before a title (LineOf), which stays without a source.
+void Parser::CiteUntitledCopy() {
+  for (const auto& [named, by] : {std::pair{&page_title_, "its page headers name"},
+                                  std::pair{&annex_act_, "an annex's heading cites"}}) {
+    if (!source_.empty() || named->empty()) continue;
+    source_ = analysis::ClipUtf8(*named, kMaxFieldBytes);
+    result_.warnings.push_back(
+        Status::Error(Status::Code::kInvalidArgument,
+                      std::string("warning: no title before the text: its source is the act ") +
+                          by + ", " + source_,
+                      file_));
+  }
+}
+
 void Parser::StartNextDiploma(const std::string& issuer) {
   Flush();
+  CiteUntitledCopy();
   EndDiploma();
   source_.clear();
   summary_.clear();

@@ -150,6 +150,22 @@ TEST(DiplomaWarningTest, ACopyThatStartsMidArticleGoesOnWithItsNumeros) {
   EXPECT_EQ(Only(r, "entra em vigor no dia seguinte").article, "6.º");
 }
 
+// The page headers name the act of a copy without its title, but the signed end of an act
+// before another act's title stays without a source, and that title still opens its act.
+TEST(DiplomaWarningTest, APageHeadersTitleLeavesTheNextActsTitleAlone) {
+  const std::string content =
+      "2/2\nPortaria n.º 56/2099\n04-03-2099\nN.º 45\n 1.ª série\n"
+      "Artigo 5.º\nEntrada em vigor\nA presente portaria entra em vigor amanhã.\n"
+      "O Ministro do Mar, Rui Vaz, em 2 de março de 2099.\n"
+      "Portaria n.º 57/2099\nde 5 de março\nSumário: Fixa as taxas dos faróis.\n"
+      "Artigo 1.º\nObjeto\nA presente portaria fixa as taxas dos faróis.\n";
+  ReadResult r = ReadBytes("duas.md", content);
+  ASSERT_FALSE(r.fatal);
+  EXPECT_EQ(Only(r, "fixa as taxas dos faróis.").source, "Portaria n.º 57/2099, de 5 de março");
+  EXPECT_EQ(Only(r, "fixa as taxas dos faróis.").article, "1.º");
+  EXPECT_EQ(Only(r, "entra em vigor amanhã").source, "");
+}
+
 // Found by fuzz/diploma_reader_fuzz.cc (UBSan): a line that is only "." made the page-furniture
 // test read the byte before the line, looking for the "v" of a verso page number ("1v.").
 // Checked by the sanitized build (scripts/sanitize.sh); here, that the line is text, not furniture.
