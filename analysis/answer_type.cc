@@ -97,10 +97,10 @@ bool IsVoidProvision(std::string_view text) {
     }
   }
   // The Brazilian acts' link to the revoking act's entry into force, left outside its brackets.
-  if (std::string folded = FoldAndStrip(outside); folded.ends_with("vigencia"))
-    outside.resize(outside.size() - std::string_view("Vigência").size());
-  if (outside.empty()) return from > 0;
-  return FoldAndStrip(outside) == first && first.size() <= 9;  // "revogadas", "vetado"
+  std::string rest = FoldAndStrip(outside);
+  if (rest.ends_with("vigencia")) rest.resize(rest.size() - std::string_view("vigencia").size());
+  if (rest.empty()) return from > 0;
+  return rest == first && first.size() <= 9;  // "revogadas", "vetado"
 }
 
 std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens) {

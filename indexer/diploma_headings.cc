@@ -203,35 +203,6 @@ bool ParseAnnex(std::string_view line, std::string* label, std::string* rest) {
   return true;
 }
 
-std::string ActReferredTo(std::string_view heading) {
-  std::size_t open = heading.find("(a que se refere");
-  if (open == std::string_view::npos) return {};
-  std::size_t close = heading.find(')', open);
-  std::string_view inside = heading.substr(
-      open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1);
-  // The first kind of act, at a word's start, whose number follows within a few words.
-  std::size_t best = std::string_view::npos;
-  for (std::string_view kind :
-       {"Decreto-Lei ", "Decreto Regulamentar ", "Decreto ", "Lei ", "Portaria ", "Despacho ",
-        "Resolução ", "Regulamento ", "Deliberação ", "Aviso "}) {
-    for (std::size_t at = inside.find(kind); at != std::string_view::npos;
-         at = inside.find(kind, at + 1)) {
-      if (at > 0 && inside[at - 1] != ' ') continue;
-      std::size_t sign = inside.find("n.º ", at);
-      if (sign == std::string_view::npos || sign - at > 80) continue;
-      std::size_t digit = sign + std::string_view("n.º ").size();
-      std::size_t slash = inside.find('/', digit);
-      if (digit >= inside.size() || !IsDigit(inside[digit]) || slash == std::string_view::npos ||
-          slash - digit > 8)
-        continue;
-      best = std::min(best, at);
-      break;
-    }
-  }
-  if (best == std::string_view::npos) return {};
-  return std::string(Trim(inside.substr(best)));
-}
-
 namespace {
 
 // Diploma types as they head a diploma ("Decreto-Lei n.º 65/2021").
@@ -268,6 +239,36 @@ std::size_t KindWithoutNumberSign(std::string_view titled) {
 }
 
 }  // namespace
+
+std::string ActReferredTo(std::string_view heading) {
+  std::size_t open = heading.find("(a que se refere");
+  if (open == std::string_view::npos) return {};
+  std::size_t close = heading.find(')', open);
+  std::string_view inside = heading.substr(
+      open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1);
+  // The first kind of act a title opens with (kTypes), at a word's start, whose number follows
+  // within a few words: the issuer may stand between ("Despacho do Almirante … n.º 41/2016").
+  std::size_t best = std::string_view::npos;
+  for (std::string_view type : kTypes) {
+    if (!type.ends_with(kNumberSign)) continue;
+    std::string kind = std::string(type.substr(0, type.size() - kNumberSign.size())) + " ";
+    for (std::size_t at = inside.find(kind); at != std::string_view::npos;
+         at = inside.find(kind, at + 1)) {
+      if (at > 0 && inside[at - 1] != ' ') continue;
+      std::size_t sign = inside.find("n.º ", at);
+      if (sign == std::string_view::npos || sign - at > 80) continue;
+      std::size_t digit = sign + std::string_view("n.º ").size();
+      std::size_t slash = inside.find('/', digit);
+      if (digit >= inside.size() || !IsDigit(inside[digit]) || slash == std::string_view::npos ||
+          slash - digit > 8)
+        continue;
+      best = std::min(best, at);
+      break;
+    }
+  }
+  if (best == std::string_view::npos) return {};
+  return std::string(Trim(inside.substr(best)));
+}
 
 bool IsDiplomaTitle(std::string_view line) {
   if (line.size() > 160) return false;

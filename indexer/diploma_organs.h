@@ -1,8 +1,9 @@
 // Reading an organ's name out of a sentence's words (indexer/diploma_organs.cc), shared by the
 // two files that find organs: diploma_competence.cc (the sentence that introduces a competence
 // list) and diploma_organs.cc (epígrafes, abbreviations), and by diploma_epigraph.cc and
-// diploma_segment.cc, where an epígrafe or a line may end with an organ's legal form. Internal to the diploma reader; declared here
-// only for those files, apart from diploma.h so that its short names stay out of others.
+// diploma_segment.cc, where an epígrafe or a line may end with an organ's legal form. Internal
+// to the diploma reader; declared here only for those files, apart from diploma.h so that its
+// short names stay out of others.
 #ifndef PORTARIA_INDEXER_DIPLOMA_ORGANS_H_
 #define PORTARIA_INDEXER_DIPLOMA_ORGANS_H_
 

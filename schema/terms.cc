@@ -38,57 +38,60 @@ std::string HashHex(std::string_view bytes) {
   return hash.Hex();
 }
 
-std::string_view ArticleScope(std::string_view id) {
+namespace {
+
+// Calls `step` with each structural step of an id after its '#', in order, as a view into `id`:
+// a step starts after '#', '/' or "__" and ends at the next of those ("…#art7/n2/d": art7, n2,
+// d; "…#art_13__para_caput": art_13, para_caput). None when it has no '#'. No allocation: the
+// re-ranker reads an article scope for every paragraph of its window.
+template <typename Step>
+void ForEachIdStep(std::string_view id, Step step) {
   std::size_t hash = id.find('#');
-  if (hash == std::string_view::npos) return {};
-  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  std::size_t end = 0;  // past the last article step found
+  if (hash == std::string_view::npos) return;
   for (std::size_t at = hash + 1; at < id.size();) {
-    // A step starts after '#', after '/' or after "__"; it ends at the next of those.
-    std::size_t next = id.find_first_of('/', at);
-    std::size_t under = id.find("__", at);
-    std::size_t stop = std::min(next, under);
+    std::size_t stop = std::min(id.find('/', at), id.find("__", at));
     if (stop == std::string_view::npos) stop = id.size();
-    std::string_view step = id.substr(at, stop - at);
-    if (step.starts_with("art_"))
-      step.remove_prefix(4);
-    else if (step.starts_with("art"))
-      step.remove_prefix(3);
-    else
-      step = {};
-    if (!step.empty() && is_digit(step.front())) end = stop;
-    at = stop == id.size() ? stop : stop + (stop == under ? 2 : 1);
+    step(id.substr(at, stop - at));
+    at = stop == id.size() ? stop : stop + (id.compare(stop, 2, "__") == 0 ? 2 : 1);
   }
+}
+
+bool AllOf(std::string_view s, bool (*pred)(char)) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), pred);
+}
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsRomanDigit(char c) { return c == 'i' || c == 'v' || c == 'x' || c == 'l'; }
+
+}  // namespace
+
+std::string_view ArticleScope(std::string_view id) {
+  std::size_t end = 0;  // past the last article step found
+  ForEachIdStep(id, [&](std::string_view step) {
+    std::string_view number = step.starts_with("art_")  ? step.substr(4)
+                              : step.starts_with("art") ? step.substr(3)
+                                                        : std::string_view();
+    if (!number.empty() && IsDigit(number.front()))
+      end = static_cast<std::size_t>(step.data() + step.size() - id.data());
+  });
   return id.substr(0, end);
 }
 
 std::vector<std::string_view> EnclosingItems(std::string_view id) {
   std::vector<std::string_view> items;
-  std::size_t hash = id.find('#');
-  if (hash == std::string_view::npos || id.starts_with("page:")) return items;
+  if (id.starts_with("page:")) return items;
   bool akn = id.starts_with("/akn/");
-  auto all = [](std::string_view s, auto pred) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), pred);
-  };
-  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  auto roman = [](char c) { return c == 'i' || c == 'v' || c == 'x' || c == 'l'; };
   std::vector<std::string_view> steps;
-  for (std::size_t at = hash + 1; at < id.size();) {
-    std::size_t stop = std::min(id.find('/', at), id.find("__", at));
-    if (stop == std::string_view::npos) stop = id.size();
-    steps.push_back(id.substr(at, stop - at));
-    at = stop == id.size() ? stop : stop + (id.compare(stop, 2, "__") == 0 ? 2 : 1);
-  }
+  ForEachIdStep(id, [&](std::string_view step) { steps.push_back(step); });
   // The last step is the paragraph itself; the first, in a diploma id, its article or part.
   for (std::size_t i = akn ? 0 : 1; i + 1 < steps.size(); ++i) {
     std::string_view step = steps[i];
     if (akn) {
       if (!step.starts_with("point_")) continue;
       step.remove_prefix(std::string_view("point_").size());
-      if (all(step, lower) || all(step, digit)) items.push_back(step);
-    } else if ((all(step, lower) && (step.size() <= 3 || all(step, roman))) ||
-               (all(step, digit) && step.size() <= 3)) {
+      if (AllOf(step, IsLower) || AllOf(step, IsDigit)) items.push_back(step);
+    } else if ((AllOf(step, IsLower) && (step.size() <= 3 || AllOf(step, IsRomanDigit))) ||
+               (AllOf(step, IsDigit) && step.size() <= 3)) {
       items.push_back(step);  // an alínea ("d", "aa"), a roman subalínea, a definition ("16")
     }
   }
