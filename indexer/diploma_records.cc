@@ -229,7 +229,10 @@ void Parser::Flush() {
       p.text = std::move(chunk);
       p.article = mode_ == Mode::kArticle ? article_ : "";
       p.number = number;
-      p.letter = !sub.empty() ? sub : !letter.empty() ? letter : definition;
+      // A subalínea is cited under its alínea ("alínea d), subalínea ii)"): the alínea stays
+      // the letter, the numeral is its own field.
+      p.letter = !letter.empty() ? letter : !sub.empty() ? sub : definition;
+      if (!letter.empty()) p.subitem = sub;
       if (piece.kind == Piece::Kind::kSub) {
         p.context =
             analysis::ClipUtf8(number_text + " " + letter + ") " + letter_text, kMaxFieldBytes);

@@ -168,6 +168,7 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
     if (!value.empty()) doc.add_boolean_term(schema::Term(prefix, value));
   };
   boolean(schema::kLetterPrefix, analysis::FoldAndStrip(p.letter));
+  boolean(schema::kLetterPrefix, analysis::FoldAndStrip(p.subitem));
   // A subalínea is also found as an item of its alínea ("alínea d)" lists d's i), ii)), an
   // Akoma Ntoso alínea as one of its inciso.
   for (std::string_view item : schema::EnclosingItems(p.id))

@@ -151,7 +151,7 @@ std::optional<LineError> ToParagraph(std::string_view line, Paragraph* p) {
       {"unit", &p->unit},       {"letter", &p->letter}, {"source", &p->source},
       {"section", &p->section}, {"date", &p->date},     {"article", &p->article},
       {"number", &p->number},   {"doc", &p->doc},       {"context", &p->context},
-      {"summary", &p->summary}};
+      {"summary", &p->summary}, {"subitem", &p->subitem}};
   for (auto& [name, field] : optional_fields) {
     if (auto e = ReadField(object, name, field)) return e;
     *field = analysis::ClipUtf8(std::move(*field), kMaxFieldBytes);

@@ -17,7 +17,7 @@ constexpr Field kFields[] = {
     {"article", &Paragraph::article}, {"number", &Paragraph::number},
     {"context", &Paragraph::context}, {"summary", &Paragraph::summary},
     {"date", &Paragraph::date},       {"doc", &Paragraph::doc},
-    {"file", &Paragraph::file},
+    {"file", &Paragraph::file},       {"subitem", &Paragraph::subitem},
 };
 
 }  // namespace

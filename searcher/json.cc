@@ -21,6 +21,7 @@ std::string ToJson(const SearchResponse& r, int indent) {
     j["id"] = p.id;
     j["unit"] = p.unit;
     j["letter"] = p.letter;
+    if (!p.subitem.empty()) j["subitem"] = p.subitem;
     j["source"] = p.source;
     j["section"] = p.section;
     j["text"] = p.text;

@@ -112,8 +112,8 @@ const std::map<std::string, std::vector<Expect>> kExpect = {
       {"quadro nacional de certificação da cibersegurança.", "1.º/1/b", "", nullptr},
       {"As situações extraordinárias, designadamente:", "3.º/1/b", "",
        "Capítulo II Disposições comuns > Artigo 3.º Princípios e regras gerais"},
-      {"A ocorrência de incidentes, nos termos", "3.º/1/i", "", nullptr},
-      {"a eventual ativação de planos de emergência", "3.º/1/ii", "", nullptr},
+      {"A ocorrência de incidentes, nos termos", "3.º/1/b/i", "", nullptr},
+      {"a eventual ativação de planos de emergência", "3.º/1/b/ii", "", nullptr},
       {"(ANEPC), pela Autoridade Nacional de Comunicações (ANACOM)", "3.º/3/a", "", nullptr},
       {"O cumprimento de legislação da União Europeia.", "3.º/3/b", "", nullptr},
       {"aplica-se o disposto no Regulamento de Execução", "3.º/4/", "", nullptr},
@@ -194,7 +194,7 @@ const std::map<std::string, std::vector<Expect>> kExpect = {
       {"Utilizar credenciais fortes", "//a", "", "B. Técnicas > i. Autenticação"},
       {"Robustecer a segurança dos postos de trabalho", "//d", "",
        "B. Técnicas > ii. Infraestrutura e sistemas"},
-      {"bloquear os redireccionamentos suspeitos", "//ii", "", nullptr},
+      {"bloquear os redireccionamentos suspeitos", "//d/ii", "", nullptr},
       {"Phishing é um tipo de ataque", "//", "", "Notas"}}},
     // The unit of the alíneas: see PortariaAlineasNameTheCentroInFull.
     {"portaria-dr.md",
@@ -256,7 +256,9 @@ TEST(DiplomaFixtureTest, RecordsHaveTheirArticleNumberLetterUnitAndSection) {
     for (const Expect& e : rows) {
       SCOPED_TRACE(file + ": " + e.phrase);
       const Paragraph& p = Only(Read(file), e.phrase);
-      EXPECT_EQ(p.article + "/" + p.number + "/" + p.letter, e.where);
+      EXPECT_EQ(p.article + "/" + p.number + "/" + p.letter +
+                    (p.subitem.empty() ? "" : "/" + p.subitem),
+                e.where);
       if (e.unit != nullptr) {
         std::string unit = analysis::Fold(p.unit);
         EXPECT_TRUE(*e.unit ? Contains(unit, analysis::Fold(e.unit)) : unit.empty()) << p.unit;

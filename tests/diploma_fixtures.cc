@@ -170,7 +170,8 @@ void ExpectAt(const Paragraph& p, std::string_view article, std::string_view num
               std::string_view letter) {
   EXPECT_EQ(p.article, article) << p.text;
   EXPECT_EQ(p.number, number) << p.text;
-  EXPECT_EQ(p.letter, letter) << p.text;
+  // A subalínea is written under its alínea: "b/ii".
+  EXPECT_EQ(p.subitem.empty() ? p.letter : p.letter + "/" + p.subitem, letter) << p.text;
 }
 
 void AddWords(std::string_view text, std::set<std::string>* words) {

@@ -147,9 +147,9 @@ TEST(DiplomaReaderRegressionTest, MarkdownEscapesAndBulletsOfAConvertedEuText) {
   EXPECT_TRUE(Only(r, "cooperam entre si").text.ends_with("si (e com a Comissão)."))
       << Only(r, "cooperam").text;
   const Paragraph& lenses = Only(r, "as avarias das lentes");
-  ExpectAt(lenses, "1.º", "2", "i");
+  ExpectAt(lenses, "1.º", "2", "b/i");
   EXPECT_FALSE(lenses.text.starts_with("-")) << lenses.text;
-  ExpectAt(Only(r, "alimentação elétrica"), "1.º", "2", "ii");
+  ExpectAt(Only(r, "alimentação elétrica"), "1.º", "2", "b/ii");
   ExpectAt(Only(r, "selar as instalações"), "1.º", "2", "c");
   // "… são atribuídos às autoridades dos faróis os seguintes poderes de inspeção:": the EU's
   // form of a competence list, its organ after the participle.
@@ -188,8 +188,8 @@ TEST(DiplomaReaderRegressionTest, RegulatorsDirectiveAndTheClausesOfItsContract)
   EXPECT_TRUE(object.section.ends_with("Cláusula 1.ª Objeto")) << object.section;
   EXPECT_EQ(object.source, approve.source);
   ExpectAt(Only(r, "Por acordo das partes"), "2.ª", "1", "a");
-  ExpectAt(Only(r, "Falta de pagamento"), "2.ª", "1", "i");
-  ExpectAt(Only(r, "Incumprimento do disposto na cláusula 1.ª"), "2.ª", "1", "ii");
+  ExpectAt(Only(r, "Falta de pagamento"), "2.ª", "1", "b/i");
+  ExpectAt(Only(r, "Incumprimento do disposto na cláusula 1.ª"), "2.ª", "1", "b/ii");
   ExpectAt(Only(r, "comunicada por escrito"), "2.ª", "2", "");
 }
 
@@ -418,7 +418,7 @@ TEST(DiplomaReaderRegressionTest, AnEuAnnexNumbersItsPointsAndRestartsTheirLists
   const Paragraph& ports = Only(r, "cooperar com as capitanias dos portos");
   ExpectAt(ports, "", "2", "b");
   const Paragraph& states = Only(r, "cooperar com os serviços dos outros");
-  ExpectAt(states, "", "2", "ii");
+  ExpectAt(states, "", "2", "a/ii");
   EXPECT_FALSE(Contains(Only(r, "dispor de pessoal de piquete").text, "Atribuições"));
   // "2. Atribuições dos SNSM", headed like an epígrafe, names the organ of its list, by the name
   // the annex's title gives it in capitals, written as a name.

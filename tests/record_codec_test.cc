@@ -11,10 +11,11 @@ namespace {
 
 Paragraph Full() {
   Paragraph p;
-  p.id = "pt:p-135-2012/a2/n2/d";
+  p.id = "pt:p-135-2012/a2/n2/d/ii";
   p.text = "Proceder ao licenciamento dos lares.";
   p.unit = "Centro Nacional de Pensões";
   p.letter = "d";
+  p.subitem = "ii";
   p.source = "Portaria n.º 135/2012, de 8 de maio";
   p.section = "Artigo 2.º Competências";
   p.article = "2.º";

@@ -512,12 +512,14 @@ TEST(ListItemLookupTest, AnAlineaListsItsSubalineasAndAnIncisoItsAlineas) {
       {{"id", "diploma:x#art7/n2/d/i"},
        {"article", "7.º"},
        {"number", "2"},
-       {"letter", "i"},
+       {"letter", "d"},
+       {"subitem", "i"},
        {"text", "Consumida a partir da rede;"}},
       {{"id", "diploma:x#art7/n2/d/ii"},
        {"article", "7.º"},
        {"number", "2"},
-       {"letter", "ii"},
+       {"letter", "d"},
+       {"subitem", "ii"},
        {"text", "De produção própria."}},
       {{"id", "diploma:x#art7/n2/e"},
        {"article", "7.º"},
@@ -541,6 +543,13 @@ TEST(ListItemLookupTest, AnAlineaListsItsSubalineasAndAnIncisoItsAlineas) {
                                       "diploma:x#art7/n2/d/ii"}));
   EXPECT_EQ(RankedIds(db, "alínea d subalínea ii"),
             (std::vector<std::string>{"diploma:x#art7/n2/d/ii"}));
+  // The result says where it stands as it is cited: alínea d), subalínea ii).
+  SearchResponse sub = Ask(db, "subalínea ii");
+  ASSERT_FALSE(sub.hits.empty());
+  EXPECT_EQ(sub.hits[0].paragraph.id, "diploma:x#art7/n2/d/ii");
+  EXPECT_EQ(sub.hits[0].paragraph.letter, "d");
+  auto json = nlohmann::json::parse(ToJson(sub));
+  EXPECT_EQ(json["results"][0]["subitem"], "ii");
   std::vector<std::string> inciso = RankedIds(db, "inciso II");
   EXPECT_EQ(inciso.size(), 3u);  // the inciso, its alínea, and d)'s subalínea ii)
   EXPECT_NE(std::find(inciso.begin(), inciso.end(),

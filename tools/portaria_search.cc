@@ -44,6 +44,7 @@ void PrintReadable(const portaria::SearchResponse& r) {
     // The answering unit first: for "quem ...?" questions it is the answer.
     std::cout << "\n" << h.rank << ". " << (p.unit.empty() ? std::string("(sem unidade)") : p.unit);
     if (!p.letter.empty()) std::cout << " — alínea " << p.letter << ")";
+    if (!p.subitem.empty()) std::cout << ", subalínea " << p.subitem << ")";
     if (!p.article.empty()) std::cout << " — art. " << p.article;
     std::cout << "\n   " << SnippetForTerminal(h.snippet, tty) << "\n";
     if (!p.source.empty()) std::cout << "   Fonte: " << p.source << "\n";

@@ -17,6 +17,9 @@ struct Paragraph {
   std::string text;    // the paragraph's text, without its letter marker ("a)")
   std::string unit;    // organic unit it belongs to, e.g. "Centro Nacional de Pensões"
   std::string letter;  // alínea letter ("d") or inciso numeral ("II"); empty if none
+  // A subalínea's numeral ("ii") under the alínea in `letter` ("alínea d), subalínea ii)");
+  // empty if none.
+  std::string subitem;
   std::string source;  // the diploma as people cite it, e.g. "Portaria n.º 135/2012, de 8 de maio"
   std::string section;  // heading path, " > " separated
   std::string article;  // article number as written ("12.º", "5º"); empty if none
