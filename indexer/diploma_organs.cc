@@ -78,6 +78,12 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
                (IsUpperAt(words[from + 2], 0) ||
                 (from + 4 < words.size() && !words[from + 2].ends_with(",") &&
                  IsConnector(words[from + 3]) && IsUpperAt(words[from + 4], 0)));
+  // A lower-case name is a few words (6), unless it runs to the colon that opens its list: an
+  // organ named by what it does, "Compete à entidade que licencia ou autoriza o projeto:".
+  std::size_t lower_limit = heads ? 11 : 6;
+  if (!capitalised && !heads && words.size() - from <= 10 && words.back().ends_with(":")) {
+    lower_limit = 10;
+  }
   // Up to 20 words: "Direção de Serviços de Sinalização Marítima e de Apoio às Capitanias dos
   // Portos do Continente" has 15.
   for (std::size_t i = from; i < words.size() && taken.size() < 20; ++i) {
@@ -94,7 +100,7 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
       if (!IsUpperAt(w, 0) && !IsConnector(w)) break;
     } else if (!taken.empty() && !heads && IsInfinitive(w)) {
       break;  // "Compete à área operacional assessorar, …": the verb ends the organ
-    } else if (taken.size() >= (heads ? 11 : 6)) {
+    } else if (taken.size() >= lower_limit) {
       return {};  // a lower-case phrase with no end in sight is not a name
     }
     taken.push_back(w);

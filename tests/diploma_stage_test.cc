@@ -149,6 +149,11 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
       {"Sem prejuízo das competências próprias, ao presidente do conselho diretivo compete:",
        "presidente do conselho diretivo"},
       {"As competências da Divisão de Lanternas são as seguintes:", "Divisão de Lanternas"},
+      // An organ named by what it does, up to the colon that opens its list; a lower-case
+      // phrase that runs on past it (or has none) is not a name.
+      {"Compete à entidade que licencia ou autoriza o projeto:",
+       "entidade que licencia ou autoriza o projeto"},
+      {"Compete à entidade que licencia ou autoriza o projeto nos termos da lei aplicável:", ""},
       {"As atribuições do Instituto constam do artigo 3.º", ""},  // no list: no organ
       // One test of the verb for every form: "Incumbe," with its comma; not "competente".
       {"Incumbe, designadamente, ao Estado para protecção da família:", "Estado"},
