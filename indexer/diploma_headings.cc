@@ -208,7 +208,8 @@ namespace {
 // Diploma types as they head a diploma ("Decreto-Lei n.º 65/2021").
 constexpr std::string_view kTypes[] = {
     "Decreto-Lei n.º", "Lei n.º", "Lei Orgânica n.º", "Lei Constitucional n.º", "Portaria n.º",
-    "Decreto n.º", "Decreto Regulamentar n.º", "Decreto Legislativo Regional n.º", "Despacho n.º",
+    "Decreto n.º", "Decreto Regulamentar n.º", "Decreto Legislativo Regional n.º",
+    "Decreto Regulamentar Regional n.º", "Despacho n.º",
     "Despacho Normativo n.º", "Despacho (extrato) n.º", "Despacho (extracto) n.º",
     "Decreto da Assembleia da República n.º", "Decreto do Presidente da República n.º",
     "Resolução do Conselho de Ministros n.º", "Resolução da Assembleia da República n.º",

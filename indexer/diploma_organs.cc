@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 
 #include "analysis/text.h"
 #include "indexer/diploma.h"
@@ -129,8 +130,17 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
     if (i + 1 < words.size() && IsUpperAt(words[i], 0) && words[i + 1] == "e" &&
         i + 2 < words.size() && IsUpperAt(words[i + 2], 0)) {
       bool ends = false;
-      std::string_view last = Bare(words[i + 2], &ends);
-      organ += places + ", " + std::string(words[i]) + " e " + std::string(last);
+      std::string last(Bare(words[i + 2], &ends));
+      // The last may be a name of several words: "… de Informação, Comunicação e Relações
+      // Internacionais, abreviadamente …".
+      std::string tail;
+      for (std::size_t j = i + 3; !ends && j < words.size() && tail.size() < 80; ++j) {
+        std::string_view w = Bare(words[j], &ends);
+        if (!IsUpperAt(w, 0) && !IsConnector(w)) break;
+        tail += " " + std::string(w);
+        if (IsUpperAt(w, 0)) last += std::exchange(tail, "");
+      }
+      organ += places + ", " + std::string(words[i]) + " e " + last;
     }
   }
   return organ;
@@ -268,8 +278,11 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     return joined(w, start);
   };
   // The words that end at `end` and whose first letters spell `abbr` ("Comissão de avaliação"
-  // for CA), connectors between them; the first capitalised. Empty if there are none such.
-  auto initialled_before = [&](std::size_t end, std::string_view abbr) -> std::string {
+  // for CA), connectors between them; the first capitalised unless `lower` ("o conselho
+  // administrativo, abreviadamente designado por CA": a definition in so many words). Empty if
+  // there are none such.
+  auto initialled_before = [&](std::size_t end, std::string_view abbr,
+                               bool lower = false) -> std::string {
     std::string letters;
     for (char c : abbr) {
       if (std::isupper(static_cast<unsigned char>(c))) letters += c;
@@ -288,7 +301,7 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
         return {};
       --k;
     }
-    if (k > 0 || !IsUpperAt(w[start], 0)) return {};
+    if (k > 0 || (!lower && !IsUpperAt(w[start], 0))) return {};
     return joined(w, start);
   };
   // The initials of a name's capitalised words: "Gabinete de Planeamento, Estratégia, …" ->
@@ -388,7 +401,12 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
           found.emplace(word, name.substr(at_word));
         continue;
       }
-      add(std::string(rest.substr(0, len)), std::move(name));
+      std::string abbr(rest.substr(0, len));
+      add(abbr, std::move(name));
+      if (!found.count(abbr) && len >= 2) {
+        if (std::string named = initialled_before(at, abbr, true); !named.empty())
+          found.emplace(abbr, std::move(named));
+      }
     }
   }
   return found;

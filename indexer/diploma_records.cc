@@ -280,7 +280,8 @@ void Parser::CiteByPageDate() {
       source_.find(", de ") != std::string::npos) {
     return;
   }
-  std::size_t slash = source_.rfind('/');
+  // The number's year: "1/2012", also a region's "1/2012/M".
+  std::size_t slash = source_.find('/', source_.find("n.º "));
   std::size_t of_year = page_date_.rfind(" de ");
   if (slash == std::string::npos || of_year == std::string::npos) return;
   std::string year = source_.substr(slash + 1, 4), page_year = page_date_.substr(of_year + 4);

@@ -270,10 +270,12 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   }
   // A Markdown file's front matter ("---" / "title: …" / "eli: …" / "---", as repositories of
   // the law in Markdown head each diploma): the diploma's metadata, which its text repeats.
+  std::size_t front_end = 0;  // past the front matter's closing "---"
   if (n > 1 && Trim(raw[0].text) == "---") {
     for (std::size_t end = 1; end < n && end < 200; ++end) {
       if (Trim(raw[end].text) != "---") continue;
       for (std::size_t k = 0; k <= end; ++k) drop[k] = true;
+      front_end = end + 1;
       break;
     }
   }
@@ -311,6 +313,19 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
 
   CleanText out;
   out.page_title = std::move(page_title);
+  // The front matter's date of publication (`publication_date: "2012-03-08"`), the date a DR
+  // act is cited by, for a title the copy gives without it ("# Decreto Regulamentar Regional
+  // n.º 1/2012/M — Aprova a orgânica …").
+  for (std::size_t i = 0; i < front_end && out.page_date.empty(); ++i) {
+    std::string_view s = Trim(raw[i].text);
+    if (!s.starts_with("publication_date:")) continue;
+    s = Trim(s.substr(std::string_view("publication_date:").size()));
+    if (s.size() == 12 && s.front() == '"' && s.back() == '"') s = s.substr(1, 10);
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+      out.page_date = DashedDate(std::string(s.substr(8, 2)) + "-" + std::string(s.substr(5, 2)) +
+                                 "-" + std::string(s.substr(0, 4)));
+    }
+  }
   for (std::size_t i = 0; i < n && out.page_date.empty(); ++i) {
     if (!drop[i]) continue;
     std::string_view s = Trim(raw[i].text);

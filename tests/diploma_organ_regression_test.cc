@@ -33,6 +33,13 @@ TEST(DiplomaReaderRegressionTest, PortariaAlineasNameTheCentroInFull) {
   EXPECT_EQ(diploma::FindAbbreviations("1 — O Centro Nacional de Pensões, abreviadamente "
                                        "designado por CNP, é o serviço"),
             (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
+  // A name in lower case, defined in so many words: the words whose initials spell it.
+  EXPECT_EQ(diploma::FindAbbreviations("1 - O conselho administrativo, abreviadamente designado "
+                                       "por CA, é o órgão deliberativo"),
+            (std::map<std::string, std::string>{{"CA", "conselho administrativo"}}));
+  EXPECT_TRUE(diploma::FindAbbreviations("1 - O conselho da região, abreviadamente designado "
+                                         "por CA, é o órgão")
+                  .empty());
   for (const char* phrase : {"Compete ao CNP:", "Apoiar o conselho diretivo na definição",
                              "Processar e pagar pensões"}) {
     EXPECT_EQ(Only(Read("portaria-dr.md"), phrase).unit, "Centro Nacional de Pensões (CNP)");

@@ -128,6 +128,10 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
       {"Delego nos directores regionais do Porto, Coimbra, Lisboa, Évora e Faro a competência "
        "para:",
        "directores regionais do Porto, Coimbra, Lisboa, Évora e Faro"},
+      // A name with commas, whose last part has several words.
+      {"Ao Departamento de Informação, Comunicação e Relações Internacionais, abreviadamente "
+       "designado por DICRI, compete:",
+       "Departamento de Informação, Comunicação e Relações Internacionais"},
       {"Compete ao diretor regional do Porto, nos termos da lei, autorizar as despesas:",
        "diretor regional do Porto"},
       {"Subdelegar no Licenciado Frederico Exemplo Gomes, diretor, as competências para:",

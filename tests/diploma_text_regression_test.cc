@@ -34,6 +34,8 @@ using ::portaria::testing::ReadFileToString;
 //   text;
 // - tretas-despacho-written.md: a despacho as a mirror site prints it, paragraphs apart;
 // - dr-2018-pages-written.md: the 2018 layout with each header's page number on its line;
+// - markdown-regional-written.md: a region's decree in such a repository, dated only by its
+//   front matter, its organs named with commas and in lower case;
 // - markdown-repository-written.md: a diploma as repositories of the law in Markdown keep it
 //   (front matter, "# Portaria n.º … — subject", a note quoted below it, "###### Artigo 1.º —
 //   Epígrafe");
@@ -360,6 +362,24 @@ TEST(DiplomaReaderRegressionTest, SentencesGluedByALostLineBreakAreParted) {
                            "o n.º 2", "de 2007.O", "a.C. e"}) {
     EXPECT_EQ(diploma::MendLine(kept), kept);
   }
+}
+
+TEST(DiplomaReaderRegressionTest, ARegionalDecreeDatedByItsFrontMatter) {
+  // "# Decreto Regulamentar Regional n.º 9/2099/M — …" with no date line below it: the front
+  // matter's publication_date dates the citation, as the DR cites an act.
+  const ReadResult& r = Read("markdown-regional-written.md");
+  for (const auto& p : r.paragraphs) {
+    EXPECT_EQ(p.source, "Decreto Regulamentar Regional n.º 9/2099/M, de 26 de junho") << p.id;
+    EXPECT_EQ(p.date, "2099-06-26");
+  }
+  // A name with commas whose last part has several words; a name in lower case defined with
+  // its acronym in so many words.
+  EXPECT_TRUE(Contains(Only(r, "Vistoriar as bóias").unit,
+                       "Departamento de Sinalização, Iluminação e Bóias Costeiras"));
+  const Paragraph& account = Only(r, "Aprovar a conta anual");
+  ExpectAt(account, "2.º", "2", "a");
+  // (Written as its epígrafe writes it, the capital of one name of it.)
+  EXPECT_EQ(account.unit, "Conselho administrativo (CA)");
 }
 
 TEST(DiplomaReaderRegressionTest, ADiplomaAsAMarkdownRepositoryKeepsIt) {
