@@ -36,6 +36,9 @@ struct CleanText {
   // The act the page headers name, where they name one (the DR's header since 2024: "Decreto-Lei
   // n.º 120/2025"), for a copy that starts past the act's first page and so lacks its title.
   std::string page_title;
+  // The sumário a Markdown front matter gives (`summary: "Aprova …"`), for a heading that cut
+  // its subject short ("# Resolução … n.º 100/2024 — Autoriza um conjunto de …").
+  std::string front_summary;
 };
 
 // Chosen by content for .md/.txt files (indexer/diploma_detect.cc): articles ("Artigo 3.º"), a
@@ -91,6 +94,11 @@ bool ParseAnnex(std::string_view line, std::string* label, std::string* rest);
 std::string ActReferredTo(std::string_view heading);
 // A diploma's title as it heads it: "Decreto-Lei n.º 65/2021", "Regulamento (UE) 2016/679", …
 bool IsDiplomaTitle(std::string_view line);
+// Where a title that runs on with its subject ends: the length of "Diretiva (UE) 2016/2102 do
+// Parlamento Europeu e do Conselho de 26 de outubro de 2016" in that line followed by "relativa
+// à …" (a page that flattened the OJ's title block), or of the citation before a repository's
+// " — " and its subject; npos when `line` is not such a title.
+std::size_t RunOnTitleLength(std::string_view line);
 // The length of the title a line opens and runs into the text, as the 2.ª série once printed
 // it: "Despacho (extracto) n.º 5748/2004 (2.ª série). - Nos termos …" (the title up to ". - ");
 // 0 if the line does not.

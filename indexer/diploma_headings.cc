@@ -271,8 +271,33 @@ std::string ActReferredTo(std::string_view heading) {
   return std::string(Trim(inside.substr(best)));
 }
 
+std::size_t RunOnTitleLength(std::string_view line) {
+  // "# Resolução do Conselho de Ministros n.º 100/2024 — Autoriza um conjunto de …".
+  if (std::size_t dash = line.find(" — "); dash != std::string_view::npos && dash <= 160 &&
+                                            IsDiplomaTitle(line.substr(0, dash)))
+    return dash;
+  // "… DO CONSELHO de 26 de outubro de 2016 relativa à …": the title up to its date's year.
+  std::string folded = analysis::Fold(line.substr(0, std::min<std::size_t>(line.size(), 200)));
+  for (std::string_view month : kMonthNames) {
+    std::string needle = " de " + std::string(month) + " de ";
+    std::size_t at = folded.find(needle);
+    if (at == std::string::npos) continue;
+    std::size_t day = at;
+    while (day > 0 && IsDigit(folded[day - 1])) --day;
+    std::size_t year = at + needle.size();
+    if (day == at || at - day > 2 || day < 4 || folded.compare(day - 4, 4, " de ") != 0 ||
+        year + 4 > folded.size() ||
+        !std::all_of(folded.begin() + year, folded.begin() + year + 4, IsDigit))
+      continue;
+    // Folding keeps the length of the kinds and months, so the offsets are the line's.
+    std::string_view title = Trim(line.substr(0, day - 4));
+    if (!title.empty() && title.size() <= 160 && IsDiplomaTitle(title)) return year + 4;
+  }
+  return std::string_view::npos;
+}
+
 bool IsDiplomaTitle(std::string_view line) {
-  if (line.size() > 160) return false;
+  if (line.size() > 160) return RunOnTitleLength(line) != std::string_view::npos;
   std::string titled = TitleCase(line);
   // In capitals ("DECRETO-LEI N.º 58/95") the case of the kind's words is the copy's, not the
   // law's: compared folded, when the line opens with a capital (not a broken line's "lei n.º").

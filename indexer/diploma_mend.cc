@@ -2,6 +2,7 @@
 // what a PDF's extraction, an OCR or a copy broke within the line (OCR ordinals, the DR's space
 // before a hyphen, a sentence glued to the next) and the consolidation's notes and markers it
 // left there. Apart from the cleaning of whole lines (diploma_text.cc), which calls it.
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -15,7 +16,74 @@ void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
     s->replace(at, from.size(), to);
 }
 
-// The last word of `s` (letters only) and the first of `t`.
+// What a PDF converter wrote in TeX where it read superscripts: the ordinal sign of "n.º" and
+// "16.º" as "${ }^{\circ}$" or "$^{\circ}$", with the number it follows or precedes set as
+// math ("artigo $16 .^{\circ}$", "n. ${ }^{\circ} 9 / 2022-R$", "$158 / 2009$"), a note's call
+// as "${ }^{2}$". Each such span becomes the text it stands for ("artigo 16.º", "n.º
+// 9/2022-R", "158/2009", the call dropped); one with TeX of another kind is left as written.
+void MendTex(std::string* text) {
+  std::string& s = *text;
+  for (std::size_t at = 0; (at = s.find('$', at)) != std::string::npos;) {
+    std::size_t end = s.find('$', at + 1);
+    if (end == std::string::npos) break;
+    // TeX's inline math hugs its dollars ("$16 .^{\circ}$"); a price's "5 $ e 6 $" does not.
+    if (end - at > 60 || end == at + 1 || s[at + 1] == ' ' || s[end - 1] == ' ') {
+      at = end;
+      continue;
+    }
+    std::string inner = s.substr(at + 1, end - at - 1);
+    for (std::size_t m; (m = inner.find("\\mathrm{")) != std::string::npos;) {
+      std::size_t close = inner.find('}', m);
+      if (close == std::string::npos) break;
+      inner.replace(close, 1, "");
+      inner.replace(m, std::string_view("\\mathrm{").size(), "");
+    }
+    ReplaceAll(&inner, "[\\cdots]", "[…]");
+    ReplaceAll(&inner, "\\%", "%");
+    ReplaceAll(&inner, "{ }", "");
+    ReplaceAll(&inner, "^{\\circ}", "º");
+    ReplaceAll(&inner, "{\\circ}", "º");
+    for (std::size_t c; (c = inner.find("^{")) != std::string::npos;) {  // a note's call
+      std::size_t close = inner.find('}', c);
+      if (close == std::string::npos || !AllDigits(std::string_view(inner).substr(c + 2, close - c - 2)))
+        break;
+      inner.erase(c, close - c + 1);
+    }
+    bool tex = inner.find_first_of("\\{}^$") != std::string::npos;
+    bool plain = std::all_of(inner.begin(), inner.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '/' || c == '-' ||
+             c == '.' || c == '%' || static_cast<unsigned char>(c) >= 0x80 || c == '[' || c == ']';
+    });
+    if (tex || !plain) {
+      at = end + 1;
+      continue;
+    }
+    ReplaceAll(&inner, " / ", "/");
+    ReplaceAll(&inner, " .º", ".º");
+    std::string_view trimmed = Trim(inner);
+    std::string mended(trimmed);
+    // "1-[…]": a quoted número whose text the amendment leaves out.
+    if (std::size_t dash = mended.find("-[…]"); dash != std::string::npos && dash > 0 &&
+                                                 AllDigits(std::string_view(mended).substr(0, dash)))
+      mended.replace(dash, 1, " - ");
+    std::size_t from = at;
+    if (mended.starts_with("º")) {
+      // "n. ${ }^{\circ}$" -> "n.º", "artigo 4 . $^{\circ}$" -> "artigo 4.º".
+      while (from > 0 && s[from - 1] == ' ') --from;
+      if (from > 0 && s[from - 1] == '.') {
+        std::size_t dot = from - 1;
+        while (dot > 0 && s[dot - 1] == ' ') --dot;
+        if (dot < from - 1) {
+          s.erase(dot, from - 1 - dot);
+          end -= from - 1 - dot;
+          from = dot + 1;
+        }
+      }
+    }
+    s.replace(from, end + 1 - from, mended);
+    at = from + mended.size();
+  }
+}
 
 }  // namespace
 
@@ -45,6 +113,7 @@ std::string MendLine(std::string_view line) {
     if (close == std::string::npos || close - at > 8) break;
     s.erase(at, close - at + 1);
   }
+  if (s.find('$') != std::string::npos) MendTex(&s);
   ReplaceAll(&s, "^", "");
   // The OJ PDF's footnote calls as some copies give them: "… mercado interno ( 1 )."
   for (std::size_t at = 0; (at = s.find("( ", at)) != std::string::npos;) {

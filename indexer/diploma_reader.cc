@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/text.h"
@@ -59,6 +60,7 @@ ReadResult Parser::Parse(std::string_view content) {
   diploma::CleanText clean = diploma::Clean(content, known_);
   page_date_ = clean.page_date;
   page_title_ = clean.page_title;
+  front_summary_ = clean.front_summary;
   by_blank_lines_ = clean.paragraphs_by_blank_lines;
   std::string all;
   for (const auto& l : clean.lines) {
@@ -389,7 +391,26 @@ bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
       dash != std::string::npos && dash > 0 && IsDiplomaTitle(plain.substr(0, dash))) {
     std::string subject = plain.substr(dash + std::string_view(" — ").size());
     if (summary_.empty() && !subject.empty() && !subject.ends_with("…")) summary_ = subject;
+    // Cut short, the front matter's whole sumário, where the file has one (for its first act).
+    if (summary_.empty() && subject.ends_with("…")) summary_ = std::exchange(front_summary_, "");
     plain.resize(dash);
+  }
+  // "DIRETIVA (UE) 2016/2102 DO PARLAMENTO EUROPEU E DO CONSELHO de 26 de outubro de 2016
+  // relativa à …" on one line, as a page that flattened the OJ's title block gives it: the
+  // citation, its date (as if on the next line) and the subject, its sumário.
+  std::string inline_date;
+  if (std::size_t end = RunOnTitleLength(plain); plain.size() > 160 && end < plain.size()) {
+    std::string rest(Trim(std::string_view(plain).substr(end)));
+    if (summary_.empty() && !rest.empty()) summary_ = rest;
+    plain.resize(end);
+    std::size_t year = plain.rfind(" de ");
+    std::size_t month = year == 0 || year == std::string::npos ? year : plain.rfind(" de ", year - 1);
+    std::size_t day =
+        month == 0 || month == std::string::npos ? month : plain.rfind(" de ", month - 1);
+    if (day != std::string::npos) {
+      inline_date = plain.substr(day + 1);
+      plain.resize(day);
+    }
   }
   std::string title = CitedTitle(TitleCase(plain));
   // An all-caps title broken over lines ("CARTA DOS DIREITOS FUNDAMENTAIS DA" / "UNIÃO …").
@@ -402,7 +423,10 @@ bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
   // A repository's note on its copy, quoted below the heading ("> This is the law as enacted.
   // Amendments are not incorporated below …"), is not the diploma's: the date may follow it.
   while (*index + 1 < lines.size() && lines[*index + 1].text.starts_with(">")) ++*index;
-  if (*index + 1 < lines.size()) {
+  if (!inline_date.empty()) {
+    title += ", " + inline_date;
+    dated = true;
+  } else if (*index + 1 < lines.size()) {
     std::string next = StripEmphasis(lines[*index + 1].text);
     if (next.starts_with("de ") && next.size() < 40 && !IsoDate(next, "2000").empty()) {
       title += ", " + next;

@@ -12,6 +12,7 @@
 #include "analysis/text.h"
 #include "indexer/diploma.h"
 #include "indexer/diploma_furniture.h"
+#include "indexer/diploma_html.h"
 
 namespace portaria::indexer::diploma {
 
@@ -219,7 +220,12 @@ std::size_t SplitLine(std::vector<Line>* lines, std::size_t i, std::vector<std::
 }  // namespace
 
 CleanText Clean(std::string_view content, const WordCheck& known) {
-  std::vector<RawLine> raw = SplitLines(content);
+  std::vector<RawLine> raw;
+  if (LaidOutInHtml(content)) {
+    for (HtmlLine& l : HtmlToLines(content)) raw.push_back({std::move(l.text), l.number, false});
+  } else {
+    raw = SplitLines(content);
+  }
   const std::size_t n = raw.size();
   std::vector<Furniture> kind(n);
   for (std::size_t i = 0; i < n; ++i) kind[i] = Classify(raw[i].text);
@@ -316,9 +322,18 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   // The front matter's date of publication (`publication_date: "2012-03-08"`), the date a DR
   // act is cited by, for a title the copy gives without it ("# Decreto Regulamentar Regional
   // n.º 1/2012/M — Aprova a orgânica …").
-  for (std::size_t i = 0; i < front_end && out.page_date.empty(); ++i) {
+  for (std::size_t i = 0; i < front_end; ++i) {
     std::string_view s = Trim(raw[i].text);
-    if (!s.starts_with("publication_date:")) continue;
+    if (s.starts_with("summary:")) {
+      std::string_view value = Trim(s.substr(std::string_view("summary:").size()));
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+        value = value.substr(1, value.size() - 2);
+      for (std::size_t k = 0; k < value.size(); ++k) {  // YAML's escaped quote: \"
+        if (value[k] == '\\' && k + 1 < value.size() && value[k + 1] == '"') ++k;
+        out.front_summary.push_back(value[k]);
+      }
+    }
+    if (!s.starts_with("publication_date:") || !out.page_date.empty()) continue;
     s = Trim(s.substr(std::string_view("publication_date:").size()));
     if (s.size() == 12 && s.front() == '"' && s.back() == '"') s = s.substr(1, 10);
     if (s.size() == 10 && s[4] == '-' && s[7] == '-') {

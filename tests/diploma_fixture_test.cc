@@ -390,7 +390,7 @@ TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
                            "markdown-links-written.md",    "eurlex-page-written.md",
                            "web-copy-written.md",          "eu-decision-written.md",
                            "dre-api-written.md",           "dr-2024-pages-written.md",
-                           "markdown-regional-written.md"}) {
+                           "markdown-regional-written.md", "run-on-title-written.md"}) {
     SCOPED_TRACE(file);
     EXPECT_EQ(MissingBodyWords(file), "");
   }
