@@ -26,8 +26,12 @@ void MendTex(std::string* text) {
   for (std::size_t at = 0; (at = s.find('$', at)) != std::string::npos;) {
     std::size_t end = s.find('$', at + 1);
     if (end == std::string::npos) break;
-    // TeX's inline math hugs its dollars ("$16 .^{\circ}$"); a price's "5 $ e 6 $" does not.
-    if (end - at > 60 || end == at + 1 || s[at + 1] == ' ' || s[end - 1] == ' ') {
+    // TeX's inline math hugs its dollars ("$16 .^{\circ}$"), set off from the words around it;
+    // a price's "5 $ e 6 $" does not hug them, and the escudo's "50000$00 a 250000$00" is
+    // not set off.
+    auto word = [&](std::size_t k) { return std::isalnum(static_cast<unsigned char>(s[k])) != 0; };
+    if (end - at > 60 || end == at + 1 || s[at + 1] == ' ' || s[end - 1] == ' ' ||
+        (at > 0 && word(at - 1)) || (end + 1 < s.size() && word(end + 1))) {
       at = end;
       continue;
     }

@@ -113,6 +113,7 @@ TEST(DiplomaReaderRegressionTest, TexOrdinalsOfAConvertedPdf) {
       // TeX of another kind stays as written.
       {"a fórmula $x^{2} + \\alpha$ dá", "a fórmula $x{2} + \\alpha$ dá"},
       {"custa 5 $ e 6 $", "custa 5 $ e 6 $"},
+      {"coima de 50000$00 a 250000$00.", "coima de 50000$00 a 250000$00."},  // escudos
   };
   for (auto [in, out] : cases) EXPECT_EQ(diploma::MendLine(in), out) << in;
   const ReadResult& r = Read("tex-ordinals-written.md");
