@@ -39,6 +39,9 @@ struct CleanText {
   // The sumário a Markdown front matter gives (`summary: "Aprova …"`), for a heading that cut
   // its subject short ("# Resolução … n.º 100/2024 — Autoriza um conjunto de …").
   std::string front_summary;
+  // The act a front matter's title names (`title: 'RCM n.º 97/99 &#8211; Acessibilidade …'` →
+  // "RCM n.º 97/99"), for a copy whose text lacks its title.
+  std::string front_title;
 };
 
 // Chosen by content for .md/.txt files (indexer/diploma_detect.cc): articles ("Artigo 3.º"), a
@@ -50,6 +53,9 @@ bool LooksLikeDiploma(std::string_view content);
 bool IsPageHeader(std::string_view line);
 
 CleanText Clean(std::string_view content, const WordCheck& known);
+// The act a front matter's `title:` line names, as written before its subject ("title: 'RCM n.º
+// 97/99 &#8211; Acessibilidade …'" → "RCM n.º 97/99"); "" if the line is no such title.
+std::string FrontMatterTitle(std::string_view line);
 
 // Fixes within one line: OCR ordinals ("17.o", "n.o", "25. o" -> "17.º", "n.º", "25.º"), the
 // DR's space before a hyphen ("decreto -lei" -> "decreto-lei"), "Estados- -Membros", footnote

@@ -41,6 +41,7 @@ bool LooksLikeDiploma(std::string_view content) {
     if (line.starts_with(std::to_string(expected_item) + ") ")) ++expected_item;  // "1) ", "2) "…
     // A diploma's title near the top ("Resolução do Conselho de Ministros n.º 122/99").
     if (scanned <= 60 && !title) title = IsDiplomaTitle(MendLine(line));
+    if (scanned <= 60 && !title) title = !FrontMatterTitle(line).empty();
     if (scanned <= 60 && !title) title = InlineTitleLength(MendLine(line)) > 0;
     if (scanned <= 60 && !title) title = !TitleCells(line).empty();
     // The DR's "Sumário:" under the title: an excerpt of its first page, before any article.

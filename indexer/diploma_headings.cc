@@ -221,8 +221,20 @@ constexpr std::string_view kTypes[] = {
     "Decreto de Aprovação da Constituição", "Carta dos Direitos Fundamentais"};
 
 constexpr std::string_view kNumberSign = " n.º";
-// "DL n.º 123/2011, de 29 de Dezembro", as mirror sites of the DR abbreviate a decree-law.
-constexpr std::string_view kDecreeAbbreviation = "DL n.º ";
+// "DL n.º 123/2011, de 29 de Dezembro", "RCM n.º 97/99", as mirror sites of the DR abbreviate a
+// decree-law or a resolution, and the kind each stands for.
+constexpr std::pair<std::string_view, std::string_view> kAbbreviatedKinds[] = {
+    {"DL n.º ", "Decreto-Lei n.º "}, {"RCM n.º ", "Resolução do Conselho de Ministros n.º "}};
+
+// The abbreviated kind `titled` opens with, its number following; nullptr if none.
+const std::pair<std::string_view, std::string_view>* AbbreviatedKind(std::string_view titled) {
+  for (const auto& kind : kAbbreviatedKinds) {
+    if (titled.starts_with(kind.first) && titled.size() > kind.first.size() &&
+        IsDigit(titled[kind.first.size()]))
+      return &kind;
+  }
+  return nullptr;
+}
 
 // The length of the kind of diploma that opens `titled` when its number follows without "n.º"
 // ("Decreto-lei 52/2025", as some sites copy the DR), else 0.
@@ -307,8 +319,7 @@ bool IsDiplomaTitle(std::string_view line) {
     if (IsUpperAt(line, 0) && std::string_view(folded).starts_with(analysis::Fold(t))) return true;
   }
   return KindWithoutNumberSign(titled) > 0 || IsEuActTitle(line) ||
-         (titled.starts_with(kDecreeAbbreviation) && titled.size() > kDecreeAbbreviation.size() &&
-          IsDigit(titled[kDecreeAbbreviation.size()]));
+         AbbreviatedKind(titled) != nullptr;
 }
 
 namespace {
@@ -332,8 +343,8 @@ std::string JoinThousands(std::string title) {
 }
 
 std::string CitedTitleAsWritten(std::string_view titled) {
-  if (titled.starts_with(kDecreeAbbreviation))
-    return "Decreto-Lei n.º " + std::string(titled.substr(kDecreeAbbreviation.size()));
+  if (const auto* kind = AbbreviatedKind(titled))
+    return std::string(kind->second) + std::string(titled.substr(kind->first.size()));
   std::size_t kind = KindWithoutNumberSign(titled);
   if (kind == 0) {
     // "Decreto-lei n.º 58/95" (from capitals): the kind as the law writes it.

@@ -163,6 +163,19 @@ std::string Collapse(std::string_view s) {
 
 }  // namespace
 
+std::string DecodeReferences(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::size_t n = text[i] == '&' ? DecodeReference(text.substr(i), &out) : 0;
+    if (n > 0) {
+      i += n - 1;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
 bool LaidOutInHtml(std::string_view content) {
   int blocks = 0, items = 0;
   for (std::size_t at = content.find('<'); at != std::string_view::npos && blocks < 50;

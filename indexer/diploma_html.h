@@ -28,6 +28,10 @@ struct HtmlLine {
 // list of type "a", "i) " in one of type "i"; nothing in a bulleted list).
 std::vector<HtmlLine> HtmlToLines(std::string_view content);
 
+// `text` with its character references decoded ("RCM n.º 97/99 &#8211; Acessibilidade" →
+// "RCM n.º 97/99 – Acessibilidade"); a reference it does not know is left as written.
+std::string DecodeReferences(std::string_view text);
+
 }  // namespace portaria::indexer::diploma
 
 #endif  // PORTARIA_INDEXER_DIPLOMA_HTML_H_

@@ -134,6 +134,7 @@ class Parser {
   std::string source_, summary_, issuer_, date_, page_date_;
   std::string page_title_;         // diploma::CleanText::page_title
   std::string front_summary_;      // diploma::CleanText::front_summary
+  std::string front_title_;        // diploma::CleanText::front_title, as cited
   std::size_t diploma_start_ = 0;  // the current diploma's first record
   bool summary_next_ = false, summary_open_ = false;
   // "Sumário" alone on its line (as DRE's mirrors print it): the next line is the sumário,

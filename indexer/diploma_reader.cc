@@ -61,6 +61,7 @@ ReadResult Parser::Parse(std::string_view content) {
   page_date_ = clean.page_date;
   page_title_ = clean.page_title;
   front_summary_ = clean.front_summary;
+  if (!clean.front_title.empty()) front_title_ = CitedTitle(TitleCase(clean.front_title));
   by_blank_lines_ = clean.paragraphs_by_blank_lines;
   std::string all;
   for (const auto& l : clean.lines) {
@@ -150,7 +151,8 @@ bool Parser::NextDiplomaAt(const std::vector<Line>& lines, std::size_t i, bool* 
 // the signed end of another act before a title (LineOf), which stays without a source.
 void Parser::CiteUntitledCopy() {
   for (const auto& [named, by] : {std::pair{&page_title_, "its page headers name"},
-                                  std::pair{&annex_act_, "an annex's heading cites"}}) {
+                                  std::pair{&annex_act_, "an annex's heading cites"},
+                                  std::pair{&front_title_, "the front matter's title names"}}) {
     if (!source_.empty() || named->empty()) continue;
     source_ = analysis::ClipUtf8(*named, kMaxFieldBytes);
     result_.warnings.push_back(

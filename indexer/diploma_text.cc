@@ -219,6 +219,21 @@ std::size_t SplitLine(std::vector<Line>* lines, std::size_t i, std::vector<std::
 
 }  // namespace
 
+std::string FrontMatterTitle(std::string_view line) {
+  line = Trim(line);
+  if (!line.starts_with("title:")) return {};
+  std::string value = DecodeReferences(Trim(line.substr(std::string_view("title:").size())));
+  std::string_view title = value;
+  if (title.size() >= 2 && (title.front() == '"' || title.front() == '\'') &&
+      title.back() == title.front())
+    title = title.substr(1, title.size() - 2);
+  for (std::string_view dash : {" — ", " – ", " - "}) {
+    if (std::size_t at = title.find(dash); at != std::string_view::npos) title = title.substr(0, at);
+  }
+  title = Trim(title);
+  return title.size() <= 120 && IsDiplomaTitle(title) ? std::string(title) : std::string();
+}
+
 CleanText Clean(std::string_view content, const WordCheck& known) {
   std::vector<RawLine> raw;
   if (LaidOutInHtml(content)) {
@@ -324,6 +339,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   // n.º 1/2012/M — Aprova a orgânica …").
   for (std::size_t i = 0; i < front_end; ++i) {
     std::string_view s = Trim(raw[i].text);
+    if (std::string title = FrontMatterTitle(s); !title.empty()) out.front_title = title;
     if (s.starts_with("summary:")) {
       std::string_view value = Trim(s.substr(std::string_view("summary:").size()));
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"')

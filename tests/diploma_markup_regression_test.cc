@@ -156,5 +156,26 @@ TEST(DiplomaReaderRegressionTest, ATitleThatRunsOnWithItsSubject) {
   EXPECT_TRUE(object.summary.starts_with("relativa à sinalização luminosa")) << object.summary;
 }
 
+TEST(DiplomaReaderRegressionTest, AnActNamedOnlyByItsFrontMatter) {
+  // A site's post whose text lacks the act's title: the front matter's title names it, written
+  // as mirror sites abbreviate a resolution ("RCM n.º"), with a character reference.
+  std::string post =
+      "---\nid: 9\ntitle: 'RCM n.º 55/99 &#8211; Faróis da costa'\nlayout: page\n---\n"
+      "### Texto da resolução:\n\nO Conselho de Ministros resolve:\n\n"
+      "1 - Acender os faróis da costa norte.\n\n2 - Vistoriar as bóias:\n\n"
+      "a) Do porto de abrigo;\n\nb) Da barra;\n\nc) Do canal.\n";
+  EXPECT_EQ(diploma::FrontMatterTitle("title: 'RCM n.º 55/99 &#8211; Faróis da costa'"),
+            "RCM n.º 55/99");
+  EXPECT_EQ(diploma::FrontMatterTitle("title: Sistema Braille oficializado"), "");
+  EXPECT_TRUE(diploma::LooksLikeDiploma(post));
+  ReadResult r = ReadDiploma(post, "post.md", "post", {});
+  const Paragraph& bar = Only(r, "Da barra");
+  ExpectAt(bar, "", "2", "b");
+  EXPECT_EQ(bar.source, "Resolução do Conselho de Ministros n.º 55/99");
+  bool warned = false;
+  for (const auto& w : r.warnings) warned = warned || Contains(w.message(), "front matter");
+  EXPECT_TRUE(warned);
+}
+
 }  // namespace
 }  // namespace portaria::indexer

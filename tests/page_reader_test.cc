@@ -290,6 +290,18 @@ TEST(PageReaderTest, DateFromAtualizadoEm) {
   EXPECT_TRUE(r.paragraphs[0].date.empty());
 }
 
+// A site generator's front matter heads the page: metadata, not a paragraph; only at the top.
+TEST(PageReaderTest, FrontMatterIsNotAParagraph) {
+  ReadResult r = ReadInline("---\nid: 12\ntitle: 'Serviços'\n---\n# Serviços\n\nTexto.\n");
+  ASSERT_EQ(r.paragraphs.size(), 1u);
+  EXPECT_EQ(r.paragraphs[0].text, "Texto.");
+  EXPECT_EQ(r.paragraphs[0].section, "Serviços");
+  r = ReadInline("Texto.\n\n---\nid: 12\n---\n\nOutro.\n");
+  ASSERT_FALSE(r.paragraphs.empty());
+  EXPECT_EQ(r.paragraphs[0].text, "Texto.");
+  EXPECT_EQ(r.paragraphs.back().text, "Outro.");
+}
+
 // Found by the checks of fuzz/page_reader_fuzz.cc: a heading or a "Fonte:" line was copied whole
 // into unit, section and source, past the 4 KiB every reader clips fields to (schema/SCHEMA.md).
 TEST(PageReaderTest, LongHeadingsAndSourcesAreClipped) {
