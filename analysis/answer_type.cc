@@ -184,6 +184,10 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
         if (IsMoneyOrMeasure(tokens[j].surface)) amount = true;
       }
     }
+    // The currency before its amount: DRE's "(euro) 1 000" (its rendering of "€ 1 000"), "EUR
+    // 500".
+    if (OneOf(w, {"euro", "euros", "eur"}) && i + 1 < tokens.size() && tokens[i + 1].numeric)
+      amount = true;
     if (w == "prazo" || w == "prazos") duration = true;
     // A deadline as a date rather than a length: "até ao último dia útil do mês de janeiro",
     // "até 31 de março", "até ao final do ano".

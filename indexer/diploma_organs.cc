@@ -79,11 +79,13 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
                (IsUpperAt(words[from + 2], 0) ||
                 (from + 4 < words.size() && !words[from + 2].ends_with(",") &&
                  IsConnector(words[from + 3]) && IsUpperAt(words[from + 4], 0)));
-  // A lower-case name is a few words (6), unless it runs to the colon that opens its list: an
-  // organ named by what it does, "Compete à entidade que licencia ou autoriza o projeto:".
+  // A lower-case name is a few words (6), unless it runs to the colon that opens its list, up
+  // to 14: an organ named by what it does ("Compete à entidade que licencia ou autoriza o
+  // projeto:"), or two ("cabe à entidade de controlo de mercado competente ou à entidade
+  // reguladora do setor:").
   std::size_t lower_limit = heads ? 11 : 6;
-  if (!capitalised && !heads && words.size() - from <= 10 && words.back().ends_with(":")) {
-    lower_limit = 10;
+  if (!capitalised && !heads && words.size() - from <= 14 && words.back().ends_with(":")) {
+    lower_limit = 14;
   }
   // Up to 20 words: "Direção de Serviços de Sinalização Marítima e de Apoio às Capitanias dos
   // Portos do Continente" has 15.

@@ -123,6 +123,10 @@ class Parser {
   // publication date, which the DR's page header gives: ", de 14 de abril". Only when the
   // header's year is the number's, so a date from elsewhere never dates it.
   void CiteByPageDate();
+  // In an act without articles (a resolution, a despacho), what comes before its enacting
+  // formula ("… o Conselho de Ministros resolve:") is its preamble, as a decree's is before its
+  // first article.
+  void MarkPreambleOfNumberedAct();
 
   const std::string& file_;
   const std::string& doc_key_;

@@ -114,6 +114,7 @@ void Parser::EndDiploma() {
   if (!issuer_.empty()) summary_ = summary_.empty() ? issuer_ : summary_ + " (" + issuer_ + ")";
   if (date_.empty() && !page_date_.empty()) date_ = IsoDate(page_date_, "");
   CiteByPageDate();
+  MarkPreambleOfNumberedAct();
   for (std::size_t i = diploma_start_; i < result_.paragraphs.size(); ++i) {
     Paragraph& p = result_.paragraphs[i];
     p.source = source_;

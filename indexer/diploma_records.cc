@@ -275,6 +275,28 @@ void Parser::Flush() {
   }
 }
 
+void Parser::MarkPreambleOfNumberedAct() {
+  auto& records = result_.paragraphs;
+  std::size_t formula = records.size();
+  for (std::size_t i = diploma_start_; i < records.size(); ++i) {
+    const Paragraph& p = records[i];
+    if (!p.article.empty()) return;  // an act with articles has its preamble marked already
+    if (formula < records.size() || !p.section.empty() || !p.number.empty() || !p.letter.empty())
+      continue;
+    std::string folded = analysis::Fold(p.text);
+    for (std::string_view verb : {" resolve:", " determina:", " determino:", " decide:",
+                                  " delibera:", " decreta:", " o seguinte:"}) {
+      if (folded.ends_with(verb)) formula = i;
+    }
+  }
+  // The formula opens the act's números: the next record has one.
+  if (formula + 1 >= records.size() || records[formula + 1].number.empty()) return;
+  for (std::size_t i = diploma_start_; i <= formula; ++i) {
+    Paragraph& p = records[i];
+    if (p.section.empty() && p.number.empty() && p.letter.empty()) p.section = "Preâmbulo";
+  }
+}
+
 void Parser::CiteByPageDate() {
   if (page_date_.empty() || source_.find("n.º ") == std::string::npos ||
       source_.find(", de ") != std::string::npos) {

@@ -133,6 +133,11 @@ TEST(DiplomaReaderRegressionTest, ATitleThatRunsOnWithItsSubject) {
     EXPECT_EQ(p.source, "Resolução do Conselho de Ministros n.º 55/2099, de 26 de julho") << p.id;
   }
   ExpectAt(Only(r, "Delegar no membro do Governo"), "", "2", "");
+  // Up to its enacting formula ("… o Conselho de Ministros resolve:") the act without articles
+  // says why: its preamble, as a decree's before its first article.
+  EXPECT_EQ(Only(r, "vai promover a aquisição").section, "Preâmbulo");
+  EXPECT_EQ(Only(r, "o Conselho de Ministros resolve:").section, "Preâmbulo");
+  EXPECT_EQ(Only(r, "Autorizar a Direção de Faróis").section, "");
   // The heading cut its subject short ("…"): the front matter's whole sumário.
   EXPECT_EQ(r.paragraphs.front().summary,
             "Autoriza a despesa com a manutenção dos faróis da costa norte e das bóias de "

@@ -157,7 +157,12 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
       // phrase that runs on past it (or has none) is not a name.
       {"Compete à entidade que licencia ou autoriza o projeto:",
        "entidade que licencia ou autoriza o projeto"},
-      {"Compete à entidade que licencia ou autoriza o projeto nos termos da lei aplicável:", ""},
+      {"Para efeitos do presente decreto-lei, cabe à entidade de controlo de mercado competente "
+       "ou à entidade reguladora do setor:",
+       "entidade de controlo de mercado competente ou à entidade reguladora do setor"},
+      {"Compete à entidade que licencia ou autoriza o projeto nos termos da lei aplicável e dos "
+       "regulamentos que a desenvolvem:",
+       ""},
       {"As atribuições do Instituto constam do artigo 3.º", ""},  // no list: no organ
       // One test of the verb for every form: "Incumbe," with its comma; not "competente".
       {"Incumbe, designadamente, ao Estado para protecção da família:", "Estado"},

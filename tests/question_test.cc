@@ -263,6 +263,9 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   EXPECT_EQ(types("O inquérito deverá terminar no prazo de 10 dias."), "t");
   EXPECT_EQ(types("Considera-se criança a pessoa até doze anos de idade incompletos."), "dt");
   EXPECT_EQ(types("receita bruta igual ou inferior a R$ 360.000,00"), "a");
+  // The currency before the amount: DRE's rendering of "€ 1 000".
+  EXPECT_EQ(types("O valor do incentivo é fixado em (euro) 1 000."), "a");
+  EXPECT_EQ(types("O incentivo é pago em euros, por transferência."), "");
   EXPECT_EQ(types("Pena - reclusão, de um a quatro anos, e multa."), "pt");
   EXPECT_EQ(types("O juiz decidirá a causa."), "");
   // A competence in running text says who is charged ("k" comes from the structure instead).
