@@ -190,7 +190,14 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
       amount = true;
     if (w == "prazo" || w == "prazos") duration = true;
     // A deadline as a date rather than a length: "até ao último dia útil do mês de janeiro",
-    // "até 31 de março", "até ao final do ano".
+    // "até 31 de março", "até ao final do ano"; and the date a rule starts from: "produz
+    // efeitos a partir de 1 de janeiro de 2026", "desde 1 de julho".
+    bool from = (w == "partir" && i > 0 && tokens[i - 1].surface == "a") || w == "desde";
+    if (from) {
+      for (std::size_t j = i + 1; j < tokens.size() && j <= i + 4; ++j) {
+        if (IsMonth(tokens[j].surface)) duration = true;
+      }
+    }
     if (w == "ate") {
       for (std::size_t j = i + 1; j < tokens.size() && j <= i + 6; ++j) {
         if (IsTimeUnit(tokens[j].surface) || IsMonth(tokens[j].surface)) duration = true;

@@ -113,6 +113,12 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
     for (char type : analysis::AnswerTypes(p.context, intro)) {
       bool inherited = type == analysis::kAnswerRule || type == analysis::kAnswerEntitled ||
                        type == analysis::kAnswerResponsible;
+      // Under "Constituem contraordenações puníveis com as seguintes coimas:", an item's
+      // amounts or terms ("De (euro) 250 a (euro) 3500, …") are the penalty.
+      if (type == analysis::kAnswerPenalty &&
+          (types.find(analysis::kAnswerAmount) != std::string::npos ||
+           types.find(analysis::kAnswerDuration) != std::string::npos))
+        inherited = true;
       if (inherited && types.find(type) == std::string::npos) types.push_back(type);
     }
   }

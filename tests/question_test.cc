@@ -79,6 +79,10 @@ TEST(QuestionFormsTest, DurationQuestionAsksForAPrazo) {
   EXPECT_FALSE(b.q.Has("duration"));
   EXPECT_FALSE(b.Consumed("tempo"));
   EXPECT_FALSE(b.ExpandsTo("prazo"));
+  // "desde quando …?" asks for the date a rule starts from.
+  Asked c = Ask("desde quando se aplica o novo valor do subsídio");
+  EXPECT_TRUE(c.q.Asked("duration"));
+  EXPECT_FALSE(c.Consumed("subsidio"));
 }
 
 TEST(QuestionFormsTest, ContactQuestion) {
@@ -263,6 +267,10 @@ TEST(AnswerTypeTest, ParagraphsGiveKindsOfAnswers) {
   EXPECT_EQ(types("O inquérito deverá terminar no prazo de 10 dias."), "t");
   EXPECT_EQ(types("Considera-se criança a pessoa até doze anos de idade incompletos."), "dt");
   EXPECT_EQ(types("receita bruta igual ou inferior a R$ 360.000,00"), "a");
+  // The date a rule starts from is a time, as a deadline's date is.
+  EXPECT_EQ(types("A presente portaria produz efeitos a partir de 1 de janeiro de 2026."), "t");
+  EXPECT_EQ(types("Desde 1 de julho, o subsídio é pago mensalmente."), "t");
+  EXPECT_EQ(types("A partir de agora, o subsídio é pago mensalmente."), "");
   // The currency before the amount: DRE's rendering of "€ 1 000".
   EXPECT_EQ(types("O valor do incentivo é fixado em (euro) 1 000."), "a");
   EXPECT_EQ(types("O incentivo é pago em euros, por transferência."), "");

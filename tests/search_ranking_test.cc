@@ -75,6 +75,14 @@ TEST(AnswerTypeIndexTest, AnAlineaTakesTheRuleOfItsIntro) {
       {{"id", "i:entitled"},
        {"text", "Os cônjuges;"},
        {"context", "Têm legitimidade para requerer:"}},
+      // Under an intro of penalties, an item's amount is the penalty; an item without one is
+      // not.
+      {{"id", "i:fine"},
+       {"text", "De (euro) 250 a (euro) 3500, a falta do livro de bordo;"},
+       {"context", "Constituem contraordenações puníveis com as seguintes coimas:"}},
+      {{"id", "i:offence"},
+       {"text", "A falta do livro de bordo;"},
+       {"context", "Constituem contraordenações puníveis com as seguintes coimas:"}},
   };
   std::string path;
   ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("answer-type-index"), records, &path));
@@ -91,6 +99,9 @@ TEST(AnswerTypeIndexTest, AnAlineaTakesTheRuleOfItsIntro) {
   EXPECT_FALSE(holds("i:listed", 'o'));
   EXPECT_FALSE(holds("i:listed", 't'));  // the intro's time limit stays the intro's
   EXPECT_TRUE(holds("i:entitled", 'e'));
+  EXPECT_TRUE(holds("i:fine", 'p'));
+  EXPECT_TRUE(holds("i:fine", 'a'));
+  EXPECT_FALSE(holds("i:offence", 'p'));
 }
 
 // The signals of the re-ranker that structure gives: each case is two paragraphs that the
