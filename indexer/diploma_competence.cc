@@ -177,9 +177,18 @@ std::string CompetenceOrgan(std::string_view sentence) {
     // "Para além do disposto no artigo 57.º do RGPD, a CNPD prossegue as seguintes atribuições:":
     // the subject after the proviso's comma ("O X possui as seguintes …", below).
     bool subject = w[k - 1].ends_with(",") && (v == "o" || v == "a" || v == "os" || v == "as");
+    // "Para a prossecução das suas atribuições à DRPRI compete:": the bearer after a short
+    // phrase of scope with no comma, the verb the sentence's last word.
+    // The scope is in lower case: "À Direção … de Apoio às Capitanias …, compete:" names the
+    // Direção, not what follows its "às".
+    std::string last = Lower(w.back());
+    bool lower_scope = std::none_of(w.begin() + 1, w.begin() + static_cast<std::ptrdiff_t>(k),
+                                    [](std::string_view x) { return IsUpperAt(x, 0); });
+    bool closing_verb = k < 12 && to && lower_scope && IsUpperAt(w[k + 1], 0) &&
+                        (last == "compete:" || last == "incumbe:" || last == "cabe:");
     if (((((k < 12 && Lower(w[k - 1]) == "que") || w[k - 1].ends_with(",")) &&
           (IsCompetenceVerb(v) || to)) ||
-         scoped || subject)) {
+         scoped || subject || closing_verb)) {
       auto from = static_cast<std::size_t>(w[k].data() - unquoted.data());
       // Not every such verb names its organ next ("À AMA, I. P., compete ainda divulgar …").
       if (std::string organ = CompetenceOrgan(std::string_view(unquoted).substr(from));

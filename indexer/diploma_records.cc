@@ -53,12 +53,19 @@ std::string Parser::Resolve(std::string organ) const {
     if (analysis::Fold(name) == folded) return acronym(abbr) ? organ + " (" + abbr + ")" : organ;
   }
   // A post named by its service's acronym or short name: "director do CIDA" -> "director do
-  // Centro de Informação e Documentação Administrativa (CIDA)", "presidente do Conselho" ->
+  // CIDA (Centro de Informação e Documentação Administrativa)", "presidente do Conselho" ->
   // "presidente do Conselho Nacional dos Faróis" (where "adiante designado por Conselho").
   if (std::size_t space = organ.rfind(' '); space != std::string::npos) {
     std::string last = organ.substr(space + 1);
-    if (auto it = abbreviations_.find(last); it != abbreviations_.end())
-      return organ.substr(0, space + 1) + it->second + (acronym(last) ? " (" + last + ")" : "");
+    // The acronym stays as the text writes it, the name beside it; a short name gives way to
+    // the full one.
+    if (auto it = abbreviations_.find(last); it != abbreviations_.end()) {
+      // "… Fundos de Pensões (ASF), …" read with its brackets gone: the name and its acronym.
+      if (analysis::Fold(organ.substr(0, space)) == analysis::Fold(it->second))
+        return it->second + " (" + last + ")";
+      return acronym(last) ? organ + " (" + it->second + ")"
+                           : organ.substr(0, space + 1) + it->second;
+    }
   }
   return organ;
 }

@@ -33,6 +33,13 @@ TEST(DiplomaReaderRegressionTest, PortariaAlineasNameTheCentroInFull) {
   EXPECT_EQ(diploma::FindAbbreviations("1 — O Centro Nacional de Pensões, abreviadamente "
                                        "designado por CNP, é o serviço"),
             (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
+  // A name followed by its acronym in brackets, read as one: the name and its acronym.
+  ReadResult bracketed = ReadDiploma(
+      "Portaria n.º 9/2099\nde 1 de março\nArtigo 1.º\nObjeto\n1 - Compete à Autoridade dos "
+      "Faróis (AF), sem prejuízo das competências próprias:\na) Acender os faróis;\nb) Apagar "
+      "os faróis.\nArtigo 2.º\nVigência\nA presente portaria entra em vigor amanhã.\n",
+      "af.md", "af", {});
+  EXPECT_EQ(Only(bracketed, "Apagar os faróis").unit, "Autoridade dos Faróis (AF)");
   // A name in lower case, defined in so many words: the words whose initials spell it.
   EXPECT_EQ(diploma::FindAbbreviations("1 - O conselho administrativo, abreviadamente designado "
                                        "por CA, é o órgão deliberativo"),
@@ -91,7 +98,7 @@ TEST(DiplomaReaderRegressionTest, AnOldDecreesArticlesAndOrgans) {
   const Paragraph& chair = Only(r, "Presidir ao conselho técnico");
   EXPECT_EQ(chair.number, "1");
   EXPECT_EQ(chair.letter, "b");
-  EXPECT_EQ(chair.unit, "director do Centro de Estudos dos Faróis Costeiros (CEFC)");
+  EXPECT_EQ(chair.unit, "director do CEFC (Centro de Estudos dos Faróis Costeiros)");
   // An epígrafe naming a kind of unit in the plural is not an organ.
   EXPECT_EQ(Only(r, "O número máximo de unidades").unit, "");
   // A name with commas, defined without "por": its initials are the acronym's letters.

@@ -153,6 +153,8 @@ TEST(CompetenceOrganTest, NamesTheOrganThatIntroducesAList) {
       {"Sem prejuízo das competências próprias, ao presidente do conselho diretivo compete:",
        "presidente do conselho diretivo"},
       {"As competências da Divisão de Lanternas são as seguintes:", "Divisão de Lanternas"},
+      // A short phrase of scope with no comma, the verb last.
+      {"Para a prossecução das suas atribuições à DSF compete:", "DSF"},
       // An organ named by what it does, up to the colon that opens its list; a lower-case
       // phrase that runs on past it (or has none) is not a name.
       {"Compete à entidade que licencia ou autoriza o projeto:",

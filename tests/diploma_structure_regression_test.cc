@@ -170,7 +170,7 @@ TEST(DiplomaReaderRegressionTest, OrganThatExercesTheListedCompetences) {
   const ReadResult& r = Read("dre-exerce-written.md");
   const Paragraph& archive = Only(r, "arquivo das cartas náuticas");
   ExpectAt(archive, "6.º", "2", "a");
-  EXPECT_EQ(archive.unit, "diretor do Centro de Documentação Marítima (CDM)");
+  EXPECT_EQ(archive.unit, "diretor do CDM (Centro de Documentação Marítima)");
   EXPECT_EQ(Only(r, "diários de bordo").unit, archive.unit);
 }
 
