@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/front_matter.h"
+
 namespace portaria::indexer::diploma {
 
 // True if a dictionary accepts the word; the argument is folded (lower case, NFC). Decides how
@@ -53,9 +55,9 @@ bool LooksLikeDiploma(std::string_view content);
 bool IsPageHeader(std::string_view line);
 
 CleanText Clean(std::string_view content, const WordCheck& known);
-// The act a front matter's `title:` line names, as written before its subject ("title: 'RCM n.º
-// 97/99 &#8211; Acessibilidade …'" → "RCM n.º 97/99"); "" if the line is no such title.
-std::string FrontMatterTitle(std::string_view line);
+// The act a front matter's `title:` names, as written before its subject ("title: 'RCM n.º
+// 97/99 &#8211; Acessibilidade …'" → "RCM n.º 97/99"); "" if it names none.
+std::string FrontMatterTitle(const FrontMatter& front);
 
 // Fixes within one line: OCR ordinals ("17.o", "n.o", "25. o" -> "17.º", "n.º", "25.º"), the
 // DR's space before a hyphen ("decreto -lei" -> "decreto-lei"), "Estados- -Membros", footnote

@@ -10,7 +10,9 @@ namespace portaria::indexer::diploma {
 bool LooksLikeDiploma(std::string_view content) {
   int articles = 0, headings = 0, items = 0, points = 0, expected_point = 1, dashed = 0,
       alineas = 0, expected_item = 1;
-  bool furniture = false, title = false, summary = false;
+  bool furniture = false, summary = false;
+  // A title in the front matter only (a site's post that carries the act's text).
+  bool title = !FrontMatterTitle(ReadFrontMatter(content)).empty();
   std::size_t scanned = 0;
   for (std::string_view rest = content; !rest.empty() && scanned < 4000;) {
     std::size_t nl = rest.find('\n');
@@ -41,7 +43,6 @@ bool LooksLikeDiploma(std::string_view content) {
     if (line.starts_with(std::to_string(expected_item) + ") ")) ++expected_item;  // "1) ", "2) "…
     // A diploma's title near the top ("Resolução do Conselho de Ministros n.º 122/99").
     if (scanned <= 60 && !title) title = IsDiplomaTitle(MendLine(line));
-    if (scanned <= 60 && !title) title = !FrontMatterTitle(line).empty();
     if (scanned <= 60 && !title) title = InlineTitleLength(MendLine(line)) > 0;
     if (scanned <= 60 && !title) title = !TitleCells(line).empty();
     // The DR's "Sumário:" under the title: an excerpt of its first page, before any article.
@@ -68,8 +69,8 @@ bool LooksLikeDiploma(std::string_view content) {
   // excerpt without its title: números and alíneas, or an article and alíneas.
   int numbered = expected_item - 1;
   bool untitled = headings == 0 && items == 0 && alineas >= 3 && (dashed >= 2 || articles >= 1);
-  return articles >= 2 || furniture || summary ||
-         (points >= 5 && headings == 0 && items == 0) || untitled ||
+  return articles >= 2 || furniture || summary || (points >= 5 && headings == 0 && items == 0) ||
+         untitled ||
          (title && (articles >= 1 || dashed >= 2 || (dashed == 1 && alineas >= 2) || alineas >= 3 ||
                     numbered >= 3));
 }

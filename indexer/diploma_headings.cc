@@ -209,11 +209,10 @@ namespace {
 constexpr std::string_view kTypes[] = {
     "Decreto-Lei n.º", "Lei n.º", "Lei Orgânica n.º", "Lei Constitucional n.º", "Portaria n.º",
     "Decreto n.º", "Decreto Regulamentar n.º", "Decreto Legislativo Regional n.º",
-    "Decreto Regulamentar Regional n.º", "Despacho n.º",
-    "Despacho Normativo n.º", "Despacho (extrato) n.º", "Despacho (extracto) n.º",
-    "Decreto da Assembleia da República n.º", "Decreto do Presidente da República n.º",
-    "Resolução do Conselho de Ministros n.º", "Resolução da Assembleia da República n.º",
-    "Aviso n.º", "Deliberação n.º", "Regulamento n.º",
+    "Decreto Regulamentar Regional n.º", "Despacho n.º", "Despacho Normativo n.º",
+    "Despacho (extrato) n.º", "Despacho (extracto) n.º", "Decreto da Assembleia da República n.º",
+    "Decreto do Presidente da República n.º", "Resolução do Conselho de Ministros n.º",
+    "Resolução da Assembleia da República n.º", "Aviso n.º", "Deliberação n.º", "Regulamento n.º",
     // A regulator's (ERSE, ANACOM, Banco de Portugal, ASF).
     "Diretiva n.º", "Instrução n.º", "Norma Regulamentar n.º", "Declaração de Retificação n.º",
     "Regulamento (UE)", "Regulamento de Execução (UE)", "Regulamento Delegado (UE)",
@@ -285,8 +284,8 @@ std::string ActReferredTo(std::string_view heading) {
 
 std::size_t RunOnTitleLength(std::string_view line) {
   // "# Resolução do Conselho de Ministros n.º 100/2024 — Autoriza um conjunto de …".
-  if (std::size_t dash = line.find(" — "); dash != std::string_view::npos && dash <= 160 &&
-                                            IsDiplomaTitle(line.substr(0, dash)))
+  if (std::size_t dash = line.find(" — ");
+      dash != std::string_view::npos && dash <= 160 && IsDiplomaTitle(line.substr(0, dash)))
     return dash;
   // "… DO CONSELHO de 26 de outubro de 2016 relativa à …": the title up to its date's year.
   std::string folded = analysis::Fold(line.substr(0, std::min<std::size_t>(line.size(), 200)));

@@ -6,14 +6,16 @@
 #include <utility>
 
 #include "indexer/diploma.h"
+#include "indexer/front_matter.h"
 
 namespace portaria::indexer::diploma {
 namespace {
 
 // The element names that open or close a block: text on either side is on lines of its own.
 constexpr std::array<std::string_view, 24> kBlocks = {
-    "p",  "div", "h1", "h2", "h3", "h4", "h5",         "h6",      "br",     "li",    "ol",     "ul",
-    "dl", "dt",  "dd", "tr", "td", "th", "blockquote", "section", "article", "table", "header", "hr"};
+    "p",  "div", "h1",         "h2",      "h3",      "h4",    "h5",     "h6",
+    "br", "li",  "ol",         "ul",      "dl",      "dt",    "dd",     "tr",
+    "td", "th",  "blockquote", "section", "article", "table", "header", "hr"};
 
 bool IsBlock(std::string_view name) {
   return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
@@ -76,8 +78,7 @@ bool WritesMarker(std::string_view text) {
   std::size_t i = 0;
   if (i < text.size() && text[i] == '(') ++i;
   std::size_t start = i;
-  while (i < text.size() && i - start < 5 && std::isalnum(static_cast<unsigned char>(text[i])))
-    ++i;
+  while (i < text.size() && i - start < 5 && std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
   if (i == start || i >= text.size()) return false;
   std::string_view token = text.substr(start, i - start);
   bool digits = std::all_of(token.begin(), token.end(), [](char c) { return IsDigit(c); });
@@ -131,15 +132,15 @@ std::size_t DecodeReference(std::string_view s, std::string* out) {
     return semi + 1;
   }
   static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"nbsp", " "},    {"amp", "&"},     {"lt", "<"},      {"gt", ">"},      {"quot", "\""},
-      {"apos", "'"},    {"ordm", "º"},    {"ordf", "ª"},    {"laquo", "«"},   {"raquo", "»"},
-      {"ldquo", "“"},   {"rdquo", "”"},   {"lsquo", "‘"},   {"rsquo", "’"},   {"ndash", "–"},
-      {"mdash", "—"},   {"hellip", "…"},  {"sect", "§"},    {"deg", "°"},     {"euro", "€"},
-      {"aacute", "á"},  {"eacute", "é"},  {"iacute", "í"},  {"oacute", "ó"},  {"uacute", "ú"},
-      {"Aacute", "Á"},  {"Eacute", "É"},  {"Iacute", "Í"},  {"Oacute", "Ó"},  {"Uacute", "Ú"},
-      {"agrave", "à"},  {"Agrave", "À"},  {"acirc", "â"},   {"ecirc", "ê"},   {"ocirc", "ô"},
-      {"Acirc", "Â"},   {"Ecirc", "Ê"},   {"Ocirc", "Ô"},   {"atilde", "ã"},  {"otilde", "õ"},
-      {"Atilde", "Ã"},  {"Otilde", "Õ"},  {"ccedil", "ç"},  {"Ccedil", "Ç"},  {"uuml", "ü"}};
+      {"nbsp", " "},   {"amp", "&"},    {"lt", "<"},     {"gt", ">"},     {"quot", "\""},
+      {"apos", "'"},   {"ordm", "º"},   {"ordf", "ª"},   {"laquo", "«"},  {"raquo", "»"},
+      {"ldquo", "“"},  {"rdquo", "”"},  {"lsquo", "‘"},  {"rsquo", "’"},  {"ndash", "–"},
+      {"mdash", "—"},  {"hellip", "…"}, {"sect", "§"},   {"deg", "°"},    {"euro", "€"},
+      {"aacute", "á"}, {"eacute", "é"}, {"iacute", "í"}, {"oacute", "ó"}, {"uacute", "ú"},
+      {"Aacute", "Á"}, {"Eacute", "É"}, {"Iacute", "Í"}, {"Oacute", "Ó"}, {"Uacute", "Ú"},
+      {"agrave", "à"}, {"Agrave", "À"}, {"acirc", "â"},  {"ecirc", "ê"},  {"ocirc", "ô"},
+      {"Acirc", "Â"},  {"Ecirc", "Ê"},  {"Ocirc", "Ô"},  {"atilde", "ã"}, {"otilde", "õ"},
+      {"Atilde", "Ã"}, {"Otilde", "Õ"}, {"ccedil", "ç"}, {"Ccedil", "Ç"}, {"uuml", "ü"}};
   for (auto [named, text] : kNamed) {
     if (name == named) {
       out->append(text);
@@ -220,17 +221,11 @@ std::vector<HtmlLine> HtmlToLines(std::string_view content) {
     block.append(text);
   };
   std::string_view rest = content;
-  // A Markdown front matter ("---" … "---") stays as it is, line by line: the cleaning reads it.
-  if (rest.starts_with("---\n")) {
-    for (std::size_t end = 0; !rest.empty();) {
-      std::size_t nl = rest.find('\n');
-      std::string_view l = rest.substr(0, nl);
-      ++line;
-      out.push_back({std::string(l), line});
-      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-      if (++end > 1 && Trim(l) == "---") break;
-      if (end > 200) break;
-    }
+  // A Markdown front matter stays as it is, line by line: the cleaning reads it.
+  for (int lines = ReadFrontMatter(content).lines; line < lines && !rest.empty();) {
+    std::size_t nl = rest.find('\n');
+    out.push_back({std::string(rest.substr(0, nl)), ++line});
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
   }
   while (!rest.empty()) {
     std::size_t nl = rest.find('\n');

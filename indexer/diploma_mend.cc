@@ -49,7 +49,8 @@ void MendTex(std::string* text) {
     ReplaceAll(&inner, "{\\circ}", "º");
     for (std::size_t c; (c = inner.find("^{")) != std::string::npos;) {  // a note's call
       std::size_t close = inner.find('}', c);
-      if (close == std::string::npos || !AllDigits(std::string_view(inner).substr(c + 2, close - c - 2)))
+      if (close == std::string::npos ||
+          !AllDigits(std::string_view(inner).substr(c + 2, close - c - 2)))
         break;
       inner.erase(c, close - c + 1);
     }
@@ -68,7 +69,7 @@ void MendTex(std::string* text) {
     std::string mended(trimmed);
     // "1-[…]": a quoted número whose text the amendment leaves out.
     if (std::size_t dash = mended.find("-[…]"); dash != std::string::npos && dash > 0 &&
-                                                 AllDigits(std::string_view(mended).substr(0, dash)))
+                                                AllDigits(std::string_view(mended).substr(0, dash)))
       mended.replace(dash, 1, " - ");
     std::size_t from = at;
     if (mended.starts_with("º")) {
@@ -172,7 +173,8 @@ std::string MendLine(std::string_view line) {
     // word ("de -5 ºC").
     if (c == ' ' && !out.empty() && std::isupper(static_cast<unsigned char>(out.back()))) {
       std::size_t caps = 0;
-      while (caps < out.size() && std::isupper(static_cast<unsigned char>(out[out.size() - 1 - caps])))
+      while (caps < out.size() &&
+             std::isupper(static_cast<unsigned char>(out[out.size() - 1 - caps])))
         ++caps;
       bool word_start = caps == out.size() || !IsLetterAt(out, out.size() - 1 - caps);
       if (caps >= 2 && word_start && i + 2 < s.size() && s[i + 1] == '-' && IsDigit(s[i + 2]))

@@ -407,7 +407,8 @@ bool Parser::Title(const std::vector<Line>& lines, std::size_t* index) {
     if (summary_.empty() && !rest.empty()) summary_ = rest;
     plain.resize(end);
     std::size_t year = plain.rfind(" de ");
-    std::size_t month = year == 0 || year == std::string::npos ? year : plain.rfind(" de ", year - 1);
+    std::size_t month =
+        year == 0 || year == std::string::npos ? year : plain.rfind(" de ", year - 1);
     std::size_t day =
         month == 0 || month == std::string::npos ? month : plain.rfind(" de ", month - 1);
     if (day != std::string::npos) {

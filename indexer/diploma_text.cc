@@ -13,6 +13,7 @@
 #include "indexer/diploma.h"
 #include "indexer/diploma_furniture.h"
 #include "indexer/diploma_html.h"
+#include "indexer/front_matter.h"
 
 namespace portaria::indexer::diploma {
 
@@ -219,16 +220,12 @@ std::size_t SplitLine(std::vector<Line>* lines, std::size_t i, std::vector<std::
 
 }  // namespace
 
-std::string FrontMatterTitle(std::string_view line) {
-  line = Trim(line);
-  if (!line.starts_with("title:")) return {};
-  std::string value = DecodeReferences(Trim(line.substr(std::string_view("title:").size())));
+std::string FrontMatterTitle(const FrontMatter& front) {
+  std::string value = DecodeReferences(front.Field("title"));
   std::string_view title = value;
-  if (title.size() >= 2 && (title.front() == '"' || title.front() == '\'') &&
-      title.back() == title.front())
-    title = title.substr(1, title.size() - 2);
   for (std::string_view dash : {" — ", " – ", " - "}) {
-    if (std::size_t at = title.find(dash); at != std::string_view::npos) title = title.substr(0, at);
+    if (std::size_t at = title.find(dash); at != std::string_view::npos)
+      title = title.substr(0, at);
   }
   title = Trim(title);
   return title.size() <= 120 && IsDiplomaTitle(title) ? std::string(title) : std::string();
@@ -291,15 +288,8 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   }
   // A Markdown file's front matter ("---" / "title: …" / "eli: …" / "---", as repositories of
   // the law in Markdown head each diploma): the diploma's metadata, which its text repeats.
-  std::size_t front_end = 0;  // past the front matter's closing "---"
-  if (n > 1 && Trim(raw[0].text) == "---") {
-    for (std::size_t end = 1; end < n && end < 200; ++end) {
-      if (Trim(raw[end].text) != "---") continue;
-      for (std::size_t k = 0; k <= end; ++k) drop[k] = true;
-      front_end = end + 1;
-      break;
-    }
-  }
+  const FrontMatter front = ReadFrontMatter(content);
+  for (std::size_t k = 0; k < n && raw[k].number <= front.lines; ++k) drop[k] = true;
 
   // Footnotes: OJ "(^1 ) …" lines, and a guideline's notes below a long run of spaces, up to
   // the next page break. Also the OJ PDF text's notes where its copy puts the running head at
@@ -334,28 +324,16 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
 
   CleanText out;
   out.page_title = std::move(page_title);
-  // The front matter's date of publication (`publication_date: "2012-03-08"`), the date a DR
-  // act is cited by, for a title the copy gives without it ("# Decreto Regulamentar Regional
-  // n.º 1/2012/M — Aprova a orgânica …").
-  for (std::size_t i = 0; i < front_end; ++i) {
-    std::string_view s = Trim(raw[i].text);
-    if (std::string title = FrontMatterTitle(s); !title.empty()) out.front_title = title;
-    if (s.starts_with("summary:")) {
-      std::string_view value = Trim(s.substr(std::string_view("summary:").size()));
-      if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
-        value = value.substr(1, value.size() - 2);
-      for (std::size_t k = 0; k < value.size(); ++k) {  // YAML's escaped quote: \"
-        if (value[k] == '\\' && k + 1 < value.size() && value[k + 1] == '"') ++k;
-        out.front_summary.push_back(value[k]);
-      }
-    }
-    if (!s.starts_with("publication_date:") || !out.page_date.empty()) continue;
-    s = Trim(s.substr(std::string_view("publication_date:").size()));
-    if (s.size() == 12 && s.front() == '"' && s.back() == '"') s = s.substr(1, 10);
-    if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
-      out.page_date = DashedDate(std::string(s.substr(8, 2)) + "-" + std::string(s.substr(5, 2)) +
-                                 "-" + std::string(s.substr(0, 4)));
-    }
+  // The act, its sumário and the date of its publication (the date a DR act is cited by) as the
+  // front matter gives them, for a copy whose text lacks them ("# Decreto Regulamentar Regional
+  // n.º 1/2012/M — Aprova a orgânica …", no date line).
+  out.front_title = FrontMatterTitle(front);
+  out.front_summary = std::string(front.Field("summary"));
+  if (std::string_view date = front.Field("publication_date");
+      out.page_date.empty() && date.size() == 10 && date[4] == '-' && date[7] == '-') {
+    out.page_date =
+        DashedDate(std::string(date.substr(8, 2)) + "-" + std::string(date.substr(5, 2)) + "-" +
+                   std::string(date.substr(0, 4)));
   }
   for (std::size_t i = 0; i < n && out.page_date.empty(); ++i) {
     if (!drop[i]) continue;

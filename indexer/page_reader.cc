@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/text.h"
+#include "indexer/front_matter.h"
 #include "indexer/markup.h"
 #include "indexer/reader.h"
 #include "indexer/units.h"
@@ -50,21 +51,11 @@ class PageParser {
 
   ReadResult Parse(std::string_view content) {
     int number = 0;
-    // A Markdown front matter ("---" / "title: …" / "---", as a site's generator heads a page)
-    // is the page's metadata, not its text.
-    if (content.starts_with("---\n") || content.starts_with("---\r\n")) {
-      std::string_view rest = content;
-      for (int line = 1; !rest.empty() && line <= 200; ++line) {
-        std::size_t nl = rest.find('\n');
-        std::string_view text = TrimView(rest.substr(0, nl));
-        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-        if (line > 1 && text == "---") {
-          content = rest;
-          number = line;
-          break;
-        }
-      }
-    }
+    // A Markdown front matter (as a site's generator heads a page) is the page's metadata,
+    // not its text.
+    for (int lines = ReadFrontMatter(content).lines; number < lines && !content.empty(); ++number)
+      content.remove_prefix(content.find('\n') == std::string_view::npos ? content.size()
+                                                                         : content.find('\n') + 1);
     while (!content.empty()) {
       std::size_t nl = content.find('\n');
       std::string_view line = content.substr(0, nl);

@@ -75,10 +75,11 @@ TEST(DiplomaReaderRegressionTest, ADiplomaInHtmlBlocksAndLists) {
   fixtures::ExpectInNoRecord(r, {"Leia mais", "diario_republica"});
   std::set<std::string> read;
   for (const auto& p : r.paragraphs) {
-    for (const std::string* field : {&p.text, &p.section, &p.source}) fixtures::AddWords(*field, &read);
+    for (const std::string* field : {&p.text, &p.section, &p.source})
+      fixtures::AddWords(*field, &read);
   }
-  for (const std::string& word : ShownWords(testing::ReadFileToString(fixtures::Fixture(
-           "html-blocks-written.md")))) {
+  for (const std::string& word :
+       ShownWords(testing::ReadFileToString(fixtures::Fixture("html-blocks-written.md")))) {
     if (word == "leia" || word == "mais" || word == "sobre") continue;  // the comment's
     EXPECT_TRUE(read.count(word)) << word;
   }
@@ -103,7 +104,8 @@ TEST(DiplomaReaderRegressionTest, TexOrdinalsOfAConvertedPdf) {
   const std::pair<const char*, const char*> cases[] = {
       {"no artigo $16 .^{\\circ}$ do regime", "no artigo 16.º do regime"},
       {"Regulamento (CE) n. ${ }^{\\circ}$ 1126/2008 da", "Regulamento (CE) n.º 1126/2008 da"},
-      {"NORMA REGULAMENTAR N. ${ }^{\\circ} 9 / 2022-R$, DE", "NORMA REGULAMENTAR N.º 9/2022-R, DE"},
+      {"NORMA REGULAMENTAR N. ${ }^{\\circ} 9 / 2022-R$, DE",
+       "NORMA REGULAMENTAR N.º 9/2022-R, DE"},
       {"Norma n. ${ }^{\\circ} 7 / 2022-\\mathrm{R}$, de", "Norma n.º 7/2022-R, de"},
       {"prevista no artigo 4 . $^{\\circ}$ é aplicável", "prevista no artigo 4.º é aplicável"},
       {"Artigo $1 .{ }^{\\circ}$", "Artigo 1.º"},
@@ -156,8 +158,9 @@ TEST(DiplomaReaderRegressionTest, ATitleThatRunsOnWithItsSubject) {
                                     "destinatários da presente diretiva.\n",
                                "eu.md", "eu", {});
   const Paragraph& object = Only(one, "fixa regras");
-  EXPECT_EQ(object.source, "Diretiva (UE) 2099/7 do Parlamento Europeu e do Conselho, de 26 de "
-                           "outubro de 2099");
+  EXPECT_EQ(object.source,
+            "Diretiva (UE) 2099/7 do Parlamento Europeu e do Conselho, de 26 de "
+            "outubro de 2099");
   EXPECT_TRUE(object.summary.starts_with("relativa à sinalização luminosa")) << object.summary;
 }
 
@@ -169,9 +172,18 @@ TEST(DiplomaReaderRegressionTest, AnActNamedOnlyByItsFrontMatter) {
       "### Texto da resolução:\n\nO Conselho de Ministros resolve:\n\n"
       "1 - Acender os faróis da costa norte.\n\n2 - Vistoriar as bóias:\n\n"
       "a) Do porto de abrigo;\n\nb) Da barra;\n\nc) Do canal.\n";
-  EXPECT_EQ(diploma::FrontMatterTitle("title: 'RCM n.º 55/99 &#8211; Faróis da costa'"),
-            "RCM n.º 55/99");
-  EXPECT_EQ(diploma::FrontMatterTitle("title: Sistema Braille oficializado"), "");
+  EXPECT_EQ(diploma::FrontMatterTitle(ReadFrontMatter(post)), "RCM n.º 55/99");
+  EXPECT_EQ(diploma::FrontMatterTitle(ReadFrontMatter("---\ntitle: Sistema Braille\n---\n")), "");
+  // The front matter's fields, quotes removed and escapes read.
+  FrontMatter front = ReadFrontMatter(
+      "---\ntitle: 'O ''Farol'''\nsummary: \"Aprova o \\\"Regulamento\\\"\"\nid: 9\n---\nTexto\n");
+  EXPECT_EQ(front.lines, 5);
+  EXPECT_EQ(front.Field("title"), "O 'Farol'");
+  EXPECT_EQ(front.Field("summary"), "Aprova o \"Regulamento\"");
+  EXPECT_EQ(front.Field("id"), "9");
+  EXPECT_EQ(front.Field("date"), "");
+  EXPECT_EQ(ReadFrontMatter("---\ntitle: x\nnever closed\n").lines, 0);
+  EXPECT_EQ(ReadFrontMatter("Texto\n---\ntitle: x\n---\n").lines, 0);
   EXPECT_TRUE(diploma::LooksLikeDiploma(post));
   ReadResult r = ReadDiploma(post, "post.md", "post", {});
   const Paragraph& bar = Only(r, "Da barra");
