@@ -347,6 +347,24 @@ std::string CompetenceOrgan(std::string_view sentence) {
         std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
         return ReadOrgan(name, 0);
       }
+      // A duty list: "A AMA, I. P., deve desenvolver, em articulação com as demais entidades,
+      // designadamente as seguintes ações:" — what a named body must do is what it does. Only a
+      // name (capitalised), acting (not "deve ser notificada", "deve conter os seguintes
+      // elementos": what a document holds).
+      if ((v == "deve" || v == "devem") && IsUpperAt(w[1], 0) && Trim(sentence).ends_with(":")) {
+        std::string act = Lower(w[i + 1]);
+        while (!act.empty() && act.back() == ',') act.pop_back();
+        static constexpr std::array<std::string_view, 9> kNotActing = {
+            "ser",      "estar",       "ter",      "conter",   "incluir",
+            "abranger", "compreender", "obedecer", "respeitar"};
+        if (std::find(kNotActing.begin(), kNotActing.end(), act) != kNotActing.end()) return {};
+        for (std::size_t k = i + 2; k + 1 < w.size() && k < i + 16; ++k) {
+          if (Lower(w[k]) != "seguintes" || !IsArticle(Lower(w[k - 1]))) continue;
+          std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
+          return ReadOrgan(name, 0);
+        }
+        return {};
+      }
     }
     return {};
   }

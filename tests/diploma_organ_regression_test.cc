@@ -174,6 +174,20 @@ TEST(DiplomaReaderRegressionTest, TheBearerOfAListAfterAPhraseOfScopeOrAProviso)
   EXPECT_EQ(diploma::CompetenceOrgan("Nos casos previstos no n.º 1, o pedido deve indicar:"), "");
 }
 
+TEST(DiplomaReaderRegressionTest, WhatANamedBodyMustDoIsItsList) {
+  // A duty list after a proviso: the body that must act is the list's organ.
+  EXPECT_EQ(diploma::CompetenceOrgan("Para efeitos do disposto no número anterior, a AFN, I. P., "
+                                     "deve desenvolver, em articulação com as demais entidades, "
+                                     "designadamente as seguintes ações:"),
+            "AFN");
+  EXPECT_EQ(diploma::CompetenceOrgan("O Instituto dos Faróis deve assegurar as seguintes tarefas:"),
+            "Instituto dos Faróis");
+  // Not one who acts: what a document holds, what a body is told, a duty with no list.
+  EXPECT_EQ(diploma::CompetenceOrgan("O Relatório Anual deve conter os seguintes elementos:"), "");
+  EXPECT_EQ(diploma::CompetenceOrgan("A AFN deve ser notificada dos seguintes factos:"), "");
+  EXPECT_EQ(diploma::CompetenceOrgan("A AFN deve publicar o relatório no seu sítio:"), "");
+}
+
 TEST(DiplomaReaderRegressionTest, AnAcronymForANameInLowerCase) {
   // "Comissão de avaliação (CA)": its initials are the acronym's letters, so "Compete à CA:"
   // names the commission, as its epígrafe does for the número that does not use the acronym.
