@@ -116,6 +116,25 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
     if (!organ.empty()) organ += ' ';
     organ += w;
   }
+  // The legal form after the name's comma is part of its name as the text writes it: "a AMA, I.
+  // P., deve …", "Compete ao ISS, I. P.:".
+  if (capitalised && !taken.empty()) {
+    std::size_t at = from + taken.size();
+    if (at - 1 < words.size() && words[at - 1].ends_with(",")) {
+      std::string form;
+      for (std::size_t i = at; i < words.size() && i < at + 3; ++i) {
+        bool ends = false;
+        std::string_view w = Bare(words[i], &ends);
+        form += (form.empty() ? "" : " ") + std::string(w) + ".";
+        std::string written = organ + ", " + form;
+        if (WithoutLegalForm(written) == organ.size()) {
+          organ = std::move(written);
+          break;
+        }
+        if (ends && !words[i].ends_with(".")) break;
+      }
+    }
+  }
   // Posts of several places in one: "nos directores regionais do Porto, Coimbra, Lisboa e
   // Faro" names all four, not the first. The name stopped at a comma after a place ("do Porto,")
   // and capitalised words follow, set off by commas, up to "e" and the last.
@@ -315,7 +334,8 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     }
     return out;
   };
-  auto add = [&](std::string abbr, std::string name) {
+  // `form`: the legal form written after the name (", I. P."), kept at its end.
+  auto add = [&](std::string abbr, std::string name, std::string_view form = {}) {
     if (abbr.size() < 2) return;
     // A name with commas is the acronym's only when its initials are the acronym's letters;
     // else it starts after the last comma ("Lisboa, Centro Nacional de Pensões (CNP)").
@@ -347,7 +367,7 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     // A name found in a title of capitals ("… DOS SERVIÇOS NACIONAIS DE SINALIZAÇÃO MARÍTIMA
     // (SNSM)") is written as a name: "Serviços Nacionais de Sinalização Marítima".
     if (IsAllCaps(name)) name = TitleCase(name);
-    found.emplace(std::move(abbr), std::move(name));
+    found.emplace(std::move(abbr), name + std::string(form));
   };
   // "Name (ABBR)" and "Name (doravante ABBR)".
   for (std::size_t open = text.find('('); open != std::string_view::npos;
@@ -370,8 +390,10 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     if (!abbreviation || !std::isupper(static_cast<unsigned char>(inside[0]))) continue;
     std::size_t end = open;
     while (end > 0 && text[end - 1] == ' ') --end;
-    end = WithoutLegalForm(text.substr(0, end));
-    add(std::string(inside), name_before(end));
+    std::size_t named = WithoutLegalForm(text.substr(0, end));
+    std::string_view form = text.substr(named, end - named);
+    end = named;
+    add(std::string(inside), name_before(end), form);
     // A name in lower case after its first word ("Comissão de avaliação (CA)"): the words
     // whose initials are the acronym's letters, connectors between them.
     if (!found.count(std::string(inside))) add(std::string(inside), initialled_before(end, inside));
@@ -393,7 +415,9 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
                                    rest[len] == '.' || rest[len] == '-'))
         ++len;
       while (len > 0 && rest[len - 1] == '.') --len;
-      std::string name = name_before(WithoutLegalForm(text.substr(0, at)));
+      std::size_t named = WithoutLegalForm(text.substr(0, at));
+      std::string_view form = text.substr(named, at - named);
+      std::string name = name_before(named);
       if (len == 1 && IsLowerAt(rest, 1)) {
         // A short name instead of an acronym: "…, adiante designada por Comissão, …". It stands
         // for the name that begins with it.
@@ -404,7 +428,7 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
         continue;
       }
       std::string abbr(rest.substr(0, len));
-      add(abbr, std::move(name));
+      add(abbr, std::move(name), form);
       if (!found.count(abbr) && len >= 2) {
         if (std::string named = initialled_before(at, abbr, true); !named.empty())
           found.emplace(abbr, std::move(named));

@@ -13,6 +13,7 @@
 
 #include "analysis/text.h"
 #include "indexer/diploma.h"
+#include "indexer/diploma_organs.h"
 #include "indexer/diploma_parser.h"
 #include "indexer/diploma_segment.h"
 #include "indexer/markup.h"
@@ -43,14 +44,30 @@ std::string Parser::SectionPath() const {
 
 std::string Parser::Resolve(std::string organ) const {
   if (organ.empty()) return organ;
+  // A public body's legal form is part of its name as the diploma defines it ("Agência para a
+  // Modernização Administrativa, I. P. (AMA, I. P.)"): every mention gets the defined form, with
+  // the form it was written with or without, so that the organ has one name (one facet value).
+  std::string written_form;
+  if (std::size_t bare = WithoutLegalForm(organ); bare < organ.size()) {
+    written_form = organ.substr(bare);
+    organ.resize(bare);
+  }
+  auto bare_name = [](const std::string& name) { return name.substr(0, WithoutLegalForm(name)); };
+  auto with_acronym = [](const std::string& name, const std::string& abbr) {
+    return name + " (" + abbr + name.substr(WithoutLegalForm(name)) + ")";
+  };
   // An acronym is kept beside the name ("Centro Nacional de Pensões (CNP)"); a short name that
   // is a word ("Comissão") only stands for the full one.
   auto acronym = [](const std::string& abbr) { return !IsLowerAt(abbr, 1); };
   if (auto it = abbreviations_.find(organ); it != abbreviations_.end())
-    return acronym(organ) ? it->second + " (" + organ + ")" : it->second;
+    return acronym(organ) ? with_acronym(it->second, organ) : it->second;
   std::string folded = analysis::Fold(organ);
   for (const auto& [abbr, name] : abbreviations_) {
-    if (analysis::Fold(name) == folded) return acronym(abbr) ? organ + " (" + abbr + ")" : organ;
+    // The name as this mention writes it ("O Conselho administrativo …" opens a sentence).
+    if (analysis::Fold(bare_name(name)) == folded) {
+      std::string written = organ + name.substr(WithoutLegalForm(name));
+      return acronym(abbr) ? with_acronym(written, abbr) : written;
+    }
   }
   // A post named by its service's acronym or short name: "director do CIDA" -> "director do
   // CIDA (Centro de Informação e Documentação Administrativa)", "presidente do Conselho" ->
@@ -61,13 +78,13 @@ std::string Parser::Resolve(std::string organ) const {
     // the full one.
     if (auto it = abbreviations_.find(last); it != abbreviations_.end()) {
       // "… Fundos de Pensões (ASF), …" read with its brackets gone: the name and its acronym.
-      if (analysis::Fold(organ.substr(0, space)) == analysis::Fold(it->second))
-        return it->second + " (" + last + ")";
+      if (analysis::Fold(organ.substr(0, space)) == analysis::Fold(bare_name(it->second)))
+        return with_acronym(it->second, last);
       return acronym(last) ? organ + " (" + it->second + ")"
                            : organ.substr(0, space + 1) + it->second;
     }
   }
-  return organ;
+  return organ + written_form;
 }
 
 Paragraph Parser::Base() const {

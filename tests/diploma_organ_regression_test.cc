@@ -60,7 +60,7 @@ TEST(DiplomaReaderRegressionTest, AnOrganHasOneNameInADiploma) {
   EXPECT_EQ(epigraph.unit, intro.unit);
   const Paragraph& full = Only(Read("dre-written.md"), "Gerir o livro amarelo");
   const Paragraph& abbreviated = Only(Read("dre-written.md"), "divulgar as boas práticas");
-  EXPECT_EQ(full.unit, "Agência para a Modernização Administrativa (AMA)");
+  EXPECT_EQ(full.unit, "Agência para a Modernização Administrativa, I. P. (AMA, I. P.)");
   EXPECT_EQ(abbreviated.unit, full.unit);
 }
 
@@ -179,7 +179,7 @@ TEST(DiplomaReaderRegressionTest, WhatANamedBodyMustDoIsItsList) {
   EXPECT_EQ(diploma::CompetenceOrgan("Para efeitos do disposto no número anterior, a AFN, I. P., "
                                      "deve desenvolver, em articulação com as demais entidades, "
                                      "designadamente as seguintes ações:"),
-            "AFN");
+            "AFN, I. P.");
   EXPECT_EQ(diploma::CompetenceOrgan("O Instituto dos Faróis deve assegurar as seguintes tarefas:"),
             "Instituto dos Faróis");
   // Not one who acts: what a document holds, what a body is told, a duty with no list.

@@ -218,16 +218,16 @@ TEST(FindAbbreviationsTest, ParenthesesAndDesignatedBy) {
   EXPECT_EQ(diploma::FindAbbreviations(
                 "Assim, a Comissão Nacional de Proteção de Dados (doravante CNPD), enquanto"),
             (Map{{"CNPD", "Comissão Nacional de Proteção de Dados"}}));
-  // A public body's legal form (", I. P.", ", E. P. E.") after its name and its abbreviation,
-  // and a capitalised verb before the name.
+  // A public body's legal form (", I. P.", ", E. P. E.") after its name and its abbreviation
+  // stays with the name; a capitalised verb before the name is not part of it.
   EXPECT_EQ(diploma::FindAbbreviations("Compete à Agência para a Modernização Administrativa, "
                                        "I. P. (AMA, I. P.):"),
-            (Map{{"AMA", "Agência para a Modernização Administrativa"}}));
+            (Map{{"AMA", "Agência para a Modernização Administrativa, I. P."}}));
   EXPECT_EQ(diploma::FindAbbreviations("O Instituto da Segurança Social, I. P., abreviadamente "
                                        "designado por ISS, I. P., gere"),
-            (Map{{"ISS", "Instituto da Segurança Social"}}));
+            (Map{{"ISS", "Instituto da Segurança Social, I. P."}}));
   EXPECT_EQ(diploma::FindAbbreviations("pelo Hospital de Santa Maria, E. P. E. (HSM, E. P. E.)"),
-            (Map{{"HSM", "Hospital de Santa Maria"}}));
+            (Map{{"HSM", "Hospital de Santa Maria, E. P. E."}}));
   // Not abbreviations: "(UE)" after one word, lower case, a revoked número, an alínea.
   EXPECT_EQ(diploma::FindAbbreviations("o Regulamento (UE) 2016/679, (Revogado.) e a alínea c) do "
                                        "n.º 1 (em vigor)"),
