@@ -20,6 +20,17 @@
 #include "indexer/reader.h"
 
 namespace portaria::indexer::diploma {
+namespace {
+
+// A número that takes its subject from the one before it: "referidas no número anterior", "nos
+// termos dos números anteriores".
+bool RefersBack(std::string_view text) {
+  std::string folded = analysis::Fold(text);
+  return folded.find("número anterior") != std::string::npos ||
+         folded.find("números anteriores") != std::string::npos;
+}
+
+}  // namespace
 
 std::string Parser::SectionPath() const {
   bool quoted = !quoting_.empty() && mode_ == Mode::kArticle;
@@ -154,7 +165,9 @@ void Parser::Flush() {
   std::string number, definition, letter, sub, definition_text;
   std::string number_text, letter_text;  // the intros a list hangs from
   std::string list_organ;
-  std::string parent_number, parent_organ;          // a número whose sub-números are its list
+  std::string parent_number, parent_organ;  // a número whose sub-números are its list
+  // The número before the current one, its list included, and the current one so far.
+  std::string previous_number, this_number;
   std::vector<std::string> outline, outline_marks;  // an outline's headings, by level
   int& ordinal = ordinals_[scope];                  // unnumbered paragraphs, counted across flushes
   for (const Piece& piece : pieces) {
@@ -169,6 +182,7 @@ void Parser::Flush() {
         sub.clear();
         continue;
       case Piece::Kind::kNumber:
+        previous_number = std::exchange(this_number, "");
         number = piece.value;
         definition.clear();
         letter.clear();
@@ -213,6 +227,8 @@ void Parser::Flush() {
         }
         break;
     }
+    if (this_number.size() < kMaxFieldBytes)
+      this_number += (this_number.empty() ? "" : " ") + piece.text;
     bool item = piece.kind == Piece::Kind::kLetter || piece.kind == Piece::Kind::kSub ||
                 piece.kind == Piece::Kind::kDefinition;
     if (!item) {
@@ -265,6 +281,11 @@ void Parser::Flush() {
                                        kMaxFieldBytes);
       } else if (item) {
         p.context = analysis::ClipUtf8(number_text, kMaxFieldBytes);
+      } else if (piece.kind == Piece::Kind::kNumber && !previous_number.empty() &&
+                 RefersBack(p.text)) {
+        // "As contraordenações referidas no número anterior são punidas com coima de …": what
+        // the número is about is written in the one before it, its context.
+        p.context = analysis::ClipUtf8(previous_number, kMaxFieldBytes);
       }
       p.unit = !list_organ.empty() ? list_organ : article_organ;
       if (p.unit.empty() && !item) p.unit = Resolve(diploma::CompetenceOrgan(piece.text));

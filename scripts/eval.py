@@ -11,7 +11,7 @@ usage: scripts/eval.py --seed DB --br DB --all DB [--misses] [SET...]
   --all DB   corpus/, ../shared/corpus/pt-dr/ and br-akn/   (pt-dev, tests/eval/pt-*, dev-big)
   --misses   also list the ids of the questions whose first result does not answer them
   SET        dev br-dev pt-dev pt-own pt-heldout pt-test pt-fresh pt-blind pt-new pt-next pt-final
-             pt-late pt-dec br-final br-late dev-big
+             pt-late pt-dec pt-short br-final br-late dev-big
              (default: every set whose index was given)
 
 Keep the held-out sets held out: look at their scores, not at their misses (README, Quality).
@@ -34,7 +34,8 @@ SETS = {
     "pt-dev": (os.path.join(SHARED, "questions-pt.jsonl"), "all", 2000),
     "dev-big": (os.path.join(SHARED, "questions.jsonl"), "all", 0),
 }
-for name in ("own", "heldout", "test", "fresh", "blind", "new", "next", "final", "late", "dec"):
+for name in ("own", "heldout", "test", "fresh", "blind", "new", "next", "final", "late", "dec",
+             "short"):
     SETS["pt-" + name] = (os.path.join(OWN, f"pt-{name}.jsonl"), "all", 2000)
 SETS["br-final"] = (os.path.join(OWN, "br-final.jsonl"), "br", 0)
 SETS["br-late"] = (os.path.join(OWN, "br-late.jsonl"), "br", 0)

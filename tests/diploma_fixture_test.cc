@@ -256,9 +256,9 @@ TEST(DiplomaFixtureTest, RecordsHaveTheirArticleNumberLetterUnitAndSection) {
     for (const Expect& e : rows) {
       SCOPED_TRACE(file + ": " + e.phrase);
       const Paragraph& p = Only(Read(file), e.phrase);
-      EXPECT_EQ(p.article + "/" + p.number + "/" + p.letter +
-                    (p.subitem.empty() ? "" : "/" + p.subitem),
-                e.where);
+      EXPECT_EQ(
+          p.article + "/" + p.number + "/" + p.letter + (p.subitem.empty() ? "" : "/" + p.subitem),
+          e.where);
       if (e.unit != nullptr) {
         std::string unit = analysis::Fold(p.unit);
         EXPECT_TRUE(*e.unit ? Contains(unit, analysis::Fold(e.unit)) : unit.empty()) << p.unit;
@@ -343,6 +343,12 @@ TEST(DiplomaFixtureTest, TextIsMendedShortAndHasNoIndice) {
   EXPECT_TRUE(Contains(Only(Read("dr-2018.md"), "Estado-Maior-General").text,
                        "diretamente relacionados com o comando"));
   EXPECT_TRUE(Contains(Only(Read("dr-2018.md"), "Intervir na reação").text, "incidentes;"));
+  // A número that refers back ("Para efeitos do número anterior, …") has that número, its list
+  // included, as its context; one that does not has none.
+  const Paragraph& back = Only(Read("dr-2018.md"), "considera-se que um prestador");
+  EXPECT_TRUE(Contains(back.context, "aplica-se aos prestadores de serviços digitais"))
+      << back.context;
+  EXPECT_EQ(Only(Read("dr-2018.md"), "Caso uma entidade se enquadre").context, "");
   // "Estados- -Membros" and OCR ordinals in the EU text.
   EXPECT_FALSE(Contains(Only(Read("eu-oj.md"), "Estados-Membros ou nos casos").text, "Estados- "));
   EXPECT_EQ(Only(Read("eu-oj.md"), "deixaram de ser necessários").section,
