@@ -54,6 +54,12 @@ bool IsContraction(std::string_view w) {
   for (std::string_view c : {"ao", "à", "aos", "às", "do", "da", "dos", "das", "de", "a"}) {
     if (w == c) return true;
   }
+  // Both genders written at once: "Compete ao/à Presidente", "Competências do/a Presidente".
+  if (std::size_t slash = w.find('/'); slash != std::string_view::npos && slash > 0) {
+    std::string_view right = w.substr(slash + 1);
+    return IsContraction(w.substr(0, slash)) &&
+           (IsContraction(right) || right == "o" || right == "os" || right == "as");
+  }
   return false;
 }
 

@@ -182,6 +182,10 @@ TEST(DiplomaReaderRegressionTest, WhatANamedBodyMustDoIsItsList) {
             "AFN, I. P.");
   EXPECT_EQ(diploma::CompetenceOrgan("O Instituto dos Faróis deve assegurar as seguintes tarefas:"),
             "Instituto dos Faróis");
+  // Both genders at once.
+  EXPECT_EQ(diploma::CompetenceOrgan("Compete ao/à Presidente do Instituto dos Faróis:"),
+            "Presidente do Instituto dos Faróis");
+  EXPECT_EQ(diploma::EpigraphOrgan("Competências do/a Presidente"), "Presidente");
   // Not one who acts: what a document holds, what a body is told, a duty with no list.
   EXPECT_EQ(diploma::CompetenceOrgan("O Relatório Anual deve conter os seguintes elementos:"), "");
   EXPECT_EQ(diploma::CompetenceOrgan("A AFN deve ser notificada dos seguintes factos:"), "");
