@@ -228,6 +228,11 @@ TEST(FindAbbreviationsTest, ParenthesesAndDesignatedBy) {
             (Map{{"ISS", "Instituto da Segurança Social, I. P."}}));
   EXPECT_EQ(diploma::FindAbbreviations("pelo Hospital de Santa Maria, E. P. E. (HSM, E. P. E.)"),
             (Map{{"HSM", "Hospital de Santa Maria, E. P. E."}}));
+  // A name read back past its epígrafe's line: the end of it that spells the acronym.
+  EXPECT_EQ(diploma::FindAbbreviations("Artigo 5.º — Departamento de Recursos Hídricos\nCompete ao "
+                                       "Departamento de Recursos Hídricos, abreviadamente "
+                                       "designado por DRH, no domínio:"),
+            (Map{{"DRH", "Departamento de Recursos Hídricos"}}));
   // Not abbreviations: "(UE)" after one word, lower case, a revoked número, an alínea.
   EXPECT_EQ(diploma::FindAbbreviations("o Regulamento (UE) 2016/679, (Revogado.) e a alínea c) do "
                                        "n.º 1 (em vigor)"),

@@ -318,7 +318,7 @@ TEST(DiplomaReaderRegressionTest, The2018HeaderWithItsPageNumberFirst) {
   // page goes, and the alínea is one.
   const Paragraph& lights = Only(r, "boias de sinalização marítima");
   EXPECT_FALSE(Contains(lights.text, "Diário"));
-  EXPECT_EQ(lights.unit, "Direção de Serviços de Sinalização");
+  EXPECT_EQ(lights.unit, "Direção de Serviços de Sinalização (DSS)");
   // The preamble's first sentence, right below the dated title, opens with an article: it is
   // the preamble's, not a sumário.
   const Paragraph& grounds = Only(r, "definiu a missão do Instituto dos Faróis");
