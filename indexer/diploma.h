@@ -64,6 +64,14 @@ std::string FrontMatterTitle(const FrontMatter& front);
 // calls ("(^1 )"), dot leaders, and DRE's "LEGISLAÇÃO CONSOLIDADA" / "**Alterações** …" notes.
 std::string MendLine(std::string_view line);
 
+// An older act's ordinal point at a line's start, "5.º - 1 - …", "3º" alone, "2.° O …": its
+// number and where the text after its mark starts; number 0 if the line opens with none.
+struct OrdinalMark {
+  int number = 0;
+  std::size_t text_at = 0;
+};
+OrdinalMark OrdinalPoint(std::string_view line);
+
 // Abbreviations a diploma defines: "Centro Nacional de Cibersegurança (CNCS)", "…, abreviadamente
 // designado por CNP", "(doravante CNPD)" -> {"CNCS": "Centro Nacional de Cibersegurança"}.
 std::map<std::string, std::string> FindAbbreviations(std::string_view text);

@@ -9,7 +9,7 @@ namespace portaria::indexer::diploma {
 
 bool LooksLikeDiploma(std::string_view content) {
   int articles = 0, headings = 0, items = 0, points = 0, expected_point = 1, dashed = 0,
-      alineas = 0, expected_item = 1;
+      alineas = 0, expected_item = 1, ordinals = 0;
   bool furniture = false, summary = false;
   // A title in the front matter only (a site's post that carries the act's text).
   bool title = !FrontMatterTitle(ReadFrontMatter(content)).empty();
@@ -57,6 +57,7 @@ bool LooksLikeDiploma(std::string_view content) {
         (line.substr(digits).starts_with(" - ") || line.substr(digits).starts_with(" — ") ||
          line.substr(digits).starts_with(" – ")))
       ++dashed;
+    if (OrdinalPoint(line).number == ordinals + 1) ++ordinals;  // an older act's "1.º", "2.º"
     if (IsPageHeader(line)) furniture = true;
     std::string number = std::to_string(expected_point) + ". ";
     if (line.starts_with(number)) {
@@ -72,7 +73,7 @@ bool LooksLikeDiploma(std::string_view content) {
   return articles >= 2 || furniture || summary || (points >= 5 && headings == 0 && items == 0) ||
          untitled ||
          (title && (articles >= 1 || dashed >= 2 || (dashed == 1 && alineas >= 2) || alineas >= 3 ||
-                    numbered >= 3));
+                    numbered >= 3 || ordinals >= 3));
 }
 
 }  // namespace portaria::indexer::diploma

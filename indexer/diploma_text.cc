@@ -218,7 +218,46 @@ std::size_t SplitLine(std::vector<Line>* lines, std::size_t i, std::vector<std::
   return i + pieces.size() - 1;
 }
 
+// Older acts number their dispositions "1.º", "2.º" … instead of "Artigo 1.º" (a 1997
+// Portaria's "5.º - 1 - A zona …", a 1999 resolution's "1º" on a line of its own): where a text
+// has no article and such points run 1, 2, 3 … at least three deep, each is an article, written
+// in the older form the headings read ("Art. 5.º - 1 - A zona …").
+void OrdinalPointsAsArticles(std::vector<Line>* lines) {
+  std::string label, rest;
+  for (const Line& line : *lines) {
+    if (ParseArticle(line.text, &label, &rest)) return;
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> points;  // line, where its text starts
+  for (std::size_t i = 0; i < lines->size(); ++i) {
+    std::string_view text = (*lines)[i].text;
+    if ((*lines)[i].heading || OrdinalPoint(text).number != static_cast<int>(points.size()) + 1)
+      continue;
+    points.emplace_back(i, OrdinalPoint(text).text_at);
+  }
+  if (points.size() < 3) return;
+  for (auto [i, at] : points) {
+    std::string_view text = (*lines)[i].text;
+    std::string written =
+        "Art. " + std::to_string(OrdinalPoint(text).number) + ".º" + std::string(text.substr(at));
+    if (ParseArticle(written, &label, &rest)) (*lines)[i].text = std::move(written);
+  }
+}
+
 }  // namespace
+
+OrdinalMark OrdinalPoint(std::string_view line) {
+  std::size_t digits = 0;
+  while (digits < line.size() && digits < 3 && IsDigit(line[digits])) ++digits;
+  if (digits == 0 || line[0] == '0') return {};
+  std::string_view mark = line.substr(digits);
+  for (std::string_view ordinal : {".º", "º", ".°", "°"}) {
+    if (!mark.starts_with(ordinal)) continue;
+    std::size_t at = digits + ordinal.size();
+    if (at < line.size() && line[at] != ' ') return {};
+    return {std::stoi(std::string(line.substr(0, digits))), at};
+  }
+  return {};
+}
 
 std::string FrontMatterTitle(const FrontMatter& front) {
   std::string value = DecodeReferences(front.Field("title"));
@@ -552,6 +591,7 @@ CleanText Clean(std::string_view content, const WordCheck& known) {
   if (!calls.empty()) {
     for (Line& line : out.lines) DropNoteCalls(&line.text, calls);
   }
+  OrdinalPointsAsArticles(&out.lines);
   // Markdown from DRE or the OJ separates paragraphs by blank lines; PDF text breaks every line.
   out.paragraphs_by_blank_lines = texts > 0 && blanks * 3 >= texts;
   return out;

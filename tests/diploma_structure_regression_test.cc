@@ -29,7 +29,8 @@ using fixtures::Read;
 //   into its article's text;
 // - eu-annex-written.md: an EU annex whose name takes two lines of capitals and whose numbered
 //   points each open a list of their own;
-// - two-acts-written.md: DR pages that hold the end of one act and the start of the next.
+// - two-acts-written.md: DR pages that hold the end of one act and the start of the next;
+// - ordinal-points-written.md: a Portaria of the 1990s whose dispositions are "1.º", "2.º" ….
 // That no word of them is lost is checked with the long fixtures' (diploma_fixture_test.cc,
 // NoBodyWordIsLost).
 
@@ -501,6 +502,25 @@ TEST(DiplomaReaderRegressionTest, ABodyLineAfterItsArticleKeepsItsFirstWords) {
       "body.md", "body", {});
   EXPECT_EQ(Only(r, "Os faroleiros usam farda").section, "Artigo 1.º");
   EXPECT_EQ(Only(r, "Compete ao Gabinete A").section, "Artigo 2.º");
+}
+
+TEST(DiplomaReaderRegressionTest, AnOlderActsOrdinalPointsAreItsArticles) {
+  // "1.º É criada …", "3.º - 1 - A zona …" / "2 - A pesca …", "4.º" on a line of its own: each
+  // point an article, the text before them the preamble, the act a diploma with its source.
+  const ReadResult& r = Read("ordinal-points-written.md");
+  ExpectAt(Only(r, "É criada a zona de pesca reservada"), "1.º", "", "");
+  ExpectAt(Only(r, "será sinalizada com tabuletas"), "3.º", "1", "");
+  ExpectAt(Only(r, "A pesca só poderá ser exercida"), "3.º", "2", "");
+  ExpectAt(Only(r, "fica obrigada a cumprir o plano"), "4.º", "", "");
+  const Paragraph& before = Only(r, "foi concessionada a pesca");
+  EXPECT_EQ(before.article, "");
+  EXPECT_EQ(before.section, "Preâmbulo");
+  EXPECT_EQ(before.source, "Portaria n.º 777/98, de 12 de Março");
+  // Points that do not run 1, 2, 3 are a list's, not articles.
+  EXPECT_EQ(diploma::OrdinalPoint("5.º - 1 - A zona").number, 5);
+  EXPECT_EQ(diploma::OrdinalPoint("3º").number, 3);
+  EXPECT_EQ(diploma::OrdinalPoint("1.ºA").number, 0);
+  EXPECT_EQ(diploma::OrdinalPoint("2023 foi o ano").number, 0);
 }
 
 }  // namespace
