@@ -356,6 +356,15 @@ void Parser::LineOfText(const std::vector<Line>& lines, std::size_t* index) {
                                 IsDatedSignature(plain) || IsDateAndSignatory(plain))) {
     return Switch(Mode::kProse, "Assinatura", l);
   }
+  // The ministry a Portaria of the 1990s names over its signature ("Ministério da Agricultura,
+  // … e das Pescas." / "Assinada em 20 de Agosto de 1997."): the signature's first line.
+  if (mode_ != Mode::kFront && !InSignature() && *index + 1 < lines.size() && plain.size() < 200 &&
+      plain.ends_with(".") &&
+      (plain.starts_with("Ministério") || plain.starts_with("Ministérios") ||
+       plain.starts_with("Presidência do Conselho de Ministros")) &&
+      IsSignature(StripEmphasis(lines[*index + 1].text))) {
+    return Switch(Mode::kProse, "Assinatura", l);
+  }
   if (awaiting_title_) {
     if (AddTitle(plain)) return;
   }

@@ -43,6 +43,10 @@ bool Parser::IsSignature(std::string_view s) {
         "Promulgada em ", "Promulgado em ", "Publique-se", "Referendada em ", "Referendado em "}) {
     if (s.starts_with(lead)) return true;
   }
+  // A Portaria of the 1990s: "Assinada em 20 de Agosto de 1997." under its ministry's name.
+  for (std::string_view lead : {"Assinada em ", "Assinado em "}) {
+    if (s.starts_with(lead) && !IsoDate(s.substr(lead.size()), "").empty()) return true;
+  }
   // The Official Journal's closing formulas, after the last article: what binds whom, not a
   // número of that article.
   for (std::string_view lead : {"O presente regulamento é obrigatório em todos os seus elementos",
@@ -80,10 +84,10 @@ bool Parser::NamesApprovedInstrument(std::string_view s) {
   if (s.ends_with(".") || s.ends_with(";") || s.ends_with(":") ||
       std::count(s.begin(), s.end(), ' ') < 3)
     return false;
-  for (std::string_view kind : {"Regulamento ", "Instrução ", "Estatutos ", "Estatuto ",
-                                "Código ", "Normas ", "Norma ", "Regime ", "Manual ", "Plano ",
-                                "Programa ", "Protocolo ", "Acordo ", "Contrato ", "Caderno de ",
-                                "Carta ", "Política ", "Procedimento ", "Tabela "}) {
+  for (std::string_view kind :
+       {"Regulamento ", "Instrução ", "Estatutos ", "Estatuto ", "Código ", "Normas ", "Norma ",
+        "Regime ", "Manual ", "Plano ", "Programa ", "Protocolo ", "Acordo ", "Contrato ",
+        "Caderno de ", "Carta ", "Política ", "Procedimento ", "Tabela "}) {
     if (s.starts_with(kind)) return true;
   }
   return false;

@@ -516,6 +516,11 @@ TEST(DiplomaReaderRegressionTest, AnOlderActsOrdinalPointsAreItsArticles) {
   EXPECT_EQ(before.article, "");
   EXPECT_EQ(before.section, "Preâmbulo");
   EXPECT_EQ(before.source, "Portaria n.º 777/98, de 12 de Março");
+  // Its signature under its ministry's name: "Ministério da Agricultura." / "Assinada em …".
+  EXPECT_EQ(Only(r, "Assinada em 20 de Março").section, "Assinatura");
+  EXPECT_EQ(Only(r, "Ministério da Agricultura.").section, "Assinatura");
+  EXPECT_EQ(Only(r, "São revogadas as disposições").text,
+            "São revogadas as disposições em contrário.");
   // Points that do not run 1, 2, 3 are a list's, not articles.
   EXPECT_EQ(diploma::OrdinalPoint("5.º - 1 - A zona").number, 5);
   EXPECT_EQ(diploma::OrdinalPoint("3º").number, 3);
