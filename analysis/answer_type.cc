@@ -58,16 +58,40 @@ bool IsPenaltyWord(std::string_view w) {
   return OneOf(w, {"reclusao", "detencao", "multa", "multas", "coima", "coimas", "prisao"});
 }
 
+// True if `s`, what stands between a subject and its verb, only gives the subject's short name:
+// "(CNP) ", ", doravante designado por CRP, ", ", abreviadamente designada por DGS, ".
+bool OnlyShortName(std::string_view s) {
+  if (s.starts_with("(")) {
+    std::size_t close = s.find(')');
+    return close != std::string_view::npos && close <= 14 &&
+           s.find_first_not_of(' ', close + 1) == std::string_view::npos;
+  }
+  for (std::string_view lead :
+       {", doravante ", ", abreviadamente ", ", adiante ", ", seguidamente "}) {
+    if (!s.starts_with(lead)) continue;
+    std::size_t end = s.find_last_not_of(' ');
+    return end != std::string_view::npos && s[end] == ',' &&
+           s.find_first_of(",;:(", lead.size()) == end && end - lead.size() <= 60;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::size_t DefiningCopula(std::string_view text, const std::vector<Token>& tokens) {
   if (tokens.size() <= 3 || !OneOf(tokens[0].surface, {"o", "a", "os", "as"})) return 0;
-  for (std::size_t i = 2; i < tokens.size() - 1 && i <= 7; ++i) {
+  for (std::size_t i = 2; i < tokens.size() - 1 && i <= 16; ++i) {
     // The accented verb is read from the text: folded, "é" is the conjunction "e".
     std::string_view word = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (word != "é" && word != "são") continue;
-    bool clause = text.substr(0, tokens[i].begin).find_first_of(",;:(") != std::string_view::npos;
-    return !clause && OneOf(tokens[i + 1].surface, {"o", "a", "os", "as", "um", "uma"}) ? i : 0;
+    // A subject of a few words, or one that gives its short name before the verb ("O Conselho
+    // Regional das Pescas, doravante designado por CRP, é o órgão …").
+    std::string_view before = text.substr(0, tokens[i].begin);
+    std::size_t clause = before.find_first_of(",;:(");
+    bool named = clause != std::string_view::npos && OnlyShortName(before.substr(clause));
+    if (clause != std::string_view::npos && !named) return 0;
+    if (i > 7 && !named) return 0;
+    return OneOf(tokens[i + 1].surface, {"o", "a", "os", "as", "um", "uma"}) ? i : 0;
   }
   return 0;
 }
@@ -164,7 +188,12 @@ std::string AnswerTypes(std::string_view text, const std::vector<Token>& tokens)
                   "denominam", "conceitua", "caracteriza", "enquadra", "enquadram"})) {
       definition = true;
     }
-    if (i < 12 && OneOf(w, {"sao", "e", "serao"}) &&
+    // Not "são definidas em diploma próprio": what another act sets out.
+    std::string_view after = i + 2 < tokens.size() ? std::string_view(tokens[i + 2].surface) : "";
+    bool set_out =
+        OneOf(next, {"definidos", "definidas", "definido", "definida"}) &&
+        OneOf(after, {"em", "no", "na", "nos", "nas", "por", "pelo", "pela", "mediante"});
+    if (i < 12 && OneOf(w, {"sao", "e", "serao"}) && !set_out &&
         OneOf(next, {"considerados", "consideradas", "considerado", "considerada", "enquadrados",
                      "enquadradas", "definidos", "definidas", "entendidos", "entendidas"})) {
       definition = true;

@@ -6,12 +6,12 @@ The same numbers as run_eval.py in seconds instead of a minute, for trying a ran
 
 usage: scripts/eval.py --seed DB --br DB --all DB [--misses] [SET...]
 
-  --seed DB  an index of corpus/ only                       (set dev)
+  --seed DB  an index of corpus/ only                       (sets dev, seed-blind)
   --br DB    corpus/ and ../shared/corpus/br-akn/           (sets br-dev, br-final, br-late)
   --all DB   corpus/, ../shared/corpus/pt-dr/ and br-akn/   (pt-dev, tests/eval/pt-*, dev-big)
   --misses   also list the ids of the questions whose first result does not answer them
   SET        dev br-dev pt-dev pt-own pt-heldout pt-test pt-fresh pt-blind pt-new pt-next pt-final
-             pt-late pt-dec pt-short br-final br-late dev-big
+             pt-late pt-dec pt-short seed-blind br-final br-late dev-big
              (default: every set whose index was given)
 
 Keep the held-out sets held out: look at their scores, not at their misses (README, Quality).
@@ -37,6 +37,7 @@ SETS = {
 for name in ("own", "heldout", "test", "fresh", "blind", "new", "next", "final", "late", "dec",
              "short"):
     SETS["pt-" + name] = (os.path.join(OWN, f"pt-{name}.jsonl"), "all", 2000)
+SETS["seed-blind"] = (os.path.join(OWN, "seed-blind.jsonl"), "seed", 0)
 SETS["br-final"] = (os.path.join(OWN, "br-final.jsonl"), "br", 0)
 SETS["br-late"] = (os.path.join(OWN, "br-late.jsonl"), "br", 0)
 

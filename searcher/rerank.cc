@@ -429,6 +429,8 @@ bool Reranker::DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan) {
     if (copula == 0) return false;
     term = std::string_view(p->text).substr(unit_tokens_[1].begin,
                                             unit_tokens_[copula - 1].end - unit_tokens_[1].begin);
+    // Without the short name it gives itself ("O Conselho X, doravante designado por CX, é …").
+    term = term.substr(0, std::min(term.find(','), term.find(" (")));
   }
   analyzer_.Analyze(term, &unit_tokens_);
   std::vector<bool> asked(plan.word_keys.size(), false);

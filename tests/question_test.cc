@@ -225,6 +225,31 @@ TEST(AnswerTypeTest, ADefiningCopulaFollowsTheTermItDefines) {
   EXPECT_EQ(term("O conselho diretivo da agência nacional de inovação tecnológica é o órgão."),
             "-");  // seven words: a sentence, not a term
   EXPECT_EQ(term("Governo é o órgão de condução."), "-");
+  // The subject's short name set off before the verb: the term is the name with it.
+  EXPECT_EQ(term("O Conselho Regional dos Faróis, doravante designado por CRF, é o órgão "
+                 "consultivo."),
+            "Conselho Regional dos Faróis, doravante designado por CRF");
+  EXPECT_EQ(term("O Centro Nacional de Faróis (CNF) é o serviço de âmbito nacional."),
+            "Centro Nacional de Faróis (CNF");
+  EXPECT_EQ(term("O Centro, que tem sede em Lisboa, doravante designado por CNF, é o serviço."),
+            "-");
+}
+
+// "São definidas em diploma próprio": what another act sets out is no definition.
+TEST(AnswerTypeTest, WhatAnotherActSetsOutIsNoDefinition) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  auto types = [&](std::string_view text) {
+    analyzer.Analyze(text, &tokens);
+    return AnswerTypes(text, tokens);
+  };
+  EXPECT_EQ(types("A composição e as normas de funcionamento do CRF são definidas em diploma "
+                  "próprio.")
+                .find(kAnswerDefinition),
+            std::string::npos);
+  EXPECT_NE(types("São considerados faroleiros os trabalhadores que mantêm os faróis.")
+                .find(kAnswerDefinition),
+            std::string::npos);
 }
 
 // The answer types of `text`, analysed as the indexer analyses it.
