@@ -61,6 +61,9 @@ constexpr double kFocusWeight = 2.0;
 // "quantos deputados…?": a paragraph that writes a number before the word counted gives the
 // count asked for, in so many words.
 constexpr double kCountBoost = 2.0;
+// A list intro that names the word counted ("Centros Distritais a nível nacional:") gives the
+// count item by item: less than a number written, which says it.
+constexpr double kListCountBoost = 1.4;
 constexpr double kWordingBoost = 0.5;  // the question's multi-word terms, as typed
 // "quem não pode renunciar": the paragraph says "não" before "renunciar" too, where another with
 // the same words would say the opposite.
@@ -302,8 +305,12 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
       c.score *= Wording(c.docid, &credits[i * plan.words], plan);
     }
     if (plan.counts && plan.focus_word < plan.words && !credits.empty() &&
-        credits[i * plan.words + plan.focus_word] == 1.0 && WritesCount(c.docid, plan)) {
-      c.score *= kCountBoost;
+        credits[i * plan.words + plan.focus_word] == 1.0) {
+      if (WritesCount(c.docid, plan)) {
+        c.score *= kCountBoost;
+      } else if (f.answer_types.find(analysis::kAnswerList) != std::string::npos) {
+        c.score *= kListCountBoost;
+      }
     }
   }
   if (plan.ranked) {

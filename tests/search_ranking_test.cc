@@ -318,6 +318,15 @@ class StructureRankingTest : public ::testing::Test {
         {{"id", "s:no-count"},
          {"text", "Os membros do conselho consultivo da pesca reúnem-se anualmente."},
          {"doc", "cnt"}},
+        // "quantos viveiros…?": the list of them, and a sentence with the same words.
+        {{"id", "s:list"},
+         {"text",
+          "Viveiros de ostras registados na ria, por concelho e por freguesia, à data da "
+          "entrada em vigor da presente portaria:"},
+         {"doc", "lst"}},
+        {{"id", "s:no-list"},
+         {"text", "Os viveiros de ostras registados na ria pagam taxa."},
+         {"doc", "lst"}},
         {{"id", "q#art9/n1"},
          {"text", "O pedido é decidido no prazo de vinte dias."},
          {"article", "9.º"},
@@ -408,6 +417,10 @@ TEST_F(StructureRankingTest, StructureDecidesWhatTheWordsWouldNot) {
       {"quantos membros tem o conselho consultivo da pesca?", "s:count", "s:no-count",
        "how many: a number before the word counted"},
       {"membros do conselho consultivo da pesca", "s:no-count", "s:count",
+       "control: no count asked"},
+      {"quantos viveiros de ostras estão registados na ria?", "s:list", "s:no-list",
+       "how many: the list that names them"},
+      {"viveiros de ostras registados na ria pagam", "s:no-list", "s:list",
        "control: no count asked"},
   };
   for (const Case& c : cases) {
