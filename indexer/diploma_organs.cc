@@ -343,6 +343,30 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
   // `form`: the legal form written after the name (", I. P."), kept at its end.
   auto add = [&](std::string abbr, std::string name, std::string_view form = {}) {
     if (abbr.size() < 2) return;
+    // A name read back past its line's start: "Artigo 5.º — Departamento de Recursos Hídricos" /
+    // "Compete ao Departamento de Recursos Hídricos, abreviadamente designado por DRH": the name
+    // follows the sentence's verb and its preposition, or the preposition that opens it.
+    {
+      std::vector<std::string_view> words = Words(name);
+      for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+        std::string verb = Lower(words[k]);
+        bool gives = verb == "compete" || verb == "competem" || verb == "cabe" || verb == "cabem" ||
+                     verb == "incumbe" || verb == "incumbem";
+        if (gives && k + 2 < words.size() && IsContraction(Lower(words[k + 1])) &&
+            IsUpperAt(words[k + 2], 0)) {
+          name = name.substr(static_cast<std::size_t>(words[k + 2].data() - name.data()));
+          break;
+        }
+        // "… Divisão de Recursos Humanos / À Divisão de Recursos Humanos, …, compete:": a
+        // capitalised preposition opens a sentence, never sits inside a name.
+        bool opens = k > 0 || Lower(words[k]) != "a";  // "A Autoridade …": an article
+        if (opens && IsUpperAt(words[k], 0) && IsContraction(Lower(words[k])) &&
+            IsUpperAt(words[k + 1], 0)) {
+          name = name.substr(static_cast<std::size_t>(words[k + 1].data() - name.data()));
+          break;
+        }
+      }
+    }
     // A name with commas is the acronym's only when its initials are the acronym's letters;
     // else it starts after the last comma ("Lisboa, Centro Nacional de Pensões (CNP)").
     if (std::size_t comma = name.rfind(", "); comma != std::string::npos) {
@@ -351,28 +375,6 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
         if (std::isupper(static_cast<unsigned char>(c))) letters += c;
       }
       if (initials(name) != letters) name.erase(0, comma + 2);
-    }
-    // A name read back past its line's start: "Artigo 5.º — Departamento de Recursos Hídricos" /
-    // "Compete ao Departamento de Recursos Hídricos, abreviadamente designado por DRH": the name
-    // follows the sentence's verb and its preposition, or the preposition that opens it.
-    {
-      std::vector<std::string_view> words = Words(name);
-      for (std::size_t k = 0; k + 2 < words.size(); ++k) {
-        std::string verb = Lower(words[k]);
-        bool gives = verb == "compete" || verb == "competem" || verb == "cabe" || verb == "cabem" ||
-                     verb == "incumbe" || verb == "incumbem";
-        if (gives && IsContraction(Lower(words[k + 1])) && IsUpperAt(words[k + 2], 0)) {
-          name = name.substr(static_cast<std::size_t>(words[k + 2].data() - name.data()));
-          break;
-        }
-        // "… Divisão de Recursos Humanos / À Divisão de Recursos Humanos, …, compete:": a
-        // capitalised preposition opens a sentence, never sits inside a name.
-        if (k > 0 && IsUpperAt(words[k], 0) && IsContraction(Lower(words[k])) &&
-            IsUpperAt(words[k + 1], 0)) {
-          name = name.substr(static_cast<std::size_t>(words[k + 1].data() - name.data()));
-          break;
-        }
-      }
     }
     // A capitalised word before the name is not part of it: "Compete à Agência para a
     // Modernização Administrativa (AMA)". The name starts with the abbreviation's letter.

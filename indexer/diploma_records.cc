@@ -79,6 +79,10 @@ std::string Parser::Resolve(std::string organ) const {
       std::string written = organ + name.substr(WithoutLegalForm(name));
       return acronym(abbr) ? with_acronym(written, abbr) : written;
     }
+    // A mention cut at a comma inside the name: "À Divisão de Apoio Técnico, Jurídico e
+    // Administrativo, doravante designada por DATJA, compete:" read "Divisão de Apoio Técnico".
+    if (acronym(abbr) && analysis::Fold(bare_name(name)).starts_with(folded + ", "))
+      return with_acronym(name, abbr);
   }
   // A post named by its service's acronym or short name: "director do CIDA" -> "director do
   // CIDA (Centro de Informação e Documentação Administrativa)", "presidente do Conselho" ->

@@ -233,6 +233,10 @@ TEST(FindAbbreviationsTest, ParenthesesAndDesignatedBy) {
                                        "Departamento de Recursos Hídricos, abreviadamente "
                                        "designado por DRH, no domínio:"),
             (Map{{"DRH", "Departamento de Recursos Hídricos"}}));
+  // After the preposition that opens the sentence, a name with commas whose initials spell it.
+  EXPECT_EQ(diploma::FindAbbreviations("1 - À Divisão de Apoio Técnico, Jurídico e "
+                                       "Administrativo, doravante designada por DATJA, compete:"),
+            (Map{{"DATJA", "Divisão de Apoio Técnico, Jurídico e Administrativo"}}));
   // Not abbreviations: "(UE)" after one word, lower case, a revoked número, an alínea.
   EXPECT_EQ(diploma::FindAbbreviations("o Regulamento (UE) 2016/679, (Revogado.) e a alínea c) do "
                                        "n.º 1 (em vigor)"),

@@ -13,9 +13,9 @@ namespace {
 
 using fixtures::Contains;
 using fixtures::ExpectAt;
+using fixtures::Fixture;
 using fixtures::Only;
 using fixtures::Read;
-using fixtures::Fixture;
 using ::portaria::testing::ReadFileToString;
 
 // The short fixtures of tests/data/diplomas these tests read, written for them in the forms
@@ -374,8 +374,8 @@ TEST(DiplomaReaderRegressionTest, ARegionalDecreeDatedByItsFrontMatter) {
   }
   // A name with commas whose last part has several words; a name in lower case defined with
   // its acronym in so many words.
-  EXPECT_TRUE(Contains(Only(r, "Vistoriar as bóias").unit,
-                       "Departamento de Sinalização, Iluminação e Bóias Costeiras"));
+  EXPECT_EQ(Only(r, "Vistoriar as bóias").unit,
+            "Departamento de Sinalização, Iluminação e Bóias Costeiras (DSIBC)");
   const Paragraph& account = Only(r, "Aprovar a conta anual");
   ExpectAt(account, "2.º", "2", "a");
   // (Written as its epígrafe writes it, the capital of one name of it.)
