@@ -146,6 +146,24 @@ ReadResult ReadBytes(const std::filesystem::path& path, std::string_view raw) {
         result = ReadDiploma(clean, file, path.stem().string(), known);
       } else {
         result = ReadPage(clean, file, path.stem().string());
+        // A JSON document saved as text (a web service's answer, `{"…": …}`) is read as a page
+        // of its characters: say so, where a JSON Lines file of records was perhaps meant.
+        // An object's first key, or an array's first object or string: `{"`, `[{`, `["`.
+        std::size_t first = clean.find_first_not_of(" \t\n");
+        std::size_t next =
+            first == std::string::npos ? first : clean.find_first_not_of(" \t\n", first + 1);
+        bool json = next != std::string::npos &&
+                    ((clean[first] == '{' && clean[next] == '"') ||
+                     (clean[first] == '[' && (clean[next] == '{' || clean[next] == '"')));
+        if (json) {
+          int line, column;
+          LineColumn(clean, first, &line, &column);
+          result.warnings.push_back(Status::Error(
+              Status::Code::kInvalidArgument,
+              "looks like a JSON document, not text: read as a page of its characters (records "
+              "to index go one JSON object a line in a .jsonl file, schema/JSONL.md)",
+              file, line, column));
+        }
       }
       break;
     case Format::kAkomaNtoso:

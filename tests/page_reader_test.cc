@@ -30,6 +30,19 @@ ReadResult ReadInline(const std::string& raw, const std::string& doc_key = "t") 
 // ---------------------------------------------------------------------------------------------
 // Small pages.
 
+TEST(PageReaderTest, AJsonDocumentSavedAsTextIsReadWithAWarning) {
+  // A web service's answer saved as .md: its characters are a page, and the reader says so.
+  ReadResult json = ReadBytes("servico.md",
+                              "\n{\"Texto\": \"Compete ao Centro Nacional de "
+                              "Pensões pagar pensões.\"}\n");
+  ASSERT_FALSE(json.fatal);
+  ASSERT_EQ(json.warnings.size(), 1u);
+  EXPECT_NE(json.warnings[0].message().find("looks like a JSON document"), std::string::npos);
+  EXPECT_EQ(json.warnings[0].line(), 2);
+  // Text that opens with a brace but is not one: no warning.
+  EXPECT_TRUE(ReadBytes("nota.md", "{nota} O prazo é de dez dias.\n").warnings.empty());
+}
+
 TEST(PageReaderTest, BoldHeadingsAndItalicSource) {
   ReadResult r = ReadInline(
       "# Página\n"
