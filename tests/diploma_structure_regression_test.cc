@@ -521,7 +521,7 @@ TEST(DiplomaReaderRegressionTest, AnOlderActsOrdinalPointsAreItsArticles) {
   EXPECT_EQ(Only(r, "Ministério da Agricultura.").section, "Assinatura");
   EXPECT_EQ(Only(r, "São revogadas as disposições").text,
             "São revogadas as disposições em contrário.");
-  // Points that do not run 1, 2, 3 are a list's, not articles.
+  // The mark read: a number, then "º" or ".º", then a space or the line's end.
   EXPECT_EQ(diploma::OrdinalPoint("5.º - 1 - A zona").number, 5);
   EXPECT_EQ(diploma::OrdinalPoint("3º").number, 3);
   EXPECT_EQ(diploma::OrdinalPoint("1.ºA").number, 0);
