@@ -1,8 +1,9 @@
 // The diploma reader's parser (schema/DIPLOMAS.md), internal to the indexer. One parser reads one
 // file: the line loop (indexer/diploma_reader.cc) finds the diploma's shape — front matter,
-// preamble, divisions, articles, annexes, signature — and hands each article's or prose part's
-// lines to Flush(); the records side (indexer/diploma_records.cc) cuts them at their markers
-// (diploma::Segment), names their organ and source and gives each its stable id.
+// preamble, divisions, articles, annexes, signature; the act's head, its title and sumário, and
+// the acts that follow it in one file, in indexer/diploma_head.cc — and hands each article's or
+// prose part's lines to Flush(); the records side (indexer/diploma_records.cc) cuts them at their
+// markers (diploma::Segment), names their organ and source and gives each its stable id.
 //
 // Not thread-safe; one per file, used once.
 #ifndef PORTARIA_INDEXER_DIPLOMA_PARSER_H_
@@ -21,6 +22,11 @@
 #include "indexer/reader.h"
 
 namespace portaria::indexer::diploma {
+
+// True if the line opens the enacting formula or the preamble ("Nos termos …", "Manda o
+// Governo …", "O Governo decreta …", the OJ's "A COMISSÃO EUROPEIA,"): where a title's sumário
+// ends (diploma_head.cc) and a line that opens the act's text (diploma_reader.cc).
+bool OpensEnactingFormula(std::string_view line);
 
 class Parser {
  public:
