@@ -347,6 +347,17 @@ std::string CompetenceOrgan(std::string_view sentence) {
         std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
         return ReadOrgan(name, 0);
       }
+      // The bodies an organ oversees, listed: "A Vice-Presidência do Governo Regional exerce a
+      // tutela sobre:" (also "superintendência"): a list of what is in its charge.
+      if ((v == "exerce" || v == "exercem") && Trim(sentence).ends_with(":")) {
+        std::size_t k = i + 1;
+        if (k < w.size() && IsArticle(Lower(w[k]))) ++k;
+        if (k + 1 < w.size() && (Lower(w[k]) == "tutela" || Lower(w[k]) == "superintendência") &&
+            Lower(w[k + 1]).starts_with("sobre")) {
+          std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);
+          return ReadOrgan(name, 0);
+        }
+      }
       // A duty list: "A AMA, I. P., deve desenvolver, em articulação com as demais entidades,
       // designadamente as seguintes ações:" — what a named body must do is what it does. Only a
       // name (capitalised), acting (not "deve ser notificada", "deve conter os seguintes

@@ -16,6 +16,7 @@
 
 #include "analysis/text.h"
 #include "indexer/diploma.h"
+#include "indexer/diploma_organs.h"
 #include "indexer/diploma_parser.h"
 #include "indexer/markup.h"
 #include "indexer/reader.h"
@@ -80,15 +81,27 @@ ReadResult Parser::Parse(std::string_view content) {
   CiteUntitledCopy();
   EndDiploma();
   // One organ, one name: "Direção" (the epígrafe) and "direção" ("São competências da
-  // direção:") are the same unit, written as it is first written with a capital.
+  // direção:") are the same unit, and so are "Secretaria Regional do Ambiente e Recursos
+  // Naturais" (the epígrafe) and "… do Ambiente e dos Recursos Naturais" (a list's intro): the
+  // same words but for the connectors between them. It is written as it is first written with a
+  // capital.
+  auto key = [](const std::string& unit) {
+    std::string folded = analysis::Fold(unit), out;
+    for (std::string_view word : Words(folded)) {
+      if (IsConnector(word)) continue;
+      if (!out.empty()) out += ' ';
+      out += word;
+    }
+    return out;
+  };
   std::map<std::string, std::string> unit_names;
   for (const auto& p : result_.paragraphs) {
     if (p.unit.empty()) continue;
-    auto [it, fresh] = unit_names.try_emplace(analysis::Fold(p.unit), p.unit);
+    auto [it, fresh] = unit_names.try_emplace(key(p.unit), p.unit);
     if (!fresh && !IsUpperAt(it->second, 0) && IsUpperAt(p.unit, 0)) it->second = p.unit;
   }
   for (auto& p : result_.paragraphs) {
-    if (!p.unit.empty()) p.unit = unit_names[analysis::Fold(p.unit)];
+    if (!p.unit.empty()) p.unit = unit_names[key(p.unit)];
   }
   return std::move(result_);
 }

@@ -64,6 +64,21 @@ TEST(DiplomaReaderRegressionTest, AnOrganHasOneNameInADiploma) {
   EXPECT_EQ(abbreviated.unit, full.unit);
 }
 
+TEST(DiplomaReaderRegressionTest, AnOrganWrittenWithOtherConnectorsIsOneUnit) {
+  // The epígrafe's "… dos Faróis e Bóias" and the list's "… dos Faróis e das Bóias": one organ,
+  // one facet value, as the diploma first writes it.
+  const std::string content =
+      "Decreto Regulamentar Regional n.º 9/2099/M\n\nde 26 de junho\n\n"
+      "Artigo 4.º\n\nSecretaria Regional dos Faróis e Bóias\n\n"
+      "1 - À Secretaria Regional dos Faróis e Bóias compete:\n\na) Manter os faróis;\n\n"
+      "b) Pintar as bóias.\n\n"
+      "2 - A Secretaria Regional dos Faróis e das Bóias exerce a tutela sobre:\n\n"
+      "a) A Empresa de Faroleiros, S. A.;\n\nb) O Clube Náutico do Farol.\n";
+  ReadResult r = ReadDiploma(content, "farois.md", "farois", {});
+  EXPECT_EQ(Only(r, "Manter os faróis").unit, "Secretaria Regional dos Faróis e Bóias");
+  EXPECT_EQ(Only(r, "Empresa de Faroleiros").unit, "Secretaria Regional dos Faróis e Bóias");
+}
+
 TEST(DiplomaReaderRegressionTest, ShortNameAndSubNumerosOfAResolution) {
   // "… Faróis 2031 (IF2031), adiante designada" / "por Comissão, …", then "compete à
   // Comissão:"; "4 — Delegar no coordenador da Comissão competência para:" / "4.1 — …".
@@ -182,6 +197,12 @@ TEST(DiplomaReaderRegressionTest, WhatANamedBodyMustDoIsItsList) {
             "AFN, I. P.");
   EXPECT_EQ(diploma::CompetenceOrgan("O Instituto dos Faróis deve assegurar as seguintes tarefas:"),
             "Instituto dos Faróis");
+  // The bodies it oversees.
+  EXPECT_EQ(diploma::CompetenceOrgan("A Secretaria Regional dos Faróis exerce a tutela sobre:"),
+            "Secretaria Regional dos Faróis");
+  EXPECT_EQ(diploma::CompetenceOrgan("A Secretaria Regional dos Faróis exerce a tutela sobre o "
+                                     "Instituto dos Faróis."),
+            "");
   // Both genders at once.
   EXPECT_EQ(diploma::CompetenceOrgan("Compete ao/à Presidente do Instituto dos Faróis:"),
             "Presidente do Instituto dos Faróis");
