@@ -80,16 +80,6 @@ bool IsGrant(std::string_view what) {
          what.starts_with("funções") || what.starts_with("poderes");
 }
 
-// The verbs a competence is given with, folded, punctuation after them allowed: "compete",
-// "compete,", "competem", "cabe", "incumbe:" (not "competente").
-bool IsCompetenceVerb(std::string_view v) {
-  while (!v.empty() && (v.back() == ',' || v.back() == ':')) v.remove_suffix(1);
-  for (std::string_view verb : {"compete", "competem", "cabe", "cabem", "incumbe", "incumbem"}) {
-    if (v == verb) return true;
-  }
-  return false;
-}
-
 // "O X, …, é o serviço …" up to `end`: the index of the copula ("é", "são") that defines the
 // sentence's capitalised subject as a kind of body ("o serviço", "a entidade"), or 0.
 std::size_t SubjectDefinedBefore(const std::vector<std::string_view>& w, std::size_t end) {

@@ -63,6 +63,14 @@ bool IsContraction(std::string_view w) {
   return false;
 }
 
+bool IsCompetenceVerb(std::string_view v) {
+  while (!v.empty() && (v.back() == ',' || v.back() == ':')) v.remove_suffix(1);
+  for (std::string_view verb : {"compete", "competem", "cabe", "cabem", "incumbe", "incumbem"}) {
+    if (v == verb) return true;
+  }
+  return false;
+}
+
 std::string_view Bare(std::string_view w, bool* ends) {
   *ends = false;
   while (!w.empty() && (w.back() == ',' || w.back() == ':' || w.back() == ';' || w.back() == '.')) {
@@ -349,11 +357,8 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     {
       std::vector<std::string_view> words = Words(name);
       for (std::size_t k = 0; k + 1 < words.size(); ++k) {
-        std::string verb = Lower(words[k]);
-        bool gives = verb == "compete" || verb == "competem" || verb == "cabe" || verb == "cabem" ||
-                     verb == "incumbe" || verb == "incumbem";
-        if (gives && k + 2 < words.size() && IsContraction(Lower(words[k + 1])) &&
-            IsUpperAt(words[k + 2], 0)) {
+        if (IsCompetenceVerb(Lower(words[k])) && k + 2 < words.size() &&
+            IsContraction(Lower(words[k + 1])) && IsUpperAt(words[k + 2], 0)) {
           name = name.substr(static_cast<std::size_t>(words[k + 2].data() - name.data()));
           break;
         }

@@ -20,6 +20,9 @@ std::vector<std::string_view> Words(std::string_view s);
 bool IsConnector(std::string_view w);
 // A preposition, alone or with its article, that leads to the organ: "ao", "à", "do", "de", "a", …
 bool IsContraction(std::string_view w);
+// The verbs a competence is given with, folded, punctuation after them allowed: "compete",
+// "compete,", "competem", "cabe", "incumbe:" (not "competente").
+bool IsCompetenceVerb(std::string_view v);
 // Strips the punctuation that ends an organ's name ("Ciberespaço:" -> "Ciberespaço").
 std::string_view Bare(std::string_view w, bool* ends);
 // The organ's name at the start of `words`: a run of capitalised words and connectors

@@ -74,15 +74,15 @@ std::string Parser::Resolve(std::string organ) const {
     return acronym(organ) ? with_acronym(it->second, organ) : it->second;
   std::string folded = analysis::Fold(organ);
   for (const auto& [abbr, name] : abbreviations_) {
+    std::string defined = analysis::Fold(bare_name(name));
     // The name as this mention writes it ("O Conselho administrativo …" opens a sentence).
-    if (analysis::Fold(bare_name(name)) == folded) {
+    if (defined == folded) {
       std::string written = organ + name.substr(WithoutLegalForm(name));
       return acronym(abbr) ? with_acronym(written, abbr) : written;
     }
     // A mention cut at a comma inside the name: "À Divisão de Apoio Técnico, Jurídico e
     // Administrativo, doravante designada por DATJA, compete:" read "Divisão de Apoio Técnico".
-    if (acronym(abbr) && analysis::Fold(bare_name(name)).starts_with(folded + ", "))
-      return with_acronym(name, abbr);
+    if (acronym(abbr) && defined.starts_with(folded + ", ")) return with_acronym(name, abbr);
   }
   // A post named by its service's acronym or short name: "director do CIDA" -> "director do
   // CIDA (Centro de Informação e Documentação Administrativa)", "presidente do Conselho" ->
@@ -170,8 +170,9 @@ void Parser::Flush() {
   std::string number_text, letter_text;  // the intros a list hangs from
   std::string list_organ;
   std::string parent_number, parent_organ;  // a número whose sub-números are its list
-  // The número before the current one, its list included, and the current one so far.
-  std::string previous_number, this_number;
+  // Where the número before the current one starts and ends among the pieces (its list
+  // included), and where the current one starts: the context of a número that refers back.
+  std::size_t previous_from = 0, previous_to = 0, this_from = 0;
   std::vector<std::string> outline, outline_marks;  // an outline's headings, by level
   int& ordinal = ordinals_[scope];                  // unnumbered paragraphs, counted across flushes
   for (const Piece& piece : pieces) {
@@ -186,7 +187,8 @@ void Parser::Flush() {
         sub.clear();
         continue;
       case Piece::Kind::kNumber:
-        previous_number = std::exchange(this_number, "");
+        previous_from = this_from;
+        previous_to = this_from = static_cast<std::size_t>(&piece - pieces.data());
         number = piece.value;
         definition.clear();
         letter.clear();
@@ -231,8 +233,6 @@ void Parser::Flush() {
         }
         break;
     }
-    if (this_number.size() < kMaxFieldBytes)
-      this_number += (this_number.empty() ? "" : " ") + piece.text;
     bool item = piece.kind == Piece::Kind::kLetter || piece.kind == Piece::Kind::kSub ||
                 piece.kind == Piece::Kind::kDefinition;
     if (!item) {
@@ -285,11 +285,18 @@ void Parser::Flush() {
                                        kMaxFieldBytes);
       } else if (item) {
         p.context = analysis::ClipUtf8(number_text, kMaxFieldBytes);
-      } else if (piece.kind == Piece::Kind::kNumber && !previous_number.empty() &&
+      } else if (piece.kind == Piece::Kind::kNumber && previous_to > previous_from &&
                  RefersBack(p.text)) {
         // "As contraordenações referidas no número anterior são punidas com coima de …": what
         // the número is about is written in the one before it, its context.
-        p.context = analysis::ClipUtf8(previous_number, kMaxFieldBytes);
+        std::string before;
+        for (std::size_t k = previous_from; k < previous_to && before.size() < kMaxFieldBytes;
+             ++k) {
+          if (pieces[k].text.empty()) continue;
+          if (!before.empty()) before += ' ';
+          before += pieces[k].text;
+        }
+        p.context = analysis::ClipUtf8(before, kMaxFieldBytes);
       }
       p.unit = !list_organ.empty() ? list_organ : article_organ;
       if (p.unit.empty() && !item) p.unit = Resolve(diploma::CompetenceOrgan(piece.text));

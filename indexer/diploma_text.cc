@@ -223,22 +223,21 @@ std::size_t SplitLine(std::vector<Line>* lines, std::size_t i, std::vector<std::
 // has no article and such points run 1, 2, 3 … at least three deep, each is an article, written
 // in the older form the headings read ("Art. 5.º - 1 - A zona …").
 void OrdinalPointsAsArticles(std::vector<Line>* lines) {
+  std::vector<std::pair<std::size_t, std::size_t>> points;  // line, where its text starts
+  for (std::size_t i = 0; i < lines->size(); ++i) {
+    if ((*lines)[i].heading) continue;
+    OrdinalMark mark = OrdinalPoint((*lines)[i].text);
+    if (mark.number == static_cast<int>(points.size()) + 1) points.emplace_back(i, mark.text_at);
+  }
+  if (points.size() < 3) return;
   std::string label, rest;
   for (const Line& line : *lines) {
     if (ParseArticle(line.text, &label, &rest)) return;
   }
-  std::vector<std::pair<std::size_t, std::size_t>> points;  // line, where its text starts
-  for (std::size_t i = 0; i < lines->size(); ++i) {
-    std::string_view text = (*lines)[i].text;
-    if ((*lines)[i].heading || OrdinalPoint(text).number != static_cast<int>(points.size()) + 1)
-      continue;
-    points.emplace_back(i, OrdinalPoint(text).text_at);
-  }
-  if (points.size() < 3) return;
-  for (auto [i, at] : points) {
-    std::string_view text = (*lines)[i].text;
-    std::string written =
-        "Art. " + std::to_string(OrdinalPoint(text).number) + ".º" + std::string(text.substr(at));
+  for (std::size_t n = 0; n < points.size(); ++n) {
+    auto [i, at] = points[n];
+    std::string written = "Art. " + std::to_string(n + 1) + ".º" +
+                          std::string(std::string_view((*lines)[i].text).substr(at));
     if (ParseArticle(written, &label, &rest)) (*lines)[i].text = std::move(written);
   }
 }
