@@ -31,6 +31,10 @@ bool LooksLikeDiploma(std::string_view content) {
         (IsDigit(line[7]) || line.substr(7).starts_with("único")))
       ++articles;
     if (line.starts_with("Art. ") && line.size() > 5 && IsDigit(line[5])) ++articles;
+    if (line.starts_with("Base ") || line.starts_with("BASE ")) {
+      std::string label, rest;
+      if (ParseArticle(line, &label, &rest)) ++articles;  // a lei de bases's "Base XII"
+    }
     // A copy pasted as one long line: the articles it runs together (StructureBreaks).
     if (line.size() > 400) {
       int quotes = 0;

@@ -78,9 +78,46 @@ bool EndsWithFunctionWord(std::string_view title) {
   return std::find(std::begin(kWords), std::end(kWords), last) != std::end(kWords);
 }
 
+namespace {
+
+// A lei de bases's articles are its bases: "Base XXIII", "BASE 12", "Base 5-A Epígrafe" -> label
+// "Base XXIII" (the word is kept: a base is cited as one, "base XXIII", never as an artigo).
+bool ParseBase(std::string_view s, std::string* label, std::string* rest) {
+  if (!s.starts_with("Base ") && !s.starts_with("BASE ")) return false;
+  s.remove_prefix(5);
+  std::size_t end = s.find(' ');
+  std::string_view number = s.substr(0, end);
+  std::string_view tail = end == std::string_view::npos ? std::string_view() : Trim(s.substr(end));
+  while (!number.empty() && (number.back() == '.' || number.back() == ':')) number.remove_suffix(1);
+  std::string_view suffix;
+  if (number.size() > 2 && number[number.size() - 2] == '-' && IsUpperAt(number, number.size() - 1)) {
+    suffix = number.substr(number.size() - 2);
+    number.remove_suffix(2);
+  }
+  bool digits = !number.empty() && number.size() <= 3 &&
+                std::all_of(number.begin(), number.end(), IsDigit);
+  bool roman = !number.empty() && IsUpperAt(number, 0) && !IsLowerAt(number, number.size() - 1) &&
+               RomanValue(number) > 0;
+  if (!digits && !roman) return false;
+  for (std::string_view dash : {"- ", "— ", "– "}) {
+    if (tail.starts_with(dash)) {
+      tail = Trim(tail.substr(dash.size()));
+      break;
+    }
+  }
+  // "Base 2 do anexo …" at the start of a broken line is a reference, not a heading.
+  if (IsLowerAt(tail, 0) || tail.starts_with("[")) return false;
+  *label = "Base " + std::string(number) + std::string(suffix);
+  *rest = std::string(tail);
+  return true;
+}
+
+}  // namespace
+
 bool ParseArticle(std::string_view line, std::string* label, std::string* rest) {
   std::string_view s = line;
   if (s.starts_with("«")) return false;
+  if (ParseBase(s, label, rest)) return true;
   // A contract's clauses (the conditions a regulator approves in an annex) are its articles:
   // "Cláusula 13.ª" -> "13.ª".
   bool clause = false;

@@ -44,8 +44,10 @@ std::string Parser::SectionPath() const {
     for (const auto& d : divisions_) add(d);
   }
   if (mode_ == Mode::kArticle) {
-    // A contract's clause ("13.ª") is headed as the text heads it.
-    std::string kind = article_.ends_with("ª") ? "Cláusula " : "Artigo ";
+    // A contract's clause ("13.ª") is headed as the text heads it, and so is a base ("Base I").
+    std::string kind = article_.ends_with("ª")         ? "Cláusula "
+                       : article_.starts_with("Base ") ? ""
+                                                       : "Artigo ";
     add(epigraph_.empty() ? kind + article_ : kind + article_ + " " + epigraph_);
   } else {
     add(prose_section_);

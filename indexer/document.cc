@@ -78,14 +78,17 @@ bool IsCompetence(const Paragraph& p) {
 }
 
 // The epígrafe of the paragraph's article: the last element of its section path, "Artigo 2.º
-// Âmbito de aplicação" (or a contract's "Cláusula 2.ª Condição prévia") -> "Âmbito de
+// Âmbito de aplicação" (or a contract's "Cláusula 2.ª Condição prévia", a lei de bases's "Base
+// II Política de saúde") -> "Âmbito de
 // aplicação"; empty if the paragraph has no article or the
 // article no epígrafe.
 std::string_view Epigraph(const Paragraph& p) {
   if (p.article.empty()) return {};
   std::string_view last = p.section;
   if (std::size_t gt = last.rfind(" > "); gt != std::string_view::npos) last.remove_prefix(gt + 3);
-  std::string_view lead = last.starts_with("Cláusula ") ? "Cláusula " : "Artigo ";
+  std::string_view lead = last.starts_with("Cláusula ") ? "Cláusula "
+                          : last.starts_with("Base ")   ? "Base "
+                                                        : "Artigo ";
   if (!last.starts_with(lead)) return {};
   last.remove_prefix(lead.size());
   std::size_t sp = last.find(' ');

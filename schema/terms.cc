@@ -71,7 +71,8 @@ std::string_view ArticleScope(std::string_view id) {
     std::string_view number = step.starts_with("art_")  ? step.substr(4)
                               : step.starts_with("art") ? step.substr(3)
                                                         : std::string_view();
-    if (!number.empty() && IsDigit(number.front()))
+    // "art3", "art19-a", and a lei de bases's "artbase-xii".
+    if (!number.empty() && (IsDigit(number.front()) || number.starts_with("base-")))
       end = static_cast<std::size_t>(step.data() + step.size() - id.data());
   });
   return id.substr(0, end);

@@ -141,6 +141,7 @@ const PartCase kParts[] = {
     {"§2", Kind::kNumber, "2", 0, 0},           {"inciso II", Kind::kLetter, "ii", 0, 1},
     {"inciso xiv", Kind::kLetter, "xiv", 0, 1}, {"parágrafo único", Kind::kNumber, "unico", 0, 1},
     {"Parágrafo 3", Kind::kNumber, "3", 0, 1},  {"subalínea ii)", Kind::kLetter, "ii", 0, 1},
+    {"base XII", Kind::kArticle, "base xii", 0, 1}, {"Base 12", Kind::kArticle, "base 12", 0, 1},
 };
 
 TEST(CitationTest, ArticleLetterAndNumberForms) {
@@ -179,7 +180,7 @@ TEST(CitationTest, ThingsThatAreNotCitations) {
        {"a lei é clara", "artigo", "o artigo seguinte", "alínea anterior", "a alínea dos",
         "o dia 12", "decreto", "o decreto regulamentar", "o decreto n.º", "Portaria",
         "a portaria de extensão", "inciso primeiro", "parágrafo", "2012/2013", "12 pensões", "no 2",
-        "lei n.º", "", "pensões de velhice"}) {
+        "lei n.º", "", "pensões de velhice", "com base em", "a base de dados"}) {
     SCOPED_TRACE(text);
     std::vector<Citation> found = Find(text);
     EXPECT_TRUE(found.empty()) << Describe(found);

@@ -397,7 +397,7 @@ TEST(DiplomaFixtureTest, NoBodyWordIsLost) {
                            "web-copy-written.md",          "eu-decision-written.md",
                            "dre-api-written.md",           "dr-2024-pages-written.md",
                            "markdown-regional-written.md", "run-on-title-written.md",
-                           "ordinal-points-written.md"}) {
+                           "ordinal-points-written.md",    "lei-de-bases-written.md"}) {
     SCOPED_TRACE(file);
     EXPECT_EQ(MissingBodyWords(file), "");
   }

@@ -5,6 +5,7 @@
 #include "gtest/gtest.h"
 #include "indexer/diploma.h"
 #include "indexer/reader.h"
+#include "schema/terms.h"
 #include "tests/diploma_fixtures.h"
 
 namespace portaria::indexer {
@@ -30,7 +31,8 @@ using fixtures::Read;
 // - eu-annex-written.md: an EU annex whose name takes two lines of capitals and whose numbered
 //   points each open a list of their own;
 // - two-acts-written.md: DR pages that hold the end of one act and the start of the next;
-// - ordinal-points-written.md: a Portaria of the 1990s whose dispositions are "1.º", "2.º" ….
+// - ordinal-points-written.md: a Portaria of the 1990s whose dispositions are "1.º", "2.º" …;
+// - lei-de-bases-written.md: a lei de bases, whose articles are "Base I", "BASE XII", "Base 12-A".
 // That no word of them is lost is checked with the long fixtures' (diploma_fixture_test.cc,
 // NoBodyWordIsLost).
 
@@ -526,6 +528,25 @@ TEST(DiplomaReaderRegressionTest, AnOlderActsOrdinalPointsAreItsArticles) {
   EXPECT_EQ(diploma::OrdinalPoint("3º").number, 3);
   EXPECT_EQ(diploma::OrdinalPoint("1.ºA").number, 0);
   EXPECT_EQ(diploma::OrdinalPoint("2023 foi o ano").number, 0);
+}
+
+TEST(DiplomaReaderRegressionTest, TheBasesOfALeiDeBasesAreItsArticles) {
+  // "Base I" / its epígrafe, "Base II - Âmbito", "BASE XII", "Base 12-A": each base an article,
+  // labelled with its word, its números, alíneas and competence list read as an article's.
+  const ReadResult& r = Read("lei-de-bases-written.md");
+  ExpectAt(Only(r, "é um serviço público"), "Base I", "1", "");
+  ExpectAt(Only(r, "aplica-se aos faróis"), "Base II", "", "");
+  const Paragraph& item = Only(r, "Inspecionar anualmente");
+  ExpectAt(item, "Base XII", "1", "b");
+  EXPECT_EQ(item.unit, "Direção de Faróis");
+  EXPECT_EQ(item.section, "Capítulo II Organização > Base XII Direção de Faróis");
+  EXPECT_EQ(Only(r, "são nomeados").article, "Base 12-A");
+  EXPECT_EQ(Only(r, "A sinalização da costa").source, "Lei n.º 91/2097, de 3 de Maio");
+  // A base's paragraphs share its scope, as an article's do (the re-ranker reads it).
+  EXPECT_EQ(schema::ArticleScope(item.id), schema::ArticleScope(Only(r, "Manter acesas").id));
+  EXPECT_FALSE(schema::ArticleScope(item.id).empty());
+  // "Base de dados …" and "… da base 2 do anexo" open no base.
+  EXPECT_EQ(Only(r, "Base de dados dos faróis").article, "Base 12-A");
 }
 
 }  // namespace
