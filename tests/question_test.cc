@@ -141,6 +141,10 @@ TEST(QuestionFormsTest, FormsAndTopicsOfEverydayQuestions) {
       {"que entidade acredita os organismos de certificação?", "who", true, false, "", "entidade"},
       {"qual é a autoridade nacional de cibersegurança?", "who", true, false, "", "autoridade"},
       {"a entidade acredita os organismos", "who", false, false, "", "entidade"},
+      // A share is asked as an amount: the law answers it with a percentage.
+      {"que parte das coimas fica para o Estado?", "amount", true, true, "parte", "coimas"},
+      {"qual a percentagem do desconto?", "amount", true, true, "percentagem", "desconto"},
+      {"a parte contrária", "amount", false, false, "", "contraria"},
   };
   for (const Case& c : cases) {
     Asked a = Ask(c.question);
