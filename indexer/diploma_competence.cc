@@ -160,9 +160,15 @@ std::string CompetenceOrgan(std::string_view sentence) {
     bool to = (v == "ao" || v == "à" || v == "aos" || v == "às") && k > 1 &&
               Lower(w[k + 1]) != "qual" && Lower(w[k + 1]) != "quais" &&
               Trim(sentence).ends_with(":");
-    // "Na realização da política de ensino incumbe ao Estado:": the verb and its bearer after
-    // a short phrase that sets the scope, with no comma.
-    bool scoped = k < 12 && IsCompetenceVerb(v) && IsContraction(Lower(w[k + 1])) &&
+    // "Na realização da política de ensino incumbe ao Estado:": the verb and its bearer close
+    // the intro, after a phrase that sets the scope with no comma, short or long ("…, para
+    // prossecução das atribuições a que se refere o artigo 3.º compete ao secretário-geral do
+    // Governo:"). The bearer runs to the colon: "…, cuja gestão compete à SG, ficam consignadas
+    // …:" names none.
+    bool closes = w.size() - k <= 10 &&
+                  std::none_of(w.begin() + static_cast<std::ptrdiff_t>(k), w.end(),
+                               [](std::string_view x) { return x.ends_with(","); });
+    bool scoped = closes && IsCompetenceVerb(v) && IsContraction(Lower(w[k + 1])) &&
                   Trim(sentence).ends_with(":");
     // "Para além do disposto no artigo 57.º do RGPD, a CNPD prossegue as seguintes atribuições:":
     // the subject after the proviso's comma ("O X possui as seguintes …", below).

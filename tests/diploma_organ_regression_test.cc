@@ -181,6 +181,14 @@ TEST(DiplomaReaderRegressionTest, TheBearerOfAListAfterAPhraseOfScopeOrAProviso)
   // atribuições:".
   EXPECT_EQ(diploma::CompetenceOrgan("Na execução da política dos faróis incumbe ao Estado:"),
             "Estado");
+  // The verb and its bearer close a long proviso that has no comma before them.
+  EXPECT_EQ(diploma::CompetenceOrgan("Sem prejuízo das competências que lhe sejam delegadas, para "
+                                     "prossecução das atribuições a que se refere o artigo 3.º "
+                                     "compete ao diretor dos Faróis:"),
+            "diretor dos Faróis");
+  EXPECT_EQ(diploma::CompetenceOrgan("As receitas cuja gestão compete à Direção dos Faróis, ficam "
+                                     "consignadas a:"),
+            "");
   EXPECT_EQ(diploma::CompetenceOrgan("Para além do disposto no artigo 5.º, a Autoridade dos "
                                      "Faróis prossegue as seguintes atribuições:"),
             "Autoridade dos Faróis");
