@@ -108,10 +108,10 @@ class Scanner {
 
   std::size_t Article(std::size_t i) {
     std::string_view w = S(i);
-    // A lei de bases's "base XII" / "base 12": the base is its article, labelled with its word
-    // (as the index stores it, Analyzer::SurfaceOf("Base XII")).
+    // A lei de bases's "base XII" / "base 12": the base is its article, numbered as the index
+    // stores it ("XII", folded).
     if (w == "base" && (IsRoman(S(i + 1)) || AllDigits(S(i + 1)))) {
-      Add({Citation::Kind::kArticle, "", "", "", "base " + std::string(S(i + 1)), 0, 0}, i, i + 1);
+      Add({Citation::Kind::kArticle, "", "", "", std::string(S(i + 1)), 0, 0}, i, i + 1);
       return i + 2;
     }
     if (w != "art" && w != "arts" && w != "artigo" && w != "artigos") return i;

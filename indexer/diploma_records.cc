@@ -273,7 +273,10 @@ void Parser::Flush() {
     for (std::string& chunk : chunks) {
       Paragraph p = Base();
       p.text = std::move(chunk);
-      p.article = mode_ == Mode::kArticle ? article_ : "";
+      // A base is its numeral, as a clause is ("13.ª"); its word stays in the section.
+      p.article = mode_ != Mode::kArticle           ? ""
+                  : article_.starts_with("Base ") ? article_.substr(5)
+                                                  : article_;
       p.number = number;
       // A subalínea is cited under its alínea ("alínea d), subalínea ii)"): the alínea stays
       // the letter, the numeral is its own field.

@@ -1,9 +1,8 @@
 // JSON Lines reader: one paragraph record per line (format in schema/JSONL.md).
 //
 // A bad line is reported with its line number and skipped; the other lines are still indexed,
-// so one broken record does not cost a whole export. Records are flat, so nesting is capped; the
-// cap is checked by a linear scan before nlohmann::json builds (and later destroys or dumps,
-// recursively) a deep value.
+// so one broken record does not cost a whole export. Records are flat, so nesting is capped
+// (indexer/json_checks.h).
 #include <cstddef>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -13,6 +12,7 @@
 #include <utility>
 
 #include "analysis/text.h"
+#include "indexer/json_checks.h"
 #include "indexer/reader.h"
 
 namespace portaria::indexer {
@@ -21,7 +21,6 @@ namespace {
 using Code = Status::Code;
 using Json = nlohmann::json;
 
-constexpr int kMaxJsonDepth = 32;
 constexpr std::size_t kMaxLineBytes = kMaxParagraphBytes * 2;
 
 bool IsBlank(std::string_view s) {
@@ -37,72 +36,9 @@ struct LineError {
   int column = 0;
 };
 
-// Returns the 1-based column of the first bracket that opens level kMaxJsonDepth + 1, or 0.
-// Brackets inside strings do not count; escapes are honoured so that "\"" does not end one.
-int ColumnTooDeep(std::string_view line) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > kMaxJsonDepth) return static_cast<int>(i + 1);
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return 0;
-}
-
-// nlohmann's non-throwing parse says only "invalid"; for the message and column we re-run the
-// parser on the (already rejected) line through its SAX interface, which reports the position.
-class ErrorLocator : public nlohmann::json_sax<Json> {
- public:
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t position, const std::string&,
-                   const nlohmann::detail::exception& ex) override {
-    error_.column = static_cast<int>(position);
-    error_.message = Describe(ex.what());
-    return false;
-  }
-  const LineError& error() const { return error_; }
-
- private:
-  // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." ->
-  // "syntax error ...": the position is reported separately, relative to the file.
-  static std::string Describe(std::string_view what) {
-    std::size_t at = what.find("column ");
-    if (at != std::string_view::npos) {
-      std::size_t colon = what.find(": ", at);
-      if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
-    }
-    return "invalid JSON: " + std::string(what);
-  }
-  LineError error_{"invalid JSON", 0};
-};
-
 LineError ParseError(std::string_view line) {
-  ErrorLocator locator;
-  Json::sax_parse(line.begin(), line.end(), &locator);
-  return locator.error();
+  JsonError e = LocateJsonError(line);
+  return LineError{std::move(e.message), static_cast<int>(e.offset)};
 }
 
 // Copies the string field `name` into *out; absent is fine, any other type is an error.
@@ -129,8 +65,9 @@ std::optional<LineError> ToParagraph(std::string_view line, Paragraph* p) {
   if (line.size() > kMaxLineBytes) {
     return LineError{"line longer than " + std::to_string(kMaxLineBytes) + " bytes"};
   }
-  if (int column = ColumnTooDeep(line)) {
-    return LineError{"nesting deeper than " + std::to_string(kMaxJsonDepth), column};
+  if (std::size_t at = OffsetTooDeep(line); at != std::string_view::npos) {
+    return LineError{"nesting deeper than " + std::to_string(kMaxJsonDepth),
+                     static_cast<int>(at + 1)};
   }
   Json object = Json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (object.is_discarded()) return ParseError(line);

@@ -47,6 +47,7 @@ Format FormatForPath(const std::filesystem::path& path) {
   if (ext == ".md" || ext == ".txt" || ext == ".markdown") return Format::kPage;
   if (ext == ".xml" || ext == ".akn") return Format::kAkomaNtoso;
   if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
+  if (ext == ".json") return Format::kDreJson;
   return Format::kUnknown;
 }
 
@@ -58,6 +59,8 @@ const char* FormatName(Format format) {
       return "akoma-ntoso";
     case Format::kJsonLines:
       return "jsonl";
+    case Format::kDreJson:
+      return "dre-json";
     case Format::kUnknown:
       break;
   }
@@ -137,26 +140,33 @@ ReadResult ReadBytes(const std::filesystem::path& path, std::string_view raw) {
   std::string clean;
   Status prepared = PrepareText(raw, file, &clean);
   if (!prepared.ok()) return fatal(prepared);
+  auto known = [](const std::string& word) {
+    return analysis::Lemmatizer::Shared().IsKnownWord(word);
+  };
+  // A JSON document at a text's start: an object's first key, or an array's first object or
+  // string (`{"`, `[{`, `["`).
+  auto opens_json = [&] {
+    std::size_t first = clean.find_first_not_of(" \t\n");
+    std::size_t next =
+        first == std::string::npos ? first : clean.find_first_not_of(" \t\n", first + 1);
+    return next != std::string::npos &&
+           ((clean[first] == '{' && clean[next] == '"') ||
+            (clean[first] == '[' && (clean[next] == '{' || clean[next] == '"')));
+  };
   switch (format) {
     case Format::kPage:
-      if (diploma::LooksLikeDiploma(clean)) {
-        auto known = [](const std::string& word) {
-          return analysis::Lemmatizer::Shared().IsKnownWord(word);
-        };
+      if (opens_json() && IsDreConsolidatedJson(clean)) {
+        // DRE's consolidated JSON saved as text (as a repository's fixtures keep it).
+        result = ReadDreJson(clean, file, path.stem().string(), known);
+      } else if (diploma::LooksLikeDiploma(clean)) {
         result = ReadDiploma(clean, file, path.stem().string(), known);
       } else {
         result = ReadPage(clean, file, path.stem().string());
-        // A JSON document saved as text (a web service's answer, `{"…": …}`) is read as a page
-        // of its characters: say so, where a JSON Lines file of records was perhaps meant.
-        // An object's first key, or an array's first object or string: `{"`, `[{`, `["`.
-        std::size_t first = clean.find_first_not_of(" \t\n");
-        std::size_t next =
-            first == std::string::npos ? first : clean.find_first_not_of(" \t\n", first + 1);
-        bool json = next != std::string::npos &&
-                    ((clean[first] == '{' && clean[next] == '"') ||
-                     (clean[first] == '[' && (clean[next] == '{' || clean[next] == '"')));
-        if (json) {
+        // Another JSON document saved as text (a web service's answer, `{"…": …}`) is read as
+        // a page of its characters: say so, where a JSON Lines file of records was perhaps meant.
+        if (opens_json()) {
           int line, column;
+          std::size_t first = clean.find_first_not_of(" \t\n");
           LineColumn(clean, first, &line, &column);
           result.warnings.push_back(Status::Error(
               Status::Code::kInvalidArgument,
@@ -171,6 +181,9 @@ ReadResult ReadBytes(const std::filesystem::path& path, std::string_view raw) {
       break;
     case Format::kJsonLines:
       result = ReadJsonLines(clean, file);
+      break;
+    case Format::kDreJson:
+      result = ReadDreJson(clean, file, path.stem().string(), known);
       break;
     case Format::kUnknown:
       break;

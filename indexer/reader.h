@@ -41,9 +41,10 @@ struct ReadResult {
   bool fatal = false;
 };
 
-enum class Format { kPage, kAkomaNtoso, kJsonLines, kUnknown };
+enum class Format { kPage, kAkomaNtoso, kJsonLines, kDreJson, kUnknown };
 
-// By extension: .md/.txt pages, .xml Akoma Ntoso, .jsonl JSON Lines (case-insensitive).
+// By extension: .md/.txt pages, .xml Akoma Ntoso, .jsonl JSON Lines, .json DRE's consolidated
+// text (case-insensitive).
 Format FormatForPath(const std::filesystem::path& path);
 const char* FormatName(Format format);
 
@@ -59,6 +60,16 @@ ReadResult ReadJsonLines(std::string_view content, const std::string& file, int 
 ReadResult ReadDiploma(std::string_view content, const std::string& file,
                        const std::string& doc_key,
                        const std::function<bool(const std::string&)>& known);
+
+// DRE's consolidated text as its web service answers it (schema/DIPLOMAS.md, "DRE's consolidated
+// text as JSON"): the fragments are read as the diploma reader reads DRE's page of the same
+// diploma, and its warnings and errors name the fragment's line in the JSON. A JSON document of
+// another shape is a fatal error, as is invalid JSON (with its line and column).
+ReadResult ReadDreJson(std::string_view content, const std::string& file,
+                       const std::string& doc_key,
+                       const std::function<bool(const std::string&)>& known);
+// Whether a text (a .md or .txt file's, say) holds such a JSON document: cheap, by its key.
+bool IsDreConsolidatedJson(std::string_view content);
 
 // Reads the file at `path`, checks it (size, UTF-8, NUL bytes; strips a BOM, CRLF -> LF),
 // dispatches on the format and NFC-normalises every field of the records produced.

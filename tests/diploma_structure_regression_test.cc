@@ -532,21 +532,22 @@ TEST(DiplomaReaderRegressionTest, AnOlderActsOrdinalPointsAreItsArticles) {
 
 TEST(DiplomaReaderRegressionTest, TheBasesOfALeiDeBasesAreItsArticles) {
   // "Base I" / its epígrafe, "Base II - Âmbito", "BASE XII", "Base 12-A": each base an article,
-  // labelled with its word, its números, alíneas and competence list read as an article's.
+  // numbered as written (its word in the section, as a clause's), its números, alíneas and
+  // competence list read as an article's.
   const ReadResult& r = Read("lei-de-bases-written.md");
-  ExpectAt(Only(r, "é um serviço público"), "Base I", "1", "");
-  ExpectAt(Only(r, "aplica-se aos faróis"), "Base II", "", "");
+  ExpectAt(Only(r, "é um serviço público"), "I", "1", "");
+  ExpectAt(Only(r, "aplica-se aos faróis"), "II", "", "");
   const Paragraph& item = Only(r, "Inspecionar anualmente");
-  ExpectAt(item, "Base XII", "1", "b");
+  ExpectAt(item, "XII", "1", "b");
   EXPECT_EQ(item.unit, "Direção de Faróis");
   EXPECT_EQ(item.section, "Capítulo II Organização > Base XII Direção de Faróis");
-  EXPECT_EQ(Only(r, "são nomeados").article, "Base 12-A");
+  EXPECT_EQ(Only(r, "são nomeados").article, "12-A");
   EXPECT_EQ(Only(r, "A sinalização da costa").source, "Lei n.º 91/2097, de 3 de Maio");
   // A base's paragraphs share its scope, as an article's do (the re-ranker reads it).
   EXPECT_EQ(schema::ArticleScope(item.id), schema::ArticleScope(Only(r, "Manter acesas").id));
   EXPECT_FALSE(schema::ArticleScope(item.id).empty());
   // "Base de dados …" and "… da base 2 do anexo" open no base.
-  EXPECT_EQ(Only(r, "Base de dados dos faróis").article, "Base 12-A");
+  EXPECT_EQ(Only(r, "Base de dados dos faróis").article, "12-A");
 }
 
 }  // namespace

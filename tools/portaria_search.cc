@@ -45,9 +45,7 @@ void PrintReadable(const portaria::SearchResponse& r) {
     std::cout << "\n" << h.rank << ". " << (p.unit.empty() ? std::string("(sem unidade)") : p.unit);
     if (!p.letter.empty()) std::cout << " — alínea " << p.letter << ")";
     if (!p.subitem.empty()) std::cout << ", subalínea " << p.subitem << ")";
-    // A base ("Base XII") is cited by its own word, an article as "art. 5.º".
-    if (!p.article.empty())
-      std::cout << (p.article.starts_with("Base ") ? " — " : " — art. ") << p.article;
+    if (!p.article.empty()) std::cout << " — art. " << p.article;
     std::cout << "\n   " << SnippetForTerminal(h.snippet, tty) << "\n";
     if (!p.source.empty()) std::cout << "   Fonte: " << p.source << "\n";
     if (!p.section.empty()) std::cout << "   Secção: " << p.section << "\n";
