@@ -143,10 +143,12 @@ std::string CompetenceOrgan(std::string_view sentence) {
       if (word == "é" || word == "são" || word == "tem" || word == "têm") break;
       ++end;
     }
-    if (end == from || end == k) break;
+    // A subject that is no name ("As equipas coordenadoras regionais articulam com … e
+    // asseguram o planeamento, a gestão, o controlo e a avaliação da Rede, competindo-lhes:")
+    // leaves the list without an organ: the words after a comma are not its subject.
+    if (end == from || end == k) return {};
     std::vector<std::string_view> subject(w.begin() + from, w.begin() + end);
-    if (std::string organ = ReadOrgan(subject, 0); !organ.empty()) return organ;
-    break;
+    return ReadOrgan(subject, 0);
   }
   // "Determinar que compete à Comissão:" (a resolution's número), "No desenvolvimento das suas
   // atribuições, compete aos órgãos e serviços do DGESGO:": the same from "compete" on. After a

@@ -186,6 +186,12 @@ TEST(DiplomaReaderRegressionTest, TheBearerOfAListAfterAPhraseOfScopeOrAProviso)
                                      "prossecução das atribuições a que se refere o artigo 3.º "
                                      "compete ao diretor dos Faróis:"),
             "diretor dos Faróis");
+  // "competindo-lhes" refers to the sentence's subject; when that is no name, nothing after a
+  // comma stands in for it.
+  EXPECT_EQ(diploma::CompetenceOrgan("As equipas de faroleiros articulam com a direção e asseguram "
+                                     "o planeamento, a gestão, o controlo e a avaliação da rede, "
+                                     "competindo-lhes, designadamente:"),
+            "");
   EXPECT_EQ(diploma::CompetenceOrgan("As receitas cuja gestão compete à Direção dos Faróis, ficam "
                                      "consignadas a:"),
             "");
