@@ -395,6 +395,12 @@ TEST_F(ThesaurusTest, ShippedFileParsesWithoutErrors) {
   // A few of its documented rules.
   EXPECT_FALSE(Expand(Thesaurus::Builtin(), "DL").empty());
   EXPECT_FALSE(Expand(Thesaurus::Builtin(), "decreto-lei").empty());
+  // A yes/no question about a duty is also answered by the rule that says it is optional.
+  bool optional = false;
+  for (const Expansion& e : Expand(Thesaurus::Builtin(), "o registo é obrigatório")) {
+    if (e.expression == Expr("facultativo")) optional = e.weight < 1.0;
+  }
+  EXPECT_TRUE(optional);
 }
 
 }  // namespace
