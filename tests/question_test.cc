@@ -145,6 +145,9 @@ TEST(QuestionFormsTest, FormsAndTopicsOfEverydayQuestions) {
       {"que parte das coimas fica para o Estado?", "amount", true, true, "parte", "coimas"},
       {"qual a percentagem do desconto?", "amount", true, true, "percentagem", "desconto"},
       {"a parte contrária", "amount", false, false, "", "contraria"},
+      // What is paid or received.
+      {"quanto recebe a empresa que contrata?", "amount", true, true, "recebe", "empresa"},
+      {"a empresa recebe o apoio", "amount", false, false, "", "recebe"},
   };
   for (const Case& c : cases) {
     Asked a = Ask(c.question);
