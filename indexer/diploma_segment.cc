@@ -240,6 +240,10 @@ class Segmenter {
         // "1- Ao Serviço de Química …", the dash against the number: only the next número.
         len = j + 2;
         dash = tight = true;
+      } else if (after.size() > 3 && after.starts_with(" -") && IsUpperAt(after, 2)) {
+        // "1 -São proibidas …", the dash against the text: only the next número.
+        len = j + 2;
+        dash = tight = true;
       } else if (after.starts_with(". ") && !IsDigit(after.size() > 2 ? after[2] : ' ')) {
         len = j + 2;
       } else if (after == "." && options_.outline) {

@@ -530,6 +530,20 @@ TEST(DiplomaReaderRegressionTest, AnOlderActsOrdinalPointsAreItsArticles) {
   EXPECT_EQ(diploma::OrdinalPoint("2023 foi o ano").number, 0);
 }
 
+TEST(DiplomaReaderRegressionTest, ANumerosDashAgainstItsText) {
+  // A consolidated text's "1 -São proibidas …": the dash against the text, as "1- Ao …" has it
+  // against the number.
+  ReadResult r = ReadDiploma(
+      "Lei n.º 9/2096\nde 3 de março\nArtigo 8.º\nConsumos mínimos\n"
+      "1 -São proibidas as cobranças de consumos mínimos nos faróis.\n"
+      "2 -O regime aplica-se a todos os faróis.\n",
+      "dash.md", "dash", {});
+  ExpectAt(Only(r, "São proibidas as cobranças"), "8.º", "1", "");
+  EXPECT_EQ(Only(r, "São proibidas as cobranças").text,
+            "São proibidas as cobranças de consumos mínimos nos faróis.");
+  ExpectAt(Only(r, "O regime aplica-se a todos"), "8.º", "2", "");
+}
+
 TEST(DiplomaReaderRegressionTest, TheBasesOfALeiDeBasesAreItsArticles) {
   // "Base I" / its epígrafe, "Base II - Âmbito", "BASE XII", "Base 12-A": each base an article,
   // numbered as written (its word in the section, as a clause's), its números, alíneas and
