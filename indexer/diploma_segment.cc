@@ -46,11 +46,13 @@ class Segmenter {
 
   std::vector<Piece> Run() {
     for (const Line& line : lines_) {
-      if (!pieces_.empty() && (line.blank_before || !options_.by_blank_lines) &&
+      if (!pieces_.empty() &&
+          (line.blank_before || !options_.by_blank_lines || previous_line_bytes_ >= kWholeLine) &&
           StartsParagraph(line)) {
         Start(Piece::Kind::kText, "", line.number);
       }
       Scan(line);
+      previous_line_bytes_ = line.text.size();
     }
     std::vector<Piece> out;
     for (auto& p : pieces_) {
@@ -74,7 +76,10 @@ class Segmenter {
     if (!closed || !opens) return false;
     // "… Florestas, I. P." / "(ICNF), nomeadamente …": an organ's legal form, its acronym after.
     if (line.text.starts_with("(") && WithoutLegalForm(prev) < prev.size()) return false;
-    if (options_.by_blank_lines) return line.blank_before;
+    // Markdown separates paragraphs by blank lines, but a copy may set some of them only on lines
+    // of their own ("No âmbito do …, o XIX Governo … serviços." / "Trata-se de …"): a line that
+    // long was not broken by a page's width.
+    if (options_.by_blank_lines) return line.blank_before || previous_line_bytes_ >= kWholeLine;
     // PDF text: only prose is cut at sentence ends, and in an article the last item of a list,
     // closed by its stop where the line ends, before a sentence of the número's own ("d) Os
     // limiares … alínea f)." / "A fim de contribuir …, a Comissão pode adotar …").
@@ -371,6 +376,9 @@ class Segmenter {
   std::vector<Piece> pieces_;
   int number_ = 0, sub_number_ = 0, sub_ = 0, definition_ = 0, recital_ = 0, current_line_ = 0;
   std::string letter_;
+  // A line at least this long is a whole paragraph: no page or window breaks lines that wide.
+  static constexpr std::size_t kWholeLine = 250;
+  std::size_t previous_line_bytes_ = 0;
 };
 
 }  // namespace

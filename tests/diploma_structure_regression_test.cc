@@ -530,6 +530,35 @@ TEST(DiplomaReaderRegressionTest, AnOlderActsOrdinalPointsAreItsArticles) {
   EXPECT_EQ(diploma::OrdinalPoint("2023 foi o ano").number, 0);
 }
 
+TEST(DiplomaReaderRegressionTest, LongLinesAreParagraphsWhereBlankLinesSeparateTheOthers) {
+  // A repository's Markdown separates most paragraphs by blank lines, but its preamble by line
+  // breaks only: a line of 250 bytes or more was not broken by a page's width.
+  const std::string first =
+      "No âmbito da reforma dos faróis, o Governo determinou as linhas gerais do plano de "
+      "sinalização da costa, afirmando que o primeiro e mais importante impulso do plano deveria, "
+      "desde logo, ser dado no processo de preparação das leis orgânicas dos serviços de faróis e "
+      "das respetivas capitanias.";
+  const std::string second =
+      "Trata-se de algo estruturante, por um lado, para o início de uma nova fase da sinalização "
+      "marítima, no sentido de a tornar eficiente e racional na utilização das lanternas e, por "
+      "outro, para o cumprimento dos objetivos de redução da despesa pública a que o país está "
+      "vinculado.";
+  ReadResult r = ReadDiploma(
+      "# Decreto-Lei n.º 5/2096\n\nde 3 de março\n\n" + first + "\n" + second +
+          "\nVistos os pareceres.\nO Governo decreta o seguinte:\n\n"
+          "Artigo 1.º\n\nObjeto\n\nO presente decreto-lei aprova a orgânica dos faróis.\n\n"
+          "Artigo 2.º\n\nCompetências\n\n1 - Compete à Direção de Faróis:\n\n"
+          "a) Manter acesas as lanternas;\n\nb) Inspecionar as boias.\n",
+      "linhas.md", "linhas", {});
+  EXPECT_EQ(Only(r, "No âmbito da reforma dos faróis").text, first);
+  EXPECT_EQ(Only(r, "Trata-se de algo estruturante").text, second);
+  // A short line still runs on into the next, as a Markdown paragraph's lines do.
+  EXPECT_EQ(Only(r, "Vistos os pareceres.").text,
+            "Vistos os pareceres. O Governo decreta o seguinte:");
+  EXPECT_EQ(Only(r, "No âmbito da reforma dos faróis").unit, "");
+  ExpectAt(Only(r, "Inspecionar as boias"), "2.º", "1", "b");
+}
+
 TEST(DiplomaReaderRegressionTest, ANumerosDashAgainstItsText) {
   // A consolidated text's "1 -São proibidas …": the dash against the text, as "1- Ao …" has it
   // against the number.
