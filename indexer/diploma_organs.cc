@@ -340,11 +340,15 @@ std::map<std::string, std::string> FindAbbreviations(std::string_view lines) {
     return joined(w, start);
   };
   // The initials of a name's capitalised words: "Gabinete de Planeamento, Estratégia, …" ->
-  // "GPE…".
+  // "GPE…"; a compound's parts each ("Direção-Geral de Estudos, …" -> "DGE…").
   auto initials = [](const std::string& name) {
     std::string out;
     for (std::string_view word : Words(name)) {
-      if (IsUpperAt(word, 0) && !IsConnector(word)) out += word[0];
+      if (!IsUpperAt(word, 0) || IsConnector(word)) continue;
+      out += word[0];
+      for (std::size_t h = word.find('-'); h != std::string_view::npos; h = word.find('-', h + 1)) {
+        if (IsUpperAt(word, h + 1)) out += word[h + 1];
+      }
     }
     return out;
   };

@@ -121,6 +121,11 @@ TEST(DiplomaReaderRegressionTest, AnOldDecreesArticlesAndOrgans) {
             "Gabinete de Estudos, Planeamento e Faróis (GEPF)");
   EXPECT_EQ(diploma::FindAbbreviations("Em Lisboa, Centro Nacional de Pensões (CNP)"),
             (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
+  // A compound's parts each give a letter: "Direção-Geral" is the acronym's "DG".
+  EXPECT_EQ(diploma::FindAbbreviations("procede-se à criação da Direção-Geral de Faróis, Boias e "
+                                       "Sinais (DGFBS), serviço da administração direta"),
+            (std::map<std::string, std::string>{
+                {"DGFBS", "Direção-Geral de Faróis, Boias e Sinais"}}));
 }
 
 TEST(DiplomaReaderRegressionTest, EpigrafesAndNamesLongerThanALine) {
