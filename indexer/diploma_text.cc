@@ -225,8 +225,10 @@ std::size_t SplitLine(std::vector<Line>* lines, std::size_t i, std::vector<std::
 void OrdinalPointsAsArticles(std::vector<Line>* lines) {
   std::vector<std::pair<std::size_t, std::size_t>> points;  // line, where its text starts
   for (std::size_t i = 0; i < lines->size(); ++i) {
-    if ((*lines)[i].heading) continue;
     OrdinalMark mark = OrdinalPoint((*lines)[i].text);
+    // A heading is a point only when it is the mark alone ("###### 1.º", as a repository heads
+    // an older Portaria's points the way it heads articles), not a numbered title.
+    if ((*lines)[i].heading && mark.text_at != (*lines)[i].text.size()) continue;
     if (mark.number == static_cast<int>(points.size()) + 1) points.emplace_back(i, mark.text_at);
   }
   if (points.size() < 3) return;

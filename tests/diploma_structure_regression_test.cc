@@ -559,6 +559,22 @@ TEST(DiplomaReaderRegressionTest, LongLinesAreParagraphsWhereBlankLinesSeparateT
   ExpectAt(Only(r, "Inspecionar as boias"), "2.º", "1", "b");
 }
 
+TEST(DiplomaReaderRegressionTest, OrdinalPointsHeadedAsArticlesAre) {
+  // A repository heads an older Portaria's points as it heads articles ("###### 1.º"); a
+  // numbered title ("## 1.º Trimestre") is no point.
+  ReadResult r = ReadDiploma(
+      "# Portaria n.º 77/2091\n\nde 3 de março\n\nManda o Governo o seguinte:\n\n"
+      "###### 1.º\n\nO subsídio dos faroleiros é de 4 euros.\n\n"
+      "###### 2.º\n\nAs ajudas de custo passam a ter os seguintes valores:\n\n"
+      "a) Faroleiros - 60 euros;\n\nb) Ajudantes - 40 euros.\n\n"
+      "## 1.º Trimestre\n\n###### 3.º\n\nA presente portaria produz efeitos hoje.\n",
+      "pontos.md", "pontos", {});
+  ExpectAt(Only(r, "subsídio dos faroleiros"), "1.º", "", "");
+  ExpectAt(Only(r, "Ajudantes - 40 euros"), "2.º", "", "b");
+  EXPECT_EQ(Only(r, "produz efeitos hoje").article, "3.º");
+  EXPECT_EQ(Only(r, "Manda o Governo").section, "Preâmbulo");
+}
+
 TEST(DiplomaReaderRegressionTest, ANumerosDashAgainstItsText) {
   // A consolidated text's "1 -São proibidas …": the dash against the text, as "1- Ao …" has it
   // against the number.
