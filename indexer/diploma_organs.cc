@@ -101,6 +101,16 @@ std::string ReadOrgan(const std::vector<std::string_view>& words, std::size_t fr
   if (!capitalised && !heads && words.size() - from <= 14 && words.back().ends_with(":")) {
     lower_limit = 14;
   }
+  // Or up to 10, when a comma closes it there in a list's intro: "Compete aos titulares dos
+  // cargos de direcção superior de 1.º grau, no âmbito da gestão geral do respectivo serviço:".
+  bool intro = words.back().ends_with(":");
+  for (std::size_t i = from; intro && !capitalised && i < words.size() && i - from < 10; ++i) {
+    if (IsInfinitive(words[i])) break;
+    if (words[i].ends_with(",")) {
+      lower_limit = std::max(lower_limit, i - from + 1);
+      break;
+    }
+  }
   // Up to 20 words: "Direção de Serviços de Sinalização Marítima e de Apoio às Capitanias dos
   // Portos do Continente" has 15.
   for (std::size_t i = from; i < words.size() && taken.size() < 20; ++i) {

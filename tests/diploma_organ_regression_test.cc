@@ -191,6 +191,14 @@ TEST(DiplomaReaderRegressionTest, TheBearerOfAListAfterAPhraseOfScopeOrAProviso)
                                      "prossecução das atribuições a que se refere o artigo 3.º "
                                      "compete ao diretor dos Faróis:"),
             "diretor dos Faróis");
+  // A bearer in lower case of up to ten words, closed by a comma, in a list's intro; not in a
+  // sentence that introduces no list.
+  EXPECT_EQ(diploma::CompetenceOrgan("Compete aos titulares dos cargos de direção superior de 1.º "
+                                     "grau, no âmbito da gestão geral dos faróis:"),
+            "titulares dos cargos de direção superior de 1.º grau");
+  EXPECT_EQ(diploma::CompetenceOrgan("Cabe a cada entidade a designação do encarregado dos faróis, "
+                                     "não sendo obrigatório o exercício em exclusividade."),
+            "");
   // "competindo-lhes" refers to the sentence's subject; when that is no name, nothing after a
   // comma stands in for it.
   EXPECT_EQ(diploma::CompetenceOrgan("As equipas de faroleiros articulam com a direção e asseguram "
