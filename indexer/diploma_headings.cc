@@ -81,7 +81,9 @@ bool EndsWithFunctionWord(std::string_view title) {
 namespace {
 
 // A lei de bases's articles are its bases: "Base XXIII", "BASE 12", "Base 5-A Epígrafe" -> label
-// "Base XXIII" (the word is kept: a base is cited as one, "base XXIII", never as an artigo).
+// "Base XXIII". The word stays in the label, so that the section heads the base as the law does
+// ("Base XXIII Epígrafe") and its id step is "artbase-xxiii"; the record's article is the
+// numeral, as a clause's is its number (Parser::Flush).
 bool ParseBase(std::string_view s, std::string* label, std::string* rest) {
   if (!s.starts_with("Base ") && !s.starts_with("BASE ")) return false;
   s.remove_prefix(5);
