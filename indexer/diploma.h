@@ -85,7 +85,8 @@ std::string CompetenceOrgan(std::string_view sentence);
 // Registos Centrais" -> itself; "" for an epígrafe that names no organ.
 std::string EpigraphOrgan(std::string_view epigraph);
 
-// The lines that give a diploma its shape (indexer/diploma_headings.cc).
+// The lines that give a diploma its shape (indexer/diploma_headings.cc) and that name it, its
+// title and date (indexer/diploma_titles.cc).
 // True if the line has letters and none of them lower case ("PRESIDÊNCIA DO CONSELHO").
 bool IsAllCaps(std::string_view s);
 // "REGULAMENTO (UE) 2016/679 DO PARLAMENTO" -> "Regulamento (UE) 2016/679 do Parlamento"; a line
@@ -103,6 +104,7 @@ bool ParseArticle(std::string_view line, std::string* label, std::string* rest);
 bool ParseDivision(std::string_view line, int* level, std::string* label, std::string* rest);
 // "ANEXO", "ANEXO II", "# Anexo I (a que se refere …)" -> label and rest.
 bool ParseAnnex(std::string_view line, std::string* label, std::string* rest);
+// The lines that name a diploma (indexer/diploma_titles.cc).
 // The act an annex's heading says it belongs to, as cited there: "ANEXO (a que se refere o artigo
 // único do Despacho do Almirante Chefe do Estado-Maior da Armada n.º 41/2016, de 3 de maio)" ->
 // "Despacho do Almirante Chefe do Estado-Maior da Armada n.º 41/2016, de 3 de maio"; "" when it
