@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(page_reader diploma_reader akn_reader jsonl_reader query analyzer)
+((${#targets[@]})) ||
+  targets=(page_reader diploma_reader akn_reader jsonl_reader dre_json_reader query analyzer)
 
 scripts/configure-asan.sh
 nice -n 10 cmake --build build-asan -j"$(nproc)" --target fuzz
@@ -18,7 +19,7 @@ nice -n 10 cmake --build build-asan -j"$(nproc)" --target fuzz
 # Longest input per target: above every seed and the caps that matter for it (a query past
 # kMaxQueryBytes = 1024 is refused, +1 for the options byte), small enough to stay fast.
 declare -A max_len=([page_reader]=8192 [diploma_reader]=8192 [akn_reader]=8192
-                    [jsonl_reader]=4096 [query]=1100 [analyzer]=2048)
+                    [jsonl_reader]=4096 [dre_json_reader]=4096 [query]=1100 [analyzer]=2048)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 mkdir -p build-asan/fuzz-artifacts
