@@ -48,30 +48,11 @@ using Code = Status::Code;
 // ---------------------------------------------------------------------------------------------
 // Positions and fatal checks.
 
-struct LineColumn {
-  int line = 1;
-  int column = 1;
-};
-
-// 1-based line and column of a byte offset; the column counts bytes, not characters.
-LineColumn LineColumnAt(std::string_view content, std::ptrdiff_t offset) {
-  LineColumn lc;
-  std::size_t end = std::min<std::size_t>(offset < 0 ? 0 : offset, content.size());
-  for (std::size_t i = 0; i < end; ++i) {
-    if (content[i] == '\n') {
-      ++lc.line;
-      lc.column = 1;
-    } else {
-      ++lc.column;
-    }
-  }
-  return lc;
-}
-
 Status ErrorAt(std::string_view content, const std::string& file, std::ptrdiff_t offset,
                std::string message) {
-  LineColumn lc = LineColumnAt(content, offset);
-  return Status::Error(Code::kInvalidArgument, std::move(message), file, lc.line, lc.column);
+  int line, column;
+  LineColumnOf(content, offset < 0 ? 0 : static_cast<std::size_t>(offset), &line, &column);
+  return Status::Error(Code::kInvalidArgument, std::move(message), file, line, column);
 }
 
 Status CheckDepth(const pugi::xml_document& doc, std::string_view content,

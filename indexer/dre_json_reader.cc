@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/diploma.h"
 #include "indexer/json_checks.h"
 #include "indexer/reader.h"
 
@@ -37,16 +38,11 @@ const Json* Member(const Json* object, const char* key) {
   return it == object->end() ? nullptr : &*it;
 }
 
+// The string member `key`, trimmed; empty if it is missing or not a string.
 std::string StringAt(const Json* object, const char* key) {
   const Json* m = Member(object, key);
-  return m != nullptr && m->is_string() ? m->get<std::string>() : std::string();
-}
-
-std::string Trimmed(std::string s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  std::size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
+  if (m == nullptr || !m->is_string()) return {};
+  return std::string(diploma::Trim(m->get_ref<const std::string&>()));
 }
 
 // "1973-06-04T00:00:00Z" -> "de 4 de junho", as a DR title's second line dates the act.
@@ -79,17 +75,17 @@ Head HeadOf(const Json& root) {
   Head head;
   const Json* legis =
       Member(Member(Member(&root, "header"), "ConsolidadaConteudoDetalhe"), "DiplomaLegis");
-  head.title = Trimmed(StringAt(legis, "ConteudoTitle"));
+  head.title = StringAt(legis, "ConteudoTitle");
   head.date = DatedAs(StringAt(legis, "DataPublicacao"));
-  head.summary = Trimmed(StringAt(legis, "Sumario"));
+  head.summary = StringAt(legis, "Sumario");
   const Json* cat = Member(&root, "cat");
   if (head.title.empty()) {
     // "Lei n.º 4/73  - Diário do Governo n.º 131/1973, …": the title before the journal.
     std::string title = StringAt(cat, "title");
-    head.title = Trimmed(title.substr(0, title.find(" - ")));
+    head.title = std::string(diploma::Trim(std::string_view(title).substr(0, title.find(" - "))));
   }
   if (head.date.empty()) head.date = DatedAs(StringAt(cat, "data_publicacao"));
-  if (head.summary.empty()) head.summary = Trimmed(StringAt(cat, "sumario"));
+  if (head.summary.empty()) head.summary = StringAt(cat, "sumario");
   return head;
 }
 
@@ -147,13 +143,7 @@ ReadResult ReadDreJson(std::string_view content, const std::string& file,
   // A fatal error at a byte offset of the file (npos: of the whole document).
   auto fatal = [&](std::string message, std::size_t offset) {
     int line = 0, column = 0;
-    if (offset != std::string_view::npos) {
-      std::size_t from = 0;
-      line = 1;
-      AdvanceLine(content, offset, &from, &line);
-      std::size_t nl = offset == 0 ? std::string_view::npos : content.rfind('\n', offset - 1);
-      column = static_cast<int>(offset - (nl == std::string_view::npos ? 0 : nl + 1)) + 1;
-    }
+    if (offset != std::string_view::npos) LineColumnOf(content, offset, &line, &column);
     result.fatal = true;
     result.errors.push_back(
         Status::Error(Code::kInvalidArgument, std::move(message), file, line, column));
@@ -199,7 +189,7 @@ ReadResult ReadDreJson(std::string_view content, const std::string& file,
         AdvanceLine(content, at, &from, &line);
       }
     }
-    std::string name = Trimmed(StringAt(fragment, "Name"));
+    std::string name = StringAt(fragment, "Name");
     const Json* text = Member(version, "Texto");
     if (name.empty() || text == nullptr || !text->is_string()) {
       std::string which = "fragment " + std::to_string(index);
@@ -217,8 +207,8 @@ ReadResult ReadDreJson(std::string_view content, const std::string& file,
       bool closed = head.summary.ends_with(".") || head.summary.ends_with(")");
       writer.Line("Sumário: " + head.summary + (closed ? "" : "."), line);
     }
-    std::string epigraph = Trimmed(StringAt(fragment, "Epigrafe"));
-    if (epigraph.empty()) epigraph = Trimmed(StringAt(version, "Epigrafe"));
+    std::string epigraph = StringAt(fragment, "Epigrafe");
+    if (epigraph.empty()) epigraph = StringAt(version, "Epigrafe");
     if (!epigraph.empty()) writer.Line(epigraph, line);
     // "Nota" and "AlteracoesList" (which acts changed the fragment) are the site's notes, not
     // the law's text: left out, as the page reader leaves out the site's "Alterações".

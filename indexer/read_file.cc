@@ -20,19 +20,6 @@ Status Fatal(const std::string& file, const std::string& message, int line = 0, 
   return Status::Error(Status::Code::kInvalidArgument, message, file, line, column);
 }
 
-// 1-based line and column (in bytes) of a byte offset.
-void LineColumn(std::string_view text, std::size_t offset, int* line, int* column) {
-  *line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++*line;
-      line_start = i + 1;
-    }
-  }
-  *column = static_cast<int>(offset - line_start) + 1;
-}
-
 void NormalizeRecord(Paragraph* p) {
   for (std::string* field : {&p->text, &p->unit, &p->letter, &p->source, &p->section, &p->article,
                              &p->number, &p->date}) {
@@ -41,6 +28,18 @@ void NormalizeRecord(Paragraph* p) {
 }
 
 }  // namespace
+
+void LineColumnOf(std::string_view text, std::size_t offset, int* line, int* column) {
+  *line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++*line;
+      line_start = i + 1;
+    }
+  }
+  *column = static_cast<int>(std::min(offset, text.size()) - line_start) + 1;
+}
 
 Format FormatForPath(const std::filesystem::path& path) {
   std::string ext = Lower(path.extension().string());
@@ -75,13 +74,13 @@ Status PrepareText(std::string_view raw, const std::string& file, std::string* c
   if (raw.starts_with("\xEF\xBB\xBF")) raw.remove_prefix(3);
   if (std::size_t nul = raw.find('\0'); nul != std::string_view::npos) {
     int line, column;
-    LineColumn(raw, nul, &line, &column);
+    LineColumnOf(raw, nul, &line, &column);
     return Fatal(file, "NUL byte: not a text file", line, column);
   }
   std::size_t bad = 0;
   if (!analysis::IsValidUtf8(raw, &bad)) {
     int line, column;
-    LineColumn(raw, bad, &line, &column);
+    LineColumnOf(raw, bad, &line, &column);
     return Fatal(file, "invalid UTF-8", line, column);
   }
   clean->clear();
@@ -143,19 +142,21 @@ ReadResult ReadBytes(const std::filesystem::path& path, std::string_view raw) {
   auto known = [](const std::string& word) {
     return analysis::Lemmatizer::Shared().IsKnownWord(word);
   };
-  // A JSON document at a text's start: an object's first key, or an array's first object or
-  // string (`{"`, `[{`, `["`).
-  auto opens_json = [&] {
+  // Where a JSON document opens the text, or npos: an object's first key, or an array's first
+  // object or string (`{"`, `[{`, `["`).
+  std::size_t json_at = std::string::npos;
+  if (format == Format::kPage) {
     std::size_t first = clean.find_first_not_of(" \t\n");
     std::size_t next =
         first == std::string::npos ? first : clean.find_first_not_of(" \t\n", first + 1);
-    return next != std::string::npos &&
-           ((clean[first] == '{' && clean[next] == '"') ||
-            (clean[first] == '[' && (clean[next] == '{' || clean[next] == '"')));
-  };
+    if (next != std::string::npos &&
+        ((clean[first] == '{' && clean[next] == '"') ||
+         (clean[first] == '[' && (clean[next] == '{' || clean[next] == '"'))))
+      json_at = first;
+  }
   switch (format) {
     case Format::kPage:
-      if (opens_json() && IsDreConsolidatedJson(clean)) {
+      if (json_at != std::string::npos && IsDreConsolidatedJson(clean)) {
         // DRE's consolidated JSON saved as text (as a repository's fixtures keep it).
         result = ReadDreJson(clean, file, path.stem().string(), known);
       } else if (diploma::LooksLikeDiploma(clean)) {
@@ -164,10 +165,9 @@ ReadResult ReadBytes(const std::filesystem::path& path, std::string_view raw) {
         result = ReadPage(clean, file, path.stem().string());
         // Another JSON document saved as text (a web service's answer, `{"…": …}`) is read as
         // a page of its characters: say so, where a JSON Lines file of records was perhaps meant.
-        if (opens_json()) {
+        if (json_at != std::string::npos) {
           int line, column;
-          std::size_t first = clean.find_first_not_of(" \t\n");
-          LineColumn(clean, first, &line, &column);
+          LineColumnOf(clean, json_at, &line, &column);
           result.warnings.push_back(Status::Error(
               Status::Code::kInvalidArgument,
               "looks like a JSON document, not text: read as a page of its characters (records "

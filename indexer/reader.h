@@ -71,6 +71,10 @@ ReadResult ReadDreJson(std::string_view content, const std::string& file,
 // Whether a text (a .md or .txt file's, say) holds such a JSON document: cheap, by its key.
 bool IsDreConsolidatedJson(std::string_view content);
 
+// The 1-based line and column (in bytes) of a byte offset of `text`: where every reader's errors
+// point.
+void LineColumnOf(std::string_view text, std::size_t offset, int* line, int* column);
+
 // Reads the file at `path`, checks it (size, UTF-8, NUL bytes; strips a BOM, CRLF -> LF),
 // dispatches on the format and NFC-normalises every field of the records produced.
 ReadResult ReadFile(const std::filesystem::path& path);

@@ -21,8 +21,9 @@ std::string FileTerm(std::string_view file);
 // The article a paragraph id lies in: the id up to the end of its last article step, or empty
 // when it names none (a page, JSON Lines ids of another shape). Article steps are a path step
 // "art" + number ("art3", "art19-a", "anexo/art3", "art2/art22" for an article quoted in an
-// amendment, "artbase-xii" for a lei de bases's Base XII) in diploma ids, and "art_" + number in Akoma Ntoso eIds, whose steps are separated
-// by "__" ("…/9784#art_13__para_caput__point_3" -> "…/9784#art_13"). Paragraphs with the same
+// amendment, "artbase-xii" for a lei de bases's Base XII) in diploma ids, and "art_" + number in
+// Akoma Ntoso eIds, whose steps are separated by "__" ("…/9784#art_13__para_caput__point_3" ->
+// "…/9784#art_13"). Paragraphs with the same
 // scope are the números and alíneas of one article (schema/SCHEMA.md, "Ids").
 std::string_view ArticleScope(std::string_view id);
 
