@@ -155,6 +155,9 @@ std::string CompetenceOrgan(std::string_view sentence) {
   // comma the verb may follow a long proviso ("Sem prejuízo das competências que lhe forem
   // conferidas por lei ou das que nele sejam delegadas ou subdelegadas, compete ao conselho
   // diretivo:").
+  // The words after the sentence's last comma: where a bearer that closes it may stand.
+  std::size_t after_commas = w.size();
+  while (after_commas > 0 && !w[after_commas - 1].ends_with(",")) --after_commas;
   for (std::size_t k = 1; k < 40 && k + 2 < w.size(); ++k) {
     std::string v = Lower(w[k]);
     // Also "Sem prejuízo …, ao presidente do conselho diretivo compete:" ("Ao X compete" after
@@ -167,9 +170,7 @@ std::string CompetenceOrgan(std::string_view sentence) {
     // prossecução das atribuições a que se refere o artigo 3.º compete ao secretário-geral do
     // Governo:"). The bearer runs to the colon: "…, cuja gestão compete à SG, ficam consignadas
     // …:" names none.
-    bool closes = w.size() - k <= 10 &&
-                  std::none_of(w.begin() + static_cast<std::ptrdiff_t>(k), w.end(),
-                               [](std::string_view x) { return x.ends_with(","); });
+    bool closes = w.size() - k <= 10 && k >= after_commas;
     bool scoped = closes && IsCompetenceVerb(v) && IsContraction(Lower(w[k + 1])) &&
                   Trim(sentence).ends_with(":");
     // "Para além do disposto no artigo 57.º do RGPD, a CNPD prossegue as seguintes atribuições:":
