@@ -30,6 +30,7 @@ std::string ToJson(const SearchResponse& r, int indent) {
     if (!p.number.empty()) j["number"] = p.number;
     if (!p.date.empty()) j["date"] = p.date;
     if (!p.doc.empty()) j["doc"] = p.doc;
+    if (!h.explanation.empty()) j["explain"] = h.explanation;
     out["results"].push_back(std::move(j));
   }
   out["facets"] = nlohmann::ordered_json::object();

@@ -306,6 +306,18 @@ bool QueryPlanner::Unmatched(const Token& t) const {
   return true;
 }
 
+// An acronym typed in lower case, as people type them ("pedidos do cncs", "o valor do ias"), is
+// read as a word: "cncs" as the plural of "cnc", "ias" as a form of "ir". Where the index holds
+// the word as typed as a key of its own, which only an acronym's capitals give a short word the
+// question's analysis does not, the word is that acronym too.
+void QueryPlanner::TypedAcronym(Token* t) const {
+  const std::string& s = t->surface;
+  if (t->stop || t->numeric || s.size() < 2 || s.size() > 5) return;
+  if (!std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return;
+  if (std::find(t->keys.begin(), t->keys.end(), s) != t->keys.end()) return;
+  if (db_.term_exists(schema::Term(schema::kTextPrefix, s))) t->keys.push_back(s);
+}
+
 QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   QueryPlan plan;
   exact_forms_first_ = request.group;
@@ -315,6 +327,7 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
   if (!request.source.empty()) parsed.filters.push_back({Field::kSource, request.source});
 
   analyzer_.Analyze(parsed.text, &tokens_);
+  for (auto& t : tokens_) TypedAcronym(&t);
   // Citations become exact filters and leave the free text, unless the index has never heard
   // of the cited diploma: then its words stay ordinary query words.
   std::vector<bool> cited(tokens_.size(), false);
@@ -546,6 +559,7 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
     return query;
   };
   plan.ranked = !optional.empty() || !required.empty();
+  plan.explain = request.explain;
   plan.query = assemble(optional, weighing);
   if (!plan.ranked) plan.adjacent.clear();
   if (plan.ranked) plan.candidate_query = assemble(candidate_optional, {});

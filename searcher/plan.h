@@ -64,6 +64,7 @@ struct QueryPlan {
   std::unordered_map<std::string, std::vector<std::size_t>> derived_words;  // ... only in part
   std::unordered_set<std::string> highlight;  // keys to mark in snippets
   bool ranked = false;           // false: a pure filter/listing, results in document order
+  bool explain = false;          // SearchRequest::explain: the re-ranker names its factors
   std::string suggestion;        // the query with misspelt words corrected; empty if none were
   std::vector<double> word_idf;  // per content word: log(N / df), df of its commonest lemma
   std::string answer_types;      // what the question asks for (analysis/answer_type.h)
@@ -131,6 +132,7 @@ class QueryPlanner {
   // Paragraphs whose text holds the word (its commonest lemma).
   Xapian::doccount Df(const analysis::Token& t) const;
   bool Unmatched(const analysis::Token& t) const;
+  void TypedAcronym(analysis::Token* t) const;
 
   const Xapian::Database& db_;
   analysis::Analyzer& analyzer_;

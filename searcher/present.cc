@@ -17,6 +17,7 @@ void Presenter::AddHits(const std::vector<Candidate>& candidates, std::size_t of
     SearchHit hit;
     hit.rank = i + 1;
     hit.score = candidates[i].score;
+    hit.explanation = candidates[i].why;
     schema::DecodeRecord(db_.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data(),
                          &hit.paragraph);
     hit.snippet =

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -73,6 +74,22 @@ constexpr Xapian::termpos kNegationReach = 3;  // positions from the negation to
 // Ministros" names who, in the passive; as a competence that opens with the verb does.
 constexpr double kAgentBoost = 1.5;
 constexpr std::string_view kAgentPrepositions[] = {"por", "pelo", "pela", "pelos", "pelas"};
+
+// Multiplies the candidate's score by `factor` and, when the plan asks to explain, says so in
+// its `why`. A factor of 1 changes nothing and is not named.
+std::string Factor(std::string_view name, double weight) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, " %.4g", weight);
+  return std::string(name) + buf;
+}
+
+void Apply(const QueryPlan& plan, std::string_view name, double factor, Candidate* c) {
+  c->score *= factor;
+  if (!plan.explain || factor == 1.0) return;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, " ×%.3g", factor);
+  c->why.append(" · ").append(name).append(buf);
+}
 
 // A número or alínea is read in its article: "A aplicação das coimas previstas no presente
 // artigo compete ao chefe do estado-maior do ramo" answers "quem aplica a multa a quem falta ao
@@ -156,7 +173,7 @@ std::string_view DefinedTerm(std::string_view text) {
 // Paragraphs of the diploma that answers the question best rank higher: a diploma's evidence
 // is the sum of its best few paragraphs' scores, so one lucky paragraph in an unrelated act
 // weighs less than a well-matching paragraph in the act the question is about.
-void DocumentPrior(std::vector<Candidate>* candidates) {
+void DocumentPrior(const QueryPlan& plan, std::vector<Candidate>* candidates) {
   constexpr double lambda = 0.3;   // weight of the diploma's evidence
   constexpr std::size_t top = 10;  // paragraphs that make a diploma's evidence
   if (lambda <= 0 || candidates->empty()) return;
@@ -173,7 +190,7 @@ void DocumentPrior(std::vector<Candidate>* candidates) {
   }
   if (best <= 0) return;
   for (auto& c : *candidates) {
-    c.score *= 1 + lambda * evidence[c.diploma] / best;
+    Apply(plan, "diploma", 1 + lambda * evidence[c.diploma] / best, &c);
   }
 }
 
@@ -207,7 +224,8 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < window; ++i) {
     docids.push_back(matches[i].docid);
-    candidates.push_back({matches[i].weight, matches[i].docid, {}, {}});
+    candidates.push_back({matches[i].weight, matches[i].docid, {}, {}, {}});
+    if (plan.explain) candidates.back().why = Factor("bm25", matches[i].weight);
   }
   std::vector<std::size_t> order(docids.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -254,36 +272,37 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   if (!plan.agent_verb_keys.empty()) agent = NamesAgent(docids, order, plan);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
-    if (!negated.empty() && negated[i]) c.score *= kNegationBoost;
+    auto apply = [&](std::string_view name, double factor) { Apply(plan, name, factor, &c); };
+    if (!negated.empty() && negated[i]) apply("negation-kept", kNegationBoost);
     const schema::Features& f = *features[i];
     c.id = f.id;
     c.diploma = f.doc;
-    if (!credits.empty()) c.score *= Coordination(&credits[i * plan.words], plan, seen);
+    if (!credits.empty()) apply("coordination", Coordination(&credits[i * plan.words], plan, seen));
     if (plan.who) {
       if (!f.unit.empty()) {
-        c.score *= kWhoUnitBoost;
+        apply("who-unit", kWhoUnitBoost);
       } else if (f.answer_types.find(analysis::kAnswerResponsible) != std::string::npos) {
-        c.score *= kWhoChargedBoost;
+        apply("who-charged", kWhoChargedBoost);
       }
     }
-    if (preamble[i]) c.score *= kPreambleWeight;
-    if (f.answer_types.find(analysis::kAnswerVoid) != std::string::npos) c.score *= kVoidWeight;
-    if (!object.empty() && object[i]) c.score *= kObjectWeight;
-    if (!plan.year.empty() && f.date.starts_with(plan.year)) c.score *= kYearBoost;
+    if (preamble[i]) apply("preamble", kPreambleWeight);
+    if (f.answer_types.find(analysis::kAnswerVoid) != std::string::npos) apply("void", kVoidWeight);
+    if (!object.empty() && object[i]) apply("object-article", kObjectWeight);
+    if (!plan.year.empty() && f.date.starts_with(plan.year)) apply("year", kYearBoost);
     if (plan.variety != analysis::Variety::kUnknown) {
       analysis::Variety written = analysis::DocumentVariety(c.diploma);
       if (written != analysis::Variety::kUnknown && written != plan.variety)
-        c.score *= kOtherVarietyWeight;
+        apply("other-variety", kOtherVarietyWeight);
     }
-    if (does[i]) c.score *= kCompetenceVerbBoost;
-    if (!agent.empty() && agent[i] && !does[i]) c.score *= kAgentBoost;
+    if (does[i]) apply("competence-verb", kCompetenceVerbBoost);
+    if (!agent.empty() && agent[i] && !does[i]) apply("agent", kAgentBoost);
     // The organ named is what the question is about ("o que faz o conselho X?"); when it asks
     // for an amount or a time limit in so many words, the organ is only where to look.
     if (!plan.asks_agent && plan.asked_types.empty() && (plan.who || plan.words >= 2) &&
         !f.unit.empty()) {
       auto [it, fresh] = named.try_emplace(f.unit, false);
       if (fresh) it->second = NamesUnit(f.unit, plan);
-      if (it->second) c.score *= kNamedUnitBoost;
+      if (it->second) apply("unit-named", kNamedUnitBoost);
     }
     for (char type : plan.answer_types) {
       if (f.answer_types.find(type) == std::string::npos) continue;
@@ -291,30 +310,30 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
       if (type == analysis::kAnswerRule) {
         // However it is asked; but "durante quanto tempo pode…?" asks for a time limit, and its
         // "pode" only says so politely.
-        if (plan.asked_types.empty()) c.score *= kRuleBoost;
+        if (plan.asked_types.empty()) apply("rule", kRuleBoost);
       } else {
-        c.score *= asked ? kAskedTypeBoost : kAnswerTypeBoost;
+        apply(asked ? "type-asked" : "type", asked ? kAskedTypeBoost : kAnswerTypeBoost);
       }
       if (type == analysis::kAnswerDefinition && DefinesQuestionTerm(c.docid, plan))
-        c.score *= kDefinedTermBoost;
+        apply("defines-term", kDefinedTermBoost);
       if (type == analysis::kAnswerCompetence &&
           f.answer_types.find(analysis::kAnswerList) != std::string::npos)
-        c.score *= kCompetenceIntroBoost;
+        apply("competence-intro", kCompetenceIntroBoost);
     }
     if (!plan.wordings.empty() && !credits.empty()) {
-      c.score *= Wording(c.docid, &credits[i * plan.words], plan);
+      apply("wording", Wording(c.docid, &credits[i * plan.words], plan));
     }
     if (plan.counts && plan.focus_word < plan.words && !credits.empty() &&
         credits[i * plan.words + plan.focus_word] == 1.0) {
       if (WritesCount(c.docid, plan)) {
-        c.score *= kCountBoost;
+        apply("count", kCountBoost);
       } else if (f.answer_types.find(analysis::kAnswerList) != std::string::npos) {
-        c.score *= kListCountBoost;
+        apply("list-count", kListCountBoost);
       }
     }
   }
   if (plan.ranked) {
-    DocumentPrior(&candidates);
+    DocumentPrior(plan, &candidates);
     std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
       return a.score != b.score ? a.score > b.score : a.id < b.id;
     });
@@ -325,7 +344,11 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     double first = matches[window].weight;
     double scale = first > last && first > 0 ? last / first : 1.0;
     for (std::size_t i = window; i < matches.size(); ++i) {
-      candidates.push_back({matches[i].weight * scale, matches[i].docid, {}, {}});
+      candidates.push_back({matches[i].weight * scale, matches[i].docid, {}, {}, {}});
+      if (plan.explain) {
+        candidates.back().why = Factor("bm25", matches[i].weight);
+        Apply(plan, "past-window", scale, &candidates.back());
+      }
     }
   }
   return candidates;
@@ -541,11 +564,9 @@ std::vector<double> Reranker::WordCredits(const std::vector<Xapian::docid>& doci
                                           const QueryPlan& plan) {
   std::vector<double> matched(docids.size() * plan.words, 0.0);
   auto mark = [&](const std::string& term, const std::vector<std::size_t>& words, double credit) {
-    Xapian::PostingIterator p = db_.postlist_begin(term), end = db_.postlist_end(term);
-    for (std::size_t i : order) {
-      if (p == end) break;
-      p.skip_to(docids[i]);
-      if (p == end || *p != docids[i]) continue;
+    std::vector<bool> held = HoldersOf(term, docids, order);
+    for (std::size_t i = 0; i < held.size(); ++i) {
+      if (!held[i]) continue;
       for (std::size_t w : words) {
         double& m = matched[i * plan.words + w];
         m = std::max(m, credit);

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -582,6 +583,73 @@ TEST(ListItemLookupTest, AnAlineaListsItsSubalineasAndAnIncisoItsAlineas) {
   EXPECT_TRUE(schema::EnclosingItems("page:iss#servicos-cnp/d").empty());
   EXPECT_TRUE(schema::EnclosingItems("diploma:x#preambulo/p4").empty());
   EXPECT_EQ(schema::EnclosingItems("diploma:x#art4/16/a"), std::vector<std::string_view>{"16"});
+}
+
+// An acronym typed in lower case is the acronym where the index holds it: "cncs" is not read as
+// the plural of "cnc", nor "ias" as a form of "ir".
+TEST(TypedAcronymTest, ALowerCaseAcronymFindsTheAcronym) {
+  std::vector<nlohmann::json> records = {
+      {{"id", "a:1"}, {"text", "Os pedidos são registados."}},
+      {{"id", "a:2"}, {"text", "O CNCS responde aos pedidos das entidades no prazo de dez dias."}},
+      {{"id", "a:3"}, {"text", "O valor das prestações é atualizado."}},
+      {{"id", "a:4"}, {"text", "O valor do IAS é fixado em portaria de atualização anual."}},
+  };
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("typed-acronym"), records, &db));
+  EXPECT_EQ(RankedIds(db, "pedidos do cncs").front(), "a:2");
+  EXPECT_EQ(RankedIds(db, "pedidos do CNCS").front(), "a:2");
+  EXPECT_EQ(RankedIds(db, "valor do ias").front(), "a:4");
+  EXPECT_EQ(RankedIds(db, "cncs"), std::vector<std::string>{"a:2"});
+}
+
+// With SearchRequest::explain each hit says how its score was made, and the factors it names
+// multiply to that score; the ranking is the same with and without it.
+TEST(ExplainTest, TheFactorsNamedMultiplyToTheScore) {
+  std::vector<nlohmann::json> records = {
+      {{"id", "e:1"},
+       {"text", "Compete ao Centro Nacional de Pensões gerir as pensões de velhice."},
+       {"unit", "Centro Nacional de Pensões"}},
+      {{"id", "e:2"}, {"text", "As pensões de velhice são pagas mensalmente."}},
+      {{"id", "e:3"}, {"text", "O prazo para requerer a pensão é de noventa dias."}},
+  };
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("explain"), records, &db));
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  for (const char* question : {"quem paga as pensões de velhice", "prazo da pensão", "pensões"}) {
+    SCOPED_TRACE(question);
+    SearchRequest request;
+    request.query = question;
+    SearchResponse plain, explained;
+    ASSERT_TRUE(searcher->Search(request, &plain).ok());
+    request.explain = true;
+    ASSERT_TRUE(searcher->Search(request, &explained).ok());
+    ASSERT_EQ(plain.hits.size(), explained.hits.size());
+    ASSERT_FALSE(explained.hits.empty());
+    for (std::size_t i = 0; i < plain.hits.size(); ++i) {
+      EXPECT_TRUE(plain.hits[i].explanation.empty());
+      EXPECT_EQ(plain.hits[i].paragraph.id, explained.hits[i].paragraph.id);
+      const std::string& why = explained.hits[i].explanation;
+      ASSERT_TRUE(why.starts_with("bm25 ")) << why;
+      // "bm25 8.12 · coordination ×0.64 · …": the weight, then each factor after its "×".
+      double product = std::stod(why.substr(5));
+      for (std::size_t at = why.find("×"); at != std::string::npos; at = why.find("×", at + 1))
+        product *= std::stod(why.substr(at + std::string("×").size()));
+      EXPECT_NEAR(product, explained.hits[i].score, explained.hits[i].score * 0.01) << why;
+    }
+  }
+  // The unit's paragraph answers "quem …?", and says why; the JSON carries it.
+  SearchRequest who;
+  who.query = "quem gere as pensões de velhice";
+  who.explain = true;
+  SearchResponse response;
+  ASSERT_TRUE(searcher->Search(who, &response).ok());
+  auto unit = std::find_if(response.hits.begin(), response.hits.end(),
+                           [](const SearchHit& h) { return h.paragraph.id == "e:1"; });
+  ASSERT_NE(unit, response.hits.end());
+  EXPECT_NE(unit->explanation.find("who-unit"), std::string::npos) << unit->explanation;
+  auto json = nlohmann::json::parse(ToJson(response));
+  EXPECT_EQ(json["results"][0]["explain"], response.hits[0].explanation);
 }
 
 }  // namespace

@@ -104,6 +104,7 @@ const CliCase kCliCases[] = {
     {"prestações", "&group=1&limit=5", "--group --limit 5"},
     {"pensões", "&exact=1", "--exact-counts"},
     {"quem paga pensões", "&window=5", "--window 5"},
+    {"quem paga pensões", "&explain=1", "--explain"},
     {"pensoes de velhise", "", ""},  // misspelt: the suggestion must match too
     {"alinea:d pensões", "", ""},
 };
@@ -156,6 +157,7 @@ TEST_F(ServerTest, BadRequestsAreJsonErrors) {
       {"/search?q=pens%C3%B5es&offset=x", 400},
       {"/search?q=pens%C3%B5es&group=maybe", 400},
       {"/search?q=pens%C3%B5es&exact=2", 400},
+      {"/search?q=pens%C3%B5es&explain=yes", 400},
       {"/search?q=pens%C3%B5es&window=" + std::to_string(kMaxRerankWindow + 1), 400},
       {"/search?q=pens%C3%B5es&window=many", 400},
       {"/search?q=%FF%FE", 400},  // not UTF-8

@@ -49,6 +49,8 @@ void PrintReadable(const portaria::SearchResponse& r) {
     std::cout << "\n   " << SnippetForTerminal(h.snippet, tty) << "\n";
     if (!p.source.empty()) std::cout << "   Fonte: " << p.source << "\n";
     if (!p.section.empty()) std::cout << "   Secção: " << p.section << "\n";
+    if (!h.explanation.empty())
+      std::cout << "   Score " << h.score << " = " << h.explanation << "\n";
   }
   auto units = r.facets.find("unit");
   if (units != r.facets.end() && !units->second.empty()) {
@@ -147,6 +149,8 @@ int main(int argc, char** argv) {
   app.add_flag("--group", request.group, "At most one paragraph per diploma");
   app.add_flag("--exact-counts", request.exact_counts,
                "Count every match for the total and facets, scoring every match (slow path)");
+  app.add_flag("--explain", request.explain,
+               "Say how each result's score was made: first-phase weight, then each factor");
   app.add_option("--window", request.rerank_window,
                  "Re-rank this many of the first phase's best (0: the default, " +
                      std::to_string(portaria::kDefaultRerankWindow) + ")")

@@ -169,6 +169,9 @@ void HandleSearch(const httplib::Request& req, httplib::Response& res) {
   if (req.has_param("exact") && !ParseFlag(req.get_param_value("exact"), &request.exact_counts)) {
     return SendError(res, 400, "parameter exact must be 1 or 0");
   }
+  if (req.has_param("explain") && !ParseFlag(req.get_param_value("explain"), &request.explain)) {
+    return SendError(res, 400, "parameter explain must be 1 or 0");
+  }
   struct Filter {
     const char* name;
     std::string* field;
