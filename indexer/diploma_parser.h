@@ -119,6 +119,7 @@ class Parser {
 
   // Keeps `p`, or reports it with `line` as an error if it is longer than kMaxParagraphBytes.
   void Push(Paragraph p, int line);
+  std::string AcronymNames(std::string_view text) const;
 
   // The id part of the current article: "art3.o", "anexo/art3.o", and inside a quotation the
   // amending article's before it ("art2.o/art22.o").

@@ -3,6 +3,7 @@
 // record with its article, section path, list intro, organ and an id that stays the same across
 // runs; and the source a diploma is cited by when its title has no date.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 #include <tuple>
@@ -125,7 +126,42 @@ void Parser::Push(Paragraph p, int line) {
         "paragraph longer than " + std::to_string(kMaxParagraphBytes) + " bytes", file_, line));
     return;
   }
+  p.acronyms = AcronymNames(p.text);
   result_.paragraphs.push_back(std::move(p));
+}
+
+// What the acronyms the diploma defines stand for, where `text` uses them without writing the
+// name out: "O CDI será dirigido por funcionário …" -> "Centro de Documentação e Informação".
+// Diplomas define an acronym once and use it from then on, so the paragraphs that rule on the
+// body are exactly those that do not name it.
+std::string Parser::AcronymNames(std::string_view text) const {
+  if (abbreviations_.empty()) return {};
+  std::string names;
+  std::string folded_text;  // folded once, if some acronym is found
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Acronyms are written in ASCII capitals (and digits: "RA2019").
+    bool starts = text[i] >= 'A' && text[i] <= 'Z' &&
+                  (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])));
+    if (!starts) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+    std::string word(text.substr(i, end - i));
+    i = end;
+    if (word.size() < 2 || IsLowerAt(word, 1)) continue;  // an acronym, not a short name
+    auto it = abbreviations_.find(word);
+    if (it == abbreviations_.end()) continue;
+    std::string name = it->second.substr(0, WithoutLegalForm(it->second));
+    if (folded_text.empty()) folded_text = analysis::Fold(text);
+    if (folded_text.find(analysis::Fold(name)) != std::string::npos) continue;
+    if (names.find(name) != std::string::npos) continue;
+    if (!names.empty()) names += "; ";
+    names += name;
+  }
+  return analysis::ClipUtf8(names, kMaxFieldBytes);
 }
 
 std::string Parser::ArticleScope() const {
@@ -274,7 +310,7 @@ void Parser::Flush() {
       Paragraph p = Base();
       p.text = std::move(chunk);
       // A base is its numeral, as a clause is ("13.ª"); its word stays in the section.
-      p.article = mode_ != Mode::kArticle           ? ""
+      p.article = mode_ != Mode::kArticle         ? ""
                   : article_.starts_with("Base ") ? article_.substr(5)
                                                   : article_;
       p.number = number;

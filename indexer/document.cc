@@ -47,7 +47,7 @@ void AddTokenTerms(const std::vector<analysis::Token>& tokens, std::string_view 
                    Positions positions, AnyField* any, Xapian::Document* doc) {
   for (const auto& t : tokens) {
     for (const auto& key : t.keys) {
-      ++(*any)[key];
+      if (any != nullptr) ++(*any)[key];
       if (positions == Positions::kKeep) {
         doc->add_posting(schema::Term(prefix, key), t.position);
       } else {
@@ -164,7 +164,24 @@ Xapian::Document BuildDocument(const Paragraph& p, std::uint32_t order,
   AddFieldTerms(p.source, schema::kSourceTextPrefix, Positions::kDrop, analyzer, &tokens, &any,
                 &doc);
   for (const auto& [key, wdf] : any) doc.add_term(schema::Term(schema::kAnyFieldPrefix, key), wdf);
-  if (surface_forms > 0) doc.add_term(std::string(schema::kLengthTerm), surface_forms);
+  // What the text's acronyms stand for (Paragraph::acronyms) is a field of its own, searched
+  // below the text's weight (searcher/plan.cc), and answers a question's word in the
+  // coordination (kAnyFieldPrefix) without weighing in the first phase (frequency 0): an
+  // orgânica writes "o CDI" in every paragraph after the definition, and a first phase that
+  // weighed the name in all of them crowded out of its window the paragraphs that write the
+  // question's words out. Nor does the name lengthen the paragraph: the length term gives up
+  // what the field adds, so BM25 weighs the text's own words as before.
+  std::vector<analysis::Token> names;
+  AddFieldTerms(p.acronyms, schema::kAcronymTextPrefix, Positions::kDrop, analyzer, &names, nullptr,
+                &doc);
+  Xapian::termcount named = 0;
+  for (const auto& t : names) {
+    for (const auto& key : t.keys) {
+      doc.add_term(schema::Term(schema::kAnyFieldPrefix, key), 0);
+      ++named;
+    }
+  }
+  if (surface_forms > named) doc.add_term(std::string(schema::kLengthTerm), surface_forms - named);
   // The diploma the source cites, under "type:number/year" and "type:number".
   for (const auto& c : analysis::FindCitations(p.source, tokens)) {
     if (c.kind != analysis::Citation::Kind::kDiploma) continue;

@@ -85,10 +85,10 @@ std::optional<LineError> ToParagraph(std::string_view line, Paragraph* p) {
     return LineError{"id longer than " + std::to_string(kMaxFieldBytes) + " bytes"};
   }
   std::pair<const char*, std::string*> optional_fields[] = {
-      {"unit", &p->unit},       {"letter", &p->letter},  {"source", &p->source},
-      {"section", &p->section}, {"date", &p->date},      {"article", &p->article},
-      {"number", &p->number},   {"doc", &p->doc},        {"context", &p->context},
-      {"summary", &p->summary}, {"subitem", &p->subitem}};
+      {"unit", &p->unit},       {"letter", &p->letter},   {"source", &p->source},
+      {"section", &p->section}, {"date", &p->date},       {"article", &p->article},
+      {"number", &p->number},   {"doc", &p->doc},         {"context", &p->context},
+      {"summary", &p->summary}, {"subitem", &p->subitem}, {"acronyms", &p->acronyms}};
   for (auto& [name, field] : optional_fields) {
     if (auto e = ReadField(object, name, field)) return e;
     *field = analysis::ClipUtf8(std::move(*field), kMaxFieldBytes);

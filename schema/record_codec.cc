@@ -11,13 +11,21 @@ struct Field {
   std::string Paragraph::*member;
 };
 constexpr Field kFields[] = {
-    {"id", &Paragraph::id},           {"text", &Paragraph::text},
-    {"unit", &Paragraph::unit},       {"letter", &Paragraph::letter},
-    {"source", &Paragraph::source},   {"section", &Paragraph::section},
-    {"article", &Paragraph::article}, {"number", &Paragraph::number},
-    {"context", &Paragraph::context}, {"summary", &Paragraph::summary},
-    {"date", &Paragraph::date},       {"doc", &Paragraph::doc},
-    {"file", &Paragraph::file},       {"subitem", &Paragraph::subitem},
+    {"id", &Paragraph::id},
+    {"text", &Paragraph::text},
+    {"unit", &Paragraph::unit},
+    {"letter", &Paragraph::letter},
+    {"source", &Paragraph::source},
+    {"section", &Paragraph::section},
+    {"article", &Paragraph::article},
+    {"number", &Paragraph::number},
+    {"context", &Paragraph::context},
+    {"summary", &Paragraph::summary},
+    {"date", &Paragraph::date},
+    {"doc", &Paragraph::doc},
+    {"file", &Paragraph::file},
+    {"subitem", &Paragraph::subitem},
+    {"acronyms", &Paragraph::acronyms},
 };
 
 }  // namespace

@@ -33,6 +33,8 @@ inline constexpr std::string_view kTitleTextPrefix = "ZT";
 inline constexpr std::string_view kFunctionWordPrefix = "ZW";
 inline constexpr std::string_view kSummaryTextPrefix =
     "ZE";  // lemma keys of the ementa (no positions)
+// Lemma keys of what the acronyms of the text stand for (Paragraph::acronyms), no positions.
+inline constexpr std::string_view kAcronymTextPrefix = "ZB";
 // Lemma keys of every searched field at once (text, unit, headings, list intro, epígrafe, ementa,
 // source), no positions, the within-document frequency summed over the fields: the first ranking
 // phase's one posting list per key (BM25F with equal field weights), which Xapian can prune.
@@ -41,6 +43,8 @@ inline constexpr std::string_view kAnyFieldPrefix = "ZA";
 // text's surface forms, so that a document's length (the sum of its terms' frequencies) is
 // exactly twice what it would be without kAnyFieldPrefix terms, which repeat every other key
 // once. BM25 normalises by the length over the average, so every field's weight stays the same.
+// Less the keys of kAcronymTextPrefix, which are not to lengthen the paragraph
+// (indexer/document.cc).
 inline constexpr std::string_view kLengthTerm = "XZ";
 inline constexpr std::string_view kLetterPrefix = "XL";       // boolean: letter, folded ("d", "ii")
 inline constexpr std::string_view kArticlePrefix = "XA";      // boolean: article number ("12")

@@ -31,6 +31,11 @@ constexpr double kUnitWeight = 0.5;
 constexpr double kSourceWeight = 0.3;
 constexpr double kContextWeight = 0.5;
 constexpr double kSummaryWeight = 0.6;
+// What the acronyms of the text stand for, as its diploma defines them (Paragraph::acronyms):
+// what the text means, but a name it does not write; a heading's weight. At 1.0 a question's
+// words found only in a body's name ("acesso a documentos" in the CADA's) outranked the
+// paragraph that writes them (round 26 -1, round 27 -1, round 16 -1).
+constexpr double kAcronymWeight = 0.7;
 constexpr double kSurfaceWeight = 0.2;     // exact (accent-free) form: a small bonus
 constexpr double kExpansionWeight = 0.5;   // thesaurus: below the user's own words
 constexpr double kDerivedWeight = 0.6;     // same family: interrogado ~ interrogatório
@@ -150,6 +155,7 @@ Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* 
   add(schema::kSourceTextPrefix, kSourceWeight);
   add(schema::kContextTextPrefix, kContextWeight);
   add(schema::kSummaryTextPrefix, kSummaryWeight);
+  add(schema::kAcronymTextPrefix, kAcronymWeight);
   // Which candidates hold the word, in any field, is read from its any-field terms: one posting
   // list per key (its exact form is in the text, so among them).
   for (const auto& k : t.keys)

@@ -53,6 +53,23 @@ TEST(DiplomaReaderRegressionTest, PortariaAlineasNameTheCentroInFull) {
   }
 }
 
+// A paragraph that uses an acronym its diploma defines carries the name it stands for, which the
+// index searches with the text (Paragraph::acronyms); one that writes the name out does not.
+TEST(DiplomaReaderRegressionTest, AParagraphCarriesTheNamesOfItsAcronyms) {
+  ReadResult r = ReadDiploma(
+      "Portaria n.º 9/2099\nde 1 de março\nArtigo 1.º\nObjeto\n1 - O Centro de Documentação e "
+      "Informação (CDI) e o Fundo de Apoio aos Faróis (FAF) funcionam junto da direção.\n"
+      "2 - O CDI é dirigido por um técnico superior.\n3 - O CDI gere o FAF, e o FAF paga as "
+      "despesas do CDI.\n4 - A direção é o órgão executivo.\n",
+      "cdi.md", "cdi", {});
+  EXPECT_EQ(Only(r, "O CDI é dirigido").acronyms, "Centro de Documentação e Informação");
+  // Each name once, in the order the text uses them.
+  EXPECT_EQ(Only(r, "O CDI gere o FAF").acronyms,
+            "Centro de Documentação e Informação; Fundo de Apoio aos Faróis");
+  EXPECT_EQ(Only(r, "funcionam junto da direção").acronyms, "");  // it writes the names out
+  EXPECT_EQ(Only(r, "órgão executivo").acronyms, "");
+}
+
 TEST(DiplomaReaderRegressionTest, AnOrganHasOneNameInADiploma) {
   // Facets count an organ once: the same string for every record of it.
   const Paragraph& epigraph = Only(Read("dr-2018-written.md"), "A direção é o órgão executivo");
@@ -122,10 +139,10 @@ TEST(DiplomaReaderRegressionTest, AnOldDecreesArticlesAndOrgans) {
   EXPECT_EQ(diploma::FindAbbreviations("Em Lisboa, Centro Nacional de Pensões (CNP)"),
             (std::map<std::string, std::string>{{"CNP", "Centro Nacional de Pensões"}}));
   // A compound's parts each give a letter: "Direção-Geral" is the acronym's "DG".
-  EXPECT_EQ(diploma::FindAbbreviations("procede-se à criação da Direção-Geral de Faróis, Boias e "
-                                       "Sinais (DGFBS), serviço da administração direta"),
-            (std::map<std::string, std::string>{
-                {"DGFBS", "Direção-Geral de Faróis, Boias e Sinais"}}));
+  EXPECT_EQ(
+      diploma::FindAbbreviations("procede-se à criação da Direção-Geral de Faróis, Boias e "
+                                 "Sinais (DGFBS), serviço da administração direta"),
+      (std::map<std::string, std::string>{{"DGFBS", "Direção-Geral de Faróis, Boias e Sinais"}}));
 }
 
 TEST(DiplomaReaderRegressionTest, EpigrafesAndNamesLongerThanALine) {

@@ -602,6 +602,34 @@ TEST(TypedAcronymTest, ALowerCaseAcronymFindsTheAcronym) {
   EXPECT_EQ(RankedIds(db, "cncs"), std::vector<std::string>{"a:2"});
 }
 
+// A question that names a body finds the paragraph that rules on it by its acronym ("O CDI é
+// dirigido…"), and the name does not lengthen that paragraph: its weight for its own words is
+// what it was without the name.
+TEST(AcronymNameTest, AQuestionThatNamesTheBodyFindsItsAcronym) {
+  std::vector<nlohmann::json> records = {
+      {{"id", "c:1"},
+       {"text", "Os técnicos do centro de documentação são dirigidos pelo chefe de divisão."}},
+      {{"id", "c:2"},
+       {"text", "O CDI é dirigido por um técnico superior."},
+       {"acronyms", "Centro de Documentação e Informação"}},
+      {{"id", "c:3"}, {"text", "O CDI é dirigido por um técnico superior."}},
+  };
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("acronym-names"), records, &db));
+  std::vector<std::string> ids = RankedIds(db, "quem dirige o centro de documentação e informação");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), "c:2");
+  // The same text with and without the name: the same length, so BM25 weighs the text's own
+  // words alike in both.
+  Xapian::Database xdb(db);
+  auto length_of = [&](const std::string& id) -> Xapian::termcount {
+    Xapian::PostingIterator p = xdb.postlist_begin(schema::IdTerm(id));
+    return p == xdb.postlist_end(schema::IdTerm(id)) ? 0 : xdb.get_doclength(*p);
+  };
+  EXPECT_GT(length_of("c:3"), 0u);
+  EXPECT_EQ(length_of("c:2"), length_of("c:3"));
+}
+
 // With SearchRequest::explain each hit says how its score was made, and the factors it names
 // multiply to that score; the ranking is the same with and without it.
 TEST(ExplainTest, TheFactorsNamedMultiplyToTheScore) {
