@@ -318,9 +318,11 @@ std::string CompetenceOrgan(std::string_view sentence) {
       i += 4;
     return ReadOrgan(w, i + 1);
   }
-  // "Ao X compete:", "À DGPRM compete, designadamente:".
+  // "Ao X compete:", "À DGPRM compete, designadamente:"; also after an aside that runs to
+  // thirty words and more ("Ao júri dos concursos, com a constituição fixada no artigo 30.º dos
+  // Estatutos …, aprovados pelo …, de 3 de Dezembro, compete também:").
   if (first == "ao" || first == "à" || first == "aos" || first == "às") {
-    for (std::size_t i = 2; i < w.size() && i < 30; ++i) {
+    for (std::size_t i = 2; i < w.size() && i < 48; ++i) {
       std::string v = Lower(w[i]);
       if (IsCompetenceVerb(v)) {
         std::vector<std::string_view> name(w.begin() + 1, w.begin() + i);

@@ -70,6 +70,19 @@ TEST(DiplomaReaderRegressionTest, AParagraphCarriesTheNamesOfItsAcronyms) {
   EXPECT_EQ(Only(r, "órgão executivo").acronyms, "");
 }
 
+// "Ao X, <what the law says of X, with its own commas and citations>, compete também:": the
+// organ is X however long the aside before the verb.
+TEST(DiplomaReaderRegressionTest, AnAsideOfThirtyWordsBeforeCompete) {
+  ReadResult r = ReadDiploma(
+      "Portaria n.º 9/2099\nde 1 de março\nArtigo 14.º\nJúri dos concursos\n1 - Ao júri dos "
+      "concursos, com a constituição fixada no artigo 30.º dos Estatutos da Santa Casa da "
+      "Misericórdia de Lisboa, aprovados pelo artigo 1.º do Decreto-Lei n.º 235/2008, de 3 de "
+      "Dezembro, compete também:\na) A guarda da cópia dos registos das apostas;\nb) A "
+      "comprovação do direito a prémio.\n",
+      "juri.md", "juri", {});
+  EXPECT_EQ(Only(r, "comprovação do direito a prémio").unit, "júri dos concursos");
+}
+
 TEST(DiplomaReaderRegressionTest, AnOrganHasOneNameInADiploma) {
   // Facets count an organ once: the same string for every record of it.
   const Paragraph& epigraph = Only(Read("dr-2018-written.md"), "A direção é o órgão executivo");
