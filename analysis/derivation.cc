@@ -49,6 +49,14 @@ constexpr SuffixPair kPairs[] = {
     {"ante", "ar"},      // representar → representante
     {"ente", "er"},      // requerer → requerente
     {"ente", "ir"},      // residir → residente
+    // The noun beside an irregular participle (the participle in the second place: Hunspell
+    // gives it as a word of its own, not as its verb's form).
+    {"icao", "ito"},     // eleito → eleição, inscrito → inscrição, restrito → restrição
+    {"ulsao", "ulso"},   // expulso → expulsão
+    {"isao", "isto"},    // previsto → previsão, revisto → revisão
+    {"ensao", "enso"},   // suspenso → suspensão
+    {"ertura", "erto"},  // coberto → cobertura
+    {"issao", "isso"},   // omisso → omissão
     // Relational adjectives made from nouns (the noun in the second place).
     {"cional", "cao"},      // nação → nacional, função → funcional
     {"ssional", "ssao"},    // profissão → profissional

@@ -316,6 +316,13 @@ TEST(DerivationTest, ProposesTheFamilyBothWaysAndNothingForShortStems) {
       {"requerente", "requerer", true},
       {"representar", "representante", true},
       {"residente", "residir", true},
+      {"eleito", "eleicao", true},
+      {"reeleicao", "reeleito", true},
+      {"inscrito", "inscricao", true},
+      {"expulso", "expulsao", true},
+      {"previsto", "previsao", true},
+      {"coberto", "cobertura", true},
+      {"dito", "dicao", false},  // too short a stem
       {"pensao", "pensional", false},
       {"pensao", "pender", false},
       {"missao", "mitir", false},
