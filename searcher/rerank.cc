@@ -78,14 +78,15 @@ constexpr Xapian::termpos kNegationReach = 3;  // positions from the negation to
 constexpr double kAgentBoost = 1.5;
 constexpr std::string_view kAgentPrepositions[] = {"por", "pelo", "pela", "pelos", "pelas"};
 
-// Multiplies the candidate's score by `factor` and, when the plan asks to explain, says so in
-// its `why`. A factor of 1 changes nothing and is not named.
+// "bm25 8.12": how an explanation opens (Candidate::why).
 std::string Factor(std::string_view name, double weight) {
   char buf[32];
   std::snprintf(buf, sizeof buf, " %.4g", weight);
   return std::string(name) + buf;
 }
 
+// Multiplies the candidate's score by `factor` and, when the plan asks to explain, says so in
+// its `why`. A factor of 1 changes nothing and is not named.
 void Apply(const QueryPlan& plan, std::string_view name, double factor, Candidate* c) {
   c->score *= factor;
   if (!plan.explain || factor == 1.0) return;

@@ -29,7 +29,7 @@ struct Candidate {
   Xapian::docid docid = 0;
   std::string id;       // the paragraph's id: ties are broken by it, on every shard alike
   std::string diploma;  // its document, for the diploma prior
-  // With QueryPlan::explain, how the score was made: the first phase's weight, then each
+  // With QueryPlan::explain, how the score was made: the window's BM25 weight, then each
   // factor of the second ("bm25 8.12 · coordination ×0.64 · unit-named ×1.5"); else empty.
   std::string why;
 };

@@ -150,7 +150,7 @@ int main(int argc, char** argv) {
   app.add_flag("--exact-counts", request.exact_counts,
                "Count every match for the total and facets, scoring every match (slow path)");
   app.add_flag("--explain", request.explain,
-               "Say how each result's score was made: first-phase weight, then each factor");
+               "Say how each result's score was made: BM25 weight, then each factor");
   app.add_option("--window", request.rerank_window,
                  "Re-rank this many of the first phase's best (0: the default, " +
                      std::to_string(portaria::kDefaultRerankWindow) + ")")
