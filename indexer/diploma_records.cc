@@ -157,6 +157,8 @@ std::string Parser::AcronymNames(std::string_view text) const {
     std::string name = it->second.substr(0, WithoutLegalForm(it->second));
     if (folded_text.empty()) folded_text = analysis::Fold(text);
     if (folded_text.find(analysis::Fold(name)) != std::string::npos) continue;
+    // A name already given, or one within a name given ("Estado-Maior da Armada" after "Chefe
+    // do Estado-Maior da Armada"), adds no word.
     if (names.find(name) != std::string::npos) continue;
     if (!names.empty()) names += "; ";
     names += name;
