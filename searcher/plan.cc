@@ -32,9 +32,9 @@ constexpr double kSourceWeight = 0.3;
 constexpr double kContextWeight = 0.5;
 constexpr double kSummaryWeight = 0.6;
 // What the acronyms of the text stand for, as its diploma defines them (Paragraph::acronyms):
-// what the text means, but a name it does not write; a heading's weight. At 1.0 a question's
-// words found only in a body's name ("acesso a documentos" in the CADA's) outranked the
-// paragraph that writes them (round 26 -1, round 27 -1, round 16 -1).
+// what the text means, but a name it does not write; a heading's weight. A question's words
+// found only in a body's name ("acesso a documentos" in the CADA's) can outrank the paragraph
+// that writes them (round 26 -1); at 1.0 rounds 16 and 27 lost one more each.
 constexpr double kAcronymWeight = 0.7;
 constexpr double kSurfaceWeight = 0.2;     // exact (accent-free) form: a small bonus
 constexpr double kExpansionWeight = 0.5;   // thesaurus: below the user's own words
@@ -137,35 +137,30 @@ Xapian::Query QueryPlanner::WordQuery(const Token& t, std::size_t w, QueryPlan* 
     }
     return out;
   };
-  std::vector<std::string> title_keys = held(schema::kTitleTextPrefix, t.keys);
-  std::vector<std::string> title_derived = held(schema::kTitleTextPrefix, derived);
-  std::vector<std::string> acronym_keys = held(schema::kAcronymTextPrefix, t.keys);
-  std::vector<std::string> acronym_derived = held(schema::kAcronymTextPrefix, derived);
-  auto add = [&](std::string_view prefix, double weight) {
-    bool title = prefix == schema::kTitleTextPrefix;
-    bool acronym = prefix == schema::kAcronymTextPrefix;
-    const std::vector<std::string>* lists[] = {title     ? &title_keys
-                                               : acronym ? &acronym_keys
-                                                         : &t.keys,
-                                               title     ? &title_derived
-                                               : acronym ? &acronym_derived
-                                                         : &derived};
-    for (const auto* keys : lists) {
-      if (keys->empty()) continue;
-      bool is_derived = keys == lists[1];
-      double scale = is_derived ? weight * kDerivedWeight : weight;
-      Xapian::Query q = AnyOf(prefix, *keys);
+  // A field's query: the word's keys, and its family's a little less.
+  auto add_keys = [&](std::string_view prefix, double weight, const std::vector<std::string>& keys,
+                      const std::vector<std::string>& family) {
+    for (const auto* list : {&keys, &family}) {
+      if (list->empty()) continue;
+      double scale = list == &family ? weight * kDerivedWeight : weight;
+      Xapian::Query q = AnyOf(prefix, *list);
       parts.push_back(scale == 1.0 ? q : Scaled(q, scale));
     }
   };
+  auto add = [&](std::string_view prefix, double weight) {
+    add_keys(prefix, weight, t.keys, derived);
+  };
+  auto add_held = [&](std::string_view prefix, double weight) {
+    add_keys(prefix, weight, held(prefix, t.keys), held(prefix, derived));
+  };
   add(schema::kTextPrefix, 1.0);
   add(schema::kSectionTextPrefix, kSectionWeight);
-  add(schema::kTitleTextPrefix, kTitleWeight);
+  add_held(schema::kTitleTextPrefix, kTitleWeight);
   add(schema::kUnitTextPrefix, kUnitWeight);
   add(schema::kSourceTextPrefix, kSourceWeight);
   add(schema::kContextTextPrefix, kContextWeight);
   add(schema::kSummaryTextPrefix, kSummaryWeight);
-  add(schema::kAcronymTextPrefix, kAcronymWeight);
+  add_held(schema::kAcronymTextPrefix, kAcronymWeight);
   // Which candidates hold the word, in any field, is read from its any-field terms: one posting
   // list per key (its exact form is in the text, so among them).
   for (const auto& k : t.keys)
