@@ -35,7 +35,7 @@ SETS = {
     "dev-big": (os.path.join(SHARED, "questions.jsonl"), "all", 0),
 }
 for name in ("own", "heldout", "test", "fresh", "blind", "new", "next", "final", "late", "dec",
-             "short", "short2", "short3", "short4"):
+             "short", "short2", "short3", "short4", "short5"):
     SETS["pt-" + name] = (os.path.join(OWN, f"pt-{name}.jsonl"), "all", 2000)
 SETS["seed-blind"] = (os.path.join(OWN, "seed-blind.jsonl"), "seed", 0)
 SETS["br-final"] = (os.path.join(OWN, "br-final.jsonl"), "br", 0)
