@@ -39,7 +39,7 @@ class Lemmatizer;
 // rule, entitled and responsible types of its list intro (indexer/document.cc).
 //
 // 8: a prefix Hunspell strips is put back ("subcontratante" -> subcontratar, not contratar).
-inline constexpr std::string_view kAnalyzerVersion = "9";
+inline constexpr std::string_view kAnalyzerVersion = "10";
 
 // The function words that negate what follows them, as Token::surface holds them: stopwords, so
 // the index holds them with positions only (schema::kFunctionWordPrefix) and a query or a rule

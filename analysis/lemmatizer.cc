@@ -69,6 +69,32 @@ constexpr EndingRule kEndingRules[] = {
     {"onica", "ónica"}, {"omico", "ómico"},   {"omica", "ómica"}, {"ecies", "écies"},
 };
 
+// The short participles pt_PT lists as adjectives or nouns of their own, with no link to their
+// verb ("as senhas são pagas" and "o pagamento", "foi eleito" and "eleger"). Each is a form of
+// its verb, so it gets the verb's key beside its own. Left out: those whose own word is another
+// ("salvo", "junto"), and those the dictionary already gives their verb (escrito, visto, posto).
+struct ShortParticiple {
+  std::string_view participle;
+  std::string_view verb;
+};
+constexpr ShortParticiple kShortParticiples[] = {
+    {"aberto", "abrir"},       {"aceso", "acender"},       {"coberto", "cobrir"},
+    {"descoberto", "descobrir"}, {"eleito", "eleger"},     {"envolto", "envolver"},
+    {"expulso", "expulsar"},   {"extinto", "extinguir"},   {"ganho", "ganhar"},
+    {"gasto", "gastar"},       {"impresso", "imprimir"},   {"isento", "isentar"},
+    {"limpo", "limpar"},       {"morto", "morrer"},        {"omisso", "omitir"},
+    {"pago", "pagar"},         {"preso", "prender"},       {"restrito", "restringir"},
+    {"solto", "soltar"},       {"suspenso", "suspender"},
+};
+
+// The verb of a short participle, or empty.
+std::string_view VerbOfParticiple(std::string_view stem) {
+  for (const auto& p : kShortParticiples) {
+    if (p.participle == stem) return p.verb;
+  }
+  return {};
+}
+
 // Accented letters a plain vowel (or c) may stand for when typed without accents.
 const std::u32string& AccentChoices(char32_t c) {
   static const std::u32string a = U"áàâã", e = U"éê", i = U"í", o = U"óôõ", u = U"úü", cc = U"ç",
@@ -263,6 +289,11 @@ std::vector<std::string> Lemmatizer::PtStems(const std::string& word) {
     if (stems.empty()) stems.push_back(word);
     DropPersonalVerbReadings(word, &stems);
     stems = ResolveIrregular(std::move(stems));
+    for (std::size_t i = 0, n = stems.size(); i < n; ++i) {
+      std::string_view verb = VerbOfParticiple(stems[i]);
+      if (!verb.empty() && std::find(stems.begin(), stems.end(), verb) == stems.end())
+        stems.emplace_back(verb);
+    }
     // Hunspell strips a prefix with the suffix ("subcontratante" -> contratar, "inconstitucional"
     // -> constitucional), which makes the processor a contractor and the unconstitutional
     // constitutional: the prefix is put back ("subcontratar", "inconstitucional").
