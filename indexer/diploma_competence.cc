@@ -282,6 +282,23 @@ std::string CompetenceOrgan(std::string_view sentence) {
     std::string art = Lower(w[i]), rel = Lower(w[i + 1]), v = Lower(w[i + 2]);
     bool pronoun = (art == "ao" || art == "à" || art == "aos" || art == "às") &&
                    (rel == "qual" || rel == "quais");
+    // "A IRAE é dirigida por um inspector regional, a quem compete:": a person's post, often in
+    // lower case, from the article before it to the comma. Only where the clause opens the
+    // list: in a sentence that goes on ("…, a quem compete o acompanhamento de proximidade")
+    // the antecedent may lie behind an aside.
+    if (art == "a" && rel == "quem" && IsCompetenceVerb(v) && w[i - 1].ends_with(",") &&
+        i + 5 >= w.size() && Trim(sentence).ends_with(":")) {
+      std::size_t start = i;
+      while (start > 0 && i - start < 8) {
+        std::string prev = Lower(w[start - 1]);
+        if (start - 1 != i - 1 && (prev.ends_with(",") || prev.ends_with(";"))) return {};
+        if (IsArticle(prev) || prev == "um" || prev == "uma") break;
+        --start;
+      }
+      if (start == 0 || start == i) return {};
+      std::vector<std::string_view> name(w.begin() + start, w.begin() + i);
+      return ReadOrgan(name, 0);
+    }
     if (!pronoun) continue;
     if (!IsCompetenceVerb(v)) continue;
     // "O Laboratório X, abreviadamente designado por LAS, é o serviço do Ministério Y, ao qual
@@ -310,7 +327,9 @@ std::string CompetenceOrgan(std::string_view sentence) {
   // "Compete ao X", "Compete, ainda, ao X", "Compete designadamente ao X", "Cabe à X".
   if (IsCompetenceVerb(first)) {
     std::size_t i = 1;
-    while (i < w.size() && i < 4 && !IsContraction(Lower(w[i]))) ++i;
+    // "Compete, em geral, assegurar a participação …": the verb's object is an infinitive, and
+    // the "a" after it an article.
+    while (i < w.size() && i < 4 && !IsContraction(Lower(w[i])) && !IsInfinitive(w[i])) ++i;
     if (i >= w.size() || !IsContraction(Lower(w[i]))) return {};
     // "compete aos órgãos e serviços do X": the organ is X.
     if (i + 4 < w.size() && Lower(w[i + 1]) == "órgãos" && Lower(w[i + 2]) == "e" &&
@@ -339,6 +358,14 @@ std::string CompetenceOrgan(std::string_view sentence) {
   }
   // "O X possui as seguintes competências:", "A X tem as seguintes atribuições:".
   if (first == "o" || first == "a" || first == "os" || first == "as") {
+    // "Para assegurar o cumprimento do disposto no n.º 1, o Conselho deverá:": what a named
+    // body must do, the modal closing the intro (after a proviso, read from its comma above).
+    std::string last = Lower(w.back());
+    bool modal = last == "deve:" || last == "deverá:" || last == "devem:" || last == "deverão:";
+    if (modal && w.size() <= 10 && IsUpperAt(w[1], 0)) {
+      std::vector<std::string_view> name(w.begin() + 1, w.end() - 1);
+      return ReadOrgan(name, 0);
+    }
     for (std::size_t i = 2; i + 3 < w.size() && i < 14; ++i) {
       std::string v = Lower(w[i]);
       bool verb = v == "possui" || v == "tem" || v == "têm" || v == "exerce" || v == "prossegue" ||
@@ -389,12 +416,16 @@ std::string CompetenceOrgan(std::string_view sentence) {
     if (comma != std::string::npos && folded.find("competência", comma) != std::string::npos)
       return ReadOrgan(w, 1);
   }
-  // "São competências do X:", "Constituem competências da ANCC:", "São atribuições da X:".
-  if (first == "são" || first == "constituem") {
+  // "São competências do X:", "Constituem competências da ANCC:", "São atribuições da X:";
+  // also in the singular, and with a word that qualifies them: "É da competência exclusiva do
+  // inspector-geral:", "Constitui competência própria do presidente:".
+  if (first == "são" || first == "constituem" || first == "é" || first == "constitui") {
     for (std::size_t i = 1; i + 2 < w.size() && i < 4; ++i) {
       std::string v = Lower(w[i]);
-      if ((v == "competências" || v == "atribuições") && IsContraction(Lower(w[i + 1])))
-        return ReadOrgan(w, i + 2);
+      if (!v.starts_with("competência") && v != "atribuições") continue;
+      std::size_t j = i + 1;
+      if (j + 1 < w.size() && !IsContraction(Lower(w[j])) && !IsUpperAt(w[j], 0)) ++j;
+      if (IsContraction(Lower(w[j]))) return ReadOrgan(w, j + 1);
     }
   }
   return GrantedPowersOrgan(w);

@@ -13,11 +13,9 @@
 #include "indexer/units.h"
 
 namespace portaria::indexer::diploma {
-namespace {
 
-// A verb's infinitive ("assessorar", "promover", "gerir"), as a lower-case organ's name has none
-// (its words are nouns and adjectives; the adjectives in -ar that name organs are listed).
 bool IsInfinitive(std::string_view w) {
+  // The adjectives in -ar that name organs.
   static constexpr std::array<std::string_view, 18> kAdjectives = {
       "militar",      "escolar",     "familiar",   "nuclear",     "auxiliar",   "regular",
       "singular",     "titular",     "particular", "parlamentar", "hospitalar", "consular",
@@ -26,8 +24,6 @@ bool IsInfinitive(std::string_view w) {
   if (!w.ends_with("ar") && !w.ends_with("er") && !w.ends_with("ir")) return false;
   return std::find(kAdjectives.begin(), kAdjectives.end(), w) == kAdjectives.end();
 }
-
-}  // namespace
 
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> words;

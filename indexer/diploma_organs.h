@@ -18,6 +18,10 @@ namespace portaria::indexer::diploma {
 std::vector<std::string_view> Words(std::string_view s);
 // The words that join a name's words: "de", "da", "do", "e", "para", "a", "à", "em", "ao", …
 bool IsConnector(std::string_view w);
+// A verb's infinitive ("assessorar", "promover", "gerir"), lower case: a lower-case organ's name
+// has none (its words are nouns and adjectives; the adjectives in -ar that name organs are
+// known).
+bool IsInfinitive(std::string_view w);
 // A preposition, alone or with its article, that leads to the organ: "ao", "à", "do", "de", "a", …
 bool IsContraction(std::string_view w);
 // The verbs a competence is given with, folded, punctuation after them allowed: "compete",

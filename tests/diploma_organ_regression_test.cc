@@ -282,5 +282,35 @@ TEST(DiplomaReaderRegressionTest, AnAcronymForANameInLowerCase) {
   EXPECT_EQ(diploma::FindAbbreviations("O parecer técnico final (CA) é emitido.").count("CA"), 0u);
 }
 
+// Three more ways an intro names its organ: the singular with a qualifier ("É da competência
+// exclusiva do X:"), a post in a relative clause that opens the list ("…, a quem compete:") and
+// a named body's duty ("…, o Conselho deverá:"). And what they must not take.
+TEST(DiplomaReaderRegressionTest, CompetenceInTheSingularARelativePostAndADuty) {
+  EXPECT_EQ(diploma::CompetenceOrgan("É da competência exclusiva do inspector-geral dos faróis:"),
+            "inspector-geral dos faróis");
+  EXPECT_EQ(diploma::CompetenceOrgan("É da exclusiva competência da Direcção dos Faróis legislar "
+                                     "sobre as seguintes matérias:"),
+            "Direcção dos Faróis");
+  EXPECT_EQ(diploma::CompetenceOrgan("A Inspecção dos Faróis é dirigida por um inspector "
+                                     "regional, a quem compete:"),
+            "inspector regional");
+  // A clause that goes on is a sentence about its antecedent, which may lie behind an aside.
+  EXPECT_EQ(diploma::CompetenceOrgan("Os serviços designam um técnico, de acordo com as "
+                                     "necessidades da rede, a quem compete o acompanhamento dos "
+                                     "faróis."),
+            "");
+  EXPECT_EQ(diploma::CompetenceOrgan("Para assegurar o cumprimento do disposto no n.º 1, o "
+                                     "Conselho dos Faróis deverá:"),
+            "Conselho dos Faróis");
+  EXPECT_EQ(diploma::CompetenceOrgan("Para assegurar a segurança, o requerimento deve:"), "");
+  // "Compete, em geral, assegurar a …": the "a" after the infinitive is an article.
+  EXPECT_EQ(diploma::CompetenceOrgan("Compete, em geral, assegurar a participação das "
+                                     "estruturas produtivas na análise da evolução económica."),
+            "");
+  EXPECT_EQ(diploma::CompetenceOrgan("Ao Conselho dos Faróis, compete, em geral, assegurar a "
+                                     "participação das estruturas produtivas."),
+            "Conselho dos Faróis");
+}
+
 }  // namespace
 }  // namespace portaria::indexer
