@@ -242,7 +242,11 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   std::vector<const schema::Features*> features;
   for (std::size_t i = 0; i < window; ++i)
     features.push_back(have_features ? &*matches[i].features : &read[i]);
-  std::unordered_map<std::string, bool> named;  // unit -> the question names it
+  struct Named {
+    bool names = false;          // the question names the unit
+    std::vector<bool> in_name;   // per question word, it is one of the unit's name
+  };
+  std::unordered_map<std::string, Named> named;
   std::vector<double> credits;
   if (plan.ranked && plan.words > 0) {
     credits = WordCredits(docids, order, plan);
@@ -304,9 +308,19 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
     // for an amount or a time limit in so many words, the organ is only where to look.
     if (!plan.asks_agent && plan.asked_types.empty() && (plan.who || plan.words >= 2) &&
         !f.unit.empty()) {
-      auto [it, fresh] = named.try_emplace(f.unit, false);
-      if (fresh) it->second = NamesUnit(f.unit, plan);
-      if (it->second) apply("unit-named", kNamedUnitBoost);
+      auto [it, fresh] = named.try_emplace(f.unit);
+      if (fresh) it->second.names = NamesUnit(f.unit, plan, &it->second.in_name);
+      // But the question may ask something of the organ in words of its own ("a inspeção do
+      // trabalho pode entrar na empresa sem avisar?"): then a paragraph of the organ that holds
+      // none of them says no more than the organ's name.
+      bool asks_more = false, says_more = false;
+      for (std::size_t w = 0; it->second.names && w < plan.words && !credits.empty(); ++w) {
+        if (w < it->second.in_name.size() && it->second.in_name[w]) continue;
+        if (!seen[w]) continue;
+        asks_more = true;
+        says_more = says_more || credits[i * plan.words + w] > 0;
+      }
+      if (it->second.names && (!asks_more || says_more)) apply("unit-named", kNamedUnitBoost);
     }
     for (char type : plan.answer_types) {
       if (f.answer_types.find(type) == std::string::npos) continue;
@@ -420,7 +434,8 @@ std::vector<bool> Reranker::NamesAgent(const std::vector<Xapian::docid>& docids,
 // the question asks, whatever words their own text uses.
 // A unit's words are analysed once per Reranker, not once per question: an index has few units
 // and every question's window brings the same ones back.
-bool Reranker::NamesUnit(const std::string& unit, const QueryPlan& plan) {
+bool Reranker::NamesUnit(const std::string& unit, const QueryPlan& plan,
+                         std::vector<bool>* in_name) {
   constexpr std::size_t kMaxUnitsKept = 20000;
   auto found = unit_words_.find(unit);
   if (found == unit_words_.end()) {
@@ -433,12 +448,13 @@ bool Reranker::NamesUnit(const std::string& unit, const QueryPlan& plan) {
     found = unit_words_.emplace(unit, std::move(words)).first;
   }
   const auto& words = found->second;
+  in_name->assign(plan.word_keys.size(), false);
   std::size_t covered = 0;
   for (const auto& word : words) {
     bool hit = false;
-    for (const auto& keys : plan.word_keys) {
-      for (const auto& k : keys) {
-        if (std::find(word.begin(), word.end(), k) != word.end()) hit = true;
+    for (std::size_t w = 0; w < plan.word_keys.size(); ++w) {
+      for (const auto& k : plan.word_keys[w]) {
+        if (std::find(word.begin(), word.end(), k) != word.end()) hit = (*in_name)[w] = true;
       }
     }
     if (hit) ++covered;

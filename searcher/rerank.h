@@ -47,7 +47,7 @@ class Reranker {
                                 const QueryPlan& plan);
 
  private:
-  bool NamesUnit(const std::string& unit, const QueryPlan& plan);
+  bool NamesUnit(const std::string& unit, const QueryPlan& plan, std::vector<bool>* in_name);
   bool DefinesQuestionTerm(Xapian::docid docid, const QueryPlan& plan);
   bool WritesCount(Xapian::docid docid, const QueryPlan& plan);
   std::vector<bool> HoldersOf(const std::string& term, const std::vector<Xapian::docid>& docids,

@@ -680,5 +680,40 @@ TEST(ExplainTest, TheFactorsNamedMultiplyToTheScore) {
   EXPECT_EQ(json["results"][0]["explain"], response.hits[0].explanation);
 }
 
+// A question that names an organ favours the organ's paragraphs ("a inspeção do
+// trabalho?"); but when it asks something of the organ in words of its own, an organ's
+// paragraph that holds none of them is not favoured for the name alone.
+TEST(NamedUnitTest, TheOrgansNameAloneIsNotWhatTheQuestionAsks) {
+  std::vector<nlohmann::json> records = {
+      {{"id", "u:1"},
+       {"text", "A Inspeção do Trabalho está sujeita à tutela do ministro."},
+       {"unit", "Inspeção do Trabalho"}},
+      {{"id", "u:2"},
+       {"text", "A Inspeção do Trabalho fiscaliza as empresas de construção."},
+       {"unit", "Inspeção do Trabalho"}},
+      {{"id", "u:3"}, {"text", "Os inspetores visitam as empresas sem aviso prévio."}},
+  };
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("named-unit"), records, &db));
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  auto why = [&](const char* question, const char* id) {
+    SearchRequest request;
+    request.query = question;
+    request.explain = true;
+    SearchResponse response;
+    EXPECT_TRUE(searcher->Search(request, &response).ok());
+    for (const auto& h : response.hits) {
+      if (h.paragraph.id == id) return h.explanation;
+    }
+    return std::string("(not found)");
+  };
+  const char* asks = "a inspeção do trabalho visita as empresas sem aviso";
+  EXPECT_EQ(why(asks, "u:1").find("unit-named"), std::string::npos) << why(asks, "u:1");
+  EXPECT_NE(why(asks, "u:2").find("unit-named"), std::string::npos) << why(asks, "u:2");
+  const char* names = "a inspeção do trabalho";
+  EXPECT_NE(why(names, "u:1").find("unit-named"), std::string::npos) << why(names, "u:1");
+}
+
 }  // namespace
 }  // namespace portaria
