@@ -46,6 +46,20 @@ constexpr SuffixPair kPairs[] = {
     {"ecao", "eger"},    // proteger → proteção
     {"encao", "er"},     // deter → detenção, reter → retenção, obter → obtenção
     {"encao", "enir"},   // prevenir → prevenção
+    {"ativa", "ar"},     // tentar → tentativa, iniciar → iniciativa
+    {"ocao", "over"},    // promover → promoção, remover → remoção
+    {"ecao", "igir"},    // dirigir → direção, corrigir → correção
+    {"ecao", "eber"},    // receber → receção, conceber → conceção
+    {"ucao", "uir"},     // construir → construção, instruir → instrução
+    {"ussao", "utir"},   // discutir → discussão
+    {"essao", "imir"},   // imprimir → impressão, suprimir → supressão
+    {"essao", "edir"},   // agredir → agressão, progredir → progressão
+    {"osicao", "or"},    // compor → composição, dispor → disposição, impor → imposição
+    {"isao", "er"},      // rever → revisão, prever → previsão, prover → provisão
+    {"osta", "onder"},   // responder → resposta
+    {"esa", "ender"},    // defender → defesa, despender → despesa
+    {"ia", "iar"},       // renunciar → renúncia, denunciar → denúncia, copiar → cópia
+    // Not recorrer → recurso: "recursos humanos" would answer "posso recorrer?".
     {"ante", "ar"},      // representar → representante
     {"ente", "er"},      // requerer → requerente
     {"ente", "ir"},      // residir → residente
