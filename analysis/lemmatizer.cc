@@ -272,6 +272,15 @@ bool Lemmatizer::IsKnownWord(const std::string& word) {
   return br != nullptr && br->spell(word);
 }
 
+bool Lemmatizer::IsPersonalVerbFormOnly(const std::string& word) {
+  std::lock_guard lock(hunspell_mu_);
+  std::vector<std::string> analyses = pt_->analyze(word);
+  if (analyses.empty()) return false;
+  return std::all_of(analyses.begin(), analyses.end(), [](const std::string& a) {
+    return a.find("P=1,") != std::string::npos || a.find("P=2,") != std::string::npos;
+  });
+}
+
 Hunspell* Lemmatizer::Br() {
   if (!br_tried_) {
     br_tried_ = true;

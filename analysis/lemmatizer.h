@@ -60,6 +60,9 @@ class Lemmatizer {
 
   // True if either dictionary accepts the word as spelled (used by spelling suggestions).
   bool IsKnownWord(const std::string& word);
+  // True if pt_PT knows `word` only as a first- or second-person verb form ("invalides", of
+  // invalidar): in a question to the law more likely a misspelling than meant.
+  bool IsPersonalVerbFormOnly(const std::string& word);
 
   // Primes the cache: `word` (as Lemmas() takes it) has these keys, and the dictionaries need
   // not be asked. For lexicons saved by an index built with the same analyzer version

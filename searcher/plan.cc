@@ -20,6 +20,17 @@ namespace {
 
 using analysis::Token;
 
+// A word typed in capitals, two letters or more ("DPO", "LDB"): an acronym the index lacks is
+// no misspelling of a word the index holds.
+bool IsAcronym(std::string_view typed) {
+  std::size_t letters = 0;
+  for (char c : typed) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
 // Weights of a query word's matches outside the paragraph's own text, and of thesaurus
 // expansions, relative to a match in the text (1.0). Headings and unit names describe the
 // paragraph but are shared by all paragraphs of a section, so they count less.
@@ -411,14 +422,19 @@ QueryPlan QueryPlanner::Plan(const SearchRequest& request) {
     Xapian::Query candidate;
     Xapian::Query word = WordQuery(content[w], w, &plan, &candidate);
     // A word that matches nothing is probably misspelt: search its nearest indexed word too.
-    // A word the dictionary knows is only one letter off what was meant ("invalides", a form
-    // of invalidar, for "invalidez"), else the index merely lacks it ("coima" over a page that
-    // never mentions fines) and a farther indexed word would change the question ("coimbra").
+    // Not a word the dictionary knows: the index merely lacks it, and a word one letter off
+    // would change the question ("patrão" is no "padrão", "tropa" no "troca", "gatos" no
+    // "gastos"); except a first- or second-person verb form, which a question to the law
+    // seldom means, and then only one letter off ("invalides", a form of invalidar, for
+    // "invalidez"; a farther word would change the question: "coima" is no "coimbra").
     std::string typed = parsed.text.substr(content[w].begin, content[w].end - content[w].begin);
     std::string fix;
-    if (Unmatched(content[w])) {
-      bool known = analysis::Lemmatizer::Shared().IsKnownWord(analysis::Fold(typed));
-      fix = SuggestWord(db_, content[w].surface, known ? 1 : 2);
+    if (Unmatched(content[w]) && !IsAcronym(typed)) {
+      auto& lemmatizer = analysis::Lemmatizer::Shared();
+      std::string folded = analysis::Fold(typed);
+      bool known = lemmatizer.IsKnownWord(folded);
+      if (!known || lemmatizer.IsPersonalVerbFormOnly(folded))
+        fix = SuggestWord(db_, content[w].surface, known ? 1 : 2);
     }
     if (!fix.empty()) {
       analyzer_.Analyze(fix, &fix_tokens_);

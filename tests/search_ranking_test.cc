@@ -715,5 +715,34 @@ TEST(NamedUnitTest, TheOrgansNameAloneIsNotWhatTheQuestionAsks) {
   EXPECT_NE(why(names, "u:1").find("unit-named"), std::string::npos) << why(names, "u:1");
 }
 
+// A word the index lacks is corrected only where it is no word: a word the dictionary knows
+// ("patrão", "gatos") is what the user meant, and the word one letter off ("padrão", "gastos")
+// would change the question; nor is an acronym typed in capitals. A first- or second-person
+// verb form ("invalides") is taken for the misspelling it usually is.
+TEST(SpellingTest, AWordTheDictionaryKnowsIsNotCorrected) {
+  std::vector<nlohmann::json> records = {
+      {{"id", "s:1"}, {"text", "O padrão de qualidade é fixado por portaria."}},
+      {{"id", "s:2"}, {"text", "Os gastos do serviço são pagos pelo orçamento."}},
+      {{"id", "s:3"}, {"text", "A pensão de invalidez é atribuída pelo centro."}},
+      {{"id", "s:4"}, {"text", "O dao é publicado."}},
+  };
+  std::string db;
+  ASSERT_NO_FATAL_FAILURE(IndexRecords(FreshDir("spelling-known"), records, &db));
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(db, &searcher).ok());
+  auto suggestion = [&](const char* question) {
+    SearchRequest request;
+    request.query = question;
+    SearchResponse response;
+    EXPECT_TRUE(searcher->Search(request, &response).ok());
+    return response.suggestion;
+  };
+  EXPECT_EQ(suggestion("o patrão pode despedir"), "");
+  EXPECT_EQ(suggestion("licença para gatos"), "");
+  EXPECT_EQ(suggestion("quem é o DPO"), "");
+  EXPECT_EQ(suggestion("pensão de invalides"), "pensão de invalidez");
+  EXPECT_EQ(suggestion("pensão de invalidex"), "pensão de invalidez");
+}
+
 }  // namespace
 }  // namespace portaria
