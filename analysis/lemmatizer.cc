@@ -281,6 +281,22 @@ bool Lemmatizer::IsPersonalVerbFormOnly(const std::string& word) {
   });
 }
 
+bool Lemmatizer::IsFiniteVerbOnly(const std::string& word) {
+  std::lock_guard lock(hunspell_mu_);
+  std::vector<std::string> analyses = pt_->analyze(word);
+  if (analyses.empty()) return false;
+  bool third = false;
+  for (const auto& a : analyses) {
+    // The category is the last one named ("+CAT=a_nc": a suffix made it a noun or adjective).
+    std::size_t cat = a.rfind("CAT=");
+    if (cat == std::string::npos || a.compare(cat, 6, "CAT=v,") != 0) return false;
+    std::size_t person = a.find("+P=");
+    if (person == std::string::npos) return false;  // an infinitive, participle or gerund
+    third = third || a.compare(person, 5, "+P=3,") == 0;
+  }
+  return third;
+}
+
 Hunspell* Lemmatizer::Br() {
   if (!br_tried_) {
     br_tried_ = true;

@@ -63,6 +63,10 @@ class Lemmatizer {
   // True if pt_PT knows `word` only as a first- or second-person verb form ("invalides", of
   // invalidar): in a question to the law more likely a misspelling than meant.
   bool IsPersonalVerbFormOnly(const std::string& word);
+  // True if pt_PT knows `word` (lower case, accents kept) only as a finite verb form, one of
+  // them in the third person ("articulam", "exerce"; not "equipas", also a noun, nor
+  // "coordenadoras", an adjective made from a verb): where a sentence's subject ends.
+  bool IsFiniteVerbOnly(const std::string& word);
 
   // Primes the cache: `word` (as Lemmas() takes it) has these keys, and the dictionaries need
   // not be asked. For lexicons saved by an index built with the same analyzer version

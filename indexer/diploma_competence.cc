@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/lemmatizer.h"
 #include "indexer/diploma.h"
 #include "indexer/diploma_organs.h"
 
@@ -137,15 +138,18 @@ std::string CompetenceOrgan(std::string_view sentence) {
       if (++from >= k) break;
     }
     if (IsArticle(Lower(w[from]))) ++from;
+    // The subject ends at its verb: the copula or "ter", or any verb the dictionary knows only
+    // as a finite form ("As equipas coordenadoras regionais articulam com … e asseguram …,
+    // competindo-lhes:"; "coordenadoras" is an adjective, "equipas" also a noun).
     std::size_t end = from;
     while (end < k && !w[end].ends_with(",")) {
       std::string word = Lower(w[end]);
       if (word == "é" || word == "são" || word == "tem" || word == "têm") break;
+      if (end > from && analysis::Lemmatizer::Shared().IsFiniteVerbOnly(word)) break;
       ++end;
     }
-    // A subject that is no name ("As equipas coordenadoras regionais articulam com … e
-    // asseguram o planeamento, a gestão, o controlo e a avaliação da Rede, competindo-lhes:")
-    // leaves the list without an organ: the words after a comma are not its subject.
+    // Without a verb before the comma the subject is not read: the words after a comma are not
+    // its subject.
     if (end == from || end == k) return {};
     std::vector<std::string_view> subject(w.begin() + from, w.begin() + end);
     return ReadOrgan(subject, 0);

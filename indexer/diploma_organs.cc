@@ -193,6 +193,24 @@ std::string Unquote(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
+    // A plural in parentheses glued to its word, as forms write both numbers at once
+    // ("equipa(s) coordenadora(s) local(ais)"): the plural, "local(ais)" as "locais".
+    if (c == '(' && i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) {
+      std::size_t close = s.find(')', i);
+      std::string_view inner = s.substr(i + 1, close == std::string_view::npos ? 0 : close - i - 1);
+      if (inner == "ais" && out.ends_with("al")) {
+        out.resize(out.size() - 2);
+        out.append(inner);
+        i = close;
+        continue;
+      }
+      if (inner == "ões" && out.ends_with("ão")) {
+        out.resize(out.size() - std::string_view("ão").size());
+        out.append(inner);
+        i = close;
+        continue;
+      }
+    }
     if (c == '*' || c == '_' || c == '(' || c == ')' || c == '"') continue;
     if (s.substr(i).starts_with("«") || s.substr(i).starts_with("»") ||
         s.substr(i).starts_with("“") || s.substr(i).starts_with("”")) {

@@ -229,11 +229,18 @@ TEST(DiplomaReaderRegressionTest, TheBearerOfAListAfterAPhraseOfScopeOrAProviso)
   EXPECT_EQ(diploma::CompetenceOrgan("Cabe a cada entidade a designação do encarregado dos faróis, "
                                      "não sendo obrigatório o exercício em exclusividade."),
             "");
-  // "competindo-lhes" refers to the sentence's subject; when that is no name, nothing after a
-  // comma stands in for it.
+  // "competindo-lhes" refers to the sentence's subject, in lower case too: the words before its
+  // verb ("articulam", which the dictionary knows only as a verb); nothing after a comma stands
+  // in for it. A plural in parentheses is the plural ("local(ais)": "locais").
   EXPECT_EQ(diploma::CompetenceOrgan("As equipas de faroleiros articulam com a direção e asseguram "
                                      "o planeamento, a gestão, o controlo e a avaliação da rede, "
                                      "competindo-lhes, designadamente:"),
+            "equipas de faroleiros");
+  EXPECT_EQ(diploma::CompetenceOrgan("A(s) equipa(s) coordenadora(s) local(ais) articula(m) com a "
+                                     "direção, competindo-lhe(s):"),
+            "equipas coordenadoras locais");
+  EXPECT_EQ(diploma::CompetenceOrgan("Sem prejuízo da coordenação, asseguram o planeamento e a "
+                                     "gestão da rede, competindo-lhes:"),
             "");
   EXPECT_EQ(diploma::CompetenceOrgan("As receitas cuja gestão compete à Direção dos Faróis, ficam "
                                      "consignadas a:"),
