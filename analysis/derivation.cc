@@ -46,6 +46,7 @@ constexpr SuffixPair kPairs[] = {
     {"ecao", "eger"},    // proteger → proteção
     {"encao", "er"},     // deter → detenção, reter → retenção, obter → obtenção
     {"encao", "enir"},   // prevenir → prevenção
+    {"ao", "ionar"},     // supervisionar → supervisão, sancionar → sanção, mencionar → menção
     {"ativa", "ar"},     // tentar → tentativa, iniciar → iniciativa
     {"ocao", "over"},    // promover → promoção, remover → remoção
     {"ecao", "igir"},    // dirigir → direção, corrigir → correção

@@ -329,6 +329,9 @@ TEST(DerivationTest, ProposesTheFamilyBothWaysAndNothingForShortStems) {
       {"previsto", "previsao", true},
       {"coberto", "cobertura", true},
       {"tentar", "tentativa", true},
+      {"supervisionar", "supervisao", true},
+      {"sancionar", "sancao", true},
+      {"acionar", "acao", false},  // too short a stem
       {"promover", "promocao", true},
       {"dirigir", "direcao", true},
       {"receber", "rececao", true},
