@@ -47,6 +47,14 @@ constexpr SuffixPair kPairs[] = {
     {"encao", "er"},     // deter → detenção, reter → retenção, obter → obtenção
     {"encao", "enir"},   // prevenir → prevenção
     {"ao", "ionar"},     // supervisionar → supervisão, sancionar → sanção, mencionar → menção
+    {"atura", "atar"},   // candidatar → candidatura
+    {"atario", "ar"},    // destinar → destinatário, arrendar → arrendatário
+    // An agent noun and the activity or the act: the question names one, the law the other.
+    {"oria", "or"},      // auditor → auditoria, consultor → consultoria, autor → autoria
+    {"acao", "ador"},    // coordenador → coordenação, classificador → classificação
+    {"ao", "or"},        // gestor → gestão, revisor → revisão, sucessor → sucessão
+    // Not diretor → direção, inspetor → inspeção: a direção is also the body the diretor heads,
+    // and "quem substitui o diretor regional?" found the Direção Regional's competences.
     {"ativa", "ar"},     // tentar → tentativa, iniciar → iniciativa
     {"ocao", "over"},    // promover → promoção, remover → remoção
     {"ecao", "igir"},    // dirigir → direção, corrigir → correção

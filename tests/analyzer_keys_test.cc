@@ -332,6 +332,12 @@ TEST(DerivationTest, ProposesTheFamilyBothWaysAndNothingForShortStems) {
       {"supervisionar", "supervisao", true},
       {"sancionar", "sancao", true},
       {"acionar", "acao", false},  // too short a stem
+      {"candidatar", "candidatura", true},
+      {"destinar", "destinatario", true},
+      {"auditor", "auditoria", true},
+      {"coordenador", "coordenacao", true},
+      {"gestor", "gestao", true},
+      {"diretor", "direcao", false},  // a direção is also the body the diretor heads
       {"promover", "promocao", true},
       {"dirigir", "direcao", true},
       {"receber", "rececao", true},
