@@ -9,7 +9,9 @@
 //     centrar). pt_PT lists the irregular forms of verbs (detida, mantém, teve, pode, prevê,
 //     interveio) as words of their own, with the infinitive only in a "[$deter$CAT=v…]"
 //     annotation Hunspell does not read; those annotations are read from the
-//     .dic file when it is loaded, and such a form's stem becomes its infinitive. A prefix
+//     .dic file when it is loaded, and such a form's stem becomes its infinitive. The short
+//     participles it lists as adjectives or nouns (pago, eleito, preso, suspenso) keep their
+//     own stem and take their verb's too (lemmatizer.cc, kShortParticiples). A prefix
 //     Hunspell strips with the suffix is put back (subcontratante -> subcontratar, not the
 //     contratar of contrato; inconstitucional stays itself).
 //  2. Pre-1990 spelling: drop a silent c or p before ç/t (acção, adopção, direcção, actividade,
