@@ -46,32 +46,32 @@ constexpr SuffixPair kPairs[] = {
     {"ecao", "eger"},    // proteger → proteção
     {"encao", "er"},     // deter → detenção, reter → retenção, obter → obtenção
     {"encao", "enir"},   // prevenir → prevenção
-    {"ao", "ionar"},     // supervisionar → supervisão, sancionar → sanção, mencionar → menção
-    {"atura", "atar"},   // candidatar → candidatura
-    {"atario", "ar"},    // destinar → destinatário, arrendar → arrendatário
+    {"ao", "ionar"},  // supervisionar → supervisão, sancionar → sanção, mencionar → menção
+    {"atura", "atar"},  // candidatar → candidatura
+    {"atario", "ar"},   // destinar → destinatário, arrendar → arrendatário
     // An agent noun and the activity or the act: the question names one, the law the other.
-    {"oria", "or"},      // auditor → auditoria, consultor → consultoria, autor → autoria
-    {"acao", "ador"},    // coordenador → coordenação, classificador → classificação
-    {"ao", "or"},        // gestor → gestão, revisor → revisão, sucessor → sucessão
+    {"oria", "or"},    // auditor → auditoria, consultor → consultoria, autor → autoria
+    {"acao", "ador"},  // coordenador → coordenação, classificador → classificação
+    {"ao", "or"},      // gestor → gestão, revisor → revisão, sucessor → sucessão
     // Not diretor → direção, inspetor → inspeção: a direção is also the body the diretor heads,
     // and "quem substitui o diretor regional?" found the Direção Regional's competences.
-    {"ativa", "ar"},     // tentar → tentativa, iniciar → iniciativa
-    {"ocao", "over"},    // promover → promoção, remover → remoção
-    {"ecao", "igir"},    // dirigir → direção, corrigir → correção
-    {"ecao", "eber"},    // receber → receção, conceber → conceção
-    {"ucao", "uir"},     // construir → construção, instruir → instrução
-    {"ussao", "utir"},   // discutir → discussão
-    {"essao", "imir"},   // imprimir → impressão, suprimir → supressão
-    {"essao", "edir"},   // agredir → agressão, progredir → progressão
-    {"osicao", "or"},    // compor → composição, dispor → disposição, impor → imposição
-    {"isao", "er"},      // rever → revisão, prever → previsão, prover → provisão
-    {"osta", "onder"},   // responder → resposta
-    {"esa", "ender"},    // defender → defesa, despender → despesa
-    {"ia", "iar"},       // renunciar → renúncia, denunciar → denúncia, copiar → cópia
+    {"ativa", "ar"},    // tentar → tentativa, iniciar → iniciativa
+    {"ocao", "over"},   // promover → promoção, remover → remoção
+    {"ecao", "igir"},   // dirigir → direção, corrigir → correção
+    {"ecao", "eber"},   // receber → receção, conceber → conceção
+    {"ucao", "uir"},    // construir → construção, instruir → instrução
+    {"ussao", "utir"},  // discutir → discussão
+    {"essao", "imir"},  // imprimir → impressão, suprimir → supressão
+    {"essao", "edir"},  // agredir → agressão, progredir → progressão
+    {"osicao", "or"},   // compor → composição, dispor → disposição, impor → imposição
+    {"isao", "er"},     // rever → revisão, prever → previsão, prover → provisão
+    {"osta", "onder"},  // responder → resposta
+    {"esa", "ender"},   // defender → defesa, despender → despesa
+    {"ia", "iar"},      // renunciar → renúncia, denunciar → denúncia, copiar → cópia
     // Not recorrer → recurso: "recursos humanos" would answer "posso recorrer?".
-    {"ante", "ar"},      // representar → representante
-    {"ente", "er"},      // requerer → requerente
-    {"ente", "ir"},      // residir → residente
+    {"ante", "ar"},  // representar → representante
+    {"ente", "er"},  // requerer → requerente
+    {"ente", "ir"},  // residir → residente
     // The noun beside an irregular participle (the participle in the second place: Hunspell
     // gives it as a word of its own, not as its verb's form).
     {"icao", "ito"},     // eleito → eleição, inscrito → inscrição, restrito → restrição

@@ -78,13 +78,13 @@ struct ShortParticiple {
   std::string_view verb;
 };
 constexpr ShortParticiple kShortParticiples[] = {
-    {"aberto", "abrir"},       {"aceso", "acender"},       {"coberto", "cobrir"},
-    {"descoberto", "descobrir"}, {"eleito", "eleger"},     {"envolto", "envolver"},
-    {"expulso", "expulsar"},   {"extinto", "extinguir"},   {"ganho", "ganhar"},
-    {"gasto", "gastar"},       {"impresso", "imprimir"},   {"isento", "isentar"},
-    {"limpo", "limpar"},       {"morto", "morrer"},        {"omisso", "omitir"},
-    {"pago", "pagar"},         {"preso", "prender"},       {"restrito", "restringir"},
-    {"solto", "soltar"},       {"suspenso", "suspender"},
+    {"aberto", "abrir"},         {"aceso", "acender"},      {"coberto", "cobrir"},
+    {"descoberto", "descobrir"}, {"eleito", "eleger"},      {"envolto", "envolver"},
+    {"expulso", "expulsar"},     {"extinto", "extinguir"},  {"ganho", "ganhar"},
+    {"gasto", "gastar"},         {"impresso", "imprimir"},  {"isento", "isentar"},
+    {"limpo", "limpar"},         {"morto", "morrer"},       {"omisso", "omitir"},
+    {"pago", "pagar"},           {"preso", "prender"},      {"restrito", "restringir"},
+    {"solto", "soltar"},         {"suspenso", "suspender"},
 };
 
 // The verb of a short participle, or empty.

@@ -243,8 +243,8 @@ std::vector<Candidate> Reranker::Rerank(const std::vector<Match>& matches, std::
   for (std::size_t i = 0; i < window; ++i)
     features.push_back(have_features ? &*matches[i].features : &read[i]);
   struct Named {
-    bool names = false;          // the question names the unit
-    std::vector<bool> in_name;   // per question word, it is one of the unit's name
+    bool names = false;         // the question names the unit
+    std::vector<bool> in_name;  // per question word, it is one of the unit's name
   };
   std::unordered_map<std::string, Named> named;
   std::vector<double> credits;

@@ -351,7 +351,7 @@ TEST(DerivationTest, ProposesTheFamilyBothWaysAndNothingForShortStems) {
       {"defender", "defesa", true},
       {"renunciar", "renuncia", true},
       {"recorrer", "recurso", false},  // a "recurso" is also a resource
-      {"dito", "dicao", false},  // too short a stem
+      {"dito", "dicao", false},        // too short a stem
       {"pensao", "pensional", false},
       {"pensao", "pender", false},
       {"missao", "mitir", false},
