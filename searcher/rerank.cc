@@ -431,7 +431,8 @@ std::vector<bool> Reranker::NamesAgent(const std::vector<Xapian::docid>& docids,
 // True if the question names the organ `unit`: it holds at least two of the unit's words and
 // two thirds of them ("o que faz o conselho superior de segurança do ciberespaço" names the
 // Conselho Superior de Segurança do Ciberespaço). The paragraphs of that organ are about what
-// the question asks, whatever words their own text uses.
+// the question asks, whatever words their own text uses. `in_name` gets, per question word,
+// whether it is one of the unit's words (the others are what the question asks of the organ).
 // A unit's words are analysed once per Reranker, not once per question: an index has few units
 // and every question's window brings the same ones back.
 bool Reranker::NamesUnit(const std::string& unit, const QueryPlan& plan,
