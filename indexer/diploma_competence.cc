@@ -88,7 +88,9 @@ std::size_t SubjectDefinedBefore(const std::vector<std::string_view>& w, std::si
   if (from >= end || !IsUpperAt(w[from], 0)) return 0;
   for (std::size_t k = from + 1; k + 2 < end; ++k) {
     std::string c = Lower(w[k]);
-    if ((c == "é" || c == "são") && IsArticle(Lower(w[k + 1])) && !IsUpperAt(w[k + 2], 0)) return k;
+    std::string article = Lower(w[k + 1]);
+    bool kind = IsArticle(article) || article == "um" || article == "uma";  // "é um órgão de …"
+    if ((c == "é" || c == "são") && kind && !IsUpperAt(w[k + 2], 0)) return k;
   }
   return 0;
 }
@@ -180,6 +182,8 @@ std::string CompetenceOrgan(std::string_view sentence) {
     // "Para além do disposto no artigo 57.º do RGPD, a CNPD prossegue as seguintes atribuições:":
     // the subject after the proviso's comma ("O X possui as seguintes …", below).
     bool subject = w[k - 1].ends_with(",") && (v == "o" || v == "a" || v == "os" || v == "as");
+    // "Na prossecução da sua missão, são atribuições da SRTSS:" ("São competências do X", below).
+    bool grants = w[k - 1].ends_with(",") && (v == "são" || v == "constituem" || v == "é");
     // "Para a prossecução das suas atribuições à DRPRI compete:": the bearer after a short
     // phrase of scope with no comma, the verb the sentence's last word.
     // The scope is in lower case: "À Direção … de Apoio às Capitanias …, compete:" names the
@@ -191,7 +195,7 @@ std::string CompetenceOrgan(std::string_view sentence) {
                         (last == "compete:" || last == "incumbe:" || last == "cabe:");
     if (((((k < 12 && Lower(w[k - 1]) == "que") || w[k - 1].ends_with(",")) &&
           (IsCompetenceVerb(v) || to)) ||
-         scoped || subject || closing_verb)) {
+         scoped || subject || grants || closing_verb)) {
       auto from = static_cast<std::size_t>(w[k].data() - unquoted.data());
       // Not every such verb names its organ next ("À AMA, I. P., compete ainda divulgar …").
       if (std::string organ = CompetenceOrgan(std::string_view(unquoted).substr(from));

@@ -310,6 +310,15 @@ TEST(DiplomaReaderRegressionTest, CompetenceInTheSingularARelativePostAndADuty) 
                                      "Conselho dos Faróis deverá:"),
             "Conselho dos Faróis");
   EXPECT_EQ(diploma::CompetenceOrgan("Para assegurar a segurança, o requerimento deve:"), "");
+  // After a phrase of scope: "Na prossecução da sua missão, são atribuições da SRTSS:".
+  EXPECT_EQ(diploma::CompetenceOrgan("Na prossecução da sua missão, são atribuições da Direcção "
+                                     "dos Faróis:"),
+            "Direcção dos Faróis");
+  // A body defined as "um órgão …" before the relative clause is what the clause tells of, not
+  // the body the definition names last.
+  EXPECT_EQ(diploma::CompetenceOrgan("A Divisão Técnica é um órgão de apoio técnico aos serviços "
+                                     "da Inspecção dos Faróis, à qual compete:"),
+            "Divisão Técnica");
   // "Compete, em geral, assegurar a …": the "a" after the infinitive is an article.
   EXPECT_EQ(diploma::CompetenceOrgan("Compete, em geral, assegurar a participação das "
                                      "estruturas produtivas na análise da evolução económica."),
