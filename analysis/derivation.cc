@@ -72,14 +72,13 @@ constexpr SuffixPair kPairs[] = {
     {"ante", "ar"},  // representar → representante
     {"ente", "er"},  // requerer → requerente
     {"ente", "ir"},  // residir → residente
-    // The noun beside an irregular participle (the participle in the second place: Hunspell
-    // gives it as a word of its own, not as its verb's form).
-    {"icao", "ito"},     // eleito → eleição, inscrito → inscrição, restrito → restrição
+    // The noun beside an irregular participle whose verb's pair does not reach it (the
+    // participle in the second place). A participle is its verb's form (lemmatizer.h: previsto
+    // -> prever, suspenso -> suspender), so the verb's pairs give the rest: previsão, suspensão.
+    {"icao", "ito"},     // eleito → eleição, restrito → restrição
     {"ulsao", "ulso"},   // expulso → expulsão
-    {"isao", "isto"},    // previsto → previsão, revisto → revisão
-    {"ensao", "enso"},   // suspenso → suspensão
     {"ertura", "erto"},  // coberto → cobertura
-    {"issao", "isso"},   // omisso → omissão
+    {"issao", "isso"},   // submisso → submissão, remisso → remissão
     // Relational adjectives made from nouns (the noun in the second place).
     {"cional", "cao"},      // nação → nacional, função → funcional
     {"ssional", "ssao"},    // profissão → profissional

@@ -32,8 +32,9 @@ struct Paragraph {
   std::string summary;
   // What the acronyms its text uses stand for, as its diploma defines them ("Centro de
   // Documentação e Informação" where the text says "O CDI será dirigido…"), "; " between names;
-  // searched at the text's weight in the first phase, so that a question that names what the
-  // paragraph abbreviates finds it. Empty if none, or if the text writes the name out too.
+  // searched below the text's weight, so that a question that names what the paragraph
+  // abbreviates finds it (schema/SCHEMA.md, field ZB). Empty if none, or if the text writes the
+  // name out too.
   std::string acronyms;
   std::string date;  // ISO date of the diploma or page, "YYYY-MM-DD"; empty if unknown
   std::string doc;   // key of the document (diploma) it belongs to, used for grouping

@@ -58,10 +58,11 @@ struct SearchHit {
   double score = 0;
   Paragraph paragraph;
   std::string snippet;  // HTML: the text escaped, matched words in <mark>...</mark>
-  // With SearchRequest::explain, the hit's score as a product: its BM25 weight (the field-aware query the window is scored with),
-  // then every factor the second phase applied, by name ("bm25 8.12 · coordination ×0.64 ·
-  // unit-named ×1.5 · diploma ×1.21"); the factors multiply to `score`, up to rounding. Past
-  // the re-ranking window: "bm25 … · past-window ×…". Empty otherwise.
+  // With SearchRequest::explain, the hit's score as a product: its BM25 weight (of the
+  // field-aware query the window is scored with), then every factor the second phase applied,
+  // by name ("bm25 8.12 · coordination ×0.64 · unit-named ×1.5 · diploma ×1.21"); the factors
+  // multiply to `score`, up to rounding. Past the re-ranking window: "bm25 … ·
+  // past-window ×…". Empty otherwise.
   std::string explanation;
 };
 
